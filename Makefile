@@ -1,0 +1,27 @@
+# Two entry points for a fresh machine with only python3 (and make):
+#   make demo   sets up .venv, indexes corpus/ and runs a search on it
+#   make test   sets up .venv and runs the tests
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: demo test setup clean
+
+setup: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(INSTALLED)
+
+demo: $(INSTALLED)
+	$(BIN)/searchidx index corpus
+	$(BIN)/searchidx search "Kines Rusia" --limit 5
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) .searchidx build *.egg-info

@@ -1,0 +1,14 @@
+"""The `searchidx` command line: one module per command, all on one Typer app."""
+
+from searchidx.cli.app import app
+
+# Command modules register themselves on `app` when imported; one line each.
+from searchidx.cli import index  # noqa: E402,F401
+from searchidx.cli import search  # noqa: E402,F401
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]
