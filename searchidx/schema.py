@@ -9,7 +9,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from analyzers import AlbanianAnalyzer
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Entity fields, by the type name users write in filters and facets.
 ENTITY_FIELDS = ("person", "place", "org")
@@ -28,7 +28,9 @@ def build_schema() -> Schema:
         # The first moment of the article's date period; absent when undated.
         date=DATETIME(stored=True, sortable=True),
         date_text=STORED(),  # "2023", "2023-10" or "2023-10-17"
-        date_precision=STORED(),  # "year", "month" or "day"
+        # "year", "month" or "day"; a column so that date filters can test that
+        # an article's whole period lies inside the range (searchidx.filters).
+        date_precision=ID(stored=True, sortable=True),
         year=ID(stored=True, sortable=True),  # facet keys: "2023"
         month=ID(stored=True, sortable=True),  # facet keys: "2023-10"
         content_hash=STORED(),
