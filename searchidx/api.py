@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from searchidx.indexer import IndexSummary, ProgressCallback, index_folder
+from searchidx.reading import Article, read_article
 from searchidx.search import SearchResults, run_search
 from searchidx.store import create_whoosh_index, index_exists, open_whoosh_index, resolve_index_dir
 
@@ -53,6 +54,12 @@ class Index:
         """Ranked results for a query; raises QuerySyntaxError if it is broken."""
         with self._ix.searcher() as searcher:
             return run_search(searcher, query, limit=limit, page=page)
+
+    def article(self, path: str, query: str | None = None) -> Article | None:
+        """The whole article at a hit's path, with the words query matched marked
+        (see searchidx.reading); None if no such article is indexed."""
+        with self._ix.searcher() as searcher:
+            return read_article(searcher, path, query)
 
     def document_count(self) -> int:
         return self._ix.doc_count()

@@ -1,0 +1,93 @@
+"""A whole article, with every word a query matched marked in it.
+
+Snippets (snippets.py) show the best passage of a hit; a reader wants the
+whole text and every match in it. Matches are found the way Whoosh's
+highlighter finds them, by running the body field's analyzer over the text
+and marking each token whose analyzed form is one of the query's terms, so
+`Kinës`, `Kinën` and `Kina` are all marked for a search for `Kines`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from whoosh.highlight import set_matched_filter
+
+from searchidx.query import TEXT_FIELDS, parse_query
+from searchidx.search import stored_entities
+
+
+@dataclass(frozen=True)
+class Article:
+    """One indexed article, whole, and the spans of the words a query matched."""
+
+    path: str  # relative to the indexed folder, as in Hit.path
+    date: str | None
+    date_precision: str | None
+    title: str
+    body: str
+    entities: dict[str, list[str]] = field(default_factory=dict)
+    # [start, end) character offsets into body, in order.
+    matches: list[tuple[int, int]] = field(default_factory=list)
+
+
+def read_article(searcher, path: str, query_text: str | None = None) -> Article | None:
+    """The article at path (as a Hit gives it), or None if it is not indexed.
+
+    With query_text, its matched words are marked; the query must be valid
+    (it is the one that found the article), else QuerySyntaxError is raised.
+    """
+    docnum = find_document(searcher, path, query_text)
+    if docnum is None:
+        return None
+    fields = searcher.stored_fields(docnum)
+    analyzer = searcher.schema["body"].analyzer
+    terms = query_terms(searcher, query_text) if query_text else frozenset()
+    return Article(
+        path=fields["path"],
+        date=fields.get("date_text"),
+        date_precision=fields.get("date_precision"),
+        title=fields["title"],
+        body=fields["body"],
+        entities=stored_entities(fields),
+        matches=match_spans(fields["body"], terms, analyzer),
+    )
+
+
+def find_document(searcher, path: str, query_text: str | None = None) -> int | None:
+    """The document number of the article at a relative path.
+
+    The index keys articles by absolute path (indexed folder + relative path)
+    and one index may hold several folders, so each indexed folder is tried;
+    if two hold the same relative path, the one the query matches wins.
+    """
+    candidates = []
+    for root in searcher.lexicon("root"):
+        root = root.decode("utf-8") if isinstance(root, bytes) else root
+        docnum = searcher.document_number(key=str(PurePath(root) / path))
+        if docnum is not None:
+            candidates.append(docnum)
+    if len(candidates) > 1 and query_text:
+        matching = set(searcher.search(parse_query(query_text, searcher.schema), limit=None).docs())
+        candidates = [d for d in candidates if d in matching] or candidates
+    return candidates[0] if candidates else None
+
+
+def query_terms(searcher, query_text: str) -> frozenset[str]:
+    """The analyzed text terms of a query, prefixes expanded to indexed words."""
+    query = parse_query(query_text, searcher.schema)
+    return frozenset(
+        text.decode("utf-8") if isinstance(text, bytes) else text
+        for fieldname, text in query.existing_terms(searcher.reader(), phrases=True, expand=True)
+        if fieldname in TEXT_FIELDS
+    )
+
+
+def match_spans(text: str, terms: frozenset[str], analyzer) -> list[tuple[int, int]]:
+    """[start, end) offsets of the tokens of text whose analyzed form is a term."""
+    if not terms:
+        return []
+    # removestops=False keeps token positions as the highlighter sees them.
+    tokens = set_matched_filter(analyzer(text, chars=True, mode="query", removestops=False), terms)
+    return [(token.startchar, token.endchar) for token in tokens if token.matched]
