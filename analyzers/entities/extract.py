@@ -1,0 +1,578 @@
+"""``extract_entities(text)``: typed, canonical mentions of names in a text.
+
+The steps, each a function below:
+
+1. find spans (:mod:`analyzers.entities.mentions`): capitalised runs,
+   acronyms, quoted names;
+2. cut runs into names: the dictionaries' multi-word names first (longest
+   match), then titles and sentence-initial common words peeled off, then
+   what is left by rule;
+3. list each span's canonical readings (:mod:`analyzers.entities.canonical`)
+   and choose among them with the evidence of the whole article and, when
+   given, of the whole index (:class:`Evidence`): a reading that other
+   mentions share, that is written bare somewhere, or that the dictionaries
+   know, wins;
+4. type each name: dictionaries, then titles before it, first names and
+   surnames, the head noun of a multi-word name, a locative preposition;
+5. resolve short mentions of people to the full name in the same article
+   (``Putinit`` -> ``Vladimir Putin``, ``Xi`` -> ``Xi Jinping``), or else to
+   the one well-known person of the curated list with that surname.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analyzers.entities import gazetteer
+from analyzers.entities.canonical import (
+    FEM,
+    MASC,
+    PLURAL,
+    connector_for,
+    head_readings,
+    readings,
+)
+from analyzers.entities.mentions import (
+    CONNECTOR_WORDS,
+    NAME_PARTICLES,
+    TITLE_ADJECTIVES,
+    Token,
+    is_title,
+    quoted_names,
+    runs,
+    split_acronym,
+    tokenize,
+)
+
+TYPES = ("PER", "LOC", "ORG", "MISC")
+
+# Head nouns that make a multi-word name an organisation or a place.
+ORG_HEADS = re.compile(
+    r"^(?:parti|lidhj|lëvizj|aleanc|nism|list|ministri|kuvend|qeveri|gjykat|prokurori|"
+    r"polici|agjenci|bank|universitet|fakultet|komision|këshill|komb|organizat|fond|"
+    r"federat|institut|spital|klinik|shoqat|kompani|bashkësi|sindikat|ushtri|forc|"
+    r"drejtori|zyr|komun|akademi|gazet|radio|televizion|klub|ambasad|dhom|"
+    r"departament|autoritet|inspektorat|qend|oda|odë|administrat|presidenc|"
+    r"kryeministri|kishë|kish|xhami|shkoll|koleg|fondacion|lig|union|unioni|samit|"
+    r"korporat|grup|partneritet|rrjet|shërbim|operacion|misio|kombëtar|asamble|parlament)",
+)
+LOC_HEADS = re.compile(
+    r"^(?:lindj|perëndim|veri|jug|azi|evrop|europ|afrik|amerik|australi|det|oqean|mal|"
+    r"lum|liqen|ishu|gadishu|rrug|shesh|bulevard|"
+    r"republik|mbretëri|emirat|luginë|lugin|gji|kepi|kep)",
+)
+# Prepositions after which a lone name is a place: në Kinë, drejt Moskës.
+LOC_PREPOSITIONS = frozenset({"në", "drejt", "nëpër", "përtej", "brenda", "jashtë"})
+# Nouns that name what a quoted phrase is: nisma "Brezi dhe Rruga".
+NAMING_NOUN = re.compile(
+    r"^(?:nism|projekt|operacion|program|emision|film|libr|këng|portal|festival|"
+    r"album|event|kampanj|plan|strategji|marrëveshj|ligj|iniciativ|aksion|"
+    r"konkurs|gar|turne|çmim|platform|aplikacion|seri|show)",
+)
+# Adjectival endings of the word after a head noun (Azia Qendrore,
+# Bashkimi Sovjetik, Banka Botërore): evidence for a head-first name.
+ADJECTIVE_END = re.compile(r"(?:ore|or|ik|ike|ikë|ar|are|ian|iane|ane|an|ese|ës|al|ale|ës|ërore|uar|uara|me|ëm|isht)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in a text: offsets into it, type and canonical form."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    canonical: str
+
+    def as_dict(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "canonical": self.canonical,
+        }
+
+
+class Evidence:
+    """Counts of names written bare across many texts (a whole index).
+
+    Whether a final -i or -u is a case ending depends on the name: ``Trumpi``
+    is ``Trump`` because ``Trump`` is written elsewhere; ``Kurti`` stays,
+    since ``Kurt`` never is. An article alone may not say; a corpus does.
+    """
+
+    def __init__(self) -> None:
+        self.bare: Counter[str] = Counter()
+
+    def add_text(self, text: str) -> None:
+        for tok in tokenize(text):
+            if tok.is_cap and not tok.sentence_initial:
+                self.bare[tok.text] += 1
+
+    def __contains__(self, word: str) -> bool:
+        return self.bare.get(word, 0) > 0
+
+
+@dataclass(slots=True)
+class _Piece:
+    """A span being interpreted."""
+
+    start: int
+    end: int
+    words: list[str]
+    candidates: list[str]  # canonical readings, best first
+    known: bool = False  # the dictionaries matched the whole span
+    type: str | None = None
+    title: bool = False
+    acronym: bool = False
+    sentence_initial: bool = False
+    preposition: str = ""
+    canonical: str = ""
+    tentative: bool = False  # sentence-initial unknown word, to be confirmed
+
+
+def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mention]:
+    """Mentions of people, places, organisations and other names, in order.
+
+    Each has ``start`` and ``end`` offsets in ``text``, the ``text`` there,
+    its ``type`` (PER, LOC, ORG or MISC) and its ``canonical`` form.
+    """
+    gaz = gazetteer.load()
+    tokens = tokenize(text, keep_whole=lambda w: w in gaz.forms)
+    misc = _quoted(text, tokens, gaz)
+    pieces: list[_Piece] = []
+    for run in runs(tokens):
+        pieces.extend(_cut_run(text, tokens, run, gaz, misc))
+    for piece in pieces:
+        _choose_type_hints(piece, gaz)
+    _choose_canonical(pieces, gaz, evidence)
+    _resolve_people(pieces, gaz)
+    pieces = _confirm(pieces)
+    out = [
+        Mention(m.start, m.end, text[m.start : m.end], "MISC", m.canonical) for m in misc
+    ]
+    for piece in pieces:
+        if piece.type is None:
+            continue
+        out.append(Mention(piece.start, piece.end, text[piece.start : piece.end], piece.type, piece.canonical))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+# ---------------------------------------------------------------- quoted names
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    canonical: str
+
+
+def _quoted(text: str, tokens: list[Token], gaz) -> list[_Span]:
+    """Quoted names (typed MISC), and their repeats without quotes."""
+    found: list[_Span] = []
+    by_start = {t.start: i for i, t in enumerate(tokens)}
+    for q in quoted_names(text, tokens):
+        words = q.text.split()
+        if gaz.lookup(q.text):
+            continue  # a known name in quotes is extracted as that name
+        i = by_start.get(q.start)
+        prev = tokens[i - 2].text.lower() if i is not None and i >= 2 else ""
+        content = [w for w in words if w not in CONNECTOR_WORDS and w != "dhe"]
+        capitalised = sum(1 for w in content if w[0].isupper())
+        if NAMING_NOUN.match(prev) or (len(content) >= 2 and capitalised >= 2):
+            found.append(_Span(q.start, q.end, q.text))
+    if not found:
+        return []
+    spans: list[_Span] = []
+    for name in {f.canonical for f in found}:
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in name.split()) + r"(?!\w)", re.IGNORECASE)
+        for m in pattern.finditer(text):
+            if m.group()[0].isupper():
+                spans.append(_Span(m.start(), m.end(), name))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+# ---------------------------------------------------------------- cutting runs
+
+
+def _cut_run(text: str, tokens: list[Token], run, gaz, misc: list[_Span]) -> list[_Piece]:
+    toks = [t for t in run.tokens if not any(s.start <= t.start < s.end for s in misc)]
+    if len(toks) != len(run.tokens):
+        # a quoted name splits the run; the rest is cut as separate runs
+        groups, cur = [], []
+        for t in run.tokens:
+            if any(s.start <= t.start < s.end for s in misc):
+                if cur:
+                    groups.append(cur)
+                cur = []
+            else:
+                cur.append(t)
+        if cur:
+            groups.append(cur)
+    else:
+        groups = [toks]
+    out: list[_Piece] = []
+    for group in groups:
+        out.extend(_cut_group(text, tokens, group, run.title_before, gaz))
+    return out
+
+
+def _surface(text: str, toks: list[Token]) -> str:
+    return " ".join(t.text for t in toks)
+
+
+def _cut_group(text, all_tokens, toks: list[Token], title_before: bool, gaz) -> list[_Piece]:
+    out: list[_Piece] = []
+    i, n = 0, len(toks)
+    title = title_before
+    while i < n:
+        # strip connectors left at the edge of a cut
+        if toks[i].text in CONNECTOR_WORDS or toks[i].text in NAME_PARTICLES:
+            i += 1
+            continue
+        tok = toks[i]
+        # an acronym is always a name of its own
+        acr = split_acronym(tok.text)
+        if acr:
+            name, _ending = acr
+            i += 1
+            if name in gaz.not_names:
+                continue
+            out.append(_acronym_piece(tok, name, gaz, all_tokens))
+            continue
+        # the longest dictionary name starting here
+        match = None
+        for j in range(min(n, i + 7), i, -1):
+            if toks[j - 1].text in CONNECTOR_WORDS or split_acronym(toks[j - 1].text):
+                continue
+            surface = _surface(text, toks[i:j])
+            cands = gaz.lookup(surface)
+            if cands:
+                match = (j, cands)
+                break
+        if match and match[0] == i + 1 and tok.sentence_initial and _weak_name(tok.text, gaz) and _common(tok.text, gaz):
+            match = None  # "Mali", "Drita" opening a sentence: a common word
+            i += 1
+            continue
+        if match:
+            j, cands = match
+            piece = _Piece(tok.start, toks[j - 1].end, [t.text for t in toks[i:j]], list(cands), known=True)
+            piece.title = title
+            out.append(piece)
+            i = j
+            continue
+        # a title opens the run: Sekretari i Përgjithshëm ...
+        if is_title(tok.text) or (out == [] and tok.text.lower() in TITLE_ADJECTIVES and title):
+            title = True
+            i += 1
+            continue
+        if title and tok.text.lower() in TITLE_ADJECTIVES:
+            i += 1
+            continue
+        # the rest of the run, up to the next acronym or dictionary name
+        j = i + 1
+        while j < n and not split_acronym(toks[j].text):
+            if toks[j].text not in CONNECTOR_WORDS and _known_from(text, toks, j, n, gaz):
+                break
+            j += 1
+        while j > i + 1 and toks[j - 1].text in CONNECTOR_WORDS:
+            j -= 1
+        group = toks[i:j]
+        tentative = False
+        if tok.sentence_initial and not gaz.lookup(tok.text):
+            # a sentence-initial capital says nothing by itself: keep the
+            # word only if what follows joins it into a name through a
+            # connector, or, tentatively, if it is no common word (the rest
+            # of the article must then name it too, see _confirm)
+            if (
+                len(group) > 2
+                and group[1].text in CONNECTOR_WORDS
+                and _name_head(tok.text)
+                and not _person_form(group[2].text, gaz)
+            ):
+                pass  # Republika e Kosovës; but not Qeveria e Kurtit
+            elif _common(tok.text, gaz):
+                i += 1
+                continue
+            else:
+                tentative = True
+                group = group[:1]
+                j = i + 1
+        elif tok.sentence_initial and len(group) == 1 and _weak_name(tok.text, gaz) and _common(tok.text, gaz):
+            i += 1
+            continue
+        piece = _rule_piece(group, gaz)
+        piece.tentative = tentative
+        piece.title = title
+        piece.sentence_initial = tok.sentence_initial
+        piece.preposition = _preposition_before(all_tokens, tok)
+        out.append(piece)
+        title = False
+        i = j
+    return out
+
+
+def _known_from(text, toks, j, n, gaz) -> bool:
+    """Whether a multi-word dictionary name starts at toks[j]."""
+    for k in range(min(n, j + 7), j + 1, -1):
+        if gaz.lookup(_surface(text, toks[j:k])):
+            return True
+    return False
+
+
+def _person_form(word: str, gaz) -> bool:
+    return any(gaz.entry(c).type == "PER" for c in gaz.lookup(word))
+
+
+def _weak_name(word: str, gaz) -> bool:
+    """Known only as a first name or a proper noun of unknown type, which a
+    capital at a sentence's start does not make a name (Drita, Besa, Mali)."""
+    for c in gaz.lookup(word):
+        entry = gaz.entry(c)
+        if entry.type in ("LOC", "ORG") or (entry.type == "PER" and entry.role != "first"):
+            return False
+    return True
+
+
+def _name_head(word: str) -> bool:
+    low = word.lower()
+    return bool(ORG_HEADS.match(low) or LOC_HEADS.match(low))
+
+
+def _common(word: str, gaz) -> bool:
+    """A capitalised word that is a common Albanian word in some case form."""
+    low = word.lower()
+    if low in gaz.common:
+        return True
+    return any(base.lower() in gaz.common for base, _g in readings(word)[:4])
+
+
+def _preposition_before(all_tokens: list[Token], tok: Token) -> str:
+    # the tokens are few per run; a linear scan back from the run is cheap
+    idx = _index_of(all_tokens, tok)
+    if idx > 0 and all_tokens[idx - 1].kind == "w":
+        return all_tokens[idx - 1].text.lower()
+    return ""
+
+
+def _index_of(all_tokens: list[Token], tok: Token) -> int:
+    lo, hi = 0, len(all_tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if all_tokens[mid].start < tok.start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _acronym_piece(tok: Token, name: str, gaz, all_tokens) -> _Piece:
+    piece = _Piece(tok.start, tok.end, [name], [name], known=bool(gaz.lookup(name)), acronym=True)
+    piece.canonical = name
+    return piece
+
+
+def _rule_piece(group: list[Token], gaz) -> _Piece:
+    words = [t.text for t in group]
+    start, end = group[0].start, group[-1].end
+    if len(words) == 1:
+        cands = []
+        for base, _gender in readings(words[0]):
+            if base not in cands:
+                cands.append(base)
+        # a bare name in -i stays bare unless evidence says otherwise:
+        # Albanian surnames end in -i (Kurti, Thaçi) far more often than
+        # a foreign name is written with the definite -i
+        if words[0].endswith("i") and words[0] in cands:
+            cands.remove(words[0])
+            cands.insert(0, words[0])
+        return _Piece(start, end, words, cands)
+    has_connector = any(w in CONNECTOR_WORDS for w in words[1:-1])
+    first_known = gaz.lookup(words[0])
+    first_entry = gaz.entry(first_known[0]) if first_known else None
+    person_like = (first_entry is not None and first_entry.role == "first") or (
+        not has_connector and not _name_head(words[0]) and not ADJECTIVE_END.search(words[1])
+    )
+    cands: list[str] = []
+    if person_like and not has_connector:
+        prefix = " ".join(words[:-1])
+        last_readings = [b for b, _g in readings(words[-1])]
+        if words[-1].endswith("i") and words[-1] in last_readings:
+            last_readings.remove(words[-1])
+            last_readings.insert(0, words[-1])
+        for base in last_readings:
+            cands.append(f"{prefix} {base}")
+    else:
+        # head-first: the head in the definite nominative, connectors agreeing
+        for head, gender in head_readings(words[0]):
+            rest = list(words[1:])
+            if has_connector:
+                # the first connector agrees with the head; later ones agree
+                # with the genitive before them and stay (Forca e Sigurisë së ...)
+                k = next(k for k, w in enumerate(rest) if w in CONNECTOR_WORDS)
+                rest[k] = connector_for(gender)
+            cand = " ".join([head, *rest])
+            if cand not in cands:
+                cands.append(cand)
+        cands = _prefer_head(words, cands)
+    return _Piece(start, end, words, cands)
+
+
+def _prefer_head(words: list[str], cands: list[str]) -> list[str]:
+    """Order head readings by what the words after the head say.
+
+    A connector ``e`` / ``së`` or an adjective in -e after the head marks a
+    feminine or plural head (Lindje të Mesme -> Lindja e Mesme); ``i`` marks a
+    masculine one.
+    """
+    second = words[1]
+    feminine = second in ("e", "së") or (second[0].isupper() and second.endswith(("e", "a")))
+    if feminine:
+        fem = [c for c in cands if c.split()[0].endswith(("a", "et", "t"))]
+        return fem + [c for c in cands if c not in fem]
+    return cands
+
+
+# ---------------------------------------------------------------- typing
+
+
+def _entry_type(canonical: str, gaz) -> str | None:
+    entry = gaz.entry(canonical)
+    return entry.type if entry else None
+
+
+def _choose_type_hints(piece: _Piece, gaz) -> None:
+    """Types from the span alone; the article's evidence comes later."""
+    if piece.acronym:
+        piece.type = _entry_type(piece.canonical, gaz) or "ORG"
+        return
+    for cand in piece.candidates if piece.known else ():
+        t = _entry_type(cand, gaz)
+        if t:
+            piece.type = t
+            return
+
+
+def _type_by_rule(piece: _Piece, gaz) -> str | None:
+    canonical = piece.canonical
+    words = canonical.split()
+    t = _entry_type(canonical, gaz)
+    if t and not (t == "PER" and gaz.entry(canonical).role == "first" and len(words) == 1 and not piece.title):
+        return t
+    if piece.title:
+        return "PER"
+    if len(words) > 1:
+        first = gaz.lookup(words[0])
+        if first and any(gaz.entry(c).role == "first" for c in first):
+            return "PER"
+        last = gaz.lookup(words[-1])
+        if last and any(gaz.entry(c).role == "surname" for c in last) and words[1] not in CONNECTOR_WORDS:
+            return "PER"
+        low = words[0].lower()
+        if ORG_HEADS.match(low):
+            return "ORG"
+        if LOC_HEADS.match(low):
+            return "LOC"
+        if any(w in CONNECTOR_WORDS for w in words):
+            return "ORG"
+        return "PER"
+    if piece.preposition in LOC_PREPOSITIONS:
+        return "LOC"
+    if t == "PER":
+        return "PER"
+    return "PER"
+
+
+# ---------------------------------------------------------------- canonical
+
+
+def _choose_canonical(pieces: list[_Piece], gaz, evidence: Evidence | None) -> None:
+    """Pick each piece's reading with the article's (and index's) evidence."""
+    votes: Counter[str] = Counter()
+    for p in pieces:
+        for c in set(p.candidates):
+            votes[c] += 1.0
+        votes[" ".join(p.words)] += 0.5  # written bare here
+    for p in pieces:
+        if p.acronym:
+            continue
+        best, best_score = None, None
+        for rank, c in enumerate(p.candidates):
+            score = votes[c] - rank * 0.01
+            if gaz.entry(c) is not None:
+                score += 3.0
+            if evidence is not None and c in evidence:
+                score += 1.0
+            if best_score is None or score > best_score:
+                best, best_score = c, score
+        p.canonical = best or " ".join(p.words)
+
+
+def _resolve_people(pieces: list[_Piece], gaz) -> None:
+    """Short mentions of people to the full name in the article, then type."""
+    for p in pieces:
+        if p.type is None:
+            p.type = _type_by_rule(p, gaz)
+    full = [p.canonical for p in pieces if p.type == "PER" and len(p.canonical.split()) > 1]
+    by_last: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
+    for name in full:
+        words = name.split()
+        if any(w in CONNECTOR_WORDS for w in words):
+            continue
+        by_last.setdefault(words[-1], set()).add(name)
+        by_first.setdefault(words[0], set()).add(name)
+    curated = _curated_people()
+    for p in pieces:
+        if len(p.canonical.split()) != 1 or p.type not in ("PER", None) and not _resolvable(p, gaz):
+            continue
+        keys = [p.canonical] + [b for b, _g in readings(p.words[0])] if len(p.words) == 1 else [p.canonical]
+        target = None
+        for key in keys:
+            if len(by_last.get(key, ())) == 1:
+                target = next(iter(by_last[key]))
+                break
+        if target is None:
+            for key in keys:
+                if len(by_first.get(key, ())) == 1:
+                    target = next(iter(by_first[key]))
+                    break
+        if target is None and p.type == "PER":
+            target = curated.get(p.canonical)
+        if target:
+            p.canonical = target
+            p.type = "PER"
+
+
+def _confirm(pieces: list[_Piece]) -> list[_Piece]:
+    """Keeps a sentence-initial unknown word only if the article names the
+    same entity elsewhere in a position where the capital means a name."""
+    confirmed = {p.canonical for p in pieces if not p.tentative}
+    return [p for p in pieces if not p.tentative or p.canonical in confirmed]
+
+
+def _resolvable(p: _Piece, gaz) -> bool:
+    """An unknown single word, or one whose dictionary type is PER."""
+    return not p.known or p.type == "PER"
+
+
+@lru_cache(maxsize=1)
+def _curated_people() -> dict[str, str]:
+    """Surname -> full name, for the well-known people of the curated list
+    whose surname no other of them shares."""
+    gaz = gazetteer.load()
+    seen: dict[str, list[str]] = {}
+    for entry in gaz.entries.values():
+        if entry.type != "PER" or " " not in entry.canonical:
+            continue
+        if not any(s.startswith("curated:") for s in entry.sources):
+            continue
+        seen.setdefault(entry.canonical.split()[-1], []).append(entry.canonical)
+    return {k: v[0] for k, v in seen.items() if len(v) == 1}
