@@ -5,5 +5,21 @@ This package knows Whoosh's tokens and filters but nothing of indexes or files.
 
 from analyzers.analyzer import ANALYZER_VERSION, AlbanianAnalyzer
 from analyzers.entities import extract_entities
+from analyzers.normalizer import fold_diacritics, normalize, normalize_query
+from analyzers.stemmer import AlbanianStemmer, stemmer
+from analyzers.stopwords import is_stopword, stopwords
+from analyzers.tokenizer import tokenize
 
-__all__ = ["ANALYZER_VERSION", "AlbanianAnalyzer", "extract_entities"]
+__all__ = [
+    "ANALYZER_VERSION",
+    "AlbanianAnalyzer",
+    "AlbanianStemmer",
+    "extract_entities",
+    "fold_diacritics",
+    "is_stopword",
+    "normalize",
+    "normalize_query",
+    "stemmer",
+    "stopwords",
+    "tokenize",
+]

@@ -1,15 +1,38 @@
-"""The analyzer the index uses for Albanian article text."""
+"""The analyzer the index uses for Albanian article text, and its stem filter."""
 
-from whoosh.analysis import LowercaseFilter
+from whoosh.analysis import Filter
 
-from analyzers.normalizer import DiacriticFoldingFilter
+from analyzers.normalizer import AlbanianNormalizer
+from analyzers.stemmer import stemmer
+from analyzers.stopwords import AlbanianStopFilter
 from analyzers.tokenizer import AlbanianTokenizer
 
 # Stored in every index; bump it whenever any token this analyzer produces
 # changes, so that an index built by another version is detected.
-ANALYZER_VERSION = "sq-1"
+# sq-2: Albanian tokenizer, stop words kept in the index, lexicon+rules keys.
+ANALYZER_VERSION = "sq-2"
+
+
+class AlbanianStemFilter(Filter):
+    """Replaces each token's text by its key (`analyzers.stemmer`).
+
+    Holds no stemmer itself (the index pickles its analyzer): it asks for the
+    process-wide one, whose memo of word -> key is shared by every analyzer.
+    """
+
+    def __init__(self, language: str = "albanian"):
+        self.language = language
+
+    def __eq__(self, other):
+        return self.__class__ is other.__class__ and self.language == other.language
+
+    def __call__(self, tokens):
+        stem = stemmer(self.language).stemWord
+        for t in tokens:
+            t.text = stem(t.text)
+            yield t
 
 
 def AlbanianAnalyzer():
-    """Tokenize Albanian words, lowercase them, fold ë/ç."""
-    return AlbanianTokenizer() | LowercaseFilter() | DiacriticFoldingFilter()
+    """Tokenize, normalize, mark stop words, and key each Albanian word."""
+    return AlbanianTokenizer() | AlbanianNormalizer() | AlbanianStopFilter() | AlbanianStemFilter()

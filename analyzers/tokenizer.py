@@ -1,16 +1,174 @@
-"""Splits Albanian text into word tokens, keeping character offsets."""
+"""Splits Albanian text into tokens, keeping character offsets for highlighting.
+
+What counts as a token (issue 3):
+
+* words: runs of letters and digits, any script, ë and ç included in both cases;
+  a letter followed by combining marks (``e`` + U+0308) stays one word;
+* elision: a single letter and an apostrophe of any form (' ’ ‘ ʼ ´ `) is a
+  clitic of its own (``s'ka`` → ``s'`` ``ka``; ``t'i``; ``n'Tiranë`` →
+  ``n'`` ``Tiranë``), except ``ç'`` which is spelled-out çfarë/çdo and joins
+  its word (``ç'farë`` → ``çfarë``);
+* a hyphen splits (``Izrael-Hamas`` → both), and a case ending hyphenated to an
+  acronym or number is dropped (``OKB-së`` → ``OKB``; ``NATO-s``;
+  ``10-vjetorin`` keeps ``10`` and ``vjetorin``, which is a word);
+* a full stop between words splits them even without a space (``jetë.Këto``);
+* numbers with decimal commas or points stay whole (``3,5``; ``1.000.000``);
+* URLs, e-mail addresses, domain names and hashtags stay whole.
+"""
+
+from __future__ import annotations
 
 import re
+import unicodedata
+from typing import Iterator
 
-from whoosh.analysis import RegexTokenizer
+from whoosh.analysis import Token, Tokenizer
 
-# Letters (Albanian ë and ç included, in both cases, as any Unicode letter) and
-# digits, with inner apostrophes or hyphens not kept: a first approximation.
-WORD_PATTERN = re.compile(r"[^\W_]+", re.UNICODE)
+# Apostrophe forms people type: ASCII, right/left single quotes, modifier
+# letter apostrophe, acute and grave accents.
+APOSTROPHES = "'\u2019\u2018\u02bc\u00b4`"
+
+# Case endings written after a hyphen on an acronym or number: the noun
+# article/case endings of Albanian (OKB-së, NATO-s, BE-ja, 2020-ën, 10-të).
+CASE_ENDINGS = frozenset("a ja i u s së ës n në ën t të it in ut un ve ët et e je se es ne en te".split())
+
+_TLDS = "com|net|org|al|info|eu|gov|edu|io|tv|mk|me|rs|de|uk|it|fr|ch|at|biz|co"
+_PATTERN = (
+    r"(?P<url>(?:https?://|www\.)[^\s<>\"“”«»]+)"
+    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<tag>#[^\W\d_]\w*)"
+    r"|(?P<domain>\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:" + _TLDS + r")\b(?!\.[^\W_]))"
+    r"|(?P<num>\d+(?:[.,]\d+)+)"
+    r"|(?P<word>{L}+(?:[" + APOSTROPHES + r"\-]{L}+)*)"
+)
+# For NFC text (nearly all), a word is [^\W_]+; otherwise combining marks too.
+_FAST = re.compile(_PATTERN.replace("{L}", r"[^\W_]"))
+_SLOW = re.compile(_PATTERN.replace("{L}", r"(?:[^\W_]|[\u0300-\u036f])"))
+_JOINERS = re.compile("[" + APOSTROPHES + r"\-]")
+_TRAILING = ".,;:!?)]}'\u2019\""
 
 
-class AlbanianTokenizer(RegexTokenizer):
-    """Yields runs of letters and digits; everything else separates words."""
+def _split_word(text: str, start: int) -> Iterator[tuple[str, int, int]]:
+    """Splits a word at hyphens into (text, start, end), dropping case endings."""
+    prev = None
+    pos = 0
+    for part in text.split("-"):
+        s, e = start + pos, start + pos + len(part)
+        pos += len(part) + 1
+        if not part:
+            continue
+        if prev is not None and part.lower() in CASE_ENDINGS and (
+            (prev.isupper() and len(prev) >= 2) or prev[-1].isdigit()
+        ):
+            # OKB-së → OKB, 2020-ën → 2020: the ending carries no meaning of its own
+            prev = None
+            continue
+        prev = part
+        yield part, s, e
 
-    def __init__(self):
-        super().__init__(expression=WORD_PATTERN)
+
+def _words(text: str, start: int) -> Iterator[tuple[str, int, int]]:
+    """Handles elision inside a word match, then hyphens (see module doc)."""
+    # Elision: split at apostrophes first.
+    segments = []
+    pos = 0
+    for i, ch in enumerate(text):
+        if ch in APOSTROPHES:
+            segments.append((text[pos:i], start + pos, start + i))
+            pos = i + 1
+    segments.append((text[pos:], start + pos, start + len(text)))
+    if len(segments) == 1:
+        yield from _split_word(text, start)
+        return
+    carry = None
+    for idx, (seg, s, e) in enumerate(segments):
+        last = idx == len(segments) - 1
+        if carry is not None:
+            s -= len(carry) + 1
+            joined = carry + seg
+            carry = None
+            head, _, rest = joined.partition("-")
+            yield head, s, s + len(head) + 1  # the span covers the apostrophe
+            if rest:
+                yield from _split_word(rest, s + len(head) + 2)
+            continue
+        if not last:
+            head = seg.rsplit("-", 1)[-1]
+            if head.lower() == "ç":
+                # ç'farë is çfarë: keep the hyphenated rest, join "ç" onward.
+                rest = seg[: len(seg) - len(head)]
+                if rest:
+                    yield from _split_word(rest.rstrip("-"), s)
+                carry = head
+                continue
+            if len(head) == 1:
+                rest = seg[: len(seg) - 1]
+                if rest:
+                    yield from _split_word(rest.rstrip("-"), s)
+                yield head + text[e - start], e - 1, e + 1  # the clitic with its apostrophe
+                continue
+        yield from _split_word(seg, s)
+
+
+def tokenize(text: str) -> Iterator[tuple[str, int, int]]:
+    """Yields (token text, start char, end char) for `text` (no Whoosh needed)."""
+    regex = _FAST if text.isascii() or unicodedata.is_normalized("NFC", text) else _SLOW
+    for m in regex.finditer(text):
+        kind = m.lastgroup
+        tok = m.group()
+        if kind == "word":
+            if _JOINERS.search(tok) is None:
+                yield tok, m.start(), m.end()
+            else:
+                yield from _words(tok, m.start())
+        elif kind == "url":
+            stripped = tok.rstrip(_TRAILING)
+            yield stripped, m.start(), m.start() + len(stripped)
+        else:
+            yield tok, m.start(), m.end()
+
+
+class AlbanianTokenizer(Tokenizer):
+    """Whoosh tokenizer over `tokenize`, with positions and character offsets."""
+
+    def __eq__(self, other):
+        return self.__class__ is other.__class__
+
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            t.original = t.text = value
+            t.boost = 1.0
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar = start_char
+                t.endchar = start_char + len(value)
+            yield t
+            return
+        pos = start_pos
+        for text, s, e in globals()["tokenize"](value):
+            t.text = text
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = text
+            if positions:
+                t.pos = pos
+            if chars:
+                t.startchar = start_char + s
+                t.endchar = start_char + e
+            pos += 1
+            yield t

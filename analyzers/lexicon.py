@@ -1,0 +1,219 @@
+"""A compact stem table derived from the `uniparser-albanian` lexicon.
+
+`uniparser-albanian` (MIT) describes 58k Albanian lexemes by their stem
+variants and paradigms. Its own analyzer needs ~20 s and ~850 MB to start, so
+instead we read its grammar once, flatten each paradigm into the set of
+suffixes it allows per stem variant, and keep two tables:
+
+* ``stems``: stem string -> entries ``(lemma, paradigm id, stem-variant mask,
+  nonstandard lexeme?, derived lexeme?, part of speech)``;
+* ``paradigms``: paradigm id -> {suffix: (standard mask, nonstandard mask)};
+* the same two keyed by folded spelling (ë→e, ç→c), for text typed without
+  diacritics.
+
+A word is analyzed by trying every split ``stem + suffix`` and keeping the
+entries whose paradigm allows that suffix after that stem variant
+(see `analyzers.stemmer`).
+
+The table is derived from the installed package at first use and cached under
+the user's cache directory, keyed by the package's version, so it is never
+copied into this repository. Derivational paradigms (``#deriv#...``, e.g.
+ndërtoj -> ndërtim) are left out: their gold lemma is the derived word, and
+merging them with the base would cost precision.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from analyzers.normalizer import fold_diacritics
+
+# Bump when the derived table's layout or content rules change.
+TABLE_FORMAT = 5
+
+# A flattened inflexion: optional stem number <n>, the stem position ".",
+# suffix letters (an abbreviation's "-ja" included), optionally a "<.>" where
+# a linked paradigm continues, then more letters.
+_FLEX = re.compile(r"(?:<(\d+)>)?\.([^\W\d_]*(?:-[^\W\d_]+)?)(<\.>)?([^\W\d_]*)\.?")
+# Linked paradigms nest (imperative + clitic pronouns); three levels suffice.
+_MAX_LINK_DEPTH = 3
+_ALL_STEMS = 0xFFFF
+
+
+def _mask(nums) -> int:
+    if nums is None:
+        return _ALL_STEMS
+    m = 0
+    for n in nums:
+        m |= 1 << n
+    return m
+
+
+def uniparser_version() -> str | None:
+    try:
+        from importlib.metadata import version
+
+        return version("uniparser-albanian")
+    except Exception:
+        return None
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("SEARCHIDX_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "searchidx"
+
+
+def _load_grammar():
+    """Loads uniparser-albanian's grammar (paradigms + lexemes) without its parser."""
+    from importlib.resources import as_file, files
+
+    from uniparser_albanian import AlbanianAnalyzer
+
+    an = AlbanianAnalyzer(mode="none")  # any other mode returns before loading
+    an.dirName = "uniparser_albanian.data_strict"
+    d = files(an.dirName)
+    with as_file(d / "paradigms.txt") as an.paradigmFile, as_file(d / "lexemes.txt") as an.lexFile, as_file(
+        d / "lex_rules.txt"
+    ) as an.lexRulesFile, as_file(d / "derivations.txt") as an.derivFile, as_file(
+        d / "stem_conversions.txt"
+    ) as an.conversionFile, as_file(d / "clitics.txt") as an.cliticFile, as_file(
+        d / "bad_analyses.txt"
+    ) as an.delAnaFile:
+        an.load_grammar()
+    return an.g
+
+
+def _flatten(paras, name, depth=0, seen=()):
+    """Returns [(suffix, stem-number set or None, nonstandard?)] of a paradigm, links followed."""
+    out = []
+    for flex, nums, gramm, links in paras[name]:
+        m = _FLEX.fullmatch(flex)
+        if not m:  # prefixes and infixes: not used by Albanian inflection here
+            continue
+        n, before, cont, after = m.groups()
+        own = set(nums) if nums else ({int(n)} if n else None)
+        nonst = "nonst" in gramm
+        if not cont:
+            out.append((before + after, own, nonst))
+            if not links:
+                continue
+        if depth >= _MAX_LINK_DEPTH:
+            continue
+        for link in links:
+            if link in seen or link not in paras:
+                continue
+            for suffix, theirs, their_nonst in _flatten(paras, link, depth + 1, seen + (link,)):
+                if own is not None and theirs is not None:
+                    nums2 = own & theirs
+                    if not nums2:
+                        continue
+                else:
+                    nums2 = own if own is not None else theirs
+                out.append((before + suffix + after, nums2, nonst or their_nonst))
+    return out
+
+
+def build_table() -> tuple:
+    """Derives the table from the installed uniparser-albanian.
+
+    Returns ``(lemmas, paradigms, folded_paradigms, stems, folded_stems)``:
+    stems and suffixes as written (lowercase), and for diacritic-less input
+    the same paradigms keyed by folded suffix (ë→e, ç→c) plus, for each stem
+    with ë or ç, its folded spelling -> the stems it may stand for.
+    """
+    g = _load_grammar()
+    paras = {
+        name: [
+            (f.flex, sorted(f.stemNum) if f.stemNum else None, f.gramm or "", [l.name for l in f.subsequent])
+            for f in p.flex
+        ]
+        for name, p in g.paradigms.items()
+    }
+    para_ids: dict[str, int] = {}
+    paradigms: list[dict[str, tuple[int, int]]] = []
+    folded_paradigms: list[dict[str, tuple[int, int]]] = []
+
+    def para_id(name: str) -> int:
+        if name not in para_ids:
+            table: dict[str, list[int]] = {}
+            folded: dict[str, list[int]] = {}
+            for suffix, nums, nonst in _flatten(paras, name):
+                suffix = suffix.lower()
+                for t, key in ((table, suffix), (folded, fold_diacritics(suffix))):
+                    t.setdefault(key, [0, 0])[1 if nonst else 0] |= _mask(nums)
+            para_ids[name] = len(paradigms)
+            paradigms.append({k: (v[0], v[1]) for k, v in sorted(table.items())})
+            folded_paradigms.append({k: (v[0], v[1]) for k, v in sorted(folded.items())})
+        return para_ids[name]
+
+    lemma_ids: dict[str, int] = {}
+    lemmas: list[str] = []
+    stems: dict[str, list] = {}
+    for lexeme in g.lexemes:
+        lemma = lexeme.lemma.lower()
+        if lemma not in lemma_ids:
+            lemma_ids[lemma] = len(lemmas)
+            lemmas.append(lemma)
+        tags = (lexeme.gramm or "").split(",")
+        lex_nonst = int("nonst" in tags)
+        derived = int("deriv" in tags)
+        pos = tags[0]
+        for sl in lexeme.subLexemes:
+            if sl.paradigm.startswith("#") or sl.paradigm not in paras:
+                continue
+            stem = sl.stem
+            if not stem.endswith(".") or "." in stem[:-1] or " " in stem:
+                continue
+            stem = stem[:-1].lower()
+            entry = (lemma_ids[lemma], para_id(sl.paradigm), _mask(sl.numStem), lex_nonst, derived, pos)
+            bucket = stems.setdefault(stem, [])
+            if entry not in bucket:
+                bucket.append(entry)
+    folded_stems: dict[str, list[str]] = {}
+    for stem in sorted(stems):
+        f = fold_diacritics(stem)
+        if f != stem:
+            folded_stems.setdefault(f, []).append(stem)
+    return (
+        lemmas,
+        paradigms,
+        folded_paradigms,
+        {k: tuple(v) for k, v in stems.items()},
+        {k: tuple(v) for k, v in folded_stems.items()},
+    )
+
+
+def _cache_path(version: str) -> Path:
+    tag = f"sq-lexicon-{version}-t{TABLE_FORMAT}-py{sys.version_info[0]}{sys.version_info[1]}"
+    return cache_dir() / f"{tag}.marshal"
+
+
+def load_table() -> tuple | None:
+    """The cached table, derived first if needed; None if uniparser-albanian is absent."""
+    version = uniparser_version()
+    if version is None:
+        return None
+    path = _cache_path(version)
+    try:
+        with open(path, "rb") as f:
+            return marshal.load(f)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    table = build_table()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            marshal.dump(table, f)
+        os.replace(tmp, path)  # atomic: concurrent processes never read half a file
+    except OSError:
+        pass  # a read-only cache only costs the derivation next time
+    return table

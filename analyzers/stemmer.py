@@ -1,0 +1,184 @@
+"""The Albanian stemmer: a deterministic key per word, forms of one word meeting.
+
+Three layers, chosen by measurement (see analyzers/README.md):
+
+1. `resources/exceptions_sq.tsv`: closed-class words (pronouns) whose key
+   the grammar fixes and the lexicon would merge.
+2. The lexicon layer (`analyzers.lexicon`): split the word into every
+   ``stem + suffix`` the uniparser-albanian paradigms allow and return the
+   lemma. This resolves irregular verbs (``jam``/``është``/``qenë``), stem
+   alternations (``dorë``/``duar``) and plurals (``projekt``/``projekteve``).
+   The word is looked up as written, and only if that fails as typed without
+   diacritics (``eshte`` → ``është``).
+3. The rule layer (`analyzers.rules`), for words the lexicon does not know
+   (mostly names: ``Uashingtonit``): strips the noun's article and case
+   endings, each rule a line of Albanian grammar.
+
+Keys are lowercased and, by default, folded (ë→e, ç→c) so that a query typed
+without diacritics meets the same key. It is the `snowballstemmer` interface
+(`stemWord`, `stemWords`), so `stemmer("english")` etc. can stand in for it.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import snowballstemmer
+
+from analyzers import rules
+from analyzers.normalizer import fold_diacritics
+
+# Words shorter than this are their own key ("u", "e", "i"): one letter is
+# never worth an analysis.
+_MIN_LOOKUP = 2
+# A stemmer's memo of word -> key stops growing here (a news corpus has
+# ~10^5 distinct forms; the cap only guards against unbounded input).
+_CACHE_LIMIT = 500_000
+
+_EXCEPTIONS: dict[str, str] | None = None
+
+
+def _exceptions() -> dict[str, str]:
+    """form -> key from resources/exceptions_sq.tsv, also under folded spelling."""
+    global _EXCEPTIONS
+    if _EXCEPTIONS is None:
+        table: dict[str, str] = {}
+        path = Path(__file__).with_name("resources") / "exceptions_sq.tsv"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                form, key = line.split("\t")
+                table[form] = key
+        for form, key in list(table.items()):
+            table.setdefault(fold_diacritics(form), key)
+        _EXCEPTIONS = table
+    return _EXCEPTIONS
+
+
+class AlbanianStemmer:
+    """Albanian key function with the snowballstemmer interface."""
+
+    def __init__(self, fold: bool = True, use_lexicon: bool = True):
+        self.folds = fold
+        self.use_lexicon = use_lexicon
+        self._table = None
+        self._loaded = not use_lexicon
+        self._lock = threading.Lock()
+        self._cache: dict[str, str] = {}
+
+    # -- the lexicon, loaded at first use (a cold start stays cheap) ---------
+    def _ensure_table(self):
+        if not self._loaded:
+            with self._lock:
+                if not self._loaded:
+                    from analyzers.lexicon import load_table
+
+                    self._table = load_table()
+                    self._loaded = True
+        return self._table
+
+    def lexicon_lemma(self, word: str, folded: bool = False) -> str | None:
+        """The lemma of lowercase `word` by the lexicon, or None."""
+        best = self._analyze(word, folded)
+        return best[1] if best is not None else None
+
+    def _analyze(self, word: str, folded: bool = False):
+        """(rank, lemma) of the best analysis of lowercase `word`, or None.
+
+        With `folded`, `word` is taken as typed without diacritics: a stem
+        or suffix written with e/c also matches the lexicon's ë/ç.
+        """
+        table = self._ensure_table()
+        if table is None:
+            return None
+        lemmas, paradigms, folded_paradigms, stems, folded_stems = table
+        if folded:
+            paradigms = folded_paradigms
+        best = None
+        # Every split stem+suffix whose paradigm allows that suffix after that
+        # stem variant is an analysis; the least by `_rank` wins.
+        for i in range(len(word), 0, -1):
+            head = word[:i]
+            entries = stems.get(head, ())
+            if folded and head in folded_stems:
+                entries = entries + tuple(e for s in folded_stems[head] for e in stems[s])
+            if not entries:
+                continue
+            suffix = word[i:]
+            for lemma_id, pid, stem_mask, lex_nonst, derived, pos in entries:
+                masks = paradigms[pid].get(suffix)
+                if masks is None:
+                    continue
+                if masks[0] & stem_mask:
+                    nonst = lex_nonst
+                elif masks[1] & stem_mask:
+                    nonst = 1 + lex_nonst
+                else:
+                    continue
+                rank = self._rank(nonst, derived, pos, len(suffix), lemma_id)
+                if best is None or rank < best:
+                    best = rank
+        return (best, lemmas[best[-1]]) if best is not None else None
+
+    @staticmethod
+    def _rank(nonst, derived, pos, suffix_len, lemma_id):
+        """Order of analyses: a total order, so keys never depend on hashing.
+
+        Standard forms of standard lexemes first (the lexicon marks dialect
+        and archaic forms "nonst"); then lexemes that are not derivations of
+        another entry (``marrë`` "crazy" is derived from ``marr`` "take", and
+        the form is far more often the participle); then the shortest suffix
+        (``mali`` is mal+i, not an unrelated mali+∅); then lexicon order.
+        """
+        return (nonst, derived, suffix_len, lemma_id)
+
+    def _key(self, word: str) -> str:
+        w = word.lower()
+        if len(w) < _MIN_LOOKUP or not w.isalpha():
+            return fold_diacritics(w) if self.folds else w
+        key = _exceptions().get(w)
+        if key is None and self.use_lexicon:
+            best = self._analyze(w)
+            if self.folds and (best is None or ("ë" not in w and "ç" not in w)):
+                # Perhaps typed without diacritics: "eshte" is a dialect
+                # spelling by the book but far more often "është". The
+                # better-ranked reading wins; on a tie, the word as written.
+                typed = self._analyze(fold_diacritics(w), folded=True)
+                if typed is not None and (best is None or typed[0][:-1] < best[0][:-1]):
+                    best = typed
+            if best is not None:
+                key = best[1]
+        if key is None:
+            key = rules.stem(fold_diacritics(w) if self.folds else w)
+        return fold_diacritics(key) if self.folds else key
+
+    # -- snowballstemmer interface -------------------------------------------
+    def stemWord(self, word: str) -> str:
+        key = self._cache.get(word)
+        if key is None:
+            key = self._key(word)
+            if len(self._cache) < _CACHE_LIMIT:
+                self._cache[word] = key
+        return key
+
+    def stemWords(self, words):
+        return [self.stemWord(w) for w in words]
+
+
+_shared: dict[str, object] = {}
+
+
+def stemmer(language: str):
+    """A stemmer with `stemWord`/`stemWords` for `language`.
+
+    "albanian" (also "sq", "sqi") returns the shared AlbanianStemmer; any
+    language Snowball has returns snowballstemmer's stemmer for it.
+    """
+    lang = language.lower()
+    if lang in ("albanian", "sq", "sqi", "shqip"):
+        if "albanian" not in _shared:
+            _shared["albanian"] = AlbanianStemmer()
+        return _shared["albanian"]
+    if lang not in snowballstemmer.algorithms():
+        raise KeyError(f"no stemmer for {language!r}; have albanian and {', '.join(snowballstemmer.algorithms())}")
+    return snowballstemmer.stemmer(lang)
