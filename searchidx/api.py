@@ -10,12 +10,28 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
+from typing import Callable
 
-from searchidx.indexer import IndexSummary, ProgressCallback, index_folder
+from searchidx.corpus import DEFAULT_MAX_BYTES
+from searchidx.errors import SearchidxError
+from searchidx.indexer import IndexSummary, ProgressCallback, index_folders
+from searchidx.lock import DEFAULT_WAIT_SECONDS, IndexLock
 from searchidx.reading import Article, read_article
 from searchidx.search import SearchResults, run_search
-from searchidx.store import create_whoosh_index, index_exists, open_whoosh_index, resolve_index_dir
+from searchidx.stats import IndexStats, index_stats, optimize_index
+from searchidx.store import (
+    create_staged_index,
+    create_whoosh_index,
+    index_exists,
+    make_live,
+    open_whoosh_index,
+    remove_stray_indexes,
+    resolve_index_dir,
+    version_mismatch,
+)
+from searchidx.watch import watch_folders
 
 
 class Index:
@@ -26,29 +42,112 @@ class Index:
         self.path = index_dir
 
     @classmethod
-    def open(cls, index_dir: str | os.PathLike | None = None) -> "Index":
+    def open(cls, index_dir: str | os.PathLike | None = None, check_versions: bool = True) -> "Index":
         """Opens an existing index (default: $SEARCHIDX_INDEX or ./.searchidx).
 
         Raises IndexNotFound, or IndexVersionMismatch for an index that an
-        older schema or analyzer built.
+        older schema or analyzer built (unless check_versions is False: such
+        an index can still report its stats and be rebuilt).
         """
         path = resolve_index_dir(index_dir)
-        return cls(open_whoosh_index(path), path)
+        return cls(open_whoosh_index(path, check_versions), path)
 
     @classmethod
-    def create(cls, index_dir: str | os.PathLike | None = None) -> "Index":
-        """Creates an empty index, replacing any index already there."""
+    def create(cls, index_dir: str | os.PathLike | None = None, wait: float = DEFAULT_WAIT_SECONDS) -> "Index":
+        """Creates an empty index, replacing any index already there.
+
+        Waits up to `wait` seconds for another writer to finish (IndexLocked).
+        """
         path = resolve_index_dir(index_dir)
-        return cls(create_whoosh_index(path), path)
+        with IndexLock(path, wait):
+            return cls(create_whoosh_index(path), path)
 
     @classmethod
-    def open_or_create(cls, index_dir: str | os.PathLike | None = None) -> "Index":
+    def open_or_create(
+        cls, index_dir: str | os.PathLike | None = None, check_versions: bool = True, wait: float = DEFAULT_WAIT_SECONDS
+    ) -> "Index":
         path = resolve_index_dir(index_dir)
-        return cls.open(path) if index_exists(path) else cls.create(path)
+        return cls.open(path, check_versions) if index_exists(path) else cls.create(path, wait)
 
-    def add_folder(self, folder: str | os.PathLike, on_progress: ProgressCallback | None = None) -> IndexSummary:
-        """Brings the index in step with a corpus folder (see index_folder)."""
-        return index_folder(self._ix, Path(folder), on_progress)
+    def add_folder(
+        self, folder: str | os.PathLike, on_progress: ProgressCallback | None = None, **options
+    ) -> IndexSummary:
+        """Brings the index in step with a corpus folder (see add_folders)."""
+        return self.add_folders([folder], on_progress, **options)
+
+    def add_folders(
+        self,
+        folders: list[str | os.PathLike],
+        on_progress: ProgressCallback | None = None,
+        *,
+        rebuild: bool = False,
+        wait: float = DEFAULT_WAIT_SECONDS,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        processes: int | None = None,
+    ) -> IndexSummary:
+        """Brings the index in step with corpus folders (see searchidx.indexer).
+
+        Files of folders indexed before but not named here are left alone.
+        With rebuild, the index is built anew from these folders alone, beside
+        the old one, which keeps answering until the new one replaces it in
+        one step. Waits up to `wait` seconds for another writer (IndexLocked);
+        raises IndexVersionMismatch if the index needs a rebuild.
+        """
+        roots = distinct_folders(folders)
+        with IndexLock(self.path, wait) as lock:
+            remove_stray_indexes(self.path)
+            options = dict(max_bytes=max_bytes, processes=processes, inherited_fds=(lock.fd,))
+            if rebuild:
+                staged = create_staged_index(self.path)
+                summary = index_folders(staged, roots, on_progress, **options)
+                make_live(self.path, staged)
+                summary.rebuilt = True
+                self._ix = staged
+                return summary
+            self._reopen_for_writing()
+            return index_folders(self._ix, roots, on_progress, **options)
+
+    def watch(
+        self,
+        folders: list[str | os.PathLike],
+        on_update: Callable[[IndexSummary], None],
+        stop: threading.Event | None = None,
+        *,
+        wait: float = DEFAULT_WAIT_SECONDS,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        processes: int | None = None,
+    ) -> None:
+        """Brings the index in step with folders, then keeps it so as files
+        change (see searchidx.watch), until stop is set or Ctrl-C. Holds the
+        writer's lock throughout; on_update gets each run's summary."""
+        roots = distinct_folders(folders)
+        with IndexLock(self.path, wait) as lock:
+            remove_stray_indexes(self.path)
+            self._reopen_for_writing()
+            options = dict(max_bytes=max_bytes, processes=processes, inherited_fds=(lock.fd,))
+            watch_folders(
+                [root.resolve() for root in roots],
+                lambda: on_update(index_folders(self._ix, roots, **options)),
+                stop or threading.Event(),
+            )
+
+    def _reopen_for_writing(self) -> None:
+        """Under the lock: refuses an index of another version, and reopens,
+        since another process may have rebuilt the index since it was opened."""
+        if error := version_mismatch(self.path):
+            raise error
+        self._ix = open_whoosh_index(self.path)
+
+    def stats(self) -> IndexStats:
+        """Documents, dates, size, segments and versions (see searchidx.stats)."""
+        return index_stats(self._ix, self.path)
+
+    def optimize(self, wait: float = DEFAULT_WAIT_SECONDS) -> IndexStats:
+        """Merges the index's segments into one; returns the stats after."""
+        with IndexLock(self.path, wait):
+            self._reopen_for_writing()
+            optimize_index(self._ix)
+        return self.stats()
 
     def search(self, query: str, limit: int = 10, page: int = 1) -> SearchResults:
         """Ranked results for a query; raises QuerySyntaxError if it is broken."""
@@ -72,3 +171,20 @@ class Index:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+def distinct_folders(folders: list[str | os.PathLike]) -> list[Path]:
+    """The folders, checked to exist and not to nest (a file must belong to one)."""
+    roots: list[Path] = []
+    for folder in folders:
+        path = Path(folder)
+        if not path.is_dir():
+            raise SearchidxError(f"{folder} is not a folder")
+        resolved = path.resolve()
+        if any(resolved == other.resolve() for other in roots):
+            continue
+        for other in roots:
+            if resolved.is_relative_to(other.resolve()) or other.resolve().is_relative_to(resolved):
+                raise SearchidxError(f"{other} and {folder} overlap; index one of them")
+        roots.append(path)
+    return roots

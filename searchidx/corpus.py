@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat as stat_module
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,9 @@ ARTICLE_SUFFIX = ".txt"
 TITLE_MAX_CHARS = 120
 # Bytes sniffed for NUL, the mark of a binary file that happens to decode.
 BINARY_SNIFF_BYTES = 8192
+# Files larger than this are not articles (an archive, a dump) and would cost
+# memory and time out of proportion; `searchidx index --max-size` changes it.
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 # ` date 2023-10-17 `, alone on its line or followed by the first paragraph.
 DATE_LINE = re.compile(r"\A\s*date[ \t]+(\S+)[ \t]*(?:\n|(?=\S)|\Z)", re.IGNORECASE)
@@ -44,6 +48,7 @@ class Document:
     content_hash: str
     size: int
     mtime: float
+    mtime_ns: int = 0
 
 
 @dataclass(frozen=True)
@@ -54,21 +59,49 @@ class SkippedFile:
     reason: str
 
 
+@dataclass(frozen=True)
+class FoundFile:
+    """An article file found in a folder, with what stat() says of it."""
+
+    path: Path  # as found below the folder (perhaps a symbolic link)
+    relative: str  # relative to the folder, with `/` separators
+    size: int
+    mtime_ns: int
+
+
 class UnreadableFile(Exception):
     """A file is not a readable article; the message says why."""
 
 
-def read_document(path: Path, root: Path) -> Document:
+def read_document(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Reads one article file; raises UnreadableFile with a reason."""
+    raw, stat = read_bytes(path, max_bytes)
+    return parse_document(raw, relative_path(path, root), stat.st_size, stat.st_mtime, stat.st_mtime_ns)
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, os.stat_result]:
+    """A file's bytes and its stat, read through one open file so they agree;
+    raises UnreadableFile (too large, not a regular file, an OS error)."""
     try:
-        raw = path.read_bytes()
-        stat = path.stat()
+        with open(path, "rb") as file:
+            stat = os.fstat(file.fileno())
+            if not stat_module.S_ISREG(stat.st_mode):
+                raise UnreadableFile("not a regular file")
+            if stat.st_size > max_bytes:
+                raise UnreadableFile(too_large(stat.st_size, max_bytes))
+            raw = file.read(max_bytes + 1)
     except OSError as error:
         raise UnreadableFile(f"cannot read: {error.strerror or error}") from None
-    return parse_document(raw, relative_path(path, root), stat.st_size, stat.st_mtime)
+    if len(raw) > max_bytes:  # it grew while we looked
+        raise UnreadableFile(too_large(len(raw), max_bytes))
+    return raw, stat
 
 
-def parse_document(raw: bytes, path: str, size: int = 0, mtime: float = 0.0) -> Document:
+def too_large(size: int, max_bytes: int) -> str:
+    return f"larger than the size limit ({size / 1e6:.1f} MB > {max_bytes / 1e6:g} MB)"
+
+
+def parse_document(raw: bytes, path: str, size: int = 0, mtime: float = 0.0, mtime_ns: int = 0) -> Document:
     """Turns a file's bytes into a Document; raises UnreadableFile."""
     if b"\x00" in raw[:BINARY_SNIFF_BYTES]:
         raise UnreadableFile("binary file")
@@ -89,6 +122,7 @@ def parse_document(raw: bytes, path: str, size: int = 0, mtime: float = 0.0) -> 
         content_hash=hashlib.sha256(raw).hexdigest(),
         size=size or len(raw),
         mtime=mtime,
+        mtime_ns=mtime_ns,
     )
 
 
@@ -130,28 +164,95 @@ def relative_path(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def iter_article_paths(root: Path) -> Iterator[Path]:
-    """Yields the article files below root in a stable order.
+def scan_folder(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[FoundFile | SkippedFile]:
+    """Yields the article files below root in a stable order, without reading
+    them, and a SkippedFile for each one that cannot be an article.
 
-    Hidden files and folders (such as an index kept inside the corpus) are
-    left out; symbolic links are followed only to files inside root.
+    Hidden files and folders (such as an index kept inside the corpus) and
+    files not named *.txt are left out silently. Reported and skipped: names
+    that are not valid UTF-8 or hold control characters (they cannot be shown
+    or stored faithfully), symbolic links that are broken, loop or lead out
+    of root, links to folders (following them could loop), files that are
+    not regular files, and files larger than max_bytes.
     """
     resolved_root = root.resolve()
     for folder, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        folder_path = Path(folder)
+        kept = []
+        for name in sorted(dirnames):
+            if name.startswith("."):
+                continue
+            if (folder_path / name).is_symlink():
+                yield SkippedFile(shown(relative_path(folder_path / name, root)), "symbolic link to a folder (not followed)")
+                continue
+            kept.append(name)
+        dirnames[:] = kept
         for name in sorted(filenames):
             if name.startswith(".") or not name.endswith(ARTICLE_SUFFIX):
                 continue
-            path = Path(folder) / name
-            if path.is_symlink() and not path.resolve().is_relative_to(resolved_root):
-                continue
-            yield path
+            yield check_file(folder_path / name, root, resolved_root, max_bytes)
 
 
-def read_corpus(root: Path) -> Iterator[Document | SkippedFile]:
-    """Reads every article below root, yielding a SkippedFile for each bad one."""
-    for path in iter_article_paths(root):
+def check_file(path: Path, root: Path, resolved_root: Path, max_bytes: int) -> FoundFile | SkippedFile:
+    """A FoundFile if path may be an article, else a SkippedFile saying why."""
+    relative = relative_path(path, root)
+    problem = name_problem(relative)
+    if problem:
+        return SkippedFile(shown(relative), problem)
+    if path.is_symlink():
         try:
-            yield read_document(path, root)
+            target = path.resolve(strict=True)
+        except FileNotFoundError:
+            return SkippedFile(relative, "cannot read: symbolic link to a missing file")
+        except (RuntimeError, OSError) as error:
+            if isinstance(error, RuntimeError) or getattr(error, "errno", None) == 40:  # ELOOP
+                return SkippedFile(relative, "symbolic link loop")
+            return SkippedFile(relative, f"cannot read: {error.strerror or error}")
+        if not target.is_relative_to(resolved_root):
+            return SkippedFile(relative, "symbolic link points outside the folder")
+    try:
+        stat = path.stat()
+    except OSError as error:
+        return SkippedFile(relative, f"cannot read: {error.strerror or error}")
+    if not stat_module.S_ISREG(stat.st_mode):
+        return SkippedFile(relative, "not a regular file")
+    if stat.st_size > max_bytes:
+        return SkippedFile(relative, too_large(stat.st_size, max_bytes))
+    if stat.st_size == 0:
+        return SkippedFile(relative, "empty file")
+    return FoundFile(path, relative, stat.st_size, stat.st_mtime_ns)
+
+
+def shown(relative: str) -> str:
+    """A relative path fit to print; bytes that are not UTF-8 appear as \\xNN."""
+    return relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def name_problem(relative: str) -> str | None:
+    """Why a file name cannot be indexed faithfully, or None if it can."""
+    try:
+        relative.encode("utf-8")  # undecodable bytes became lone surrogates
+    except UnicodeEncodeError:
+        return "file name is not valid UTF-8"
+    if any(unicodedata.category(char) == "Cc" for char in relative):
+        return "file name holds control characters"
+    return None
+
+
+def iter_article_paths(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Path]:
+    """The paths of the files scan_folder finds fit to read."""
+    for found in scan_folder(root, max_bytes):
+        if isinstance(found, FoundFile):
+            yield found.path
+
+
+def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | SkippedFile]:
+    """Reads every article below root, yielding a SkippedFile for each bad one."""
+    for found in scan_folder(root, max_bytes):
+        if isinstance(found, SkippedFile):
+            yield found
+            continue
+        try:
+            yield read_document(found.path, root, max_bytes)
         except UnreadableFile as error:
-            yield SkippedFile(relative_path(path, root), str(error))
+            yield SkippedFile(found.relative, str(error))

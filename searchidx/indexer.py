@@ -1,41 +1,70 @@
-"""Brings an index in step with a corpus folder."""
+"""Brings an index in step with corpus folders, cheaply and all at once.
+
+A run lists the folders (stat only), compares each file with the manifest of
+what the index holds (searchidx.manifest): a file of the same size and
+modification time is unchanged and is not read; a file whose size or time
+differ is read and hashed, and re-indexed only if its content changed. New
+and changed files are read, analysed and added in worker processes
+(searchidx.workers) when there are enough of them to pay for the processes;
+files gone from the folder, or no longer readable, are deleted. A file that
+vanished while one with the same content appeared is reported as renamed.
+
+Everything a run changes is committed at once at the end, so a run killed at
+any moment leaves the index as it was, and the next run does the work.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from searchidx.corpus import (
+    DEFAULT_MAX_BYTES,
     Document,
+    FoundFile,
     SkippedFile,
     UnreadableFile,
-    iter_article_paths,
-    read_document,
-    relative_path,
+    read_bytes,
+    scan_folder,
 )
 from searchidx.entities import entity_fields
-from searchidx.store import read_meta, now_iso, write_meta
+from searchidx.manifest import Entry, Manifest, manifest_from_index, read_manifest, write_manifest
+from searchidx.store import now_iso, read_meta, write_meta
+from searchidx.workers import Job, Outcome, add_file, add_files_in_workers, commit_with_segments
 
 ProgressCallback = Callable[[int, int], None]  # (files done, files in all)
+
+# Below this many files to read, worker processes cost more than they save.
+PARALLEL_MIN_FILES = 48
 
 
 @dataclass
 class IndexSummary:
     """What one indexing run did."""
 
-    folder: str
+    folders: list[str]
     added: int = 0
     updated: int = 0
     unchanged: int = 0
     removed: int = 0
+    renamed: list[tuple[str, str]] = field(default_factory=list)  # (old path, new path)
     skipped: list[SkippedFile] = field(default_factory=list)
+    read: int = 0  # files read (new, changed, or touched and hashed)
+    rebuilt: bool = False
     seconds: float = 0.0
 
     @property
     def indexed(self) -> int:
-        return self.added + self.updated
+        return self.added + self.updated + len(self.renamed)
+
+    @property
+    def readable(self) -> int:
+        """Files in the folders that are articles in the index after the run."""
+        return self.indexed + self.unchanged
 
 
 def document_fields(document: Document, root: Path) -> dict:
@@ -63,53 +92,180 @@ def document_fields(document: Document, root: Path) -> dict:
     return fields
 
 
-def index_folder(ix, folder: Path, on_progress: ProgressCallback | None = None) -> IndexSummary:
-    """Adds new files, re-indexes changed ones and removes deleted ones.
+@dataclass
+class Plan:
+    """What a run has to do, found by listing the folders."""
+
+    listed: int = 0
+    jobs: list[Job] = field(default_factory=list)
+    unchanged: int = 0
+    touched: dict[str, Entry] = field(default_factory=dict)  # same content, new stat
+    deletions: set[str] = field(default_factory=set)  # keys to delete from the index
+    gone: set[str] = field(default_factory=set)  # keys no longer in the folders
+    skipped: list[SkippedFile] = field(default_factory=list)
+
+
+def current_manifest(ix) -> Manifest:
+    index_dir = Path(ix.storage.folder)
+    generation = ix.latest_generation()
+    return read_manifest(index_dir, ix.indexname, generation) or manifest_from_index(ix, ix.indexname)
+
+
+def plan_changes(roots: list[Path], manifest: Manifest, max_bytes: int) -> Plan:
+    """Lists the folders and decides, per file, what must be done.
+
+    Files whose size and time match the manifest are not opened. A file
+    whose stat differs from its record is read and hashed here: if only its
+    time changed (touched, copied back) it is not re-indexed.
+    """
+    plan = Plan()
+    for root in roots:
+        root_text = str(root)
+        seen = set()
+        for found in scan_folder(root, max_bytes):
+            plan.listed += 1
+            key = str(root / found.path) if isinstance(found, SkippedFile) else str(root / found.relative)
+            if isinstance(found, SkippedFile):
+                plan.skipped.append(found)
+                if key in manifest.entries:
+                    plan.deletions.add(key)
+                continue
+            seen.add(key)
+            known = manifest.entries.get(key)
+            if known is not None and manifest.is_current(known, found.size, found.mtime_ns):
+                plan.unchanged += 1
+                continue
+            if known is not None and same_content(found, known, max_bytes):
+                plan.unchanged += 1
+                plan.touched[key] = Entry(root_text, found.relative, found.size, found.mtime_ns, known.content_hash)
+                continue
+            if known is not None:
+                plan.deletions.add(key)
+            plan.jobs.append(Job(key, root_text, found.relative))
+        for key, entry in manifest.entries.items():
+            if entry.root == root_text and key not in seen:
+                plan.gone.add(key)
+                plan.deletions.add(key)
+    return plan
+
+
+def same_content(found: FoundFile, known: Entry, max_bytes: int) -> bool:
+    try:
+        raw, stat = read_bytes(found.path, max_bytes)
+    except UnreadableFile:
+        return False  # the job will read it again and report why
+    return (
+        hashlib.sha256(raw).hexdigest() == known.content_hash
+        and (stat.st_size, stat.st_mtime_ns) == (found.size, found.mtime_ns)
+    )
+
+
+def index_folders(
+    ix,
+    folders: list[Path],
+    on_progress: ProgressCallback | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    processes: int | None = None,
+    inherited_fds: tuple[int, ...] = (),
+) -> IndexSummary:
+    """Adds new files, re-indexes changed ones, removes deleted ones.
 
     A file that cannot be read is recorded in the summary and skipped; if it
     was indexed before, its old version is removed, as the folder no longer
-    holds a readable article at that path.
+    holds a readable article at that path. The caller holds the writer's
+    lock (searchidx.lock). processes: worker processes for reading and
+    analysis (default: one per core).
     """
     started = time.perf_counter()
-    root = folder.resolve()
-    summary = IndexSummary(folder=str(folder))
-    with ix.searcher() as searcher:
-        known = {
-            fields["key"]: fields.get("content_hash")
-            for fields in searcher.documents(root=str(root))
-        }
-    paths = list(iter_article_paths(root))
-    seen: set[str] = set()
-    writer = ix.writer(limitmb=256)
-    try:
-        for done, path in enumerate(paths, 1):
-            key = str(root / relative_path(path, root))
-            try:
-                document = read_document(path, root)
-            except UnreadableFile as error:
-                summary.skipped.append(SkippedFile(relative_path(path, root), str(error)))
-            else:
-                seen.add(key)
-                if key not in known:
-                    writer.add_document(**document_fields(document, root))
-                    summary.added += 1
-                elif known[key] != document.content_hash:
-                    writer.update_document(**document_fields(document, root))
-                    summary.updated += 1
-                else:
-                    summary.unchanged += 1
-            if on_progress:
-                on_progress(done, len(paths))
-        for key in known.keys() - seen:
-            writer.delete_by_term("key", key)
-            summary.removed += 1
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
+    checked_ns = time.time_ns()
+    roots = [Path(folder).resolve() for folder in folders]
     index_dir = Path(ix.storage.folder)
+    summary = IndexSummary(folders=[str(folder) for folder in folders])
+    manifest = current_manifest(ix)
+    plan = plan_changes(roots, manifest, max_bytes)
+    summary.unchanged = plan.unchanged
+    summary.skipped = list(plan.skipped)
+    summary.read = len(plan.touched) + len(plan.jobs)
+    done = plan.listed - len(plan.jobs)
+    if on_progress:
+        on_progress(done, plan.listed)
+
+    outcomes: list[Outcome] = []
+
+    def record(outcome: Outcome) -> None:
+        nonlocal done
+        outcomes.append(outcome)
+        done += 1
+        if on_progress:
+            on_progress(done, plan.listed)
+
+    if plan.jobs or plan.deletions:
+        writer = ix.writer(limitmb=256)
+        try:
+            # Deletions first, while the writer sees only the old segments:
+            # the new versions land in new segments and are not touched.
+            for key in sorted(plan.deletions):
+                writer.delete_by_term("key", key)
+            processes = processes or os.cpu_count() or 1
+            segments = []
+            if processes > 1 and len(plan.jobs) >= PARALLEL_MIN_FILES:
+                fds = (*inherited_fds, *lock_fds(writer))
+                segments = add_files_in_workers(ix, plan.jobs, record, processes, max_bytes, fds)
+            else:
+                for job in plan.jobs:
+                    record(add_file(writer, job, max_bytes))
+            commit_with_segments(writer, segments)
+        except BaseException:
+            if not writer.is_closed:
+                writer.cancel()
+            raise
+
+    entries = dict(manifest.entries)
+    entries.update(plan.touched)
+    for key in plan.deletions:
+        entries.pop(key, None)
+    tally(summary, plan, outcomes, manifest, entries)
+    write_manifest(index_dir, Manifest(ix.indexname, ix.latest_generation(), checked_ns, entries))
     meta = read_meta(index_dir)
     meta.updated = now_iso()
     write_meta(index_dir, meta)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def tally(summary: IndexSummary, plan: Plan, outcomes: list[Outcome], before: Manifest, entries: dict[str, Entry]) -> None:
+    """Counts the outcomes into the summary and records them in entries."""
+    new_by_hash: dict[str, list[Outcome]] = {}
+    # Indexed before, unreadable now: the old version was deleted.
+    summary.removed = len(plan.deletions - plan.gone - {job.key for job in plan.jobs})
+    for outcome in outcomes:
+        if outcome.skipped:
+            summary.skipped.append(SkippedFile(outcome.path, outcome.skipped))
+            summary.removed += outcome.key in before.entries
+            continue
+        entries[outcome.key] = Entry(outcome.root, outcome.path, outcome.size, outcome.mtime_ns, outcome.content_hash)
+        if outcome.key in before.entries:
+            summary.updated += 1
+        else:
+            new_by_hash.setdefault(outcome.content_hash, []).append(outcome)
+    for key in sorted(plan.gone):
+        candidates = new_by_hash.get(before.entries[key].content_hash)
+        if candidates:
+            summary.renamed.append((before.entries[key].path, candidates.pop(0).path))
+        else:
+            summary.removed += 1
+    summary.added = sum(len(left) for left in new_by_hash.values())
+    summary.skipped.sort(key=lambda skipped: skipped.path)
+
+
+def lock_fds(writer) -> tuple[int, ...]:
+    """The descriptor of Whoosh's write lock, which forked workers must close."""
+    lock = getattr(writer, "writelock", None)
+    fd = getattr(lock, "fd", None)
+    return (fd,) if fd is not None else ()
+
+
+def index_folder(ix, folder: Path, on_progress: ProgressCallback | None = None, **options) -> IndexSummary:
+    """index_folders for one folder."""
+    return index_folders(ix, [folder], on_progress, **options)

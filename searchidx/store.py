@@ -2,13 +2,24 @@
 
 Beside Whoosh's files, the index folder holds `searchidx.json`: which schema
 and analyzer versions built the index, so that a later version can tell that a
-rebuild is needed instead of mixing two analyses in one index.
+rebuild is needed instead of mixing two analyses in one index, and the name of
+the Whoosh index in the folder that is the live one.
+
+That name is what makes a rebuild crash-safe. Whoosh can keep several named
+indexes in one folder; a rebuild fills a new one under a fresh name while the
+old one keeps answering searches, and then rewrites `searchidx.json`
+atomically to name the new one. Killed before that rename, the run leaves the
+old index live and the half-built one is swept away by the next writer
+(remove_stray_indexes); killed after, the new one is complete.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import secrets
+import shutil
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,6 +33,11 @@ from searchidx.schema import SCHEMA_VERSION, build_schema
 DEFAULT_INDEX_DIR = ".searchidx"
 INDEX_ENV_VAR = "SEARCHIDX_INDEX"
 META_FILE = "searchidx.json"
+# Whoosh's default index name, used by indexes from before rebuilds were staged.
+DEFAULT_INDEX_NAME = "MAIN"
+# The Whoosh files of one named index: its tables of contents (and their
+# temporary files), segment files, write lock and temporary folder.
+WHOOSH_FILE = re.compile(r"\A_?(MAIN|R[0-9a-f]{8})(?:_|\.tmp\Z)")
 
 
 def resolve_index_dir(index_dir: str | os.PathLike | None = None) -> Path:
@@ -36,6 +52,7 @@ class IndexMeta:
     analyzer_version: str = ANALYZER_VERSION
     created: str = field(default_factory=lambda: now_iso())
     updated: str = field(default_factory=lambda: now_iso())
+    index_name: str = DEFAULT_INDEX_NAME
 
     def mismatch(self) -> str | None:
         """Says how this index differs from what this program builds, if it does."""
@@ -69,7 +86,18 @@ def write_meta(index_dir: Path, meta: IndexMeta) -> None:
 
 
 def index_exists(index_dir: Path) -> bool:
-    return index_dir.is_dir() and whoosh_index.exists_in(str(index_dir))
+    return index_dir.is_dir() and whoosh_index.exists_in(str(index_dir), indexname=read_meta(index_dir).index_name)
+
+
+def version_mismatch(index_dir: Path) -> IndexVersionMismatch | None:
+    """The error to raise if the index was built by another version, else None."""
+    difference = read_meta(index_dir).mismatch()
+    if not difference:
+        return None
+    return IndexVersionMismatch(
+        f"the index at {index_dir} was built with {difference}; "
+        "rebuild it with `searchidx index FOLDER --rebuild`"
+    )
 
 
 def open_whoosh_index(index_dir: Path, check_versions: bool = True):
@@ -78,24 +106,56 @@ def open_whoosh_index(index_dir: Path, check_versions: bool = True):
         raise IndexNotFound(
             f"no index at {index_dir}; build one with `searchidx index FOLDER`"
         )
-    if check_versions:
-        difference = read_meta(index_dir).mismatch()
-        if difference:
-            raise IndexVersionMismatch(
-                f"the index at {index_dir} was built with {difference}; "
-                "rebuild it with `searchidx index FOLDER --rebuild`"
-            )
-    return whoosh_index.open_dir(str(index_dir))
+    if check_versions and (error := version_mismatch(index_dir)):
+        raise error
+    return whoosh_index.open_dir(str(index_dir), indexname=read_meta(index_dir).index_name)
+
+
+def create_staged_index(index_dir: Path):
+    """Creates an empty index under a fresh name, not yet the live one.
+
+    Make it live with make_live(); until then searches see the old index.
+    """
+    index_dir.mkdir(parents=True, exist_ok=True)
+    name = "R" + secrets.token_hex(4)
+    return whoosh_index.create_in(str(index_dir), build_schema(), indexname=name)
+
+
+def make_live(index_dir: Path, ix) -> None:
+    """Makes a staged index the live one (one atomic rename), then deletes the
+    files of every other index in the folder."""
+    write_meta(index_dir, IndexMeta(index_name=ix.indexname))
+    remove_stray_indexes(index_dir)
 
 
 def create_whoosh_index(index_dir: Path):
     """Creates an empty index, replacing any index in the folder.
 
-    Whoosh's create_in drops the old index's table of contents, and the next
-    commit deletes its unreferenced segment files; nothing else in the folder
-    is touched, so a mistaken --index path never loses a user's files.
+    Only Whoosh's own files are deleted, so a mistaken --index path never
+    loses a user's files.
     """
-    index_dir.mkdir(parents=True, exist_ok=True)
-    ix = whoosh_index.create_in(str(index_dir), build_schema())
-    write_meta(index_dir, IndexMeta())
+    ix = create_staged_index(index_dir)
+    make_live(index_dir, ix)
     return ix
+
+
+def remove_stray_indexes(index_dir: Path) -> None:
+    """Deletes Whoosh files that belong to no live index: the old index after
+    a rebuild, a rebuild killed half-way, temporary files of a killed commit.
+
+    Call it only while holding the writer's lock (searchidx.lock)."""
+    live = read_meta(index_dir).index_name
+    for entry in os.scandir(index_dir):
+        match = WHOOSH_FILE.match(entry.name)
+        if not match:
+            continue
+        stale_toc_temporary = entry.name.startswith("_") and ".toc." in entry.name
+        if match.group(1) == live and not stale_toc_temporary:
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                os.unlink(entry.path)
+        except OSError:
+            pass  # gone already, or in use; the next writer tries again

@@ -1,56 +1,146 @@
-"""`searchidx index`: build or update the index from a folder of articles."""
+"""`searchidx index`: build or update the index from folders of articles, or watch them."""
 
 from __future__ import annotations
 
+import json
+import signal
+import sys
+import time
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from searchidx.api import Index
-from searchidx.cli.app import IndexOption, JsonOption, app, console, fail, print_json, user_errors
+from searchidx.cli.app import IndexOption, JsonOption, app, console, error_console, fail, print_json, user_errors
+from searchidx.corpus import DEFAULT_MAX_BYTES
+from searchidx.indexer import IndexSummary
+from searchidx.lock import DEFAULT_WAIT_SECONDS
 from searchidx.store import resolve_index_dir
 
 DEFAULT_FOLDER = Path("corpus")
+# Nothing could be indexed: every file was skipped.
+EXIT_NOTHING_INDEXED = 1
 
 
 @app.command("index")
 def index_command(
-    folder: Annotated[Path, typer.Argument(help="Folder of article files (*.txt).")] = DEFAULT_FOLDER,
+    folders: Annotated[
+        Optional[list[Path]], typer.Argument(help="Folders of article files (*.txt) [default: corpus].", show_default=False)
+    ] = None,
     index: IndexOption = None,
-    rebuild: Annotated[bool, typer.Option("--rebuild", help="Start the index over.")] = False,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Build the index anew from these folders (needed after an analyzer upgrade).")
+    ] = False,
+    watch: Annotated[bool, typer.Option("--watch", help="Keep indexing as files change, until Ctrl-C.")] = False,
+    wait: Annotated[
+        float, typer.Option("--wait", min=0, metavar="SECONDS", help="How long to wait for another writer.")
+    ] = DEFAULT_WAIT_SECONDS,
+    max_size: Annotated[
+        float, typer.Option("--max-size", min=0, metavar="MB", help="Skip files larger than this.")
+    ] = DEFAULT_MAX_BYTES / 1024 / 1024,
+    jobs: Annotated[
+        Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes reading and analysing files [default: one per core].")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Index a folder of articles: new files are added, changed ones re-read, deleted ones removed."""
-    if not folder.is_dir():
-        raise fail(f"{folder} is not a folder")
+    """Index folders of articles: new files are added, changed ones re-read, deleted ones removed.
+
+    Unchanged files (same size and modification time) are not read again.
+    """
+    folders = folders or [DEFAULT_FOLDER]
+    for folder in folders:
+        if not folder.is_dir():
+            raise fail(f"{folder} is not a folder")
+    options = dict(wait=wait, max_bytes=int(max_size * 1024 * 1024), processes=jobs)
     with user_errors():
         index_dir = resolve_index_dir(index)
-        opened = Index.create(index_dir) if rebuild else Index.open_or_create(index_dir)
-        with opened, Progress(
-            TextColumn("[bold]indexing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            transient=True,
-            disable=as_json,
-        ) as progress:
-            task = progress.add_task("indexing", total=None)
-            summary = opened.add_folder(
-                folder, on_progress=lambda done, total: progress.update(task, completed=done, total=total)
-            )
+        opened = Index.open_or_create(index_dir, check_versions=not rebuild, wait=wait)
+        with opened:
+            if watch:
+                if rebuild:
+                    opened.add_folders(folders, rebuild=True, **options)
+                watch_and_report(opened, folders, as_json, options)
+                return
+            with Progress(
+                TextColumn("[bold]indexing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console,
+                transient=True,
+                disable=as_json,
+            ) as progress:
+                task = progress.add_task("indexing", total=None)
+                summary = opened.add_folders(
+                    folders,
+                    on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+                    rebuild=rebuild,
+                    **options,
+                )
             total = opened.document_count()
     if as_json:
-        print_json({**asdict(summary), "documents": total, "index": str(index_dir)})
-        return
+        print_json(summary_json(summary, total, index_dir))
+    else:
+        print_summary(summary, total, index_dir)
+    if summary.skipped and not summary.readable:
+        error_console.print("[bold red]error:[/] no file could be indexed", markup=True)
+        raise typer.Exit(EXIT_NOTHING_INDEXED)
+
+
+def summary_json(summary: IndexSummary, total: int, index_dir: Path) -> dict:
+    data = asdict(summary)
+    data["renamed"] = [{"from": old, "to": new} for old, new in summary.renamed]
+    return {**data, "warnings": len(summary.skipped), "documents": total, "index": str(index_dir)}
+
+
+def print_summary(summary: IndexSummary, total: int, index_dir: Path) -> None:
+    rebuilt = "rebuilt: " if summary.rebuilt else ""
     console.print(
-        f"[bold green]{summary.indexed}[/] indexed ({summary.added} new, {summary.updated} changed), "
-        f"{summary.unchanged} unchanged, {summary.removed} removed, "
+        f"{rebuilt}[bold green]{summary.indexed}[/] indexed ({summary.added} new, {summary.updated} changed, "
+        f"{len(summary.renamed)} renamed), {summary.unchanged} unchanged, {summary.removed} removed, "
         f"[bold yellow]{len(summary.skipped)}[/] skipped in {summary.seconds:.2f} s; "
         f"the index at {index_dir} holds {total} documents."
     )
+    for old, new in summary.renamed:
+        console.print(f"  [cyan]renamed[/] {old} → {new}")
     for skipped in summary.skipped:
         console.print(f"  [yellow]skipped[/] {skipped.path}: {skipped.reason}")
+    if summary.skipped:
+        console.print(f"[yellow]{len(summary.skipped)} warning(s)[/]")
+
+
+def watch_and_report(opened: Index, folders: list[Path], as_json: bool, options: dict) -> None:
+    """Runs watch mode, printing a line per update, until Ctrl-C (or SIGTERM)."""
+    signal.signal(signal.SIGTERM, interrupt)
+    announced = False
+
+    def report(summary: IndexSummary) -> None:
+        nonlocal announced
+        total = opened.document_count()
+        if as_json:
+            data = summary_json(summary, total, opened.path)
+            data["time"] = time.strftime("%H:%M:%S")
+            sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        elif summary.indexed or summary.removed or summary.skipped or not announced:
+            console.print(f"[dim]{time.strftime('%H:%M:%S')}[/] ", end="")
+            print_summary(summary, total, opened.path)
+        if not announced and not as_json:
+            console.print(f"watching {', '.join(map(str, folders))} (Ctrl-C to stop)")
+        announced = True
+        sys.stdout.flush()
+
+    try:
+        opened.watch(folders, report, **options)
+    except KeyboardInterrupt:
+        if not as_json:
+            console.print("stopped watching; the index is up to date with the last change seen.")
+
+
+def interrupt(signum, frame) -> None:
+    """SIGTERM ends watch mode as Ctrl-C does: the current run is cancelled
+    cleanly and the lock released."""
+    raise KeyboardInterrupt

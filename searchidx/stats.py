@@ -1,0 +1,102 @@
+"""What an index holds and how it is laid out: `searchidx stats` and `optimize`."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from analyzers import ANALYZER_VERSION
+from searchidx.manifest import Manifest, read_manifest, write_manifest
+from searchidx.schema import SCHEMA_VERSION
+from searchidx.store import now_iso, read_meta, write_meta
+
+
+@dataclass
+class IndexStats:
+    path: str
+    documents: int
+    deleted: int  # deleted documents still taking room until segments merge
+    first_date: str | None  # ISO date of the earliest dated article
+    last_date: str | None
+    undated: int
+    size_bytes: int
+    segments: list[int]  # documents per segment (deleted ones included)
+    folders: dict[str, int]  # documents per indexed folder
+    schema_version: int
+    analyzer_version: str
+    needs_rebuild: str | None  # why, if this program cannot update the index
+    created: str
+    updated: str
+    program_schema_version: int = SCHEMA_VERSION
+    program_analyzer_version: str = ANALYZER_VERSION
+
+
+def index_stats(ix, index_dir: Path) -> IndexStats:
+    meta = read_meta(index_dir)
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        documents = reader.doc_count()
+        dates = article_dates(reader)
+        folders = {}
+        for root in reader.lexicon("root"):
+            root_text = root.decode("utf-8") if isinstance(root, bytes) else root
+            live = [d for d in reader.postings("root", root_text).all_ids() if not reader.is_deleted(d)]
+            if live:
+                folders[root_text] = len(live)
+    segments = ix._segments()
+    return IndexStats(
+        path=str(index_dir),
+        documents=documents,
+        deleted=sum(segment.deleted_count() for segment in segments),
+        first_date=min(dates).date().isoformat() if dates else None,
+        last_date=max(dates).date().isoformat() if dates else None,
+        undated=documents - len(dates),
+        size_bytes=index_size(index_dir, ix.indexname),
+        segments=[segment.doc_count_all() for segment in segments],
+        folders=folders,
+        schema_version=meta.schema_version,
+        analyzer_version=meta.analyzer_version,
+        needs_rebuild=meta.mismatch(),
+        created=meta.created,
+        updated=meta.updated,
+    )
+
+
+def article_dates(reader) -> list[datetime]:
+    """The date of every live dated article, from the date column (fast: no
+    stored fields are unpickled)."""
+    if not reader.has_column("date"):
+        return []
+    column = reader.column_reader("date")
+    return [
+        value
+        for docnum, value in enumerate(column)
+        if isinstance(value, datetime) and not reader.is_deleted(docnum)
+    ]
+
+
+def index_size(index_dir: Path, index_name: str) -> int:
+    """Bytes on disk of the live index's files and searchidx's own records."""
+    total = 0
+    for entry in os.scandir(index_dir):
+        if entry.is_file(follow_symlinks=False) and (
+            entry.name.startswith((index_name + "_", f"_{index_name}_")) or entry.name.endswith(".json")
+        ):
+            total += entry.stat().st_size
+    return total
+
+
+def optimize_index(ix) -> None:
+    """Merges every segment into one (dropping deleted documents); the caller
+    holds the writer's lock. The manifest follows the new generation."""
+    index_dir = Path(ix.storage.folder)
+    before = read_manifest(index_dir, ix.indexname, ix.latest_generation())
+    writer = ix.writer()
+    writer.commit(optimize=True)
+    if before is not None:
+        write_manifest(index_dir, Manifest(ix.indexname, ix.latest_generation(), before.checked_ns, before.entries))
+    meta = read_meta(index_dir)
+    meta.updated = now_iso()
+    write_meta(index_dir, meta)

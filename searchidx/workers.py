@@ -1,0 +1,181 @@
+"""Indexing on every core: worker processes that each write their own segment.
+
+Whoosh is pure Python, so one process indexes on one core, and nearly all of
+its time goes into work that is independent per document: reading the file,
+the Albanian analysis, entity extraction, building postings. So each worker
+process reads, analyses and adds its share of the files to a Whoosh
+SegmentWriter of its own (unlocked: the parent holds the index's locks) and,
+at the end, hands back the finished segment. The parent does the deletions
+and commits one table of contents naming the old segments and the workers'
+new ones, so a run's additions and deletions land together or not at all.
+
+This is Whoosh's own MpWriter "multisegment" design with two of its faults
+removed: the parent does not read and pickle every document for the workers
+(they read the files themselves, so entity extraction runs in them too), and
+results are awaited for as long as the workers live, never dropped after a
+one-second timeout.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from whoosh.filedb.filestore import FileStorage
+from whoosh.writing import SegmentWriter
+
+from searchidx.corpus import DEFAULT_MAX_BYTES, UnreadableFile, read_document
+
+# Files per message to a worker: big enough that queue traffic is noise,
+# small enough that the two workers finish close together.
+BATCH_FILES = 16
+# Memory for each writer's posting pool before it spills runs to disk.
+WRITER_LIMIT_MB = 128
+POLL_SECONDS = 0.5
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to read and add."""
+
+    key: str
+    root: str
+    path: str  # relative to root
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of a Job: indexed (with what was read), or skipped."""
+
+    key: str
+    root: str
+    path: str
+    content_hash: str = ""
+    size: int = 0
+    mtime_ns: int = 0
+    skipped: str | None = None
+
+
+def add_file(writer, job: Job, max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
+    """Reads one file and adds it to writer; a bad file becomes a skipped Outcome."""
+    from searchidx.indexer import document_fields  # the indexer imports this module
+
+    root = Path(job.root)
+    try:
+        document = read_document(root / job.path, root, max_bytes)
+    except UnreadableFile as error:
+        return Outcome(job.key, job.root, job.path, skipped=str(error))
+    writer.add_document(**document_fields(document, root))
+    return Outcome(job.key, job.root, job.path, document.content_hash, document.size, document.mtime_ns)
+
+
+def add_files_in_workers(
+    ix,
+    jobs: list[Job],
+    on_outcome: Callable[[Outcome], None],
+    processes: int,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    inherited_fds: Iterable[int] = (),
+) -> list:
+    """Adds the files in `processes` worker processes; returns their segments.
+
+    inherited_fds are lock descriptors the workers must close: a forked child
+    shares its parent's flock, and must not keep the index locked should the
+    parent die.
+    """
+    context = multiprocessing.get_context("fork")
+    job_queue = context.Queue()
+    result_queue = context.Queue()
+    for start in range(0, len(jobs), BATCH_FILES):
+        job_queue.put(jobs[start : start + BATCH_FILES])
+    for _ in range(processes):
+        job_queue.put(None)
+    workers = [
+        context.Process(
+            target=worker_main,
+            args=(ix.storage.folder, ix.indexname, job_queue, result_queue, max_bytes, list(inherited_fds), os.getpid()),
+            daemon=True,
+        )
+        for _ in range(processes)
+    ]
+    for worker in workers:
+        worker.start()
+    segments = []
+    finished = 0
+    try:
+        while finished < len(workers):
+            try:
+                kind, payload = result_queue.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                dead = [w for w in workers if w.exitcode not in (None, 0)]
+                if dead:
+                    raise RuntimeError(f"an indexing worker died (exit code {dead[0].exitcode})") from None
+                continue
+            if kind == "outcomes":
+                for outcome in payload:
+                    on_outcome(outcome)
+            elif kind == "segment":
+                finished += 1
+                if payload is not None:
+                    segments.append(payload)
+            else:  # "error"
+                raise RuntimeError(f"an indexing worker failed:\n{payload}")
+        for worker in workers:
+            worker.join()
+    except BaseException:
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()
+        for worker in workers:
+            worker.join()
+        raise
+    return segments
+
+
+def worker_main(index_folder, index_name, job_queue, result_queue, max_bytes, inherited_fds, parent_pid) -> None:
+    for fd in inherited_fds:
+        try:
+            os.close(fd)  # closing (not unlocking) leaves the parent's lock held
+        except OSError:
+            pass
+    try:
+        ix = FileStorage(index_folder).open_index(index_name)
+        writer = SegmentWriter(ix, _lk=False, limitmb=WRITER_LIMIT_MB)
+        while True:
+            try:
+                batch = job_queue.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                if os.getppid() != parent_pid:
+                    return  # orphaned: the parent was killed; leave no process behind
+                continue
+            if batch is None:
+                break
+            result_queue.put(("outcomes", [add_file(writer, job, max_bytes) for job in batch]))
+        if writer._added:
+            segment = writer._finalize_segment()
+        else:
+            writer._close_segment()
+            segment = None
+        result_queue.put(("segment", segment))
+    except BaseException:
+        result_queue.put(("error", traceback.format_exc()))
+        raise
+
+
+def commit_with_segments(writer, segments: list, mergetype=None) -> None:
+    """Commits writer's deletions, merges and additions plus the workers'
+    segments in one new table of contents (SegmentWriter.commit, with the
+    extra segments added to the list it writes)."""
+    final_segments = writer._merge_segments(mergetype, None, None)
+    final_segments += segments
+    if writer._added:
+        final_segments.append(writer._finalize_segment())
+    else:
+        writer._close_segment()
+    writer._commit_toc(final_segments)
+    writer._finish()
