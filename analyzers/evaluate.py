@@ -118,13 +118,16 @@ def _key_function(name: str) -> tuple[Callable[[str], str], bool]:
 
     if name == "albanian":
         s = stemmer("albanian")
-        return s.stemWord, getattr(s, "folds", False)
+        return s.stemWord, s.fold_keys
     if name == "albanian-strict":
         s = AlbanianStemmer(fold=False)
         return s.stemWord, False
+    if name == "albanian-foldkeys":
+        s = AlbanianStemmer(fold_keys=True)
+        return s.stemWord, True
     if name == "albanian-rules":
         s = AlbanianStemmer(use_lexicon=False)
-        return s.stemWord, s.folds
+        return s.stemWord, s.fold_keys
     return stemmer(name).stemWord, False
 
 
@@ -134,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--stemmer",
         action="append",
-        help="albanian (default), albanian-strict, albanian-rules, lowercase, truncate5, "
+        help="albanian (default), albanian-strict, albanian-foldkeys, albanian-rules, lowercase, truncate5, "
         "or any Snowball language; repeat to compare",
     )
     args = parser.parse_args(argv)

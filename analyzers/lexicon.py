@@ -34,7 +34,7 @@ from pathlib import Path
 from analyzers.normalizer import fold_diacritics
 
 # Bump when the derived table's layout or content rules change.
-TABLE_FORMAT = 5
+TABLE_FORMAT = 6
 
 # A flattened inflexion: optional stem number <n>, the stem position ".",
 # suffix letters (an abbreviation's "-ja" included), optionally a "<.>" where
@@ -165,7 +165,9 @@ def build_table() -> tuple:
         tags = (lexeme.gramm or "").split(",")
         lex_nonst = int("nonst" in tags)
         derived = int("deriv" in tags)
-        pos = tags[0]
+        # Proper names (capitalized lemma: Kinë, Viti) are told apart from
+        # common words (vit "year") so that the stemmer can rank them.
+        pos = "PROPN" if lexeme.lemma[:1].isupper() and tags[0] == "NOUN" else tags[0]
         for sl in lexeme.subLexemes:
             if sl.paradigm.startswith("#") or sl.paradigm not in paras:
                 continue

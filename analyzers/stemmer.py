@@ -58,8 +58,12 @@ def _exceptions() -> dict[str, str]:
 class AlbanianStemmer:
     """Albanian key function with the snowballstemmer interface."""
 
-    def __init__(self, fold: bool = True, use_lexicon: bool = True):
+    def __init__(self, fold: bool = True, use_lexicon: bool = True, fold_keys: bool = False):
+        # fold: read a word without ë/ç also as typed without them, and fold
+        # the keys of words the lexicon does not know. fold_keys: fold every
+        # key (lemmas too), merging e.g. njëri/njeri, vetë/vete.
         self.folds = fold
+        self.fold_keys = fold and fold_keys
         self.use_lexicon = use_lexicon
         self._table = None
         self._loaded = not use_lexicon
@@ -130,12 +134,12 @@ class AlbanianStemmer:
         the form is far more often the participle); then the shortest suffix
         (``mali`` is mal+i, not an unrelated mali+∅); then lexicon order.
         """
-        return (nonst, derived, suffix_len, lemma_id)
+        return (nonst, derived, pos == "A", pos == "PROPN", suffix_len, lemma_id)
 
     def _key(self, word: str) -> str:
         w = word.lower()
         if len(w) < _MIN_LOOKUP or not w.isalpha():
-            return fold_diacritics(w) if self.folds else w
+            return fold_diacritics(w) if self.fold_keys else w
         key = _exceptions().get(w)
         if key is None and self.use_lexicon:
             best = self._analyze(w)
@@ -149,8 +153,8 @@ class AlbanianStemmer:
             if best is not None:
                 key = best[1]
         if key is None:
-            key = rules.stem(fold_diacritics(w) if self.folds else w)
-        return fold_diacritics(key) if self.folds else key
+            return rules.stem(fold_diacritics(w) if self.folds else w)
+        return fold_diacritics(key) if self.fold_keys else key
 
     # -- snowballstemmer interface -------------------------------------------
     def stemWord(self, word: str) -> str:
