@@ -19,7 +19,9 @@ from searchidx.errors import SearchidxError
 from searchidx.indexer import IndexSummary, ProgressCallback, index_folders
 from searchidx.lock import DEFAULT_WAIT_SECONDS, IndexLock
 from searchidx.reading import Article, read_article
-from searchidx.search import SearchResults, run_search
+from searchidx.filters import Filter
+from searchidx.ranking import DEFAULT_RANKING
+from searchidx.search import SearchResults, SearchSession
 from searchidx.stats import IndexStats, index_stats, optimize_index
 from searchidx.store import (
     create_staged_index,
@@ -36,6 +38,9 @@ from searchidx.watch import watch_folders
 
 class Index:
     """An open searchidx index."""
+
+    # BM25F weights searches use (searchidx.ranking); set another to experiment.
+    ranking = DEFAULT_RANKING
 
     def __init__(self, whoosh_index, index_dir: Path):
         self._ix = whoosh_index
@@ -149,10 +154,44 @@ class Index:
             optimize_index(self._ix)
         return self.stats()
 
-    def search(self, query: str, limit: int = 10, page: int = 1) -> SearchResults:
-        """Ranked results for a query; raises QuerySyntaxError if it is broken."""
-        with self._ix.searcher() as searcher:
-            return run_search(searcher, query, limit=limit, page=page)
+    def search(
+        self,
+        query: str = "",
+        *,
+        filters: Iterable[Filter | str] = (),
+        facets: bool | Sequence[str] = False,
+        page: int = 1,
+        limit: int = 10,
+        sort: str = "relevance",
+        syntax: bool = True,
+        recency: float = 0.0,
+    ) -> SearchResults:
+        """One page of ranked results, the total, and optionally facets.
+
+        query: the query language (README, searchidx.query); with
+            syntax=False every piece of it is a plain word (headlines, pasted
+            text). May be empty when filters are given (browsing).
+        filters: `Filter`s or their text (`"data:2023"`, `"vend:Kina"`); a
+            facet value's `.filter` drills down to it.
+        facets: True for all, or names from ("date", "person", "place", "org").
+        sort: "relevance" or "date" (newest first, relevance breaking ties).
+        recency: 0 for none; r multiplies the newest article's score by 1+r,
+            the bonus halving every year older.
+        Raises QuerySyntaxError for a broken query or filter.
+        """
+        session = self._search_session()
+        return session.search(
+            query, filters=filters, facets=facets, page=page, limit=limit, sort=sort, syntax=syntax, recency=recency
+        )
+
+    def _search_session(self) -> SearchSession:
+        """The open searcher of this index, renewed if the index was replaced."""
+        session = getattr(self, "_session", None)
+        if session is None or session.ix is not self._ix:
+            if session is not None:
+                session.close()
+            session = self._session = SearchSession(self._ix, self.ranking)
+        return session
 
     def article(self, path: str, query: str | None = None) -> Article | None:
         """The whole article at a hit's path, with the words query matched marked
@@ -164,6 +203,8 @@ class Index:
         return self._ix.doc_count()
 
     def close(self) -> None:
+        if getattr(self, "_session", None) is not None:
+            self._session.close()
         self._ix.close()
 
     def __enter__(self) -> "Index":

@@ -1,12 +1,43 @@
-"""Runs a query against an open index and shapes the results."""
+"""Runs a query against an open index and shapes the results.
+
+One search does four things over the same matches:
+1. the page of hits, ranked by BM25F (Whoosh's top-k collector, which skips
+   posting blocks that cannot reach the top), or by date, or with recency;
+2. the total: every match, counted from the set of matching documents;
+3. facets over that same set (searchidx.facets);
+4. a "did you mean" when the query finds little (searchidx.suggest).
+"""
 
 from __future__ import annotations
 
+import math
+import threading
 from dataclasses import dataclass, field
+from typing import Iterable, Sequence
 
-from searchidx.query import TEXT_FIELDS, parse_query
+from searchidx.doctable import DocTable
+from searchidx.errors import QuerySyntaxError
+from searchidx.facets import Facets, count_facets, facet_names
+from searchidx.filters import Filter, as_filters, filter_docs
+from searchidx.query import (
+    TEXT_FIELDS,
+    BuildContext,
+    Group,
+    build_query,
+    parse_tree,
+    plain_tree,
+    query_filters,
+)
+from searchidx.ranking import DEFAULT_RANKING, Ranking, recency_factor
 from searchidx.schema import ENTITY_FIELDS
 from searchidx.snippets import Snippet, make_snippet
+
+RELEVANCE, DATE = "relevance", "date"
+SORTS = (RELEVANCE, DATE)
+# Below this many matches a query "finds little" and a suggestion is sought.
+SUGGEST_BELOW = 3
+
+_MICROSECONDS_PER_DAY = 86_400 * 1_000_000
 
 
 @dataclass(frozen=True)
@@ -24,41 +55,169 @@ class Hit:
 
 @dataclass(frozen=True)
 class SearchResults:
-    """One page of hits and the total number of matching articles."""
+    """One page of hits, the total number of matches, and what narrows them."""
 
     query: str
     total: int
     page: int
     limit: int
     hits: list[Hit]
+    facets: Facets | None = None  # None unless asked for
+    suggestion: str | None = None  # "did you mean", when the query finds little
+    filters: list[Filter] = field(default_factory=list)  # given with filters=
+    query_filters: list[Filter] = field(default_factory=list)  # written in the query
+    sort: str = RELEVANCE
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.limit)) if self.limit else 1
 
 
-def run_search(searcher, query_text: str, limit: int = 10, page: int = 1) -> SearchResults:
-    """Searches title and body; raises QuerySyntaxError for a broken query."""
-    schema = searcher.schema
-    query = parse_query(query_text, schema)
-    results = searcher.search_page(query, page, pagelen=limit)
-    terms = frozenset(
+def run_search(
+    searcher,
+    table: DocTable,
+    query_text: str,
+    *,
+    filters: Iterable[Filter | str] = (),
+    facets: bool | Sequence[str] = False,
+    page: int = 1,
+    limit: int = 10,
+    sort: str = RELEVANCE,
+    syntax: bool = True,
+    recency: float = 0.0,
+    ranking: Ranking = DEFAULT_RANKING,
+    suggester=None,
+) -> SearchResults:
+    """Searches title and body; raises QuerySyntaxError for a broken query or filter."""
+    if page < 1 or limit < 1:
+        raise ValueError("page and limit must be at least 1")
+    if sort not in SORTS:
+        raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
+    given_filters = as_filters(filters)
+    wanted_facets = facet_names(facets)
+    tree = _parse(query_text, syntax, given_filters)
+    context = BuildContext(
+        schema=searcher.schema,
+        field_weights=ranking.field_weights(),
+        filter_docs=lambda f: f.docs(table),
+        query_docs=lambda q: set(searcher.docs_for_query(q)),
+        live_docs=lambda: table.live,
+    )
+    built = build_query(tree, context)
+    allowed = built.allowed
+    option_docs = filter_docs(given_filters, table)
+    if option_docs is not None:
+        allowed = option_docs if allowed is None else allowed & option_docs
+
+    ranked, matches = _rank(searcher, table, built.query, allowed, page * limit, sort, recency)
+    page_docs = ranked[(page - 1) * limit : page * limit]
+    terms = _highlight_terms(searcher, built.query) - (context.stop_terms - set(context.terms))
+    analyzer = searcher.schema["body"].analyzer
+    hits = [_hit(searcher.stored_fields(docnum), score, terms, analyzer) for docnum, score in page_docs]
+
+    suggestion = None
+    if suggester is not None and len(matches) < SUGGEST_BELOW and query_text.strip():
+        candidate = suggester.candidate(query_text, syntax)
+        # Offered only if it finds at least as much (a diacritic restored
+        # finds the same articles; a typo fixed finds more).
+        if candidate and _count(candidate, syntax, context, allowed, searcher) >= max(1, len(matches)):
+            suggestion = candidate
+    return SearchResults(
+        query=query_text,
+        total=len(matches),
+        page=page,
+        limit=limit,
+        hits=hits,
+        facets=count_facets(matches, table, wanted_facets) if wanted_facets else None,
+        suggestion=suggestion,
+        filters=given_filters,
+        query_filters=query_filters(tree) if syntax and isinstance(tree, Group) else [],
+        sort=sort,
+    )
+
+
+def _count(query_text, syntax, context, allowed, searcher) -> int:
+    built = build_query(_parse(query_text, syntax, []), context)
+    if built.query is None:
+        return 0
+    docs = set(searcher.docs_for_query(built.query))
+    for narrowing in (built.allowed, allowed):
+        if narrowing is not None:
+            docs &= narrowing
+    return len(docs)
+
+
+def _parse(query_text: str, syntax: bool, given_filters: list[Filter]) -> Group:
+    if not query_text.strip():
+        if given_filters:
+            return Group(())  # browsing by filters alone
+        raise QuerySyntaxError("the query is empty")
+    return parse_tree(query_text) if syntax else plain_tree(query_text)
+
+
+def _rank(searcher, table, query, allowed, top, sort, recency):
+    """[(docnum, score)] for the first `top` hits, and the set of all matches."""
+    if allowed is not None and not allowed:
+        return [], set()
+    if query is None:
+        # Filters alone (or only words the analyzer drops): nothing to score,
+        # so newest first.
+        matches = set(allowed) if allowed is not None else set()
+        return _by_date(table, [(d, 0.0) for d in matches])[:top], matches
+    if sort == RELEVANCE and not recency:
+        results = searcher.search(query, limit=top, filter=allowed)
+        ranked = [(hit.docnum, float(hit.score)) for hit in results]
+        matches = set(searcher.docs_for_query(query))
+        if allowed is not None:
+            matches &= allowed
+        return ranked, matches
+    results = searcher.search(query, limit=None, filter=allowed)
+    scored = [(docnum, float(score)) for score, docnum in results.top_n]
+    if recency:
+        scored = _with_recency(table, scored, recency)
+    if sort == DATE:
+        scored = _by_date(table, scored)
+    return scored[:top], {docnum for docnum, _ in scored}
+
+
+def _by_date(table: DocTable, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """Newest first, relevance breaking ties, undated last."""
+    starts = table.starts
+    return sorted(scored, key=lambda item: (starts[item[0]] is None, -(starts[item[0]] or 0), -item[1], item[0]))
+
+
+def _with_recency(table: DocTable, scored: list[tuple[int, float]], recency: float) -> list[tuple[int, float]]:
+    newest = table.newest()
+    starts = table.starts
+    boosted = []
+    for docnum, score in scored:
+        start = starts[docnum]
+        age = None if start is None or newest is None else (newest - start) / _MICROSECONDS_PER_DAY
+        boosted.append((docnum, score * recency_factor(age, recency)))
+    return sorted(boosted, key=lambda item: (-item[1], item[0]))
+
+
+def _highlight_terms(searcher, query) -> frozenset[str]:
+    if query is None:
+        return frozenset()
+    terms = {
         text
         for fieldname, text in query.existing_terms(searcher.reader(), phrases=True, expand=True)
         if fieldname in TEXT_FIELDS
+    }
+    return frozenset(t.decode("utf-8") if isinstance(t, bytes) else t for t in terms)
+
+
+def _hit(fields: dict, score: float, terms: frozenset[str], analyzer) -> Hit:
+    return Hit(
+        path=fields["path"],
+        date=fields.get("date_text"),
+        date_precision=fields.get("date_precision"),
+        title=fields["title"],
+        score=round(score, 4),
+        snippet=make_snippet(fields["body"], terms, analyzer),
+        entities=stored_entities(fields),
     )
-    terms = frozenset(t.decode("utf-8") if isinstance(t, bytes) else t for t in terms)
-    analyzer = schema["body"].analyzer
-    hits = [
-        Hit(
-            path=fields["path"],
-            date=fields.get("date_text"),
-            date_precision=fields.get("date_precision"),
-            title=fields["title"],
-            score=round(float(hit.score), 4),
-            snippet=make_snippet(fields["body"], terms, analyzer),
-            entities=stored_entities(fields),
-        )
-        for hit in results
-        for fields in (hit.fields(),)
-    ]
-    return SearchResults(query=query_text, total=results.total, page=page, limit=limit, hits=hits)
 
 
 def stored_entities(fields: dict) -> dict[str, list[str]]:
@@ -67,3 +226,47 @@ def stored_entities(fields: dict) -> dict[str, list[str]]:
         name: list(dict.fromkeys(v for v in fields.get(name, "").split(",") if v))
         for name in ENTITY_FIELDS
     }
+
+
+
+class SearchSession:
+    """A searcher kept open between searches, with the document table its
+    filters and facets read; both are renewed when the index changes.
+
+    Opening a searcher and reading the columns cost more than most queries,
+    so a script or the full-screen app running many queries pays them once.
+    """
+
+    def __init__(self, whoosh_index, ranking: Ranking = DEFAULT_RANKING):
+        self.ix = whoosh_index
+        self.ranking = ranking
+        self._lock = threading.RLock()
+        self._searcher = None
+        self._table: DocTable | None = None
+        self._suggester = None
+
+    def _current(self):
+        if self._searcher is None:
+            self._searcher = self.ix.searcher(weighting=self.ranking.weighting())
+        elif not self._searcher.up_to_date():
+            self._searcher = self._searcher.refresh()
+            self._table = self._suggester = None
+        if self._table is None:
+            self._table = DocTable(self._searcher.reader())
+        if self._suggester is None:
+            from searchidx.suggest import Suggester
+
+            self._suggester = Suggester(self._searcher, self.ranking)
+        return self._searcher, self._table, self._suggester
+
+    def search(self, query: str, **options) -> SearchResults:
+        """See run_search for the options."""
+        with self._lock:
+            searcher, table, suggester = self._current()
+            return run_search(searcher, table, query, ranking=self.ranking, suggester=suggester, **options)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+            self._searcher = self._table = self._suggester = None

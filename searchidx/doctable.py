@@ -1,0 +1,175 @@
+"""Per-document values that filters and facets need, read once per index reader.
+
+Date filters and facet counts run over every matching document, not just one
+page, so they must not read stored fields (which unpickle whole articles).
+The date, its precision and the year and month are sortable columns, and the
+entity fields are small keyword lexicons: both are read into plain lists,
+indexed by document number, the first time a reader needs them.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from whoosh.util.times import datetime_to_long, long_to_datetime
+
+from searchidx.dates import PartialDate
+
+# Whoosh stores this in a numeric column for documents without a value.
+_MISSING_NUMBER = 2**63
+
+
+def fold_key(text: str) -> str:
+    """Lowercase, ë→e, ç→c and other accents dropped: how a typed name is compared."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass
+class EntityColumn:
+    """One entity field: each document's values, and each value's documents."""
+
+    values_of: list[tuple[str, ...]]  # by document number
+    docs_of: dict[str, list[int]]  # value -> document numbers
+    by_name: dict[str, set[str]] = field(default_factory=dict)  # folded whole name -> values
+    by_word: dict[str, set[str]] = field(default_factory=dict)  # folded word of a name -> values
+
+    def matching_values(self, typed: str) -> set[str]:
+        """The stored names a typed name stands for.
+
+        The whole name if one matches (case and diacritics aside: `kines`
+        finds `Kinës`), else every name with it as a word (`Putin` finds
+        `Vladimir Putin`). Whole names first keep a facet value's filter
+        exactly as wide as its count.
+        """
+        key = fold_key(" ".join(typed.split()))
+        return self.by_name.get(key) or self.by_word.get(key, set())
+
+
+class DocTable:
+    """Column values of every document of one reader (see module docstring)."""
+
+    def __init__(self, reader):
+        self.reader = reader
+        self.size = reader.doc_count_all()
+        self._lock = threading.Lock()
+        self._dates: tuple[list[int | None], list[int | None], list[str | None]] | None = None
+        self._years: list[str | None] | None = None
+        self._months: list[str | None] | None = None
+        self._entities: dict[str, EntityColumn] = {}
+        self._live: frozenset[int] | None = None
+
+    # -- documents ------------------------------------------------------------
+    @property
+    def live(self) -> frozenset[int]:
+        """Numbers of the documents not deleted."""
+        if self._live is None:
+            self._live = frozenset(self.reader.all_doc_ids())
+        return self._live
+
+    # -- dates ----------------------------------------------------------------
+    def _load_dates(self):
+        with self._lock:
+            if self._dates is not None:
+                return self._dates
+            starts_raw = list(self.reader.column_reader("date", translate=False))
+            precisions = [
+                p.decode("utf-8") if isinstance(p, bytes) and p else (p or None)
+                for p in self.reader.column_reader("date_precision", translate=False)
+            ]
+            starts: list[int | None] = []
+            ends: list[int | None] = []
+            for raw, precision in zip(starts_raw, precisions):
+                if raw >= _MISSING_NUMBER or precision is None:
+                    starts.append(None)
+                    ends.append(None)
+                    continue
+                start = long_to_datetime(raw)
+                period = PartialDate(
+                    start.year,
+                    start.month if precision in ("month", "day") else None,
+                    start.day if precision == "day" else None,
+                )
+                starts.append(raw)
+                ends.append(datetime_to_long(period.end))
+            self._dates = (starts, ends, precisions)
+            return self._dates
+
+    @property
+    def starts(self) -> list[int | None]:
+        """First moment of each document's date period (Whoosh's long), or None."""
+        return self._load_dates()[0]
+
+    @property
+    def ends(self) -> list[int | None]:
+        """Last moment of each document's date period (Whoosh's long), or None."""
+        return self._load_dates()[1]
+
+    @property
+    def years(self) -> list[str | None]:
+        """`YYYY` of each dated document, else None."""
+        if self._years is None:
+            self._years = [None if s is None else f"{long_to_datetime(s).year:04d}" for s in self.starts]
+        return self._years
+
+    @property
+    def months(self) -> list[str | None]:
+        """`YYYY-MM` of documents dated to the month or day, else None."""
+        if self._months is None:
+            starts, _, precisions = self._load_dates()
+            self._months = [
+                None if s is None or p == "year" else long_to_datetime(s).strftime("%Y-%m")
+                for s, p in zip(starts, precisions)
+            ]
+        return self._months
+
+    def docs_within(self, first: datetime | None, last: datetime | None) -> set[int]:
+        """Documents whose whole date period lies within [first, last]."""
+        low = datetime_to_long(first) if first else None
+        high = datetime_to_long(last) if last else None
+        starts, ends, _ = self._load_dates()
+        live = self.live
+        return {
+            d
+            for d, (s, e) in enumerate(zip(starts, ends))
+            if s is not None and (low is None or s >= low) and (high is None or e <= high) and d in live
+        }
+
+    def newest(self) -> int | None:
+        """The latest date start in the index (Whoosh's long), or None."""
+        dated = [s for s in self.starts if s is not None]
+        return max(dated) if dated else None
+
+    # -- entities -------------------------------------------------------------
+    def entities(self, fieldname: str) -> EntityColumn:
+        column = self._entities.get(fieldname)
+        if column is None:
+            with self._lock:
+                column = self._entities.get(fieldname) or self._load_entities(fieldname)
+                self._entities[fieldname] = column
+        return column
+
+    def _load_entities(self, fieldname: str) -> EntityColumn:
+        values_of: list[list[str]] = [[] for _ in range(self.size)]
+        docs_of: dict[str, list[int]] = {}
+        by_name: dict[str, set[str]] = defaultdict(set)
+        by_word: dict[str, set[str]] = defaultdict(set)
+        if fieldname in self.reader.schema:
+            for raw in self.reader.lexicon(fieldname):
+                value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+                docs = list(self.reader.postings(fieldname, raw).all_ids())
+                if not docs:
+                    continue
+                docs_of[value] = docs
+                for d in docs:
+                    values_of[d].append(value)
+                whole = fold_key(value)
+                by_name[whole].add(value)
+                for word in whole.split():
+                    by_word[word].add(value)
+        return EntityColumn([tuple(v) for v in values_of], docs_of, dict(by_name), dict(by_word))
+

@@ -1,0 +1,51 @@
+"""How matches are scored: BM25F over the title and the body, and a recency boost.
+
+The weights were tuned on the development sets' known-item queries
+(headline -> article, ../shared/data/news-dev/*.queries.tsv) with
+`searchidx eval`; see the README's "Ranking" section for the grid searched
+and the numbers each setting scored. The title is the article's first
+sentence, which in news is its lead: it says what the article is about more
+densely than the rest, hence a weight above the body's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from whoosh import scoring
+
+# Recency: an article of the newest date in the index gets its score
+# multiplied by (1 + recency); the bonus halves every RECENCY_HALF_LIFE_DAYS.
+RECENCY_HALF_LIFE_DAYS = 365.0
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """BM25F parameters; each field's matches are scored and summed, weighted."""
+
+    title_weight: float = 1.0
+    body_weight: float = 1.0
+    k1: float = 1.2
+    title_b: float = 0.75
+    body_b: float = 0.75
+
+    def weighting(self) -> scoring.WeightingModel:
+        return scoring.BM25F(B=self.body_b, K1=self.k1, title_B=self.title_b, body_B=self.body_b)
+
+    def field_weights(self) -> dict[str, float]:
+        """Weight of each text field; a field weighted 0 is not searched."""
+        return {
+            name: weight
+            for name, weight in (("title", self.title_weight), ("body", self.body_weight))
+            if weight > 0
+        }
+
+
+DEFAULT_RANKING = Ranking()
+
+
+def recency_factor(age_days: float | None, recency: float) -> float:
+    """Score multiplier for an article `age_days` older than the newest one."""
+    if not recency or age_days is None:
+        return 1.0
+    return 1.0 + recency * 0.5 ** (max(age_days, 0.0) / RECENCY_HALF_LIFE_DAYS)
