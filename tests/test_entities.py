@@ -260,3 +260,60 @@ def test_tokenize_marks_sentence_starts():
 
 def test_sentence_initial_first_name_that_is_a_common_word_is_skipped():
     assert extract_entities("Drita u fik papritur.") == []
+
+
+def test_news_outlet_web_address_is_an_organisation():
+    found = extract_entities("Ai foli për Koha.net. /Lajmi.net/")
+    assert [(m.text, m.type, m.canonical) for m in found] == [
+        ("Koha.net", "ORG", "Koha.net"),
+        ("Lajmi.net", "ORG", "Lajmi.net"),
+    ]
+
+
+def test_institution_capitalised_mid_sentence_is_no_name():
+    assert extract_entities("Ligjet janë në përputhje me Kushtetutën e vendit.") == []
+
+
+def test_speaker_after_a_verb_of_saying_is_a_person():
+    m = one("“Situata është nën kontroll”, tha Morina.")
+    assert (m.text, m.type) == ("Morina", "PER")
+
+
+def test_country_names_in_i_are_feminine():
+    c = counts("Protestat në Bjellorusi vazhdojnë. Opozita e Bjellorusisë dhe Bjellorusia.")
+    assert dict(c["LOC"]) == {"Bjellorusia": 3}
+
+
+def test_plural_head_in_at():
+    m = one("Ai përmendi Konventave të Gjenevës.")
+    assert m.canonical == "Konventat e Gjenevës"
+
+
+def test_connector_after_an_apposed_noun_stays():
+    m = one("Ai foli për Radio Evropa e Lirë dje.")
+    assert m.canonical == "Radio Evropa e Lirë"
+
+
+def test_every_entry_records_its_source():
+    from analyzers.entities import gazetteer
+
+    gaz = gazetteer.load()
+    assert all(entry.sources for entry in gaz.entries.values())
+    kina = gaz.entry("Kina")
+    assert any(s.startswith("uniparser-albanian") for s in kina.sources)
+    assert any(s.startswith("CLDR sq via Babel") for s in kina.sources)
+    assert gaz.entry("PK").long_form == "Policia e Kosovës"
+    assert gaz.entry("Hamas").sources[0].startswith("curated:entities.tsv:")
+
+
+def test_gazetteer_is_cached_by_source_versions(tmp_path, monkeypatch):
+    from analyzers.entities import gazetteer
+
+    monkeypatch.setenv("SEARCHIDX_CACHE", str(tmp_path))
+    monkeypatch.setattr(gazetteer, "_loaded", None)
+    first = gazetteer.load()
+    cached = list(tmp_path.glob("entities-gazetteer-*.pickle"))
+    assert len(cached) == 1
+    monkeypatch.setattr(gazetteer, "_loaded", None)
+    second = gazetteer.load()  # from the pickle
+    assert second.entries.keys() == first.entries.keys()

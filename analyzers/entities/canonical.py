@@ -94,6 +94,8 @@ def inflections(canonical: str, gender: str) -> set[str]:
         if word.endswith("et"):  # Shtetet, Shteteve, Shtete
             stem = word[:-2]
             forms |= {stem + "eve", stem + "e", stem + "ët", stem + "ëve"}
+        elif word.endswith("at"):  # Konventat, Konventave
+            forms |= {word[:-2] + "ave", word[:-2] + "a"}
         elif word.endswith("t"):  # Ishujt, Ishujve
             forms |= {word[:-1] + "ve"}
         return forms
@@ -147,6 +149,8 @@ def readings(word: str) -> tuple[tuple[str, str], ...]:
     # Plural: -eve genitive, -et nominative/accusative (Shteteve -> Shtetet).
     if low.endswith("eve") and n > 5:
         add(w[:-3] + "et", PLURAL)
+    if low.endswith("ave") and n > 5:
+        add(w[:-3] + "at", PLURAL)  # Konventave -> Konventat
     if low.endswith(("isë", "ise", "inë", "ine")) and n > 5:
         add(w[:-2] + "a", FEM)  # Rusisë / Rusinë -> Rusia
     if low.endswith(("ës", "ën", "es", "en")) and n > 4 and not is_vowel(w[-3]):
@@ -161,8 +165,10 @@ def readings(word: str) -> tuple[tuple[str, str], ...]:
         add(w[:-1], MASC)  # Kurtit / Kurtin -> Kurti (a bare name in -i)
     if low.endswith(("jt", "jn")) and n > 4:
         add(w[:-1], MASC)  # Haradinajt -> Haradinaj
-    if low.endswith(("os", "on", "es")) and n > 4 and low[-2] in "oe":
-        add(w[:-1], MASC)  # Kristos -> Kristo
+    if low.endswith(("os", "on", "es", "as", "us", "en")) and n > 3 and low[-2] in "oeau":
+        add(w[:-1], MASC)  # Kristos -> Kristo, Duas -> Dua, Zidanen -> Zidane
+    if low[-1:] in ("t", "n") and n > 3 and low[-2] in "yëo":
+        add(w[:-1], MASC)  # Cityt -> City, Navalnyn -> Navalny
     if low.endswith("ja") and n > 4 and is_vowel(w[-3]):
         add(w[:-2], MASC)  # Kristoja -> Kristo, Kanadaja -> Kanada
     if low.endswith("a") and n > 2:

@@ -55,13 +55,14 @@ ORG_HEADS = re.compile(
     r"polici|agjenci|bank|universitet|fakultet|komision|këshill|komb|organizat|fond|"
     r"federat|institut|spital|klinik|shoqat|kompani|bashkësi|sindikat|ushtri|forc|"
     r"drejtori|zyr|komun|akademi|gazet|radio|televizion|klub|ambasad|dhom|"
-    r"departament|autoritet|inspektorat|qend|oda|odë|administrat|presidenc|"
+    r"departament|autoritet|inspektorat|qendr[aëe]|oda|odë|administrat|presidenc|"
     r"kryeministri|kishë|kish|xhami|shkoll|koleg|fondacion|lig|union|unioni|samit|"
-    r"korporat|grup|partneritet|rrjet|shërbim|operacion|misio|kombëtar|asamble|parlament)",
+    r"korporat|grup|partneritet|rrjet|shërbim|operacion|misio|kombëtar|asamble|parlament|"
+    r"laborator|stacion|teatr|muze|bibliotek|kombëtarja)",
 )
 LOC_HEADS = re.compile(
     r"^(?:lindj|perëndim|veri|jug|azi|evrop|europ|afrik|amerik|australi|det|oqean|mal|"
-    r"lum|liqen|ishu|gadishu|rrug|shesh|bulevard|"
+    r"lum|liqen|ishu|gadishu|rrug|shesh|bulevard|park|"
     r"republik|mbretëri|emirat|luginë|lugin|gji|kepi|kep)",
 )
 # Prepositions after which a lone name is a place: në Kinë, drejt Moskës.
@@ -74,6 +75,21 @@ NAMING_NOUN = re.compile(
 )
 # Adjectival endings of the word after a head noun (Azia Qendrore,
 # Bashkimi Sovjetik, Banka Botërore): evidence for a head-first name.
+MISC_HEADS = re.compile(
+    r"^(?:lig[aëe]|kup[aëe]|seri(?!oz)|konvent|kampionat|olimpiad|festival|mundial|"
+    r"turne|samit|konferenc|çmim)",
+)
+# Words of foreign organisation names: clubs, media, companies.
+ORG_WORDS = frozenset(
+    {
+        "city", "united", "fc", "cf", "sc", "ac", "real", "athletic", "atletico", "sporting",
+        "news", "sports", "times", "post", "media", "group", "club", "airlines", "bank",
+        "inc", "ltd", "tv", "radio", "press", "football", "rovers", "wanderers", "hotspur",
+        "journal", "network", "channel", "agency", "corporation", "company", "studios",
+        "records", "foundation", "university", "institute", "party", "league", "association",
+        "daily", "mail", "herald", "telegraph", "tribune", "today", "sport", "sky", "gazzetta",
+    }
+)
 ADJECTIVE_END = re.compile(r"(?:ore|or|ik|ike|ikë|ar|are|ian|iane|ane|an|ese|ës|al|ale|ës|ërore|uar|uara|me|ëm|isht)$")
 
 
@@ -144,9 +160,11 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
     gaz = gazetteer.load()
     tokens = tokenize(text, keep_whole=lambda w: w in gaz.forms)
     misc = _quoted(text, tokens, gaz)
+    # words the article also writes in lowercase are common words
+    lowered = {t.text for t in tokens if t.kind == "w" and t.text[0].islower()}
     pieces: list[_Piece] = []
-    for run in runs(tokens):
-        pieces.extend(_cut_run(text, tokens, run, gaz, misc))
+    for run in runs(tokens, text):
+        pieces.extend(_cut_run(text, tokens, run, gaz, misc, lowered))
     for piece in pieces:
         _choose_type_hints(piece, gaz)
     _choose_canonical(pieces, gaz, evidence)
@@ -202,7 +220,7 @@ def _quoted(text: str, tokens: list[Token], gaz) -> list[_Span]:
 # ---------------------------------------------------------------- cutting runs
 
 
-def _cut_run(text: str, tokens: list[Token], run, gaz, misc: list[_Span]) -> list[_Piece]:
+def _cut_run(text: str, tokens: list[Token], run, gaz, misc: list[_Span], lowered: set[str]) -> list[_Piece]:
     toks = [t for t in run.tokens if not any(s.start <= t.start < s.end for s in misc)]
     if len(toks) != len(run.tokens):
         # a quoted name splits the run; the rest is cut as separate runs
@@ -220,7 +238,7 @@ def _cut_run(text: str, tokens: list[Token], run, gaz, misc: list[_Span]) -> lis
         groups = [toks]
     out: list[_Piece] = []
     for group in groups:
-        out.extend(_cut_group(text, tokens, group, run.title_before, gaz))
+        out.extend(_cut_group(text, tokens, group, run.title_before, gaz, lowered))
     return out
 
 
@@ -228,7 +246,7 @@ def _surface(text: str, toks: list[Token]) -> str:
     return " ".join(t.text for t in toks)
 
 
-def _cut_group(text, all_tokens, toks: list[Token], title_before: bool, gaz) -> list[_Piece]:
+def _cut_group(text, all_tokens, toks: list[Token], title_before: bool, gaz, lowered: set[str]) -> list[_Piece]:
     out: list[_Piece] = []
     i, n = 0, len(toks)
     title = title_before
@@ -245,7 +263,16 @@ def _cut_group(text, all_tokens, toks: list[Token], title_before: bool, gaz) -> 
             i += 1
             if name in gaz.not_names:
                 continue
+            if not gaz.lookup(name) and (name.lower() in gaz.common or _in_caps_stretch(all_tokens, tok)):
+                continue  # a word of a headline in capitals: TË SHËRUAR DHE
             out.append(_acronym_piece(tok, name, gaz, all_tokens))
+            continue
+        if "." in tok.text:  # a capitalised web address: a news outlet
+            piece = _Piece(tok.start, tok.end, [tok.text], [tok.text], known=True, type="ORG")
+            piece.canonical = tok.text
+            piece.acronym = True  # as written, no case endings to undo
+            out.append(piece)
+            i += 1
             continue
         # the longest dictionary name starting here
         match = None
@@ -257,6 +284,15 @@ def _cut_group(text, all_tokens, toks: list[Token], title_before: bool, gaz) -> 
             if cands:
                 match = (j, cands)
                 break
+        if (
+            match
+            and match[0] == i + 1
+            and i + 1 < n
+            and toks[i + 1].is_cap
+            and not split_acronym(toks[i + 1].text)
+            and any(gaz.entry(c).type in ("PER", None) for c in match[1])
+        ):
+            match = None  # Ronald Koeman, Shaban Shabani: a longer name by rule
         if match and match[0] == i + 1 and tok.sentence_initial and _weak_name(tok.text, gaz) and _common(tok.text, gaz):
             match = None  # "Mali", "Drita" opening a sentence: a common word
             i += 1
@@ -301,6 +337,8 @@ def _cut_group(text, all_tokens, toks: list[Token], title_before: bool, gaz) -> 
             elif _common(tok.text, gaz):
                 i += 1
                 continue
+            elif len(group) > 1 and group[1].text not in CONNECTOR_WORDS and tok.text.lower() not in lowered:
+                pass  # Raheem Sterling opening a sentence (but not "Tha Kurti")
             else:
                 tentative = True
                 group = group[:1]
@@ -308,11 +346,36 @@ def _cut_group(text, all_tokens, toks: list[Token], title_before: bool, gaz) -> 
         elif tok.sentence_initial and len(group) == 1 and _weak_name(tok.text, gaz) and _common(tok.text, gaz):
             i += 1
             continue
+        before = _preposition_before(all_tokens, tok)
+        if len(group) == 1 and (
+            len(tok.text) == 1
+            or tok.text in NOT_NAMES
+            or tok.text.upper() in gaz.not_names
+            or (
+                _common_mid_sentence(tok.text, gaz)
+                and (not title or before in CONNECTOR_WORDS)  # kryetari i Komunës
+                and before not in SPEECH_VERBS
+            )
+        ):
+            # "kategorinë A", "Covid", "Kushtetutën": a capital on a common
+            # word marks an institution or emphasis, not a name
+            i += 1
+            continue
+        if (
+            len(group) > 1
+            and group[1].text not in CONNECTOR_WORDS
+            and _institution(tok.text, gaz)
+            and _person_form(group[-1].text, gaz)
+        ):
+            i += 1  # "Administratës Trump": the common word is no part of the name
+            continue
         piece = _rule_piece(group, gaz)
         piece.tentative = tentative
         piece.title = title
         piece.sentence_initial = tok.sentence_initial
-        piece.preposition = _preposition_before(all_tokens, tok)
+        piece.preposition = before
+        if before in SPEECH_VERBS and len(group) == 1:
+            piece.title = True  # "tha Morina": whoever speaks is a person
         out.append(piece)
         title = False
         i = j
@@ -322,8 +385,18 @@ def _cut_group(text, all_tokens, toks: list[Token], title_before: bool, gaz) -> 
 def _known_from(text, toks, j, n, gaz) -> bool:
     """Whether a multi-word dictionary name starts at toks[j]."""
     for k in range(min(n, j + 7), j + 1, -1):
-        if gaz.lookup(_surface(text, toks[j:k])):
+        if k - j >= 2 and gaz.lookup(_surface(text, toks[j:k])):
             return True
+    return False
+
+
+def _in_caps_stretch(all_tokens: list[Token], tok: Token) -> bool:
+    idx = _index_of(all_tokens, tok)
+    for k in (idx - 1, idx + 1):
+        if 0 <= k < len(all_tokens):
+            t = all_tokens[k]
+            if t.kind == "w" and len(t.text) > 1 and t.text.isupper():
+                return True
     return False
 
 
@@ -346,10 +419,57 @@ def _name_head(word: str) -> bool:
     return bool(ORG_HEADS.match(low) or LOC_HEADS.match(low))
 
 
+# English month and day names (dates of embedded posts): no names.
+NOT_NAMES = frozenset(
+    """Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec January February March
+    April May June July August September October November December Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+)
+# Verbs of saying after which a lone name is the speaker: tha Morina.
+SPEECH_VERBS = frozenset(
+    """tha thotë thanë deklaroi shtoi theksoi tregoi nënvizoi pohoi kërkoi
+    vlerësoi thënë deklaruar shkruar theksuar shtuar treguar sipas""".split()
+)
+# Endings that can only be case endings of a name; a name that ends
+# otherwise may be written bare (Putin, Kurti, Lucas, Olsen).
+CLEAR_CASE_ENDINGS = ("ës", "ën", "isë", "inë", "së", "në", "it", "ut", "un", "eve", "ve", "yt", "yn", "ët", "ë")
+
+
+# Frequent verb forms and particles that open sentences; the lexicon lists
+# lemmas (them "say"), not these forms (tha "said").
+SENTENCE_OPENERS = frozenset(
+    """tha thotë thanë thonë deklaroi shtoi theksoi tregoi njoftoi kërkoi vlerësoi
+    ka kanë kishte kishin është janë ishte ishin u do mund duhet pati kemi kam
+    s’ka s'ka nuk mos siç sipas ja kjo ky këto këta kur nëse edhe pra por dhe
+    pastaj megjithatë ndërkaq ndërsa gjithashtu tani sot dje""".split()
+)
+
+
+def _common_mid_sentence(word: str, gaz) -> bool:
+    """A capitalised word mid-sentence that is a common word all the same: the
+    word itself is one, or it is a case form of a feminine common noun
+    (Kushtetutën, Qeverisë: institutions capitalised for respect)."""
+    for c in gaz.lookup(word):
+        entry = gaz.entry(c)
+        if entry.type in ("LOC", "ORG") or (entry.type == "PER" and entry.role != "first"):
+            return False
+    low = word.lower()
+    if low in gaz.common:
+        return True
+    return any(g == FEM and base.lower() in gaz.common_feminine for base, g in readings(word)[:3])
+
+
+def _institution(word: str, gaz) -> bool:
+    """A case form of a feminine common noun (Administratës, Qeverisë)."""
+    if gaz.lookup(word):
+        return False
+    return any(g == FEM and base.lower() in gaz.common_feminine for base, g in readings(word)[:3])
+
+
 def _common(word: str, gaz) -> bool:
     """A capitalised word that is a common Albanian word in some case form."""
     low = word.lower()
-    if low in gaz.common:
+    if low in gaz.common or low in SENTENCE_OPENERS or re.match(r"^\w['’]", low):
         return True
     return any(base.lower() in gaz.common for base, _g in readings(word)[:4])
 
@@ -403,10 +523,15 @@ def _rule_piece(group: list[Token], gaz) -> _Piece:
     cands: list[str] = []
     if person_like and not has_connector:
         prefix = " ".join(words[:-1])
-        last_readings = [b for b, _g in readings(words[-1])]
-        if words[-1].endswith("i") and words[-1] in last_readings:
-            last_readings.remove(words[-1])
-            last_readings.insert(0, words[-1])
+        last = words[-1]
+        last_readings = [b for b, _g in readings(last)]
+        if last.endswith("i") and last in last_readings:
+            last_readings.remove(last)
+            last_readings.insert(0, last)
+        if last.endswith("en") and last[:-1] in last_readings:
+            # a person's name in -e takes -n in the accusative (Zidanen)
+            last_readings.remove(last[:-1])
+            last_readings.insert(0, last[:-1])
         for base in last_readings:
             cands.append(f"{prefix} {base}")
     else:
@@ -417,7 +542,10 @@ def _rule_piece(group: list[Token], gaz) -> _Piece:
                 # the first connector agrees with the head; later ones agree
                 # with the genitive before them and stay (Forca e Sigurisë së ...)
                 k = next(k for k, w in enumerate(rest) if w in CONNECTOR_WORDS)
-                rest[k] = connector_for(gender)
+                if all(ADJECTIVE_END.search(w) for w in rest[:k]):
+                    rest[k] = connector_for(gender)
+                # else a noun stands between (Radio Evropa e Lirë): the
+                # connector agrees with it and stays as written
             cand = " ".join([head, *rest])
             if cand not in cands:
                 cands.append(cand)
@@ -466,6 +594,19 @@ def _type_by_rule(piece: _Piece, gaz) -> str | None:
     t = _entry_type(canonical, gaz)
     if t and not (t == "PER" and gaz.entry(canonical).role == "first" and len(words) == 1 and not piece.title):
         return t
+    low = words[0].lower()
+    if len(words) > 1:
+        first = gaz.lookup(words[0])
+        if first and gaz.entry(first[0]).role == "first" and words[1] not in CONNECTOR_WORDS:
+            return "PER"
+        if any(w.lower() in ORG_WORDS for w in words):
+            return "ORG"
+        if MISC_HEADS.match(low):
+            return "MISC"
+        if ORG_HEADS.match(low):
+            return "ORG"
+        if LOC_HEADS.match(low):
+            return "LOC"
     if piece.title:
         return "PER"
     if len(words) > 1:
@@ -496,16 +637,22 @@ def _type_by_rule(piece: _Piece, gaz) -> str | None:
 def _choose_canonical(pieces: list[_Piece], gaz, evidence: Evidence | None) -> None:
     """Pick each piece's reading with the article's (and index's) evidence."""
     votes: Counter[str] = Counter()
+    written: Counter[str] = Counter()
     for p in pieces:
         for c in set(p.candidates):
             votes[c] += 1.0
-        votes[" ".join(p.words)] += 0.5  # written bare here
+        if _may_be_bare(p):
+            written[" ".join(p.words)] += 1
     for p in pieces:
         if p.acronym:
             continue
+        surface = " ".join(p.words)
         best, best_score = None, None
         for rank, c in enumerate(p.candidates):
-            score = votes[c] - rank * 0.01
+            # a reading written as such elsewhere in the article
+            score = votes[c] + 0.5 * (written[c] - (c == surface and _may_be_bare(p))) - rank * 0.01
+            if c == surface and _may_be_bare(p):
+                score += 0.5  # with no other evidence, a name is as written
             if gaz.entry(c) is not None:
                 score += 3.0
             if evidence is not None and c in evidence:
@@ -513,6 +660,19 @@ def _choose_canonical(pieces: list[_Piece], gaz, evidence: Evidence | None) -> N
             if best_score is None or score > best_score:
                 best, best_score = c, score
         p.canonical = best or " ".join(p.words)
+
+
+def _may_be_bare(p: _Piece) -> bool:
+    """Whether the span, as written, can be a canonical name: its declining
+    word (the last of a person's name, the only one of a one-word name) ends
+    in no unambiguous case ending."""
+    if len(p.words) > 1 and p.words[1] in CONNECTOR_WORDS:
+        return False  # head-first names are canonical with a definite head
+    if len(p.words) > 1 and (
+        _name_head(p.words[0]) or MISC_HEADS.match(p.words[0].lower()) or ADJECTIVE_END.search(p.words[1])
+    ):
+        return False
+    return not p.words[-1].endswith(CLEAR_CASE_ENDINGS)
 
 
 def _resolve_people(pieces: list[_Piece], gaz) -> None:
@@ -531,21 +691,28 @@ def _resolve_people(pieces: list[_Piece], gaz) -> None:
         by_first.setdefault(words[0], set()).add(name)
     curated = _curated_people()
     for p in pieces:
-        if len(p.canonical.split()) != 1 or p.type not in ("PER", None) and not _resolvable(p, gaz):
+        if len(p.canonical.split()) != 1 or p.acronym:
             continue
         keys = [p.canonical] + [b for b, _g in readings(p.words[0])] if len(p.words) == 1 else [p.canonical]
         target = None
+        # the article's own full names beat the dictionaries (Shala the
+        # surname of Jakup Shala, not the region)
         for key in keys:
             if len(by_last.get(key, ())) == 1:
                 target = next(iter(by_last[key]))
                 break
+        if target is None and p.type not in ("PER", None) and not _resolvable(p, gaz):
+            continue
         if target is None:
             for key in keys:
                 if len(by_first.get(key, ())) == 1:
                     target = next(iter(by_first[key]))
                     break
         if target is None and p.type == "PER":
-            target = curated.get(p.canonical)
+            for key in keys:
+                if key in curated:
+                    target = curated[key]
+                    break
         if target:
             p.canonical = target
             p.type = "PER"

@@ -43,7 +43,7 @@ from analyzers.entities.canonical import (
 )
 
 # Bump when the derivation below changes, to invalidate cached tables.
-BUILD_VERSION = "6"
+BUILD_VERSION = "10"
 
 CURATED = Path(__file__).resolve().parent.parent / "resources" / "entities.tsv"
 CONNECTORS = ("i", "e", "të", "së")
@@ -93,6 +93,9 @@ class Gazetteer:
     # lowercase lemmas of common words, to tell a sentence-initial common
     # word from a name
     common: frozenset[str]
+    # definite nominatives of feminine common nouns (kushtetuta, qeveria):
+    # the institutions that news capitalises mid-sentence
+    common_feminine: frozenset[str]
     versions: dict[str, str]
 
     def lookup(self, surface: str) -> tuple[str, ...]:
@@ -108,6 +111,7 @@ class _Builder:
         self.forms: dict[str, list[str]] = {}
         self.not_names: set[str] = set()
         self.common: set[str] = set()
+        self.common_feminine: set[str] = set()
         self.variant_of: dict[str, str] = {}  # a spelling -> the canonical it is a variant of
 
     def add(
@@ -149,12 +153,24 @@ class _Builder:
             else:
                 known.append(canonical)
 
+    def _rank(self, form: str, canonical: str) -> tuple:
+        """Order of the names one written form can be: the form written as
+        the name itself, then hand-curated names, then countries, then
+        surnames before places before first names (``Hotit`` is far more
+        often the surname Hoti than the region Hot)."""
+        entry = self.entries[canonical]
+        curated = any(s.startswith("curated:") for s in entry.sources)
+        country = any(s.startswith(("CLDR", "pycountry")) for s in entry.sources)
+        role = {"surname": 0, "name": 1, "first": 2}.get(entry.role, 1)
+        return (form != canonical, not curated, not country, role)
+
     def freeze(self, versions: dict[str, str]) -> Gazetteer:
         return Gazetteer(
             entries=self.entries,
-            forms={k: tuple(v) for k, v in self.forms.items()},
+            forms={k: tuple(sorted(v, key=lambda c, k=k: self._rank(k, c))) for k, v in self.forms.items()},
             not_names=frozenset(self.not_names),
             common=frozenset(self.common),
+            common_feminine=frozenset(self.common_feminine),
             versions=versions,
         )
 
@@ -210,6 +226,9 @@ def _curated(builder: _Builder) -> None:
             continue
         cols = line.split("\t") + [""] * 5
         canonical, type_, gender, variants, note = (c.strip() for c in cols[:5])
+        if type_ == "NONE":  # written like a name, but none: SARS, CoV
+            builder.not_names.add(canonical)
+            continue
         builder.add(
             canonical,
             type_,
@@ -257,10 +276,10 @@ def _uniparser(builder: _Builder, version: str) -> None:
         gramm = rec.get("gramm", "").split(",")
         gloss = rec.get("trans_en", "")
         if not lex[0].isupper():
-            if gramm and gramm[0] in ("NOUN", "A", "ADV", "V", "PRON", "NUM", "PR", "CONJ"):
-                if "f" in gramm and gramm[0] == "NOUN":
-                    builder.common.add(feminine_canonical(lex))
-                builder.common.add(lex)
+            if "f" in gramm and gramm[:1] == ["NOUN"]:
+                builder.common.add(feminine_canonical(lex))
+                builder.common_feminine.add(feminine_canonical(lex))
+            builder.common.add(lex)
             continue
         if "abbr" in gramm:
             long_form = None
@@ -280,6 +299,10 @@ def _uniparser(builder: _Builder, version: str) -> None:
             type_, role = "PER", "first"
         elif _LOC_GLOSS.search(gloss):
             type_, role = "LOC", "name"
+        elif "inanim" in gramm:
+            type_, role = "LOC", "name"  # countries, regions: Kaliforni, Toskëri
+        elif "anim" in gramm:
+            type_, role = "PER", "name"
         else:
             type_, role = None, "name"
         if "f" in gramm and role != "surname" and not lex.endswith("a") and is_vowel(lex[-1]):
@@ -302,6 +325,9 @@ def _territory_canonical(name: str, feminine_hint: set[str]) -> tuple[str, str]:
             return name, FEM
         if name[-1] in "ëe" or name in feminine_hint:
             return feminine_canonical(name), FEM
+        if name.endswith("i") and len(name) > 4 and not is_vowel(name[-2]) and name not in MASCULINE_IN_I:
+            # Albanian country names in -i are feminine: Bjellorusi -> Bjellorusia
+            return name + "a", FEM
         return name, MASC
     head = words[0]
     if head.endswith("et") or head.endswith("jt"):
@@ -313,6 +339,10 @@ def _territory_canonical(name: str, feminine_hint: set[str]) -> tuple[str, str]:
     if len(words) > 1 and words[1] == "i" and not is_vowel(head[-1]):
         return " ".join([head + ("u" if head[-1] in "kgh" else "i"), *words[1:]]), MASC
     return name, MASC
+
+
+# Country names in -i that are not feminine nouns in -i (Mali, Haiti).
+MASCULINE_IN_I = frozenset({"Mali", "Haiti", "Burundi", "Brunei", "Kiribati", "Malavi", "Fixhi", "Xhibuti", "Malaui"})
 
 
 def _territories(builder: _Builder, babel_version: str | None, pycountry_version: str | None) -> None:
@@ -358,6 +388,11 @@ def _territories(builder: _Builder, babel_version: str | None, pycountry_version
                 gender = "-"
             if first_canonical is None:
                 first_canonical = canonical
+                known = builder.entries.get(builder.variant_of.get(canonical, canonical))
+                if known is not None and all(s.startswith("uniparser") for s in known.sources):
+                    # the lexicon's type of a gloss-less name was a guess
+                    # from animacy (Serbi is "anim" there); CLDR knows better
+                    known.type = type_
                 builder.add(canonical, type_, gender, source, variants=(name,))
             elif canonical not in builder.entries:
                 # another spelling of the same territory
@@ -396,8 +431,14 @@ def build(versions: dict[str, str] | None = None) -> Gazetteer:
     if "uniparser-albanian" in versions:
         _uniparser(builder, versions["uniparser-albanian"])
     _territories(builder, versions.get("Babel"), versions.get("pycountry"))
-    # an acronym a curated or organisation entry names is a name after all
-    builder.not_names -= set(builder.entries)
+    # an acronym a curated or organisation entry names is a name after all,
+    # unless the curated file says it is none
+    curated_none = {
+        line.split("\t")[0]
+        for line in CURATED.read_text(encoding="utf-8").splitlines()
+        if line.count("\t") >= 1 and line.split("\t")[1].strip() == "NONE"
+    }
+    builder.not_names -= set(builder.entries) - curated_none
     return builder.freeze(versions)
 
 

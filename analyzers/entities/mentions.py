@@ -23,11 +23,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
+WORD = r"[^\W\d_][^\W_]*(?:['’][^\W\d_]+)?"
 # words, numbers, and any other single non-space character
-TOKEN_RE = re.compile(rf"(?P<w>{WORD}(?:-{WORD})*)|(?P<n>\d+(?:[.,:]\d+)*)|(?P<p>\n\s*\n|\n|\S)")
+# a web address named as a source: Lajmi.net, Koha.net, Telegrafi.com
+DOMAIN = r"[^\W\d_][\w-]*\.(?:net|com|al|org|info|tv|eu|co\.uk)\b"
+TOKEN_RE = re.compile(rf"(?P<w>{DOMAIN}|{WORD}(?:-{WORD})*)|(?P<n>\d+(?:[.,:]\d+)*)|(?P<p>\n\s*\n|\n|\S)")
 ACRONYM_RE = re.compile(
-    r"^(?P<name>[A-ZÇË]{2,}(?:[-–][A-ZÇË]{2,})?|[A-ZÇË][a-zçë]?[A-ZÇË]{1,}[A-ZÇË]?)"
+    r"^(?P<name>[A-ZÇË][A-ZÇË0-9]+(?:[-–][A-ZÇË]{2,})?|[A-ZÇË][a-zçë]?[A-ZÇË]{1,}[A-ZÇË]?)"
     r"(?:[-–](?P<ending>[a-zçë]{1,4}))?$"
 )
 CONNECTOR_WORDS = frozenset({"i", "e", "të", "së"})
@@ -163,7 +165,13 @@ def is_title(word: str) -> bool:
     return bool(TITLE_RE.match(low)) or low in TITLE_ABBREVIATIONS
 
 
-def runs(tokens: list[Token]) -> list[Run]:
+def _gap_ok(text: str, a: Token, b: Token) -> bool:
+    """Only spaces (a no-break space too) between two tokens of a name."""
+    gap = text[a.end : b.start]
+    return 0 < len(gap) <= 3 and gap.isspace() and "\n" not in gap
+
+
+def runs(tokens: list[Token], text: str) -> list[Run]:
     """Capitalised runs joined by connectors and name particles."""
     out: list[Run] = []
     i, n = 0, len(tokens)
@@ -176,7 +184,7 @@ def runs(tokens: list[Token]) -> list[Run]:
         last = i
         while j < n:
             t = tokens[j]
-            if t.start - tokens[j - 1].end > 1:  # more than one space between
+            if not _gap_ok(text, tokens[j - 1], t):
                 break
             if t.is_cap:
                 last = j
@@ -187,7 +195,7 @@ def runs(tokens: list[Token]) -> list[Run]:
                 and (t.text in CONNECTOR_WORDS or t.text in NAME_PARTICLES)
                 and j + 1 < n
                 and tokens[j + 1].is_cap
-                and tokens[j + 1].start - t.end <= 1
+                and _gap_ok(text, t, tokens[j + 1])
             ):
                 j += 1
                 continue
