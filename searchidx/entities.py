@@ -1,11 +1,118 @@
-"""Entity fields of a document, as the index stores them.
+"""Entity fields of a document, as the index stores them, and counts over the index.
 
-A placeholder until entity extraction lands: no entities are extracted yet.
+At index time ``entity_fields(body)`` runs ``analyzers.extract_entities``
+and files each mention's canonical name under its field: PER -> ``person``,
+LOC -> ``place``, ORG -> ``org`` (MISC, names of initiatives and
+competitions, stays out of the facets). A field's list holds each name once
+per mention, names in the order the article first mentions them:
+``["Kina", "Kina", "Moska"]``. The KEYWORD fields are scorable, so Whoosh
+keeps the repeats as term frequencies: a document's mention count of a name
+is its frequency, its document count the postings' length. Displays that
+want distinct names (``search --json`` hits) drop the repeats.
+
+``entity_counts(reader)`` counts mentions and documents over the whole
+index, for ``searchidx entities``. It also settles, with the evidence of the
+whole index, what one article could not: whether a final -i or -u is the
+definite ending of a name written bare elsewhere (``Trumpi`` when the index
+also has ``Trump``) or part of the name (``Kurti``, whose bare ``Kurt`` the
+index never writes); see ``merge_inflected``.
 """
 
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+from analyzers import extract_entities
+from analyzers.entities import gazetteer
 from searchidx.schema import ENTITY_FIELDS
+
+FIELD_OF_TYPE = {"PER": "person", "LOC": "place", "ORG": "org"}
+TYPE_OF_FIELD = {field: type_ for type_, field in FIELD_OF_TYPE.items()}
 
 
 def entity_fields(body: str) -> dict[str, list[str]]:
-    """Canonical entity names by index field (person, place, org)."""
-    return {name: [] for name in ENTITY_FIELDS}
+    """Canonical entity names by index field (person, place, org), each
+    repeated once per mention, grouped in order of first mention."""
+    order: dict[str, dict[str, int]] = {name: {} for name in ENTITY_FIELDS}
+    for mention in extract_entities(body):
+        field = FIELD_OF_TYPE.get(mention.type)
+        if field is None:
+            continue
+        seen = order[field]
+        seen[mention.canonical] = seen.get(mention.canonical, 0) + 1
+    return {field: [name for name, n in seen.items() for _ in range(n)] for field, seen in order.items()}
+
+
+@dataclass(frozen=True)
+class EntityCount:
+    """One entity of the index: how often it is mentioned, in how many articles."""
+
+    name: str
+    field: str  # person, place or org
+    mentions: int
+    documents: int
+
+    @property
+    def type(self) -> str:
+        return TYPE_OF_FIELD[self.field]
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "type": self.field, "mentions": self.mentions, "documents": self.documents}
+
+
+def field_counts(reader, field: str) -> dict[str, tuple[int, set[int]]]:
+    """name -> (mentions, document numbers) over the live documents of one field."""
+    out: dict[str, tuple[int, set[int]]] = {}
+    if field not in reader.schema:
+        return out
+    has_deletions = reader.has_deletions()
+    for raw in reader.lexicon(field):
+        name = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        mentions, docs = 0, set()
+        postings = reader.postings(field, raw)
+        for docnum, freq in postings.items_as("frequency"):
+            if has_deletions and reader.is_deleted(docnum):
+                continue
+            mentions += int(freq)
+            docs.add(docnum)
+        if docs:
+            out[name] = (mentions, docs)
+    return out
+
+
+def merge_inflected(counts: dict[str, tuple[int, set[int]]]) -> dict[str, tuple[int, set[int]]]:
+    """Joins a one-word name ending in a definite -i/-u to the bare name that
+    the index also holds (``Trumpi`` into ``Trump``, ``Iraku`` into ``Irak``),
+    unless the dictionaries know the longer name as a name of its own
+    (``Kurti``, ``Mali``). Merged across the whole index, not one article."""
+    gaz = gazetteer.load()
+    merged = dict(counts)
+    for name in list(counts):
+        if " " in name or len(name) < 4 or name[-1] not in "iu" or name[-2] in "aeiouyë":
+            continue
+        bare = name[:-1]
+        if bare not in counts or gaz.entry(name) is not None:
+            continue
+        if name[-1] == "u" and bare[-1] not in "kghKGH":
+            continue  # -u is the definite ending of velar stems only
+        m1, d1 = merged.pop(name)
+        m2, d2 = merged[bare]
+        merged[bare] = (m1 + m2, d1 | d2)
+    return merged
+
+
+def entity_counts(reader, fields: Iterable[str] = ENTITY_FIELDS, top: int | None = None) -> list[EntityCount]:
+    """Entities of the index, most mentioned first (ties: more documents, then name)."""
+    found: list[EntityCount] = []
+    for field in fields:
+        counts = merge_inflected(field_counts(reader, field))
+        found.extend(EntityCount(name, field, m, len(docs)) for name, (m, docs) in counts.items())
+    found.sort(key=lambda e: (-e.mentions, -e.documents, e.name))
+    return found[:top] if top else found
+
+
+def mention_counts(body: str) -> dict[str, Counter]:
+    """Per field, how often an article mentions each entity (for tests and tools)."""
+    return {field: Counter(names) for field, names in entity_fields(body).items()}

@@ -7,6 +7,7 @@ from searchidx.cli import index  # noqa: E402,F401
 from searchidx.cli import search  # noqa: E402,F401
 from searchidx.cli import stats  # noqa: E402,F401
 from searchidx.cli import optimize  # noqa: E402,F401
+from searchidx.cli import entities  # noqa: E402,F401
 
 
 def main() -> None:
