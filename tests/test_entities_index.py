@@ -1,0 +1,108 @@
+"""Entities in the index: fields at index time, facets, `searchidx entities`."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SEED
+from searchidx.api import Index
+from searchidx.cli import app
+from searchidx.entities import entity_fields, merge_inflected
+from test_entities import SEED_ORGS, SEED_PEOPLE, SEED_PLACES
+
+runner = CliRunner()
+needs_seed = pytest.mark.skipif(not SEED.is_file(), reason="seed article not in corpus/")
+
+
+def invoke(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@needs_seed
+def test_entity_fields_of_the_seed_are_the_target_facets():
+    fields = entity_fields(SEED.read_text(encoding="utf-8"))
+    assert dict(Counter(fields["person"])) == SEED_PEOPLE
+    assert dict(Counter(fields["place"])) == SEED_PLACES
+    assert dict(Counter(fields["org"])) == SEED_ORGS
+    # grouped in order of first mention
+    assert list(dict.fromkeys(fields["person"])) == ["Vladimir Putin", "Xi Jinping", "Antonio Guterres"]
+    assert fields["place"][:2] == ["Pekin", "Pekin"]
+
+
+def test_misc_names_stay_out_of_the_fields():
+    fields = entity_fields("Nisma “Brezi dhe Rruga” u zgjerua në Kinë.")
+    assert fields == {"person": [], "place": ["Kina"], "org": []}
+
+
+@pytest.fixture
+def folder(make_corpus):
+    files = {
+        "a.txt": " date 2020-08-24 Trump foli me Albin Kurti. Kurti tha se Kina dhe Kosova janë larg.",
+        "b.txt": " date 2020-08-25 Deklaratën e bëri Trumpi. Qeveria e Kosovës dhe Kurti heshtën. Kina po.",
+    }
+    if SEED.is_file():
+        files[SEED.name] = SEED.read_bytes()
+    return make_corpus(files)
+
+
+def test_entities_command_counts_mentions_and_articles(folder, index_dir):
+    assert invoke("index", folder, "--index", index_dir).exit_code == 0
+    result = invoke("entities", "--index", index_dir, "--json", "--top", "100")
+    assert result.exit_code == 0, result.output
+    found = {(e["name"], e["type"]): (e["mentions"], e["documents"]) for e in json.loads(result.stdout)}
+    assert found[("Albin Kurti", "person")] == (3, 2)
+    assert found[("Donald Trump", "person")] == (2, 2)
+    assert found[("Kosova", "place")] == (1, 1)
+    assert found[("Qeveria e Kosovës", "org")] == (1, 1)
+    if SEED.is_file():
+        assert found[("Kina", "place")] == (13, 3)
+        assert found[("Vladimir Putin", "person")] == (7, 1)
+        assert found[("Kombet e Bashkuara", "org")] == (1, 1)
+
+
+def test_entities_command_type_and_top(folder, index_dir):
+    invoke("index", folder, "--index", index_dir)
+    result = invoke("entities", "--index", index_dir, "--json", "--type", "place", "--top", "2")
+    rows = json.loads(result.stdout)
+    assert len(rows) == 2 and {r["type"] for r in rows} == {"place"}
+    assert rows[0]["name"] == "Kina"
+    text = invoke("entities", "--index", index_dir, "--type", "person")
+    assert text.exit_code == 0 and "Albin Kurti" in text.stdout and "mentions" in text.stdout
+    bad = invoke("entities", "--index", index_dir, "--type", "planet")
+    assert bad.exit_code == 1
+
+
+@needs_seed
+def test_search_hits_carry_their_entities(folder, index_dir):
+    invoke("index", folder, "--index", index_dir)
+    with Index.open(index_dir) as index:
+        results = index.search("Guterres")
+    (hit,) = results.hits
+    assert hit.entities["person"] == ["Vladimir Putin", "Xi Jinping", "Antonio Guterres"]
+    assert hit.entities["org"] == ["Hamas", "Kombet e Bashkuara"]
+    assert "Azia Qendrore" in hit.entities["place"]
+
+
+@needs_seed
+def test_entity_facets_over_the_index(folder, index_dir):
+    invoke("index", folder, "--index", index_dir)
+    with Index.open(index_dir) as index:
+        results = index.search("Kina", facets=["place"])
+    places = {v.value: v.count for v in results.facets.entities["place"]}
+    assert places["Kina"] == 3  # documents
+
+
+def test_merge_inflected_uses_the_whole_index():
+    counts = {"Trump": (3, {1, 2}), "Trumpi": (2, {3}), "Kurti": (4, {1}), "Irak": (1, {5}), "Iraku": (1, {6})}
+    merged = merge_inflected(counts)
+    assert merged["Trump"] == (5, {1, 2, 3})
+    assert "Trumpi" not in merged
+    assert merged["Irak"] == (2, {5, 6})
+    # Kurti stays: no bare "Kurt" in the index
+    assert merged["Kurti"] == (4, {1})
+    # a name of its own in the dictionaries is never merged (Mali, not Mal)
+    assert merge_inflected({"Mal": (1, {1}), "Mali": (1, {2})})["Mali"] == (1, {2})
