@@ -21,7 +21,8 @@ from searchidx.store import INDEX_ENV_VAR
 app = typer.Typer(
     name="searchidx",
     help="Full-text search for Albanian text: index a folder of articles, then search it.",
-    no_args_is_help=True,
+    # No command: the full-screen app in a terminal, else help (searchidx/cli/tui.py).
+    no_args_is_help=False,
     pretty_exceptions_enable=False,
     add_completion=False,
 )

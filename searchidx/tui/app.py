@@ -1,0 +1,79 @@
+"""The full-screen app: opens the index, or offers to build one, then searches.
+
+    searchidx            # in a terminal, with no arguments
+    searchidx tui [--index PATH] [--folder corpus]
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from searchidx.api import Index
+from searchidx.errors import IndexNotFound, IndexVersionMismatch
+from searchidx.store import resolve_index_dir
+from searchidx.tui.history import QueryHistory, default_history_path
+from searchidx.tui.screens.build_index import BuildIndexScreen
+from searchidx.tui.screens.help import HelpScreen
+from searchidx.tui.screens.search import SearchScreen
+from searchidx.tui.strings import strings_for
+
+DEFAULT_FOLDER = Path("corpus")
+
+
+class SearchidxApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "searchidx"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("q", "quit", show=False),
+        Binding("question_mark,f1", "help", show=False),
+    ]
+
+    def __init__(
+        self,
+        index_dir: str | os.PathLike | None = None,
+        folder: str | os.PathLike | None = None,
+        language: str | None = None,
+        history: QueryHistory | None = None,
+        query: str = "",
+        ansi_color: bool = False,
+    ):
+        super().__init__(ansi_color=ansi_color)
+        self.index_dir = resolve_index_dir(index_dir)
+        self.folder = Path(folder) if folder else DEFAULT_FOLDER
+        self.strings = strings_for(language)
+        self.history = history if history is not None else QueryHistory(default_history_path())
+        self.initial_query = query
+        self.index: Index | None = None
+
+    def on_mount(self) -> None:
+        try:
+            self.index = Index.open(self.index_dir)
+        except IndexNotFound:
+            self.push_screen(BuildIndexScreen(self.index_dir, self.folder, self.strings), self.start_searching)
+        except IndexVersionMismatch as error:
+            self.push_screen(
+                BuildIndexScreen(self.index_dir, self.folder, self.strings, reason=str(error).split(";")[0], rebuild=True),
+                self.start_searching,
+            )
+        else:
+            self.start_searching(self.index)
+
+    def start_searching(self, index: Index | None) -> None:
+        if index is None:
+            self.exit()
+            return
+        self.index = index
+        self.push_screen(SearchScreen(index, self.strings, self.history, self.initial_query))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.strings))
+
+    def on_unmount(self) -> None:
+        if self.index is not None:
+            self.index.close()

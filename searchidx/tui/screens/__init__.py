@@ -1,0 +1,1 @@
+"""The full-screen app's screens, one per module."""

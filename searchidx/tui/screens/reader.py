@@ -1,0 +1,178 @@
+"""The reading view: one whole article, every match marked, walked with n/N.
+
+It dismisses with the entity the reader chose to search for (or None on
+`esc`); the search screen beneath it keeps its results and scroll position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from searchidx.api import Index
+from searchidx.reading import Article
+from searchidx.tui.strings import Strings
+from searchidx.tui.widgets.chip import Chip
+from searchidx.tui.widgets.key_bar import KeyBar
+from searchidx.tui.widgets.rendering import CURRENT_MATCH_STYLE, ENTITY_BADGES, MATCH_STYLE, date_text
+
+PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class EntityChoice:
+    """An entity the reader chose in the article, to search for."""
+
+    kind: str  # "person", "place", "org"
+    name: str
+
+
+class Paragraph(Static):
+    """One paragraph of the article; `start` is its offset in the body."""
+
+    def __init__(self, text: str, start: int, **kwargs):
+        super().__init__(**kwargs)
+        self.text = text
+        self.start = start
+        self.shown = Text(text)  # the text as last shown, matches styled
+
+    def show(self, matches: list[tuple[int, int]], current: tuple[int, int] | None) -> None:
+        rich_text = Text(self.text)
+        end = self.start + len(self.text)
+        for span in matches:
+            if self.start <= span[0] and span[1] <= end:
+                style = CURRENT_MATCH_STYLE if span == current else MATCH_STYLE
+                rich_text.stylize(style, span[0] - self.start, span[1] - self.start)
+        self.shown = rich_text
+        self.update(rich_text)
+
+    def line_of(self, offset: int) -> int:
+        """The wrapped line (from 0) on which body offset `offset` is shown."""
+        width = self.content_region.width
+        if width <= 0:
+            return 0
+        lines = Text(self.text).wrap(self.app.console, width)
+        seen = 0
+        for number, line in enumerate(lines):
+            seen += len(line.plain)
+            if offset - self.start < seen:
+                return number
+        return max(0, len(lines) - 1)
+
+
+class ReaderScreen(Screen[EntityChoice | None]):
+    BINDINGS = [
+        Binding("escape", "back", show=False),
+        Binding("n", "match(1)", show=False),
+        Binding("N,p", "match(-1)", show=False),
+        Binding("e", "entities", show=False),
+        Binding("j", "scroll(1)", show=False),
+        Binding("k", "scroll(-1)", show=False),
+        Binding("space", "page(1)", show=False),
+    ]
+
+    def __init__(self, index: Index, path: str, query: str, strings: Strings):
+        super().__init__()
+        self.index = index
+        self.path = path
+        self.query_text = query
+        self.strings = strings
+        self.article: Article | None = None
+        self.current = -1  # index of the current match in article.matches
+
+    def compose(self) -> ComposeResult:
+        self.article = self.index.article(self.path, self.query_text)
+        if self.article is None:
+            with VerticalScroll(id="reader-body"):
+                yield Static(self.strings.article_missing.format(path=self.path), id="reader-missing")
+            yield KeyBar(self.strings.keys_reader, id="keys")
+            return
+        article = self.article
+        yield Static(Text(article.title, style="bold"), id="reader-title")
+        yield Static(id="reader-meta")
+        entities = [(kind, name) for kind in ENTITY_BADGES for name in article.entities.get(kind, [])]
+        if entities:
+            with Horizontal(id="reader-entities"):
+                yield Static(self.strings.entities_label, classes="row-label")
+                for kind, name in entities:
+                    mark, colour = ENTITY_BADGES[kind]
+                    yield Chip(Text(f"{mark} {name}", style=colour), EntityChoice(kind, name), classes="entity")
+        with VerticalScroll(id="reader-body"):
+            for match in PARAGRAPH.finditer(article.body):
+                yield Paragraph(match.group(), match.start(), classes="paragraph")
+        yield KeyBar(self.strings.keys_reader, id="keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#reader-body").focus()
+        if self.article is None:
+            return
+        for paragraph in self.query(Paragraph):
+            paragraph.show(self.article.matches, None)
+        self._show_meta()
+        if self.article.matches:
+            self.call_after_refresh(self.action_match, 1)
+
+    def _show_meta(self) -> None:
+        article = self.article
+        matches = article.matches
+        if matches:
+            position = self.strings.match_position.format(current=max(self.current, 0) + 1, total=len(matches))
+        else:
+            position = self.strings.no_matches
+        meta = date_text(article.date, self.strings.undated)
+        meta.append(f"  {article.path}", style="dim")
+        meta.append(f"   {position}", style="bold")
+        self.query_one("#reader-meta", Static).update(meta)
+
+    def action_match(self, step: int) -> None:
+        """Moves to the next (1) or previous (-1) match, wrapping around."""
+        if self.article is None or not self.article.matches:
+            return
+        matches = self.article.matches
+        previous = matches[self.current] if self.current >= 0 else None
+        self.current = (self.current + step) % len(matches)
+        span = matches[self.current]
+        for paragraph in self.query(Paragraph):
+            end = paragraph.start + len(paragraph.text)
+            holds = lambda s: s is not None and paragraph.start <= s[0] < end  # noqa: E731
+            if holds(previous) or holds(span):
+                paragraph.show(matches, span)
+            if holds(span):
+                self._scroll_to(paragraph, span[0])
+        self._show_meta()
+
+    def _scroll_to(self, paragraph: Paragraph, offset: int) -> None:
+        body = self.query_one("#reader-body", VerticalScroll)
+        line = paragraph.virtual_region.y + paragraph.line_of(offset)
+        # Put the match a third of the way down, with the text before it in view.
+        body.scroll_to(y=max(0, line - body.size.height // 3), animate=False)
+
+    def action_scroll(self, lines: int) -> None:
+        body = self.query_one("#reader-body", VerticalScroll)
+        body.scroll_to(y=body.scroll_y + lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        body = self.query_one("#reader-body", VerticalScroll)
+        body.scroll_to(y=body.scroll_y + pages * max(1, body.size.height - 2), animate=False)
+
+    def action_entities(self) -> None:
+        chips = self.query(Chip)
+        if chips:
+            chips.first().focus()
+
+    def action_back(self) -> None:
+        if isinstance(self.focused, Chip):
+            self.query_one("#reader-body").focus()
+            return
+        self.dismiss(None)
+
+    def on_chip_chosen(self, event: Chip.Chosen) -> None:
+        event.stop()
+        self.dismiss(event.chip.value)

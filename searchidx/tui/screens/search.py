@@ -1,0 +1,261 @@
+"""The search screen: search box, filter chips, results and facets.
+
+Queries run in a thread worker (exclusive, so a newer query cancels the
+older one) after a short pause in typing; each request carries a number,
+and results that come back for an older number are dropped, so typing is
+never held up by a slow query and the screen never shows stale results.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Input, OptionList, Static
+from textual.worker import get_current_worker
+
+from searchidx.api import Index
+from searchidx.errors import QuerySyntaxError, SearchidxError
+from searchidx.search import SearchResults
+from searchidx.tui.history import QueryHistory
+from searchidx.tui.screens.reader import EntityChoice, ReaderScreen
+from searchidx.tui.search_request import DATE, RELEVANCE, SearchRequest
+from searchidx.tui.strings import Strings
+from searchidx.tui.widgets.facet_panel import FacetPanel
+from searchidx.tui.widgets.filter_chips import FilterChips
+from searchidx.tui.widgets.key_bar import KeyBar
+from searchidx.tui.widgets.results_list import ResultsList
+from searchidx.tui.widgets.search_box import SearchBox
+
+DEBOUNCE_SECONDS = 0.15
+# A query slower than this shows that it is working.
+BUSY_AFTER_SECONDS = 0.2
+# Below this width the facets take the results' place when focused.
+NARROW_WIDTH = 100
+
+
+class SearchScreen(Screen[None]):
+    BINDINGS = [
+        Binding("slash", "focus_search", show=False),
+        Binding("escape", "back", show=False),
+        Binding("f", "focus_facets", show=False),
+        Binding("s", "toggle_sort", show=False),
+        Binding("x,backspace", "remove_last_filter", show=False),
+        Binding("ctrl+y", "accept_suggestion", show=False),
+    ]
+
+    def __init__(self, index: Index, strings: Strings, history: QueryHistory, query: str = ""):
+        super().__init__()
+        self.index = index
+        self.strings = strings
+        self.history = history
+        self.initial_query = query
+        self.request = SearchRequest()
+        self.generation = 0  # number of the newest request sent
+        self.page = 1
+        self.suggestion: str | None = None
+        self._debounce: Timer | None = None
+        self._busy: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield SearchBox(self.history, self.strings.search_placeholder, id="query")
+        yield FilterChips(self.strings, id="chips")
+        yield Static(self.strings.start_hint, id="status")
+        with Horizontal(id="main"):
+            yield ResultsList(self.strings, id="results")
+            yield FacetPanel(self.strings, id="facets")
+        yield KeyBar(self.strings.keys_search, id="keys")
+
+    def on_mount(self) -> None:
+        self.query_one(FilterChips).display = False
+        self.query_one(ResultsList).show_message(Text(self.strings.start_hint, style="dim"))
+        box = self.query_one(SearchBox)
+        box.focus()
+        if self.initial_query:
+            box.value = self.initial_query
+
+    # Typing and searching
+
+    @on(Input.Changed, "#query")
+    def query_changed(self, event: Input.Changed) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        request = self.request.with_query(event.value)
+        self._debounce = self.set_timer(DEBOUNCE_SECONDS, lambda: self.start_search(request))
+
+    @on(Input.Submitted, "#query")
+    def query_submitted(self, event: Input.Submitted) -> None:
+        self.history.add(event.value)
+        if self._debounce is not None:
+            self._debounce.stop()
+        request = self.request.with_query(event.value)
+        if request != self.request:
+            self.start_search(request)
+        self.query_one(ResultsList).focus()
+
+    def start_search(self, request: SearchRequest) -> None:
+        """Sends a request; the answer to any earlier one will be ignored."""
+        self.request = request
+        self.generation += 1
+        self.page = 1
+        self.query_one(FilterChips).show_filters(request.filters)
+        if request.is_empty:
+            self.workers.cancel_group(self, "search")
+            self._stop_busy()
+            self.suggestion = None
+            self.query_one("#status", Static).update(self.strings.start_hint)
+            self.query_one(ResultsList).show_message(Text(self.strings.start_hint, style="dim"))
+            self.query_one(FacetPanel).show_facets(None)
+            return
+        if self._busy is None:
+            self._busy = self.set_timer(BUSY_AFTER_SECONDS, self._show_busy)
+        self.search_worker(request, self.generation)
+
+    @work(thread=True, exclusive=True, group="search")
+    def search_worker(self, request: SearchRequest, generation: int) -> None:
+        results, error = None, None
+        try:
+            results = request.run(self.index, page=1)
+        except SearchidxError as raised:
+            error = raised
+        except Exception as raised:  # noqa: BLE001 - a bug must not take the screen down
+            error = raised
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_results, generation, results, error)
+
+    def show_results(self, generation: int, results: SearchResults | None, error: Exception | None) -> None:
+        if generation != self.generation:
+            return  # an answer to an older request
+        self._stop_busy()
+        status = self.query_one("#status", Static)
+        results_list = self.query_one(ResultsList)
+        if error is not None:
+            # Keep the last good results: a half-typed query (an open quote)
+            # should not blank the screen.
+            template = self.strings.query_error if isinstance(error, QuerySyntaxError) else self.strings.search_failed
+            status.update(Text(template.format(message=error), style="bold red"))
+            return
+        self.suggestion = results.suggestion
+        self.query_one(FacetPanel).show_facets(results.facets)
+        if results.total:
+            results_list.show_results(results)
+        else:
+            results_list.show_message(self._no_results_text(results))
+        status.update(self._status_text(results))
+
+    def _no_results_text(self, results: SearchResults) -> Text:
+        text = Text(self.strings.no_results.format(query=results.query), style="bold")
+        if self.suggestion:
+            text.append("\n")
+            text.append(self.strings.did_you_mean.format(suggestion=self.suggestion), style="italic")
+        return text
+
+    def _status_text(self, results: SearchResults) -> Text:
+        count = self.strings.results_one if results.total == 1 else self.strings.results_many
+        text = Text(count.format(total=results.total), style="bold")
+        sort = self.strings.sort_date if self.request.sort == DATE else self.strings.sort_relevance
+        text.append(f"  ·  {sort}", style="dim")
+        if self.suggestion and results.total:
+            text.append("  ·  ")
+            text.append(self.strings.did_you_mean.format(suggestion=self.suggestion), style="italic")
+        return text
+
+    def _show_busy(self) -> None:
+        self._busy = None
+        self.query_one("#status", Static).update(Text(self.strings.searching, style="italic"))
+        self.query_one(ResultsList).add_class("busy")
+
+    def _stop_busy(self) -> None:
+        if self._busy is not None:
+            self._busy.stop()
+            self._busy = None
+        self.query_one(ResultsList).remove_class("busy")
+
+    # Endless scrolling
+
+    @on(ResultsList.NeedMore)
+    def load_more(self) -> None:
+        self.more_worker(self.request, self.generation, self.page + 1)
+
+    @work(thread=True, group="more")
+    def more_worker(self, request: SearchRequest, generation: int, page: int) -> None:
+        try:
+            results = request.run(self.index, page=page, facets=False)
+        except SearchidxError:
+            return
+        self.app.call_from_thread(self.append_results, generation, page, results)
+
+    def append_results(self, generation: int, page: int, results: SearchResults) -> None:
+        if generation == self.generation and page == self.page + 1:
+            self.page = page
+            self.query_one(ResultsList).append_results(results)
+
+    # Reading
+
+    @on(OptionList.OptionSelected, "#results")
+    def open_hit(self, event: OptionList.OptionSelected) -> None:
+        hit = self.query_one(ResultsList).selected_hit
+        if hit is None:
+            return
+        self.history.add(self.request.query)
+        self.app.push_screen(
+            ReaderScreen(self.index, hit.path, self.request.query, self.strings), self.search_for_entity
+        )
+
+    def search_for_entity(self, choice: EntityChoice | None) -> None:
+        if choice is None:
+            return
+        box = self.query_one(SearchBox)
+        box.value = f'"{choice.name}"'
+        box.focus()
+
+    # Filters
+
+    @on(FacetPanel.Chosen)
+    def facet_chosen(self, event: FacetPanel.Chosen) -> None:
+        self.start_search(self.request.with_filter(event.filter))
+
+    @on(FilterChips.Removed)
+    def filter_removed(self, event: FilterChips.Removed) -> None:
+        self.start_search(self.request.without_filter(event.choice))
+        self.query_one(ResultsList).focus()
+
+    def action_remove_last_filter(self) -> None:
+        if self.request.filters:
+            self.start_search(self.request.without_filter(self.request.filters[-1]))
+
+    # Keys
+
+    def action_focus_search(self) -> None:
+        self.query_one(SearchBox).focus()
+
+    def action_focus_facets(self) -> None:
+        self.add_class("show-facets")
+        self.query_one(FacetPanel).focus()
+
+    def action_back(self) -> None:
+        results = self.query_one(ResultsList)
+        if self.focused is results:
+            self.query_one(SearchBox).focus()
+        else:
+            self.remove_class("show-facets")
+            results.focus()
+
+    def on_descendant_focus(self) -> None:
+        # In a narrow terminal the facets replace the results while in use.
+        if not isinstance(self.focused, FacetPanel):
+            self.remove_class("show-facets")
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW_WIDTH, "narrow")
+
+    def action_toggle_sort(self) -> None:
+        self.start_search(self.request.with_sort(RELEVANCE if self.request.sort == DATE else DATE))
+
+    def action_accept_suggestion(self) -> None:
+        if self.suggestion:
+            self.query_one(SearchBox).value = self.suggestion

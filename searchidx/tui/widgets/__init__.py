@@ -1,0 +1,1 @@
+"""The full-screen app's widgets, one per module."""

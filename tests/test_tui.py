@@ -1,0 +1,324 @@
+"""The full-screen app, driven headlessly through Textual's pilot."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+import pytest
+from textual.widgets import Input
+
+from searchidx.tui.history import QueryHistory
+from searchidx.tui.screens.build_index import BuildIndexScreen
+from searchidx.tui.screens.help import HelpScreen
+from searchidx.tui.screens.reader import Paragraph, ReaderScreen
+from searchidx.tui.screens.search import SearchScreen
+from searchidx.tui.search_request import SearchRequest
+from searchidx.tui.widgets.facet_panel import FacetPanel
+from searchidx.tui.widgets.filter_chips import FilterChips
+from searchidx.tui.widgets.results_list import ResultsList
+from searchidx.tui.widgets.rendering import CURRENT_MATCH_STYLE, MATCH_STYLE
+from searchidx.tui.widgets.search_box import SearchBox
+
+from tui_helpers import build_index, make_app, run, settle, type_query
+
+
+@pytest.fixture
+def indexed(tmp_path, index_dir):
+    return build_index(tmp_path / "articles", index_dir)
+
+
+def status(app) -> str:
+    return str(app.screen.query_one("#status").render())
+
+
+def test_typing_a_query_shows_its_results(indexed):
+    async def scenario():
+        app = make_app(indexed)
+        async with app.run_test() as pilot:
+            assert isinstance(app.screen, SearchScreen)
+            await type_query(pilot, "Kines", submit=False)
+            results = app.screen.query_one(ResultsList)
+            assert {hit.path for hit in results.hits} == {"kina-2021.txt", "kina-2023.txt", "kina-2023b.txt", "pa-date.txt"}
+            assert "4 results" in status(app)
+            # The box still has the focus: results came while typing.
+            assert isinstance(app.focused, SearchBox)
+
+    run(scenario())
+
+
+def test_a_syntax_error_is_shown_and_the_last_results_kept(indexed):
+    async def scenario():
+        app = make_app(indexed)
+        async with app.run_test() as pilot:
+            await type_query(pilot, "Tirana", submit=False)
+            await type_query(pilot, " AND (", submit=False)
+            assert status(app).startswith("Query error:")
+            assert [hit.path for hit in app.screen.query_one(ResultsList).hits] == ["tirana.txt"]
+            assert app.is_running
+
+    run(scenario())
+
+
+def test_opening_an_article_marks_every_match_and_back_keeps_the_place(indexed):
+    async def scenario():
+        app = make_app(indexed)
+        async with app.run_test() as pilot:
+            await type_query(pilot, "Kines")
+            results = app.screen.query_one(ResultsList)
+            await pilot.press("j")
+            chosen = results.selected_hit
+            assert results.highlighted == 1
+            await pilot.press("enter")
+            await pilot.pause()
+            reader = app.screen
+            assert isinstance(reader, ReaderScreen) and reader.article.path == chosen.path
+            body = reader.article.body
+            marked = [body[a:b] for a, b in reader.article.matches]
+            assert marked and all(word.lower().startswith("kin") for word in marked)
+            styles = [
+                (str(span.style), paragraph.text[span.start : span.end])
+                for paragraph in reader.query(Paragraph)
+                for span in paragraph.shown.spans
+            ]
+            assert (CURRENT_MATCH_STYLE, marked[0]) in styles
+            assert all(style in (MATCH_STYLE, CURRENT_MATCH_STYLE) for style, _ in styles)
+            assert len(styles) == len(marked)
+            assert f"match 1 of {len(marked)}" in str(reader.query_one("#reader-meta").render())
+            await pilot.press("n")
+            assert f"match {min(2, len(marked))} of" in str(reader.query_one("#reader-meta").render())
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, SearchScreen)
+            assert app.screen.query_one(ResultsList).highlighted == 1
+
+    run(scenario())
+
+
+def test_a_facet_adds_a_filter_chip_and_removing_the_chip_undoes_it(indexed):
+    async def scenario():
+        app = make_app(indexed)
+        async with app.run_test() as pilot:
+            await type_query(pilot, "Kines")
+            assert "4 results" in status(app)
+            await pilot.press("f")
+            facets = app.screen.query_one(FacetPanel)
+            assert app.focused is facets
+            # The date histogram: 2021, 2023 and undated; the first year is highlighted.
+            years = [f.value for f in facets._filters.values() if f.field == "date"]
+            assert years[:2] == ["2021", "2023"]
+            await pilot.press("down", "enter")  # 2023
+            await settle(pilot)
+            assert "2 results" in status(app)
+            chips = app.screen.query_one(FilterChips)
+            assert [c.value for c in chips.choices] == ["2023"]
+            # One year chosen: its months appear beneath it.
+            dates = [f.value for f in facets._filters.values() if f.field == "date"]
+            assert dates == ["2023", "2023-10", "2023-11"]
+            chip = chips.query("Chip").first()
+            chip.focus()
+            await pilot.press("enter")
+            await settle(pilot)
+            assert "4 results" in status(app)
+            assert not chips.display and chips.choices == ()
+
+    run(scenario())
+
+
+def test_filters_combine(indexed):
+    async def scenario():
+        app = make_app(indexed)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await type_query(pilot, "Kines")
+            await pilot.press("f", "down", "enter")  # 2023
+            await settle(pilot)
+            await pilot.press("f", "down", "down", "enter")  # 2023-11 beneath it
+            await settle(pilot)
+            assert [c.value for c in app.screen.query_one(FilterChips).choices] == ["2023", "2023-11"]
+            assert "1 result" in status(app)
+            await pilot.press("escape", "x")  # remove the last filter from the results
+            await settle(pilot)
+            assert "2 results" in status(app)
+
+    run(scenario())
+
+
+def test_history_is_kept_between_sessions(indexed, tmp_path):
+    history_file = tmp_path / "data" / "history"
+
+    async def first_session():
+        app = make_app(indexed, history_path=history_file)
+        async with app.run_test() as pilot:
+            await type_query(pilot, "Tirana")
+            await pilot.press("slash")
+            app.screen.query_one(SearchBox).value = ""
+            await type_query(pilot, "Kines")
+
+    async def second_session():
+        app = make_app(indexed, history_path=history_file)
+        async with app.run_test() as pilot:
+            box = app.screen.query_one(SearchBox)
+            await pilot.press(*"Pek")
+            await pilot.press("up")
+            assert box.value == "Kines"
+            await pilot.press("up")
+            assert box.value == "Tirana"
+            await pilot.press("up")  # the oldest stays
+            assert box.value == "Tirana"
+            await pilot.press("down", "down")
+            assert box.value == "Pek"  # what was being typed comes back
+            await settle(pilot)
+
+    run(first_session())
+    assert history_file.read_text(encoding="utf-8").splitlines() == ["Tirana", "Kines"]
+    run(second_session())
+
+
+def test_history_moves_a_repeated_query_to_the_end_and_survives_an_unwritable_file(tmp_path):
+    history = QueryHistory(tmp_path / "history")
+    for query in ["a", "b", "a", "  ", "c  d"]:
+        history.add(query)
+    assert QueryHistory(tmp_path / "history").entries == ["b", "a", "c d"]
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    unwritable = QueryHistory(blocked / "history")  # its folder is a file
+    unwritable.add("Kina")
+    assert unwritable.entries == ["Kina"]
+
+
+def test_the_empty_index_flow_builds_one_with_progress_then_searches(tmp_path, index_dir):
+    folder = tmp_path / "articles"
+    build_index(folder, tmp_path / "throwaway")  # only writes the files
+
+    async def scenario():
+        app = make_app(index_dir, folder=tmp_path / "nowhere")
+        async with app.run_test() as pilot:
+            assert isinstance(app.screen, BuildIndexScreen)
+            folder_input = app.screen.query_one("#build-folder", Input)
+            await pilot.press("enter")  # a folder that is not there
+            assert "is not a folder" in str(app.screen.query_one("#build-status").render())
+            folder_input.value = str(folder)
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, SearchScreen)
+            await type_query(pilot, "Tirana")
+            assert "1 result" in status(app)
+
+    run(scenario())
+    assert index_dir.is_dir()
+
+
+def test_an_index_from_another_version_offers_a_rebuild(indexed, tmp_path):
+    meta = indexed / "searchidx.json"
+    meta.write_text(meta.read_text().replace('"schema_version": ', '"schema_version": 100'))
+
+    async def scenario():
+        app = make_app(indexed, folder=tmp_path / "articles")
+        async with app.run_test() as pilot:
+            assert isinstance(app.screen, BuildIndexScreen) and app.screen.rebuild
+            assert "Rebuild" in str(app.screen.query_one("#build-explanation").render())
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, SearchScreen)
+
+    run(scenario())
+
+
+def test_help_opens_and_closes_and_q_quits(indexed):
+    async def scenario():
+        app = make_app(indexed)
+        async with app.run_test() as pilot:
+            await pilot.press("escape", "question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            assert isinstance(app.screen, SearchScreen)
+            await pilot.press("q")
+            await pilot.pause()
+            assert not app.is_running
+
+    run(scenario())
+
+
+def test_typing_q_and_slash_in_the_search_box_types_them(indexed):
+    async def scenario():
+        app = make_app(indexed)
+        async with app.run_test() as pilot:
+            await pilot.press(*"q/f?")
+            assert app.screen.query_one(SearchBox).value == "q/f?"
+            assert isinstance(app.screen, SearchScreen) and app.is_running
+            await settle(pilot)
+
+    run(scenario())
+
+
+def test_a_thin_result_suggests_a_spelling_and_ctrl_y_takes_it(indexed):
+    async def scenario():
+        app = make_app(indexed)
+        async with app.run_test() as pilot:
+            await type_query(pilot, "Tiranaa", submit=False)
+            screen = app.screen
+            if not screen.suggestion:
+                pytest.skip("the query layer suggests nothing for this misspelling")
+            assert "Did you mean" in str(screen.query_one(ResultsList).get_option_at_index(0).prompt)
+            await pilot.press("ctrl+y")
+            await settle(pilot)
+            assert screen.query_one(SearchBox).value == screen.request.query != "Tiranaa"
+
+    run(scenario())
+
+
+def test_albanian_labels_follow_the_locale(indexed, monkeypatch):
+    monkeypatch.setenv("LANG", "sq_AL.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+
+    async def scenario():
+        app = make_app(indexed, language=None)
+        async with app.run_test() as pilot:
+            await type_query(pilot, "Kines")
+            assert "4 rezultate" in status(app)
+            assert "sipas përputhjes" in status(app)
+
+    run(scenario())
+
+
+def test_typing_is_not_held_up_by_a_slow_query_and_stale_results_are_dropped(indexed, monkeypatch):
+    release = threading.Event()
+    original = SearchRequest.run
+
+    def slow_for_tirana(self, index, *args, **kwargs):
+        if self.query == "Tirana":
+            release.wait(5)
+        return original(self, index, *args, **kwargs)
+
+    monkeypatch.setattr(SearchRequest, "run", slow_for_tirana)
+
+    async def scenario():
+        app = make_app(indexed)
+        async with app.run_test() as pilot:
+            box = app.screen.query_one(SearchBox)
+            await pilot.press(*"Tirana")
+            await pilot.pause(0.5)  # the Tirana query is now stuck in its worker
+            assert "searching" in status(app)
+            await pilot.press(*" Kines")  # typing goes on while it runs
+            assert box.value == "Tirana Kines"
+            await pilot.pause(0.3)
+            release.set()
+            await settle(pilot)
+            results = app.screen.query_one(ResultsList)
+            assert app.screen.request.query == "Tirana Kines"
+            assert len(results.hits) == 5  # Tirana's own answer never replaced it
+
+    run(scenario())
+
+
+def test_searchidx_alone_without_a_terminal_prints_help():
+    from typer.testing import CliRunner
+
+    from searchidx.cli import app
+
+    result = CliRunner().invoke(app, [])
+    assert result.exit_code == 0
+    assert "Usage" in result.stdout and "tui" in result.stdout
