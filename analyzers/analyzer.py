@@ -3,7 +3,7 @@
 from whoosh.analysis import Filter
 
 from analyzers.normalizer import AlbanianNormalizer
-from analyzers.stemmer import stemmer
+from analyzers.stemmer import AlbanianStemmer, stemmer
 from analyzers.stopwords import AlbanianStopFilter
 from analyzers.tokenizer import AlbanianTokenizer
 
@@ -31,6 +31,29 @@ class AlbanianStemFilter(Filter):
         for t in tokens:
             t.text = stem(t.text)
             yield t
+
+
+class AlbanianVariantStemFilter(AlbanianStemFilter):
+    """A stem filter with non-default stemmer options, for measuring designs."""
+
+    def __init__(self, **options):
+        super().__init__()
+        self.options = dict(sorted(options.items()))
+
+    def __eq__(self, other):
+        return self.__class__ is other.__class__ and self.options == other.options
+
+    def __call__(self, tokens):
+        key = repr(self.options)
+        if key not in _variants:
+            _variants[key] = AlbanianStemmer(**self.options)
+        stem = _variants[key].stemWord
+        for t in tokens:
+            t.text = stem(t.text)
+            yield t
+
+
+_variants: dict[str, AlbanianStemmer] = {}
 
 
 def AlbanianAnalyzer():

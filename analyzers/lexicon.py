@@ -34,7 +34,7 @@ from pathlib import Path
 from analyzers.normalizer import fold_diacritics
 
 # Bump when the derived table's layout or content rules change.
-TABLE_FORMAT = 6
+TABLE_FORMAT = 7
 
 # A flattened inflexion: optional stem number <n>, the stem position ".",
 # suffix letters (an abbreviation's "-ja" included), optionally a "<.>" where
@@ -117,7 +117,11 @@ def _flatten(paras, name, depth=0, seen=()):
                         continue
                 else:
                     nums2 = own if own is not None else theirs
-                out.append((before + suffix + after, nums2, nonst or their_nonst))
+                # An imperative with clitic pronouns attached (jepmëni "give
+                # me") is rare in running text but spells many short words
+                # (kina = ki+na): rank it with the nonstandard forms.
+                clitic = link.startswith("IO_clitics")
+                out.append((before + suffix + after, nums2, nonst or their_nonst or clitic))
     return out
 
 

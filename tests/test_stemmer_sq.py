@@ -1,0 +1,109 @@
+"""The Albanian stemmer: forms of one word meet, different words stay apart."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+import snowballstemmer
+
+from analyzers import AlbanianStemmer, stemmer
+from analyzers import rules
+
+S = stemmer("albanian")
+
+
+def same(*words):
+    keys = S.stemWords(list(words))
+    return len(set(keys)) == 1
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("Kina", "Kinës", "Kinën", "Kinë"),  # proper noun, feminine
+        ("projekt", "projekti", "projektet", "projekteve", "projektin"),  # masculine noun, plurals
+        ("rrugë", "rruga", "rrugës", "rrugët", "rrugëve"),  # feminine noun
+        ("dorë", "dora", "duar", "duart"),  # stem alternation
+        ("Uashingtonit", "Uashingtoni", "Uashington"),
+        ("Tirana", "Tiranës", "Tiranën"),
+        ("Shqipëria", "Shqipërisë", "Shqipërinë"),
+    ],
+)
+def test_noun_forms_meet(forms):
+    assert same(*forms), S.stemWords(list(forms))
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("ndërtoj", "ndërton", "ndërtojnë", "ndërtuar", "ndërtoi", "ndërtohet"),
+        ("jam", "është", "janë", "ishte", "qenë"),  # suppletive
+        ("kam", "ka", "kanë", "kishte", "pasur"),
+        ("them", "thotë", "tha", "thanë", "thënë"),
+        ("marr", "merr", "marrin", "marrë"),
+    ],
+)
+def test_verb_forms_meet(forms):
+    assert same(*forms), S.stemWords(list(forms))
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [("shqiptar", "shqiptarë", "shqiptarët", "shqiptarëve"), ("madh", "madhe", "mëdhenj")],
+)
+def test_adjective_forms_meet(forms):
+    assert same(*forms), S.stemWords(list(forms))
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("vit", "vend"), ("Kina", "kam"), ("ndërtim", "ndërtoj"), ("punë", "pushtet"), ("mal", "mall"), ("ai", "ajo")],
+)
+def test_different_words_stay_apart(a, b):
+    assert S.stemWord(a) != S.stemWord(b)
+
+
+def test_typed_without_diacritics_meets_the_same_key():
+    for typed, written in [("Kines", "Kinës"), ("eshte", "është"), ("ndertuar", "ndërtuar"), ("cmimi", "çmimi")]:
+        assert S.stemWord(typed) == S.stemWord(written), (typed, written)
+
+
+def test_diacritics_kept_in_lexicon_keys_so_te_and_te_differ():
+    assert S.stemWord("të") != S.stemWord("te")
+
+
+def test_unknown_words_lose_their_noun_endings():
+    assert S.stemWord("Xhonsonit") == S.stemWord("Xhonsoni") == "xhonson"
+    assert rules.stem("kështjellës") == "kështjell"
+    assert rules.stem("ab") == "ab"  # too short to strip
+
+
+def test_snowball_interface_and_other_languages():
+    assert S.stemWords(["Kina", "Kinës"]) == [S.stemWord("Kina"), S.stemWord("Kinës")]
+    en = stemmer("english")
+    assert isinstance(en, snowballstemmer.stemmer("english").__class__)
+    assert en.stemWord("running") == "run"
+    assert stemmer("sq") is S
+    with pytest.raises(KeyError):
+        stemmer("klingon")
+
+
+def test_rules_only_stemmer_needs_no_lexicon():
+    s = AlbanianStemmer(use_lexicon=False)
+    assert s.stemWord("Kinës") == s.stemWord("Kinën") == "kin"
+
+
+WORDS = "Kina Kinës ndërtuar ndërtojnë projektet projekteve është eshte mali viti të tha kishte Uashingtonit".split()
+
+
+def _keys_in_subprocess(seed: str) -> str:
+    code = "import analyzers,sys; print(' '.join(analyzers.stemmer('albanian').stemWords(sys.argv[1:])))"
+    env = dict(os.environ, PYTHONHASHSEED=seed)
+    return subprocess.run([sys.executable, "-c", code, *WORDS], env=env, capture_output=True, text=True, check=True).stdout
+
+
+def test_keys_identical_across_processes_and_hash_seeds():
+    outs = {_keys_in_subprocess(seed) for seed in ("0", "1", "12345")}
+    assert len(outs) == 1
+    assert outs.pop().split() == S.stemWords(WORDS)
