@@ -77,7 +77,7 @@ class Strings:
 
 ENGLISH = Strings(
     language="en",
-    search_placeholder='Search: words, "a phrase", AND OR NOT ( ), prefix*',
+    search_placeholder='Search: words, "a phrase", AND OR NOT ( ), prefix*, data:2023',
     start_hint="Type to search the archive. Press ? for help.",
     searching="searching…",
     results_one="1 result",
@@ -125,10 +125,14 @@ ENGLISH = Strings(
     help_syntax=(
         ("Kina Rusia", "either word; articles with both rank higher"),
         ('"Brezi dhe Rruga"', "the exact phrase"),
-        ("Kina AND Rusia", "both words"),
-        ("Kina NOT Rusia", "the first without the second"),
+        ("Kina AND Rusia", "both words (also DHE)"),
+        ("Kina OR Rusia", "either word (also OSE)"),
+        ("Kina NOT Rusia  -Rusia", "the first without the second (also JO)"),
+        ("+Kina Rusia", "Kina required, Rusia optional"),
         ("(Kina OR Rusia) AND Putin", "group with parentheses"),
         ("Kin*", "words starting with Kin"),
+        ("data:2023-10  data:2022..2023", "only articles of a date or period"),
+        ('vend:Kina  person:"Vladimir Putin"  org:OKB', "only articles naming a place, person, organisation"),
     ),
     keys_search=(("/", "search"), ("↑↓", "move"), ("enter", "open"), ("f", "facets"), ("s", "sort"), ("?", "help"), ("q", "quit")),
     keys_reader=(("esc", "back"), ("↑↓", "scroll"), ("n/N", "next/prev match"), ("e", "entities"), ("?", "help"), ("q", "quit")),
@@ -147,7 +151,7 @@ ENGLISH = Strings(
 
 ALBANIAN = Strings(
     language="sq",
-    search_placeholder='Kërko: fjalë, "një frazë", AND OR NOT ( ), parashtesë*',
+    search_placeholder='Kërko: fjalë, "një frazë", DHE OSE JO ( ), parashtesë*, vend:Kina',
     start_hint="Shkruaj për të kërkuar në arkiv. Shtyp ? për ndihmë.",
     searching="duke kërkuar…",
     results_one="1 rezultat",
@@ -195,10 +199,14 @@ ALBANIAN = Strings(
     help_syntax=(
         ("Kina Rusia", "njëra nga fjalët; artikujt me të dyja dalin më lart"),
         ('"Brezi dhe Rruga"', "fraza e saktë"),
-        ("Kina AND Rusia", "të dyja fjalët"),
-        ("Kina NOT Rusia", "e para pa të dytën"),
-        ("(Kina OR Rusia) AND Putin", "grupo me kllapa"),
+        ("Kina DHE Rusia", "të dyja fjalët (edhe AND)"),
+        ("Kina OSE Rusia", "njëra nga fjalët (edhe OR)"),
+        ("Kina JO Rusia  -Rusia", "e para pa të dytën (edhe NOT)"),
+        ("+Kina Rusia", "Kina patjetër, Rusia jo domosdo"),
+        ("(Kina OSE Rusia) DHE Putin", "grupo me kllapa"),
         ("Kin*", "fjalë që fillojnë me Kin"),
+        ("data:2023-10  data:2022..2023", "vetëm artikujt e një date a periudhe"),
+        ('vend:Kina  person:"Vladimir Putin"  org:OKB', "vetëm artikujt që përmendin një vend, person, organizatë"),
     ),
     keys_search=(("/", "kërko"), ("↑↓", "lëviz"), ("enter", "hap"), ("f", "faseta"), ("s", "rendit"), ("?", "ndihmë"), ("q", "dil")),
     keys_reader=(("esc", "prapa"), ("↑↓", "lëviz"), ("n/N", "përputhja tjetër/e para"), ("e", "emrat"), ("?", "ndihmë"), ("q", "dil")),
