@@ -70,6 +70,9 @@ class Group:
     """Clauses side by side: SHOULD ones may match, MUST ones must, MUST_NOT ones must not."""
 
     clauses: tuple[tuple[str, "Node"], ...]
+    # Written with OR/OSE: filters alone are then OR-ed (`data:2022 OR data:2023`),
+    # where side by side they all apply (`data:2023 vend:Kina`).
+    explicit_or: bool = False
 
 
 Node = Word | Phrase | FilterClause | Group
@@ -148,6 +151,7 @@ class _Parser:
     def sequence(self, depth: int) -> Group:
         clauses: list[tuple[str, Node]] = []
         after_or: _Token | None = None
+        explicit_or = False
         while (token := self.peek()) is not None and token.kind != "close":
             if token.kind in ("or", "and"):
                 if not clauses and after_or is None:
@@ -155,12 +159,13 @@ class _Parser:
                 if after_or is not None:
                     raise QuerySyntaxError(f"{token.text} after {after_or.text} needs a word on its left")
                 after_or = self.take()  # an AND here can only follow an OR
+                explicit_or = True
                 continue
             clauses.append(self.and_chain())
             after_or = None
         if after_or is not None:
             self.missing_right(after_or)
-        return Group(tuple(clauses))
+        return Group(tuple(clauses), explicit_or)
 
     def missing_right(self, operator: _Token):
         if self.peek() is None:
@@ -305,6 +310,7 @@ def _group_query(group: Group, context: BuildContext) -> Built:
     musts: list[Built] = []
     shoulds: list[Built] = []
     nots: list[Built] = []
+    filters: list[Built] = []  # filters written plainly: they narrow, never widen
     for occur, node in group.clauses:
         part = build_query(node, context)
         if part.empty:
@@ -313,10 +319,17 @@ def _group_query(group: Group, context: BuildContext) -> Built:
             if part.query is not None and part.allowed is not None:
                 raise QuerySyntaxError("cannot negate words and filters together; negate each part on its own")
             nots.append(part)
-        elif occur == MUST or part.query is None:  # filters narrow, never widen
+        elif occur == SHOULD and part.query is None:
+            filters.append(part)
+        elif occur == MUST:
             musts.append(part)
         else:
             shoulds.append(part)
+    if group.explicit_or and len(filters) > 1 and not shoulds and not musts:
+        # Filters alone, OR-ed (`data:2022 OR data:2023`): their documents are pooled.
+        musts.append(Built(None, set().union(*(part.allowed for part in filters))))
+    else:
+        musts.extend(filters)
     mixed = [part for part in shoulds if part.allowed is not None]
     if mixed:
         if len(shoulds) + len(musts) > 1:
@@ -447,3 +460,21 @@ def parse_query(text: str, schema, syntax: bool = True, field_weights: dict[str,
     )
     built = build_query(tree, context)
     return built.query if built.query is not None else wq.NullQuery
+
+
+def existing_terms(query: wq.Query, reader, fields=TEXT_FIELDS) -> frozenset[str]:
+    """The text terms of a query that the index holds, prefixes expanded.
+
+    Whoosh's Query.existing_terms reuses its `fieldname` argument as a loop
+    variable, so after the first leaf it skips every leaf of another field:
+    for `title:x OR body:x` it looks at the title alone. Hence this loop.
+    """
+    found = set()
+    for leaf in query.leaves():
+        for fieldname, text in leaf.expanded_terms(reader, phrases=True):
+            if fieldname not in fields:
+                continue
+            raw = text if isinstance(text, bytes) else reader.schema[fieldname].to_bytes(text)
+            if (fieldname, raw) in reader:
+                found.add(raw.decode("utf-8"))
+    return frozenset(found)

@@ -24,6 +24,7 @@ from searchidx.query import (
     BuildContext,
     Group,
     build_query,
+    existing_terms,
     parse_tree,
     plain_tree,
     query_filters,
@@ -198,14 +199,7 @@ def _with_recency(table: DocTable, scored: list[tuple[int, float]], recency: flo
 
 
 def _highlight_terms(searcher, query) -> frozenset[str]:
-    if query is None:
-        return frozenset()
-    terms = {
-        text
-        for fieldname, text in query.existing_terms(searcher.reader(), phrases=True, expand=True)
-        if fieldname in TEXT_FIELDS
-    }
-    return frozenset(t.decode("utf-8") if isinstance(t, bytes) else t for t in terms)
+    return frozenset() if query is None else existing_terms(query, searcher.reader())
 
 
 def _hit(fields: dict, score: float, terms: frozenset[str], analyzer) -> Hit:

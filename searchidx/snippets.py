@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from whoosh.highlight import ContextFragmenter, Formatter, highlight
+from whoosh.highlight import BasicFragmentScorer, ContextFragmenter, Formatter, highlight
 
 SNIPPET_CHARS = 220
 
@@ -47,12 +47,33 @@ class SnippetFormatter(Formatter):
         return self.format(fragments)
 
 
+# Matches this close (in characters) count as side by side, as in a phrase
+# with a short word between (`Brezi dhe Rruga`).
+NEAR_CHARS = 6
+
+
+class NearMatchesScorer(BasicFragmentScorer):
+    """Whoosh's passage score (matches, times distinct terms), plus a bonus for
+    matches side by side: the passage where a phrase's words stand together
+    beats one where they are scattered."""
+
+    def __call__(self, fragment):
+        score = super().__call__(fragment)
+        matches = sorted(fragment.matches, key=lambda token: token.startchar)
+        near = sum(
+            1
+            for before, after in zip(matches, matches[1:])
+            if after.text != before.text and after.startchar - before.endchar <= NEAR_CHARS
+        )
+        return score * (1 + near)
+
+
 def make_snippet(text: str, terms: frozenset[str], analyzer) -> Snippet:
     """The best passage of text for the given analyzed terms."""
     snippet = None
     if terms:
         fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=80)
-        snippet = highlight(text, terms, analyzer, fragmenter, SnippetFormatter(), top=1)
+        snippet = highlight(text, terms, analyzer, fragmenter, SnippetFormatter(), top=1, scorer=NearMatchesScorer())
     return snippet or opening_snippet(text)
 
 

@@ -1,0 +1,91 @@
+"""The Python API's search: paging, totals, sorting, recency, plain mode, and result types."""
+
+import pytest
+
+from searchidx import DateHistogram, FacetValue, Facets, Filter, Hit, Index, QuerySyntaxError, SearchResults
+
+from test_search_filters import build_index
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    docs = [
+        (f"{n:02d}.txt", f"20{10 + n % 10}-0{1 + n % 9}-1{n % 10}", ("tregu " * (1 + n % 5)) + f"lajmi numër {n}.", {})
+        for n in range(23)
+    ] + [("pa-date.txt", None, "tregu pa datë.", {})]
+    with build_index(tmp_path_factory.mktemp("api") / "index", docs) as opened:
+        yield opened
+
+
+def test_results_are_typed(index):
+    results = index.search("tregu", facets=True, limit=3)
+    assert isinstance(results, SearchResults) and isinstance(results.facets, Facets)
+    assert isinstance(results.facets.date, DateHistogram) and isinstance(results.facets.date.years[0], FacetValue)
+    assert isinstance(results.facets.date.years[0].filter, Filter)
+    hit = results.hits[0]
+    assert isinstance(hit, Hit)
+    assert (hit.path, hit.title, hit.date, hit.date_precision) == (hit.path, hit.title, hit.date, "day")
+    assert hit.score > 0 and hit.snippet.text and set(hit.entities) == {"person", "place", "org"}
+
+
+def test_pages_cover_all_matches_once_in_score_order(index):
+    first = index.search("tregu", limit=10)
+    pages = [index.search("tregu", limit=10, page=n) for n in (1, 2, 3)]
+    assert all(p.total == 24 for p in pages) and first.pages == 3
+    seen = [hit.path for p in pages for hit in p.hits]
+    assert len(seen) == len(set(seen)) == 24
+    scores = [hit.score for p in pages for hit in p.hits]
+    assert scores == sorted(scores, reverse=True)
+    assert [h.path for h in pages[0].hits] == [h.path for h in first.hits]
+
+
+def test_a_page_past_the_end_is_empty_not_an_error(index):
+    results = index.search("tregu", limit=10, page=9)
+    assert results.hits == [] and results.total == 24
+
+
+def test_sort_by_date_is_newest_first_with_undated_last(index):
+    results = index.search("tregu", sort="date", limit=30)
+    dates = [hit.date for hit in results.hits]
+    assert dates[-1] is None
+    assert dates[:-1] == sorted(dates[:-1], reverse=True)
+
+
+def test_sort_by_date_breaks_ties_by_relevance(index):
+    results = index.search("tregu", sort="date", limit=30).hits
+    for before, after in zip(results, results[1:]):
+        if before.date == after.date:
+            assert before.score >= after.score
+
+
+def test_recency_lifts_newer_articles(index):
+    plain = index.search("tregu", limit=30).hits
+    recent = index.search("tregu", recency=50.0, limit=30).hits
+    newest_date = max(h.date for h in plain if h.date)
+    assert recent[0].date == newest_date != plain[0].date
+
+
+def test_plain_mode_reads_syntax_as_words(index):
+    with pytest.raises(QuerySyntaxError):
+        index.search("tregu AND (")
+    assert index.search("tregu AND (", syntax=False).total == 24
+    assert index.search('"tregu" data:2099', syntax=False).total == 24  # not a filter
+
+
+def test_bad_options_are_refused(index):
+    with pytest.raises(ValueError):
+        index.search("tregu", sort="alphabet")
+    with pytest.raises(ValueError):
+        index.search("tregu", page=0)
+    with pytest.raises(QuerySyntaxError, match="unknown facet"):
+        index.search("tregu", facets=["colour"])
+
+
+def test_an_index_keeps_answering_after_it_changes(tmp_path):
+    from test_search_filters import add_documents
+
+    with build_index(tmp_path / "index", [("a.txt", "2020", "tregu.", {})]) as opened:
+        assert opened.search("tregu", facets=True).total == 1
+        add_documents(opened, [("b.txt", "2021", "tregu.", {})])
+        results = opened.search("tregu", facets=True)
+        assert results.total == 2 and len(results.facets.date.years) == 2

@@ -1,0 +1,138 @@
+"""Facets count every match, not just the page, and drill down by their filters."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import pytest
+
+from searchidx import Index
+from searchidx.schema import ENTITY_FIELDS
+
+from test_search_filters import DOCS, build_index
+
+WORDS = "tregu nafta gazi qeveria buxheti shkolla spitali rruga".split()
+PEOPLE = ["Vladimir Putin", "Xi Jinping", "Albin Kurti", "Edi Rama"]
+PLACES = ["Kina", "Rusia", "Kosova", "Shqipëria", "Serbia"]
+ORGS = ["OKB", "NATO", "BE"]
+
+
+def random_docs(count: int, seed: int = 7):
+    rng = random.Random(seed)
+    docs = []
+    for n in range(count):
+        roll = rng.random()
+        year = rng.randint(2015, 2024)
+        if roll < 0.1:
+            date = None
+        elif roll < 0.2:
+            date = f"{year}"
+        elif roll < 0.4:
+            date = f"{year}-{rng.randint(1, 12):02d}"
+        else:
+            date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        body = " ".join(rng.choices(WORDS, k=rng.randint(3, 12))) + "."
+        entities = {
+            "person": rng.sample(PEOPLE, rng.randint(0, 2)),
+            "place": rng.sample(PLACES, rng.randint(0, 3)),
+            "org": rng.sample(ORGS, rng.randint(0, 1)),
+        }
+        docs.append((f"{n:04d}.txt", date, body, entities))
+    return docs
+
+
+@pytest.fixture(scope="module")
+def big_index(tmp_path_factory):
+    with build_index(tmp_path_factory.mktemp("facets") / "index", random_docs(400)) as index:
+        yield index
+
+
+def brute_force(index: Index, query: str, filters=()):
+    """Facet counts computed the slow way: every match's stored fields."""
+    results = index.search(query, filters=filters, limit=10_000)
+    with index._ix.searcher() as searcher:
+        stored = {f["path"]: f for f in searcher.all_stored_fields()}
+    years, months, undated, entities = Counter(), Counter(), 0, {name: Counter() for name in ENTITY_FIELDS}
+    for hit in results.hits:
+        fields = stored[hit.path]
+        if fields.get("date_text"):
+            years[fields["date_text"][:4]] += 1
+            if fields["date_precision"] != "year":
+                months[fields["date_text"][:7]] += 1
+        else:
+            undated += 1
+        for name in ENTITY_FIELDS:
+            entities[name].update(v for v in fields.get(name, "").split(",") if v)
+    return results.total, years, months, undated, entities
+
+
+@pytest.mark.parametrize("query, filters", [("nafta", ()), ("gazi OR spitali", ()), ("rruga", ["data:2019"]),
+                                            ("qeveria buxheti", ["vend:Kina"]), ("", ["data:2016..2018"])])
+def test_facet_counts_equal_brute_force_counts_over_all_matches(big_index, query, filters):
+    results = big_index.search(query, filters=filters, facets=True, limit=5)
+    total, years, months, undated, entities = brute_force(big_index, query, filters)
+    assert results.total == total > 5  # more matches than the page shows
+    dates = results.facets.date
+    assert {v.value: v.count for v in dates.years} == dict(years)
+    assert dates.undated == undated
+    assert sum(v.count for v in dates.years) + dates.undated == total
+    if len(years) == 1:
+        assert {v.value: v.count for v in dates.months} == dict(months)
+    for name in ENTITY_FIELDS:
+        counted = {v.value: v.count for v in results.facets.entities[name]}
+        assert counted == dict(entities[name].most_common(len(counted)))
+        assert len(counted) == min(10, len(entities[name]))
+
+
+def test_years_are_oldest_first_and_entities_most_frequent_first(big_index):
+    facets = big_index.search("nafta", facets=True).facets
+    assert [v.value for v in facets.date.years] == sorted(v.value for v in facets.date.years)
+    counts = [v.count for v in facets.entities["place"]]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_months_appear_once_a_year_is_chosen(big_index):
+    facets = big_index.search("nafta", facets=True).facets
+    assert facets.date.months == [] and facets.date.year is None
+    year = facets.date.years[0]
+    drilled = big_index.search("nafta", filters=[year.filter], facets=True)
+    assert drilled.total == year.count
+    assert drilled.facets.date.year == year.value
+    months = drilled.facets.date.months
+    assert all(m.value.startswith(year.value + "-") for m in months)
+    assert sum(m.count for m in months) + drilled.facets.date.year_only == year.count
+
+
+@pytest.mark.parametrize("name", ["date", *ENTITY_FIELDS])
+def test_drilling_down_on_a_value_keeps_exactly_its_count(big_index, name):
+    facets = big_index.search("nafta", facets=True).facets
+    values = facets.date.years if name == "date" else facets.entities[name]
+    for value in values[:3]:
+        drilled = big_index.search("nafta", filters=[value.filter])
+        assert drilled.total == value.count, value
+        assert drilled.filters == [value.filter]
+
+
+def test_removing_a_filter_widens_again(big_index):
+    place = big_index.search("nafta", facets=True).facets.entities["place"][0]
+    year = big_index.search("nafta", filters=[place.filter], facets=True).facets.date.years[0]
+    both = big_index.search("nafta", filters=[place.filter, year.filter])
+    assert both.total == year.count
+    assert big_index.search("nafta", filters=[year.filter]).total >= both.total
+    assert big_index.search("nafta").total >= big_index.search("nafta", filters=[place.filter]).total
+
+
+def test_only_the_facets_asked_for_are_counted(big_index):
+    facets = big_index.search("nafta", facets=["place"]).facets
+    assert facets.date is None and list(facets.entities) == ["place"]
+    assert big_index.search("nafta").facets is None
+
+
+def test_facets_of_the_small_fixture(tmp_path):
+    with build_index(tmp_path / "index", DOCS) as index:
+        facets = index.search("naftës", facets=True).facets
+        assert [(v.value, v.count) for v in facets.date.years] == [("2022", 1), ("2023", 1), ("2024", 5)]
+        assert facets.date.undated == 1
+        assert {v.value: v.count for v in facets.entities["place"]} == {"Kina": 2, "Rusia": 2, "Kinë": 1}
+        assert facets.entities["place"][0].filter.text in ("vend:Kina", "vend:Rusia")

@@ -1,0 +1,166 @@
+"""Filters through the API: dates built from parsed values, entities, and their combinations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from searchidx import Index, QuerySyntaxError
+from searchidx.dates import parse_date
+from searchidx.schema import ENTITY_FIELDS
+
+# (name, date or None, body, {entity field: [names]})
+DOCS = [
+    ("feb.txt", "2024-02-10", "Tregu i naftës u rrit në shkurt.", {"place": ["Kina"], "person": ["Vladimir Putin"]}),
+    ("feb-end.txt", "2024-02-28", "Tregu i naftës ra.", {"place": ["Rusia"]}),
+    ("march.txt", "2024-03-05", "Tregu i naftës në mars.", {"place": ["Kina", "Rusia"]}),
+    ("feb-month.txt", "2024-02", "Tregu i naftës gjatë muajit.", {"org": ["OKB"]}),
+    ("year-2024.txt", "2024", "Tregu i naftës gjatë vitit.", {"person": ["Xi Jinping"]}),
+    ("june-2022.txt", "2022-06-15", "Tregu i naftës dhe gazit.", {"place": ["Kinë"], "org": ["NATO"]}),
+    ("july-2023.txt", "2023-07-01", "Gazi dhe tregu i naftës.", {"org": ["OKB", "NATO"]}),
+    ("undated.txt", None, "Tregu i naftës pa datë.", {"person": ["Putin"]}),
+    ("other.txt", "2023-07-02", "Kombëtarja fitoi ndeshjen.", {"place": ["Kina"]}),
+]
+
+
+def add_documents(index: Index, docs, root: str = "/corpus") -> None:
+    """Writes documents straight into the index, entities given rather than extracted."""
+    writer = index._ix.writer()
+    for name, date_text, body, entities in docs:
+        fields = {
+            "key": f"{root}/{name}",
+            "path": name,
+            "root": root,
+            "title": body.split(".")[0] + ".",
+            "body": body,
+            "content_hash": name,
+            "size": len(body),
+            "mtime": 0.0,
+        }
+        if date_text:
+            date = parse_date(date_text)
+            fields.update(date=date.start, date_text=str(date), date_precision=date.precision, year=f"{date.year:04d}")
+            if date.month:
+                fields["month"] = f"{date.year:04d}-{date.month:02d}"
+        for field in ENTITY_FIELDS:
+            if entities.get(field):
+                fields[field] = ",".join(entities[field])
+        writer.add_document(**fields)
+    writer.commit()
+
+
+def build_index(path: Path, docs=DOCS) -> Index:
+    index = Index.create(path)
+    add_documents(index, docs)
+    return Index.open(path)
+
+
+@pytest.fixture
+def index(tmp_path, monkeypatch):
+    monkeypatch.delenv("SEARCHIDX_INDEX", raising=False)
+    with build_index(tmp_path / "index") as opened:
+        yield opened
+
+
+def paths(results) -> set[str]:
+    return {hit.path for hit in results.hits}
+
+
+def found(index, query="naftës", **options) -> set[str]:
+    return paths(index.search(query, limit=50, **options))
+
+
+def test_a_february_range_excludes_march(index):
+    # Whoosh's own parser would widen this range to all of 2024.
+    assert found(index, "naftës data:2024-02-01..2024-02-29") == {"feb.txt", "feb-end.txt", "feb-month.txt"}
+    assert found(index, "naftës data:2024-02-01..2024-02-28") == {"feb.txt", "feb-end.txt"}
+
+
+@pytest.mark.parametrize(
+    "date_filter, expected",
+    [
+        ("data:2024", {"feb.txt", "feb-end.txt", "march.txt", "feb-month.txt", "year-2024.txt"}),
+        ("data:2024-02", {"feb.txt", "feb-end.txt", "feb-month.txt"}),
+        ("data:2024-02-10", {"feb.txt"}),
+        ("data:2022..2023-06", {"june-2022.txt"}),
+        ("data:2022..2023", {"june-2022.txt", "july-2023.txt"}),
+        ("data:..2023", {"june-2022.txt", "july-2023.txt"}),
+        ("data:2024-03..", {"march.txt"}),
+        ("data:2019", set()),
+    ],
+)
+def test_date_filters_take_articles_whose_whole_date_lies_inside(index, date_filter, expected):
+    assert found(index, f"naftës {date_filter}") == expected
+    assert found(index, filters=[date_filter]) == expected  # the same as a --filter
+
+
+def test_an_article_dated_only_to_the_year_is_not_in_a_month(index):
+    assert "year-2024.txt" not in found(index, "naftës data:2024-02")
+    assert "year-2024.txt" in found(index, "naftës data:2024")
+
+
+@pytest.mark.parametrize(
+    "entity_filter, expected",
+    [
+        ("vend:Kina", {"feb.txt", "march.txt"}),
+        ("vend:kina", {"feb.txt", "march.txt"}),
+        ("vend:Kinë", {"june-2022.txt"}),
+        ("person:Putin", {"undated.txt"}),  # the whole name wins over a word of a name
+        ("person:Vladimir", {"feb.txt"}),
+        ('person:"Vladimir Putin"', {"feb.txt"}),
+        ("person:Jinping", {"year-2024.txt"}),
+        ("org:OKB", {"feb-month.txt", "july-2023.txt"}),
+        ("entitet:NATO", {"june-2022.txt", "july-2023.txt"}),
+        ("entitet:Rusia", {"feb-end.txt", "march.txt"}),
+        ("place:Nowhere", set()),
+    ],
+)
+def test_entity_filters(index, entity_filter, expected):
+    assert found(index, f"naftës {entity_filter}") == expected
+
+
+def test_filters_combine_with_each_other_and_with_the_query(index):
+    assert found(index, "naftës vend:Kina data:2024-02") == {"feb.txt"}
+    assert found(index, "naftës", filters=["vend:Kina", "data:2024-02"]) == {"feb.txt"}
+    assert found(index, "naftës vend:Kina", filters=["data:2024-03"]) == {"march.txt"}
+    assert found(index, "gazit vend:Kina") == set()
+    assert found(index, "Kombëtarja vend:Kina") == {"other.txt"}
+
+
+def test_filters_can_be_negated_and_or_ed(index):
+    assert found(index, "naftës -data:2024") == {"june-2022.txt", "july-2023.txt", "undated.txt"}
+    assert found(index, "naftës (data:2022 OR data:2023)") == {"june-2022.txt", "july-2023.txt"}
+    assert found(index, "naftës NOT vend:Kina NOT vend:Rusia") == {
+        "feb-month.txt", "year-2024.txt", "june-2022.txt", "july-2023.txt", "undated.txt"
+    }
+
+
+def test_filters_alone_browse_newest_first(index):
+    results = index.search("", filters=["data:2024"], limit=50)
+    assert [h.path for h in results.hits][:3] == ["march.txt", "feb-end.txt", "feb.txt"]
+    assert results.total == 5
+    assert index.search("data:2023").total == 2
+
+
+def test_filters_do_not_change_scores(index):
+    plain = {h.path: h.score for h in index.search("naftës gazit", limit=50).hits}
+    narrowed = {h.path: h.score for h in index.search("naftës gazit data:2022..2023", limit=50).hits}
+    assert narrowed and all(plain[p] == score for p, score in narrowed.items())
+
+
+def test_results_list_the_active_filters(index):
+    results = index.search("naftës data:2024", filters=["vend:Kina"])
+    assert [f.text for f in results.filters] == ["vend:Kina"]
+    assert [f.text for f in results.query_filters] == ["data:2024"]
+
+
+@pytest.mark.parametrize("bad", ["data:2024-13", "qyteti:Tiranë", "vend:"])
+def test_a_bad_filter_explains_itself(index, bad):
+    with pytest.raises(QuerySyntaxError):
+        index.search("naftës", filters=[bad])
+
+
+def test_mixing_a_filter_into_an_or_of_words_is_refused(index):
+    with pytest.raises(QuerySyntaxError, match="cannot be OR-ed"):
+        index.search("(naftës data:2024) OR gazit")

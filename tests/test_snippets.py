@@ -1,0 +1,68 @@
+"""Snippets: the best passage, with the matched words (inflected forms too) marked."""
+
+import pytest
+
+from searchidx import Index
+from searchidx.snippets import make_snippet
+
+from conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def seed_index(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    (folder / SEED.name).write_bytes(SEED.read_bytes())
+    (folder / "tjeter.txt").write_text(
+        " date 2021 " + "Fjali pa lidhje me temën. " * 30 + "Në fund flitet për Tajvanin dhe Pekinin.",
+        encoding="utf-8",
+    )
+    with Index.create(tmp_path_factory.mktemp("index")) as index:
+        index.add_folder(folder)
+        yield index
+
+
+def marked(hit):
+    return [hit.snippet.text[a:b] for a, b in hit.snippet.highlights]
+
+
+def test_an_inflected_form_is_highlighted(seed_index):
+    hit = next(h for h in seed_index.search("Kina").hits if h.path == SEED.name)
+    assert "Kinës" in marked(hit)
+
+
+def test_a_query_without_diacritics_highlights_the_written_form(seed_index):
+    hit = next(h for h in seed_index.search("Kines").hits if h.path == SEED.name)
+    assert "Kinës" in marked(hit)
+
+
+def test_the_snippet_is_the_passage_with_the_matches(seed_index):
+    hit, = [h for h in seed_index.search("Tajvanin").hits if h.path == "tjeter.txt"]
+    assert hit.snippet.text.startswith("…") and "Tajvanin" in hit.snippet.text
+    assert marked(hit) == ["Tajvanin"]
+
+
+def test_a_phrase_highlights_its_words_but_not_every_stop_word(seed_index):
+    hit = seed_index.search('"Brezi dhe Rruga"').hits[0]
+    words = [w.lower() for w in marked(hit)]
+    assert "brezi" in words and "rruga" in words  # side by side: the phrase's passage
+    assert "dhe" not in words
+
+
+def test_highlight_offsets_are_true_character_offsets_on_one_line(seed_index):
+    for hit in seed_index.search("Pekin Moskës Ukrainës").hits:
+        assert "\n" not in hit.snippet.text
+        for a, b in hit.snippet.highlights:
+            assert 0 <= a < b <= len(hit.snippet.text)
+            assert hit.snippet.text[a:b].strip() == hit.snippet.text[a:b]
+
+
+def test_an_article_matched_by_a_filter_alone_opens_with_its_start(seed_index):
+    hit = seed_index.search("", filters=["data:2023"]).hits[0]
+    assert hit.snippet.text.startswith("Presidenti rus") and hit.snippet.highlights == []
+
+
+def test_make_snippet_without_terms_cuts_at_a_word():
+    from whoosh.analysis import StandardAnalyzer
+
+    snippet = make_snippet("fjalë " * 100, frozenset(), StandardAnalyzer())
+    assert snippet.text.endswith("…") and len(snippet.text) <= 221 and snippet.highlights == []

@@ -1,0 +1,61 @@
+"""Did you mean: corrections from the index's own words, diacritics restored."""
+
+import pytest
+
+from searchidx import Index
+from searchidx.suggest import Vocabulary, bounded_distance, match_case
+
+from collections import Counter
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    texts = {
+        "a.txt": " date 2023 Ministri foli për Kinën dhe Kinës i dha mbështetje.",
+        "b.txt": " date 2023 Ekonomia e Kinës u rrit. Qeveria e Kinës vendosi.",
+        "c.txt": " date 2022 Kinës i duhet energji. Ministri i Kinës në Tiranë.",
+        "d.txt": " date 2021 Parlamenti miratoi buxhetin e ri.",
+    }
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with Index.create(tmp_path_factory.mktemp("index")) as opened:
+        opened.add_folder(folder)
+        yield opened
+
+
+def test_a_typo_that_finds_nothing_gets_a_suggestion_that_finds_something(index):
+    results = index.search("Parlamneti")
+    assert results.total == 0 and results.suggestion == "Parlamenti"
+    assert index.search(results.suggestion).total == 1
+
+
+def test_missing_diacritics_are_restored_in_the_suggestion(index):
+    assert index.search("Kinse").suggestion == "Kinës"
+    assert index.search("ekonomia kinse").suggestion == "ekonomia kinës"
+
+
+def test_operators_and_filters_are_kept_in_the_suggestion(index):
+    assert index.search("Parlamneti AND buxhetin data:2021").suggestion == "Parlamenti AND buxhetin data:2021"
+
+
+def test_a_query_that_finds_enough_gets_no_suggestion(index):
+    assert index.search("Kinës").suggestion is None
+    assert index.search("Parlamenti").suggestion is None
+
+
+def test_nothing_close_means_no_suggestion(index):
+    assert index.search("xylofon").suggestion is None
+
+
+def test_vocabulary_prefers_the_frequent_spelling_and_keeps_common_words():
+    vocabulary = Vocabulary(Counter({"kinës": 40, "kines": 2, "qeveria": 30, "qeveri": 25}))
+    assert vocabulary.correct("Kines") == "kinës"
+    assert vocabulary.correct("qeveri") is None  # written often enough as it is
+    assert vocabulary.correct("qeverai") == "qeveria"
+
+
+def test_edit_distance_counts_a_transposition_as_one():
+    assert bounded_distance("kinse", "kines", 2) == 1
+    assert bounded_distance("abc", "xyz", 1) == 2
+    assert match_case("kinës", "KINES") == "KINËS" and match_case("kinës", "Kines") == "Kinës"
