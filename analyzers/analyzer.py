@@ -27,9 +27,12 @@ class AlbanianStemFilter(Filter):
         return self.__class__ is other.__class__ and self.language == other.language
 
     def __call__(self, tokens):
-        stem = stemmer(self.language).stemWord
+        s = stemmer(self.language)
+        stem = s.stemWord
+        memo = getattr(s, "_cache", {})  # the stemmer's own memo, read inline for speed
         for t in tokens:
-            t.text = stem(t.text)
+            key = memo.get(t.text)
+            t.text = key if key is not None else stem(t.text)
             yield t
 
 

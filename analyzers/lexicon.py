@@ -5,8 +5,9 @@ variants and paradigms. Its own analyzer needs ~20 s and ~850 MB to start, so
 instead we read its grammar once, flatten each paradigm into the set of
 suffixes it allows per stem variant, and keep two tables:
 
-* ``stems``: stem string -> entries ``(lemma, paradigm id, stem-variant mask,
-  nonstandard lexeme?, derived lexeme?, part of speech)``;
+* ``stems``: stem string -> entries, each one int packing lemma id, paradigm
+  id, stem-variant mask and flags (nonstandard, derived, adjective, proper
+  name) -- see `pack`; ints keep the cached table quick to load;
 * ``paradigms``: paradigm id -> {suffix: (standard mask, nonstandard mask)};
 * the same two keyed by folded spelling (ë→e, ç→c), for text typed without
   diacritics.
@@ -34,7 +35,7 @@ from pathlib import Path
 from analyzers.normalizer import fold_diacritics
 
 # Bump when the derived table's layout or content rules change.
-TABLE_FORMAT = 7
+TABLE_FORMAT = 8
 
 # A flattened inflexion: optional stem number <n>, the stem position ".",
 # suffix letters (an abbreviation's "-ja" included), optionally a "<.>" where
@@ -52,6 +53,17 @@ def _mask(nums) -> int:
     for n in nums:
         m |= 1 << n
     return m
+
+
+# Flags of a lexeme in a packed entry.
+NONST, DERIVED, ADJ, PROPN = 1, 2, 4, 8
+
+
+def pack(lemma_id: int, pid: int, mask: int, nonst: int, derived: int, pos: str) -> int:
+    """One int per (stem, lexeme): lemma<<32 | paradigm<<24 | stem mask<<8 | flags."""
+    flags = (NONST if nonst else 0) | (DERIVED if derived else 0)
+    flags |= ADJ if pos == "A" else PROPN if pos == "PROPN" else 0
+    return lemma_id << 32 | pid << 24 | (mask & 0xFFFF) << 8 | flags
 
 
 def uniparser_version() -> str | None:
@@ -179,7 +191,7 @@ def build_table() -> tuple:
             if not stem.endswith(".") or "." in stem[:-1] or " " in stem:
                 continue
             stem = stem[:-1].lower()
-            entry = (lemma_ids[lemma], para_id(sl.paradigm), _mask(sl.numStem), lex_nonst, derived, pos)
+            entry = pack(lemma_ids[lemma], para_id(sl.paradigm), _mask(sl.numStem), lex_nonst, derived, pos)
             bucket = stems.setdefault(stem, [])
             if entry not in bucket:
                 bucket.append(entry)
@@ -210,7 +222,7 @@ def load_table() -> tuple | None:
     path = _cache_path(version)
     try:
         with open(path, "rb") as f:
-            return marshal.load(f)
+            return marshal.loads(f.read())  # one read: marshal.load(f) reads piecemeal
     except (OSError, EOFError, ValueError, TypeError):
         pass
     table = build_table()
@@ -220,6 +232,9 @@ def load_table() -> tuple | None:
         with os.fdopen(fd, "wb") as f:
             marshal.dump(table, f)
         os.replace(tmp, path)  # atomic: concurrent processes never read half a file
+        for stale in path.parent.glob("sq-lexicon-*.marshal"):
+            if stale != path:  # tables of other versions/formats of ours
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only cache only costs the derivation next time
     return table

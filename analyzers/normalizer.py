@@ -51,10 +51,24 @@ class AlbanianNormalizer(Filter):
         return self.__class__ is other.__class__
 
     def __call__(self, tokens):
+        cache = _NORMALIZED
         for t in tokens:
             text = t.text
-            t.text = text.lower() if text.isascii() else normalize(text)
+            if text.isascii():
+                t.text = text.lower()
+            else:
+                n = cache.get(text)
+                if n is None:
+                    n = normalize(text)
+                    if len(cache) < _CACHE_LIMIT:
+                        cache[text] = n
+                t.text = n
             yield t
+
+
+# Memo of non-ASCII token -> normalized form (word forms repeat heavily).
+_NORMALIZED: dict[str, str] = {}
+_CACHE_LIMIT = 200_000
 
 
 class DiacriticFoldingFilter(Filter):

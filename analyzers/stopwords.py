@@ -49,8 +49,13 @@ class AlbanianStopFilter(Filter):
     def __call__(self, tokens):
         stops = self.stops
         for t in tokens:
-            # Drop a stop word from a bare-word query (no chars asked: not a
-            # phrase, not the highlighter); keep it everywhere else.
-            if t.text in stops and t.mode == "query" and t.removestops and not t.chars:
-                continue
-            yield t
+            # Drop stop words from a bare-word query only (no chars asked: not
+            # a phrase, not the highlighter). Whoosh streams one reused Token,
+            # so the first token tells the mode of them all: otherwise pass the
+            # stream through untouched.
+            if t.mode != "query" or t.chars or not t.removestops:
+                yield t
+                yield from tokens
+                return
+            if t.text not in stops:
+                yield t

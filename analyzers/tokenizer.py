@@ -33,17 +33,22 @@ APOSTROPHES = "'\u2019\u2018\u02bc\u00b4`"
 CASE_ENDINGS = frozenset("a ja i u s së ës n në ën t të it in ut un ve ët et e je se es ne en te".split())
 
 _TLDS = "com|net|org|al|info|eu|gov|edu|io|tv|mk|me|rs|de|uk|it|fr|ch|at|biz|co"
+# Alternatives are tried in order at each position. Most tokens are plain
+# words, so they come first, with possessive quantifiers (no backtracking) and
+# a lookahead sending a word glued to ' - . , @ + letter to the other rules.
 _PATTERN = (
-    r"(?P<url>(?:https?://|www\.)[^\s<>\"“”«»]+)"
-    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"(?P<word>{L}++(?![" + APOSTROPHES + r"\-.,@]{L}|://))"
+    r"|(?P<url>(?:https?://|www\.)[^\s<>\"“”«»]+)"
+    r"|(?P<email>[\w.+-]++@[\w-]+(?:\.[\w-]+)+)"
     r"|(?P<tag>#[^\W\d_]\w*)"
-    r"|(?P<domain>\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:" + _TLDS + r")\b(?!\.[^\W_]))"
-    r"|(?P<num>\d+(?:[.,]\d+)+)"
-    r"|(?P<word>{L}+(?:[" + APOSTROPHES + r"\-]{L}+)*)"
+    r"|(?P<domain>\b[a-z0-9-]++(?:\.[a-z0-9-]++)*?\.(?:" + _TLDS + r")\b(?!\.[^\W_]))"
+    r"|(?P<num>\d++(?:[.,]\d++)+)"
+    r"|(?P<joined>{L}++(?:[" + APOSTROPHES + r"\-]{L}++)*)"
 )
-# For NFC text (nearly all), a word is [^\W_]+; otherwise combining marks too.
-_FAST = re.compile(_PATTERN.replace("{L}", r"[^\W_]"))
-_SLOW = re.compile(_PATTERN.replace("{L}", r"(?:[^\W_]|[\u0300-\u036f])"))
+# For NFC text (nearly all), a letter is [^\W_]; otherwise combining marks too
+# (ʼ U+02BC is a "letter" to Unicode, but here an apostrophe.)
+_FAST = re.compile(_PATTERN.replace("{L}", r"[^\W_\u02bc]"))
+_SLOW = re.compile(_PATTERN.replace("{L}", r"(?:[^\W_\u02bc]|[\u0300-\u036f])"))
 _JOINERS = re.compile("[" + APOSTROPHES + r"\-]")
 _TRAILING = ".,;:!?)]}'\u2019\""
 
@@ -110,22 +115,27 @@ def _words(text: str, start: int) -> Iterator[tuple[str, int, int]]:
         yield from _split_word(seg, s)
 
 
+def _match_tokens(m: re.Match) -> Iterator[tuple[str, int, int]]:
+    """The tokens of one regex match (see module doc)."""
+    kind = m.lastgroup
+    tok = m.group()
+    if kind == "joined" and _JOINERS.search(tok) is not None:
+        yield from _words(tok, m.start())
+    elif kind == "url":
+        stripped = tok.rstrip(_TRAILING)
+        yield stripped, m.start(), m.start() + len(stripped)
+    else:
+        yield tok, m.start(), m.end()
+
+
 def tokenize(text: str) -> Iterator[tuple[str, int, int]]:
     """Yields (token text, start char, end char) for `text` (no Whoosh needed)."""
     regex = _FAST if text.isascii() or unicodedata.is_normalized("NFC", text) else _SLOW
     for m in regex.finditer(text):
-        kind = m.lastgroup
-        tok = m.group()
-        if kind == "word":
-            if _JOINERS.search(tok) is None:
-                yield tok, m.start(), m.end()
-            else:
-                yield from _words(tok, m.start())
-        elif kind == "url":
-            stripped = tok.rstrip(_TRAILING)
-            yield stripped, m.start(), m.start() + len(stripped)
+        if m.lastgroup == "word":
+            yield m.group(), m.start(), m.end()
         else:
-            yield tok, m.start(), m.end()
+            yield from _match_tokens(m)
 
 
 class AlbanianTokenizer(Tokenizer):
@@ -159,16 +169,32 @@ class AlbanianTokenizer(Tokenizer):
             yield t
             return
         pos = start_pos
-        for text, s, e in globals()["tokenize"](value):
-            t.text = text
-            t.boost = 1.0
-            t.stopped = False
-            if keeporiginal:
-                t.original = text
-            if positions:
-                t.pos = pos
-            if chars:
-                t.startchar = start_char + s
-                t.endchar = start_char + e
-            pos += 1
-            yield t
+        regex = _FAST if value.isascii() or unicodedata.is_normalized("NFC", value) else _SLOW
+        for m in regex.finditer(value):
+            if m.lastgroup == "word":  # the common case, inlined: no extra generator
+                t.text = m.group()
+                t.boost = 1.0
+                t.stopped = False
+                if keeporiginal:
+                    t.original = t.text
+                if positions:
+                    t.pos = pos
+                if chars:
+                    t.startchar = start_char + m.start()
+                    t.endchar = start_char + m.end()
+                pos += 1
+                yield t
+                continue
+            for text, s, e in _match_tokens(m):
+                t.text = text
+                t.boost = 1.0
+                t.stopped = False
+                if keeporiginal:
+                    t.original = text
+                if positions:
+                    t.pos = pos
+                if chars:
+                    t.startchar = start_char + s
+                    t.endchar = start_char + e
+                pos += 1
+                yield t
