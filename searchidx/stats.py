@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from whoosh.util.times import long_to_datetime
+
 from analyzers import ANALYZER_VERSION
 from searchidx.manifest import Manifest, read_manifest, write_manifest
 from searchidx.schema import SCHEMA_VERSION
@@ -69,11 +71,14 @@ def article_dates(reader) -> list[datetime]:
     stored fields are unpickled)."""
     if not reader.has_column("date"):
         return []
-    column = reader.column_reader("date")
+    # Raw column values: translating an undated document's "missing" marker
+    # (the largest 64-bit value) to a datetime overflows.
+    column = reader.column_reader("date", translate=False)
+    missing = 2**64 - 1
     return [
-        value
+        long_to_datetime(value)
         for docnum, value in enumerate(column)
-        if isinstance(value, datetime) and not reader.is_deleted(docnum)
+        if value not in (None, missing) and not reader.is_deleted(docnum)
     ]
 
 

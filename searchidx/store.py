@@ -25,6 +25,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.index import clean_files as clean_whoosh_files
 
 from analyzers import ANALYZER_VERSION
 from searchidx.errors import IndexNotFound, IndexVersionMismatch
@@ -159,3 +160,8 @@ def remove_stray_indexes(index_dir: Path) -> None:
                 os.unlink(entry.path)
         except OSError:
             pass  # gone already, or in use; the next writer tries again
+    if whoosh_index.exists_in(str(index_dir), indexname=live):
+        # Files of older generations of the live index, left by a commit
+        # killed before Whoosh's own clean-up.
+        ix = whoosh_index.open_dir(str(index_dir), indexname=live)
+        clean_whoosh_files(ix.storage, live, ix.latest_generation(), ix._segments())

@@ -1,0 +1,94 @@
+"""Watch mode through real file events: a real `searchidx index --watch` process."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from searchidx import Index
+from searchidx.lock import read_holder
+
+GOOD = " date 2022-05-01 Një artikull për Shkodrën."
+# The promise: a new file is searchable this soon after it is written.
+LATENCY_SECONDS = 2.0
+
+
+def keys(index_dir) -> set[str]:
+    with Index.open(index_dir) as index, index._ix.searcher() as searcher:
+        return {fields["key"] for fields in searcher.all_stored_fields()}
+
+
+def wait_until(condition, timeout: float) -> float:
+    """Seconds until condition() held; fails after timeout."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if condition():
+            return time.monotonic() - started
+        time.sleep(0.05)
+    pytest.fail(f"not within {timeout} s")
+
+
+@pytest.fixture
+def watcher(make_corpus, index_dir):
+    folder = make_corpus({"a.txt": GOOD})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "searchidx", "index", str(folder), "--index", str(index_dir), "--watch", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    lines: list[dict] = []
+
+    def read_lines():
+        for line in process.stdout:
+            lines.append(json.loads(line))
+
+    reader = threading.Thread(target=read_lines, daemon=True)
+    reader.start()
+    wait_until(lambda: lines, 30)  # the first pass is done and the folder watched
+    yield folder, process, lines
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+
+
+def test_files_appearing_changing_and_going_are_followed(watcher, index_dir):
+    folder, process, lines = watcher
+    assert lines[0]["added"] == 1
+    new = folder / "ri.txt"
+    new.write_text(GOOD + " I ri.", encoding="utf-8")
+    latency = wait_until(lambda: str(new.resolve()) in keys(index_dir), 10)
+    assert latency < LATENCY_SECONDS
+    (folder / "a.txt").unlink()
+    wait_until(lambda: keys(index_dir) == {str(new.resolve())}, 10)
+    (folder / "sub").mkdir()
+    (folder / "sub" / "b.txt").write_text(GOOD, encoding="utf-8")
+    new.rename(folder / "sub" / "moved.txt")
+    wait_until(lambda: keys(index_dir) == {str((folder / "sub" / n).resolve()) for n in ("b.txt", "moved.txt")}, 10)
+    assert any(line["renamed"] for line in lines)
+
+
+def test_a_burst_of_files_becomes_one_commit(watcher, index_dir):
+    folder, process, lines = watcher
+    for n in range(30):
+        (folder / f"burst{n:02d}.txt").write_text(f"{GOOD} Numri {n}.", encoding="utf-8")
+    wait_until(lambda: len(keys(index_dir)) == 31, 15)
+    time.sleep(0.5)
+    added = [line["added"] for line in lines[1:] if line["added"]]
+    assert sum(added) == 30 and len(added) <= 2  # one burst, or two if it straddled a check
+
+
+def test_ctrl_c_ends_watching_cleanly_and_frees_the_lock(watcher, index_dir):
+    folder, process, lines = watcher
+    assert read_holder(index_dir)["pid"] == process.pid
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=10) == 0
+    assert "Traceback" not in process.stderr.read()
+    assert read_holder(index_dir) is None
+    assert len(keys(index_dir)) == 1
