@@ -27,6 +27,7 @@ from pathlib import Path
 import snowballstemmer
 
 from analyzers import rules
+from analyzers.lexicon import ADJ, DERIVED, NONST, PROPN
 from analyzers.normalizer import fold_diacritics
 
 # Words shorter than this are their own key ("u", "e", "i"): one letter is
@@ -107,23 +108,24 @@ class AlbanianStemmer:
             if not entries:
                 continue
             suffix = word[i:]
-            for lemma_id, pid, stem_mask, lex_nonst, derived, pos in entries:
-                masks = paradigms[pid].get(suffix)
+            for entry in entries:
+                masks = paradigms[(entry >> 24) & 0xFF].get(suffix)
                 if masks is None:
                     continue
+                stem_mask = (entry >> 8) & 0xFFFF
                 if masks[0] & stem_mask:
-                    nonst = lex_nonst
+                    nonst = entry & NONST
                 elif masks[1] & stem_mask:
-                    nonst = 1 + lex_nonst
+                    nonst = 1 + (entry & NONST)
                 else:
                     continue
-                rank = self._rank(nonst, derived, pos, len(suffix), lemma_id)
+                rank = self._rank(nonst, entry, len(suffix))
                 if best is None or rank < best:
                     best = rank
         return (best, lemmas[best[-1]]) if best is not None else None
 
     @staticmethod
-    def _rank(nonst, derived, pos, suffix_len, lemma_id):
+    def _rank(nonst, entry, suffix_len):
         """Order of analyses: a total order, so keys never depend on hashing.
 
         1. standard forms of standard lexemes (the lexicon marks dialect and
@@ -133,19 +135,25 @@ class AlbanianStemmer:
         3. not an adjective: a participle (``kaluar``) is a form of its verb
            before it is an adjective of its own;
         4. the shortest suffix (``mali`` is mal+i, not a lemma mali+∅);
-        5. a common word before a proper name;
+        5. a proper name before a common word (``Tiranë`` the capital, not
+           the plural of tiran "tyrant"): the lexicon lists the names news
+           text is full of;
         6. lexicon order.
         Measured on the gold files (analyzers/README.md), each step helps.
         """
-        return (nonst, derived, pos == "A", suffix_len, pos == "PROPN", lemma_id)
+        return (nonst, entry & DERIVED, entry & ADJ, suffix_len, -(entry & PROPN), entry >> 32)
 
-    def _key(self, word: str) -> str:
+    def explain(self, word: str) -> tuple[str, str]:
+        """(key, which layer gave it): "short", "exception", "lexicon",
+        "lexicon, read without ë/ç", or "rules". For `searchidx analyze`."""
         w = word.lower()
         if len(w) < _MIN_LOOKUP or not w.isalpha():
-            return fold_diacritics(w) if self.fold_keys else w
+            return (fold_diacritics(w) if self.fold_keys else w), "as is"
         key = _exceptions().get(w)
+        source = "exception"
         if key is None and self.use_lexicon:
             best = self._analyze(w)
+            source = "lexicon"
             if self.folds and (best is None or ("ë" not in w and "ç" not in w)):
                 # Perhaps typed without diacritics: "eshte" is a dialect
                 # spelling by the book but far more often "është". The
@@ -153,11 +161,15 @@ class AlbanianStemmer:
                 typed = self._analyze(fold_diacritics(w), folded=True)
                 if typed is not None and (best is None or typed[0][:-1] < best[0][:-1]):
                     best = typed
+                    source = "lexicon, read without ë/ç"
             if best is not None:
                 key = best[1]
         if key is None:
-            return rules.stem(fold_diacritics(w) if self.folds else w)
-        return fold_diacritics(key) if self.fold_keys else key
+            return rules.stem(fold_diacritics(w) if self.folds else w), "rules"
+        return (fold_diacritics(key) if self.fold_keys else key), source
+
+    def _key(self, word: str) -> str:
+        return self.explain(word)[0]
 
     # -- snowballstemmer interface -------------------------------------------
     def stemWord(self, word: str) -> str:

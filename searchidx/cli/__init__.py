@@ -9,6 +9,7 @@ from searchidx.cli import tui  # noqa: E402,F401
 from searchidx.cli import stats  # noqa: E402,F401
 from searchidx.cli import optimize  # noqa: E402,F401
 from searchidx.cli import entities  # noqa: E402,F401
+from searchidx.cli import analyze  # noqa: E402,F401
 
 
 def main() -> None:
