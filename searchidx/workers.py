@@ -88,6 +88,7 @@ def add_files_in_workers(
     shares its parent's flock, and must not keep the index locked should the
     parent die.
     """
+    warm_up(ix)
     context = multiprocessing.get_context("fork")
     job_queue = context.Queue()
     result_queue = context.Queue()
@@ -135,6 +136,17 @@ def add_files_in_workers(
             worker.join()
         raise
     return segments
+
+
+def warm_up(ix) -> None:
+    """Loads the analyzer's and entity extractor's tables in the parent, once,
+    so that forked workers share them instead of each loading its own."""
+    from searchidx.entities import entity_fields
+
+    for name in ("title", "body"):
+        analyzer = ix.schema[name].analyzer
+        list(analyzer("Presidenti Vladimir Putin arriti në Pekin më 17 tetor."))
+    entity_fields("Presidenti Vladimir Putin arriti në Pekin më 17 tetor.")
 
 
 def worker_main(index_folder, index_name, job_queue, result_queue, max_bytes, inherited_fds, parent_pid) -> None:
