@@ -322,3 +322,25 @@ def test_searchidx_alone_without_a_terminal_prints_help():
     result = CliRunner().invoke(app, [])
     assert result.exit_code == 0
     assert "Usage" in result.stdout and "tui" in result.stdout
+
+
+def test_choosing_an_entity_in_an_article_searches_for_it(indexed):
+    async def scenario():
+        app = make_app(indexed)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await type_query(pilot, "Kines")
+            await pilot.press("f", "down", "enter")  # a filter that must not stay
+            await settle(pilot)
+            await pilot.press("escape", "enter")
+            await pilot.pause()
+            reader = app.screen
+            names = [name for kind in ("person", "place", "org") for name in reader.article.entities.get(kind, [])]
+            if not names:
+                pytest.skip("the entity extractor finds no names in this article")
+            await pilot.press("e", "enter")
+            await settle(pilot)
+            assert isinstance(app.screen, SearchScreen)
+            assert app.screen.request.query == f'"{names[0]}"' and app.screen.request.filters == ()
+            assert app.screen.query_one(ResultsList).hits
+
+    run(scenario())

@@ -36,6 +36,8 @@ DEBOUNCE_SECONDS = 0.15
 BUSY_AFTER_SECONDS = 0.2
 # Below this width the facets take the results' place when focused.
 NARROW_WIDTH = 100
+# From this width the facets get more room for long names and bars.
+WIDE_WIDTH = 160
 
 
 class SearchScreen(Screen[None]):
@@ -209,6 +211,8 @@ class SearchScreen(Screen[None]):
     def search_for_entity(self, choice: EntityChoice | None) -> None:
         if choice is None:
             return
+        # A new search for the name alone: the filters of the old one go.
+        self.request = SearchRequest(sort=self.request.sort)
         box = self.query_one(SearchBox)
         box.value = f'"{choice.name}"'
         box.focus()
@@ -252,6 +256,7 @@ class SearchScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW_WIDTH, "narrow")
+        self.set_class(self.size.width >= WIDE_WIDTH, "wide")
 
     def action_toggle_sort(self) -> None:
         self.start_search(self.request.with_sort(RELEVANCE if self.request.sort == DATE else DATE))
