@@ -41,10 +41,12 @@ from analyzers.entities.mentions import (
     TITLE_ADJECTIVES,
     Token,
     is_title,
-    quoted_names,
-    runs,
+    quoted_in,
+    scan,
     split_acronym,
     tokenize,
+    word_after,
+    word_before,
 )
 
 TYPES = ("PER", "LOC", "ORG", "MISC")
@@ -125,9 +127,10 @@ class Evidence:
         self.bare: Counter[str] = Counter()
 
     def add_text(self, text: str) -> None:
-        for tok in tokenize(text):
-            if tok.is_cap and not tok.sentence_initial:
-                self.bare[tok.text] += 1
+        for run in scan(text):
+            for tok in run.tokens:
+                if tok.is_cap and not tok.sentence_initial:
+                    self.bare[tok.text] += 1
 
     def __contains__(self, word: str) -> bool:
         return self.bare.get(word, 0) > 0
@@ -158,13 +161,11 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
     its ``type`` (PER, LOC, ORG or MISC) and its ``canonical`` form.
     """
     gaz = gazetteer.load()
-    tokens = tokenize(text, keep_whole=lambda w: w in gaz.forms)
-    misc = _quoted(text, tokens, gaz)
-    # words the article also writes in lowercase are common words
-    lowered = {t.text for t in tokens if t.kind == "w" and t.text[0].islower()}
+    misc = _quoted(text, gaz)
+    lowered = _Lowered(text)
     pieces: list[_Piece] = []
-    for run in runs(tokens, text):
-        pieces.extend(_cut_run(text, tokens, run, gaz, misc, lowered))
+    for run in scan(text, keep_whole=lambda w: w in gaz.forms):
+        pieces.extend(_cut_run(text, run, gaz, misc, lowered))
     for piece in pieces:
         _choose_type_hints(piece, gaz)
     _choose_canonical(pieces, gaz, evidence)
@@ -191,16 +192,28 @@ class _Span:
     canonical: str
 
 
-def _quoted(text: str, tokens: list[Token], gaz) -> list[_Span]:
+class _Lowered:
+    """Whether the article writes a word in lowercase too (then the word is a
+    common one), asked rarely, so searched for on demand."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cache: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        hit = self.cache.get(word)
+        if hit is None:
+            hit = self.cache[word] = bool(re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", self.text))
+        return hit
+
+
+def _quoted(text: str, gaz) -> list[_Span]:
     """Quoted names (typed MISC), and their repeats without quotes."""
     found: list[_Span] = []
-    by_start = {t.start: i for i, t in enumerate(tokens)}
-    for q in quoted_names(text, tokens):
+    for q, prev in quoted_in(text):
         words = q.text.split()
         if gaz.lookup(q.text):
             continue  # a known name in quotes is extracted as that name
-        i = by_start.get(q.start)
-        prev = tokens[i - 2].text.lower() if i is not None and i >= 2 else ""
         content = [w for w in words if w not in CONNECTOR_WORDS and w != "dhe"]
         capitalised = sum(1 for w in content if w[0].isupper())
         if NAMING_NOUN.match(prev) or (len(content) >= 2 and capitalised >= 2):
@@ -220,7 +233,9 @@ def _quoted(text: str, tokens: list[Token], gaz) -> list[_Span]:
 # ---------------------------------------------------------------- cutting runs
 
 
-def _cut_run(text: str, tokens: list[Token], run, gaz, misc: list[_Span], lowered: set[str]) -> list[_Piece]:
+def _cut_run(text: str, run, gaz, misc: list[_Span], lowered) -> list[_Piece]:
+    if not misc:
+        return _cut_group(text, run.tokens, run.title_before, gaz, lowered)
     toks = [t for t in run.tokens if not any(s.start <= t.start < s.end for s in misc)]
     if len(toks) != len(run.tokens):
         # a quoted name splits the run; the rest is cut as separate runs
@@ -238,7 +253,7 @@ def _cut_run(text: str, tokens: list[Token], run, gaz, misc: list[_Span], lowere
         groups = [toks]
     out: list[_Piece] = []
     for group in groups:
-        out.extend(_cut_group(text, tokens, group, run.title_before, gaz, lowered))
+        out.extend(_cut_group(text, group, run.title_before, gaz, lowered))
     return out
 
 
@@ -246,9 +261,18 @@ def _surface(text: str, toks: list[Token]) -> str:
     return " ".join(t.text for t in toks)
 
 
-def _cut_group(text, all_tokens, toks: list[Token], title_before: bool, gaz, lowered: set[str]) -> list[_Piece]:
+def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[_Piece]:
     out: list[_Piece] = []
     i, n = 0, len(toks)
+    if n == 1 and not toks[0].sentence_initial:
+        # the usual case: one capitalised word mid-sentence that the
+        # dictionaries know (and that is no acronym or web address)
+        tok = toks[0]
+        cands = gaz.forms.get(tok.text)
+        if cands and "." not in tok.text and not split_acronym(tok.text):
+            piece = _Piece(tok.start, tok.end, [tok.text], list(cands), known=True)
+            piece.title = title_before
+            return [piece]
     title = title_before
     while i < n:
         # strip connectors left at the edge of a cut
@@ -263,9 +287,9 @@ def _cut_group(text, all_tokens, toks: list[Token], title_before: bool, gaz, low
             i += 1
             if name in gaz.not_names:
                 continue
-            if not gaz.lookup(name) and (name.lower() in gaz.common or _in_caps_stretch(all_tokens, tok)):
+            if not gaz.lookup(name) and (name.lower() in gaz.common or _in_caps_stretch(text, tok)):
                 continue  # a word of a headline in capitals: TË SHËRUAR DHE
-            out.append(_acronym_piece(tok, name, gaz, all_tokens))
+            out.append(_acronym_piece(tok, name, gaz))
             continue
         if "." in tok.text:  # a capitalised web address: a news outlet
             piece = _Piece(tok.start, tok.end, [tok.text], [tok.text], known=True, type="ORG")
@@ -309,7 +333,7 @@ def _cut_group(text, all_tokens, toks: list[Token], title_before: bool, gaz, low
             title = True
             i += 1
             continue
-        if title and tok.text.lower() in TITLE_ADJECTIVES:
+        if tok.text.lower() in TITLE_ADJECTIVES and title:
             i += 1
             continue
         # the rest of the run, up to the next acronym or dictionary name
@@ -346,7 +370,7 @@ def _cut_group(text, all_tokens, toks: list[Token], title_before: bool, gaz, low
         elif tok.sentence_initial and len(group) == 1 and _weak_name(tok.text, gaz) and _common(tok.text, gaz):
             i += 1
             continue
-        before = _preposition_before(all_tokens, tok)
+        before = word_before(text, tok.start)
         if len(group) == 1 and (
             len(tok.text) == 1
             or tok.text in NOT_NAMES
@@ -390,13 +414,11 @@ def _known_from(text, toks, j, n, gaz) -> bool:
     return False
 
 
-def _in_caps_stretch(all_tokens: list[Token], tok: Token) -> bool:
-    idx = _index_of(all_tokens, tok)
-    for k in (idx - 1, idx + 1):
-        if 0 <= k < len(all_tokens):
-            t = all_tokens[k]
-            if t.kind == "w" and len(t.text) > 1 and t.text.isupper():
-                return True
+def _in_caps_stretch(text: str, tok: Token) -> bool:
+    """A word of a stretch written in capitals (a headline), not an acronym."""
+    for word in (word_before(text, tok.start, lower=False), word_after(text, tok.end)):
+        if len(word) > 1 and word.isupper():
+            return True
     return False
 
 
@@ -474,26 +496,7 @@ def _common(word: str, gaz) -> bool:
     return any(base.lower() in gaz.common for base, _g in readings(word)[:4])
 
 
-def _preposition_before(all_tokens: list[Token], tok: Token) -> str:
-    # the tokens are few per run; a linear scan back from the run is cheap
-    idx = _index_of(all_tokens, tok)
-    if idx > 0 and all_tokens[idx - 1].kind == "w":
-        return all_tokens[idx - 1].text.lower()
-    return ""
-
-
-def _index_of(all_tokens: list[Token], tok: Token) -> int:
-    lo, hi = 0, len(all_tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if all_tokens[mid].start < tok.start:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-def _acronym_piece(tok: Token, name: str, gaz, all_tokens) -> _Piece:
+def _acronym_piece(tok: Token, name: str, gaz) -> _Piece:
     piece = _Piece(tok.start, tok.end, [name], [name], known=bool(gaz.lookup(name)), acronym=True)
     piece.canonical = name
     return piece

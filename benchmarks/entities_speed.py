@@ -1,0 +1,138 @@
+"""Speed of entity extraction, alone and as a share of indexing time.
+
+    python benchmarks/entities_speed.py [--repeat 3] [--processes 1]
+
+1. Extraction alone: `analyzers.extract_entities` over the lajmi articles
+   in ../shared/data/news-dev/lajmi (read at run time), tokens (whitespace
+   words) per second, best of --repeat passes, after one warm-up pass that
+   loads the dictionaries.
+2. Indexing with and without it: the same folder indexed into a fresh index
+   with `searchidx.indexer.entity_fields` as it is, then with it replaced by a
+   function returning no entities; best of --repeat builds each. The target
+   is that extraction adds at most 30%.
+
+Times are CPU seconds of this process (time.process_time), so that other
+work on the machine does not count; indexing runs in one process
+(--processes 1) for the same reason.
+
+Also reports how long the dictionaries take to load from their cache, and
+to build from the source packages when there is no cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+LAJMI = REPO.parent / "shared" / "data" / "news-dev" / "lajmi"
+
+_LOAD = r"""
+import json, os, time
+t0 = time.perf_counter()
+from analyzers.entities import gazetteer
+t1 = time.perf_counter()
+g = gazetteer.load()
+t2 = time.perf_counter()
+print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "entries": len(g.entries)}))
+"""
+
+
+def load_times(cache: str | None) -> dict:
+    env = None
+    if cache is not None:
+        import os
+
+        env = dict(os.environ, SEARCHIDX_CACHE=cache)
+    out = subprocess.run([sys.executable, "-c", _LOAD], capture_output=True, text=True, env=env, cwd=REPO, check=True)
+    return json.loads(out.stdout)
+
+
+def extraction_speed(texts: list[str], repeat: int) -> dict:
+    from analyzers.entities import extract_entities
+
+    for text in texts:  # warm-up: dictionaries, caches
+        extract_entities(text)
+    tokens = sum(len(t.split()) for t in texts)
+    best = float("inf")
+    mentions = 0
+    for _ in range(repeat):
+        started = time.process_time()
+        mentions = sum(len(extract_entities(t)) for t in texts)
+        best = min(best, time.process_time() - started)
+    return {"documents": len(texts), "tokens": tokens, "mentions": mentions, "seconds": best, "tokens_per_s": tokens / best}
+
+
+def index_once(folder: Path, processes: int | None, with_entities: bool) -> float:
+    import searchidx.indexer as indexer
+    from searchidx.api import Index
+    from searchidx.schema import ENTITY_FIELDS
+
+    original = indexer.entity_fields
+    if not with_entities:
+        indexer.entity_fields = lambda body: {name: [] for name in ENTITY_FIELDS}
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            index = Index.create(Path(tmp) / "index")
+            started = time.process_time()
+            summary = index.add_folder(folder, processes=processes)
+            seconds = time.process_time() - started
+            index.close()
+            assert summary.indexed > 0
+            return seconds
+    finally:
+        indexer.entity_fields = original
+
+
+def indexing_overhead(folder: Path, repeat: int, processes: int | None) -> dict:
+    without, with_ = float("inf"), float("inf")
+    for _ in range(repeat):  # interleaved, so drift affects both alike
+        without = min(without, index_once(folder, processes, with_entities=False))
+        with_ = min(with_, index_once(folder, processes, with_entities=True))
+    return {
+        "processes": processes,
+        "without_entities_s": without,
+        "with_entities_s": with_,
+        "overhead": with_ / without - 1,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--processes", type=int, default=1, help="indexing worker processes (0: one per core)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    if not LAJMI.is_dir():
+        print(f"{LAJMI} not found", file=sys.stderr)
+        return 2
+    texts = [p.read_text(encoding="utf-8") for p in sorted(LAJMI.glob("*.txt"))]
+    with tempfile.TemporaryDirectory() as empty_cache:
+        cold = load_times(empty_cache)
+    warm = load_times(None)
+    result = {
+        "dictionaries_build_s": cold["load_s"],
+        "dictionaries_cached_load_s": warm["load_s"],
+        "extraction": extraction_speed(texts, args.repeat),
+        "indexing": indexing_overhead(LAJMI, args.repeat, args.processes or None),
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    e, ix = result["extraction"], result["indexing"]
+    print(f"dictionaries: built in {result['dictionaries_build_s']:.2f} s, loaded from cache in {result['dictionaries_cached_load_s']:.3f} s")
+    print(f"extraction: {e['documents']} articles, {e['tokens']} tokens, {e['mentions']} mentions in {e['seconds']:.2f} s = {e['tokens_per_s']:,.0f} tokens/s")
+    print(
+        f"indexing ({ix['processes'] or 'all'} process(es)): {ix['without_entities_s']:.2f} s without entities, "
+        f"{ix['with_entities_s']:.2f} s with: +{ix['overhead']:.1%}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
