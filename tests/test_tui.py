@@ -344,3 +344,38 @@ def test_choosing_an_entity_in_an_article_searches_for_it(indexed):
             assert app.screen.query_one(ResultsList).hits
 
     run(scenario())
+
+
+def test_scrolling_to_the_end_loads_the_next_page(tmp_path, index_dir):
+    articles = {f"a{n:02d}.txt": f" date 2020-01-{n + 1:02d} Lajm numër {n} për tregtinë." for n in range(25)}
+    build_index(tmp_path / "many", index_dir, articles)
+
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test() as pilot:
+            await type_query(pilot, "tregtinë")
+            results = app.screen.query_one(ResultsList)
+            assert len(results.hits) == 20 and results.total == 25
+            await pilot.press("end")
+            await settle(pilot)
+            assert len(results.hits) == 25
+            assert len({hit.path for hit in results.hits}) == 25
+
+    run(scenario())
+
+
+def test_s_sorts_by_date_newest_first_and_back(indexed):
+    async def scenario():
+        app = make_app(indexed)
+        async with app.run_test() as pilot:
+            await type_query(pilot, "Kines")
+            await pilot.press("s")
+            await settle(pilot)
+            assert "by date" in status(app)
+            dates = [hit.date for hit in app.screen.query_one(ResultsList).hits]
+            assert dates == ["2023-11", "2023-10-17", "2021-03-05", None]
+            await pilot.press("s")
+            await settle(pilot)
+            assert "by relevance" in status(app)
+
+    run(scenario())
