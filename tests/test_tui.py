@@ -222,6 +222,8 @@ def test_an_index_from_another_version_offers_a_rebuild(indexed, tmp_path):
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert isinstance(app.screen, SearchScreen)
+            await type_query(pilot, "Tirana")
+            assert "1 result" in status(app)
 
     run(scenario())
 

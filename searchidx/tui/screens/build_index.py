@@ -78,9 +78,17 @@ class BuildIndexScreen(Screen[Index]):
 
     @work(thread=True, exclusive=True)
     def build(self, folder: Path) -> None:
+        def progress(done: int, total: int) -> None:
+            self.post_message(self.Progress(done, total))
+
         try:
-            index = Index.create(self.index_dir) if self.rebuild else Index.open_or_create(self.index_dir)
-            summary = index.add_folder(folder, on_progress=lambda done, total: self.post_message(self.Progress(done, total)))
+            if self.rebuild:
+                # Built beside the old index, which is replaced only when done.
+                index = Index.open(self.index_dir, check_versions=False)
+                summary = index.add_folder(folder, on_progress=progress, rebuild=True)
+            else:
+                index = Index.open_or_create(self.index_dir)
+                summary = index.add_folder(folder, on_progress=progress)
         except (SearchidxError, OSError) as error:
             self.app.call_from_thread(self.failed, str(error))
             return
