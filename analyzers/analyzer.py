@@ -10,7 +10,8 @@ from analyzers.tokenizer import AlbanianTokenizer
 # Stored in every index; bump it whenever any token this analyzer produces
 # changes, so that an index built by another version is detected.
 # sq-2: Albanian tokenizer, stop words kept in the index, lexicon+rules keys.
-ANALYZER_VERSION = "sq-2"
+# sq-3: lemma keys keep ë/ç (only unknown words are folded); analysis ranking.
+ANALYZER_VERSION = "sq-3"
 
 
 class AlbanianStemFilter(Filter):

@@ -46,6 +46,10 @@ CONFIGS = {
     "sq-strict": lambda: {"body": albanian_tokens() | AlbanianStopFilter() | AlbanianVariantStemFilter(fold=False)},
     "sq-fold-all-keys": lambda: {"body": albanian_tokens() | AlbanianStopFilter() | AlbanianVariantStemFilter(fold_keys=True)},
     "sq (default)": lambda: {"body": AlbanianAnalyzer()},
+    "sq + folded surface field": lambda: {
+        "body": AlbanianAnalyzer(),
+        "surface": albanian_tokens() | AlbanianStopFilter() | DiacriticFoldingFilter(),
+    },
     "sq-strict + folded field": lambda: {
         "body": albanian_tokens() | AlbanianStopFilter() | AlbanianVariantStemFilter(fold=False),
         "folded": albanian_tokens() | AlbanianStopFilter() | AlbanianVariantStemFilter(fold_keys=True),

@@ -8,7 +8,7 @@ from analyzers.stopwords import RESOURCE, is_stopword, stopwords
 
 def test_resource_file_has_the_articles_and_clitics():
     assert RESOURCE.name == "stopwords_sq.txt"
-    for w in ["të", "e", "i", "së", "në", "për", "që", "u", "do", "dhe", "s'", "t'", "n'"]:
+    for w in ["të", "e", "i", "së", "në", "për", "që", "u", "do", "dhe", "s'", "t'", "n'", "një"]:
         assert is_stopword(w), w
 
 
