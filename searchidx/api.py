@@ -165,6 +165,7 @@ class Index:
         sort: str = "relevance",
         syntax: bool = True,
         recency: float = 0.0,
+        snippets: bool = True,
     ) -> SearchResults:
         """One page of ranked results, the total, and optionally facets.
 
@@ -177,17 +178,27 @@ class Index:
         sort: "relevance" or "date" (newest first, relevance breaking ties).
         recency: 0 for none; r multiplies the newest article's score by 1+r,
             the bonus halving every year older.
+        snippets: False skips finding each hit's best passage (faster; the
+            snippet is then the article's opening).
         Raises QuerySyntaxError for a broken query or filter.
         """
         session = self._search_session()
         return session.search(
-            query, filters=filters, facets=facets, page=page, limit=limit, sort=sort, syntax=syntax, recency=recency
+            query,
+            filters=filters,
+            facets=facets,
+            page=page,
+            limit=limit,
+            sort=sort,
+            syntax=syntax,
+            recency=recency,
+            snippets=snippets,
         )
 
     def _search_session(self) -> SearchSession:
-        """The open searcher of this index, renewed if the index was replaced."""
+        """The open searcher of this index, renewed if the index or the ranking was replaced."""
         session = getattr(self, "_session", None)
-        if session is None or session.ix is not self._ix:
+        if session is None or session.ix is not self._ix or session.ranking != self.ranking:
             if session is not None:
                 session.close()
             session = self._session = SearchSession(self._ix, self.ranking)

@@ -15,6 +15,8 @@ import threading
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from whoosh import query as wq
+
 from searchidx.doctable import DocTable
 from searchidx.errors import QuerySyntaxError
 from searchidx.facets import Facets, count_facets, facet_names
@@ -88,6 +90,7 @@ def run_search(
     recency: float = 0.0,
     ranking: Ranking = DEFAULT_RANKING,
     suggester=None,
+    snippets: bool = True,
 ) -> SearchResults:
     """Searches title and body; raises QuerySyntaxError for a broken query or filter."""
     if page < 1 or limit < 1:
@@ -114,6 +117,8 @@ def run_search(
     page_docs = ranked[(page - 1) * limit : page * limit]
     terms = _highlight_terms(searcher, built.query) - (context.stop_terms - set(context.terms))
     analyzer = searcher.schema["body"].analyzer
+    if not snippets:
+        terms = frozenset()  # no highlighting: each hit opens with its start
     hits = [_hit(searcher.stored_fields(docnum), score, terms, analyzer) for docnum, score in page_docs]
 
     suggestion = None
@@ -141,7 +146,7 @@ def _count(query_text, syntax, context, allowed, searcher) -> int:
     built = build_query(_parse(query_text, syntax, []), context)
     if built.query is None:
         return 0
-    docs = set(searcher.docs_for_query(built.query))
+    docs = matching_docs(searcher, built.query)
     for narrowing in (built.allowed, allowed):
         if narrowing is not None:
             docs &= narrowing
@@ -168,7 +173,7 @@ def _rank(searcher, table, query, allowed, top, sort, recency):
     if sort == RELEVANCE and not recency:
         results = searcher.search(query, limit=top, filter=allowed)
         ranked = [(hit.docnum, float(hit.score)) for hit in results]
-        matches = set(searcher.docs_for_query(query))
+        matches = matching_docs(searcher, query)
         if allowed is not None:
             matches &= allowed
         return ranked, matches
@@ -179,6 +184,33 @@ def _rank(searcher, table, query, allowed, top, sort, recency):
     if sort == DATE:
         scored = _by_date(table, scored)
     return scored[:top], {docnum for docnum, _ in scored}
+
+
+def matching_docs(searcher, query) -> set[int]:
+    """Numbers of all documents a query matches, without scoring them.
+
+    Whoosh's docs_for_query walks the query's matcher tree document by
+    document in Python; for the usual OR of words, set operations over each
+    term's posting list do the same work in C, several times faster.
+    """
+    if isinstance(query, wq.Term):
+        reader = searcher.reader()
+        if (query.fieldname, query.text) not in reader:
+            return set()
+        return set(reader.postings(query.fieldname, query.text).all_ids())
+    if isinstance(query, wq.Or):
+        docs: set[int] = set()
+        for sub in query.subqueries:
+            docs |= matching_docs(searcher, sub)
+        return docs
+    if isinstance(query, wq.And):
+        parts = sorted((matching_docs(searcher, sub) for sub in query.subqueries), key=len)
+        return set.intersection(*parts) if parts else set()
+    if isinstance(query, wq.AndNot):
+        return matching_docs(searcher, query.a) - matching_docs(searcher, query.b)
+    if isinstance(query, wq.AndMaybe):
+        return matching_docs(searcher, query.a)
+    return set(searcher.docs_for_query(query))
 
 
 def _by_date(table: DocTable, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:

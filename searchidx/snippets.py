@@ -1,12 +1,27 @@
-"""The passage of an article that best shows why it matched."""
+"""The passage of an article that best shows why it matched.
+
+Whoosh's highlighter runs the whole analyzer over the whole article for every
+hit, which cost most of a query's time (11 ms a hit). Here the text is split
+into words by one regular expression and each distinct word is analyzed once
+per process (a memo shared by all searches), so a hit costs a dictionary
+lookup per word. Matches are words whose analyzed form is one of the query's
+terms, so inflected forms are marked too (`Kina` marks `Kinës`).
+"""
 
 from __future__ import annotations
 
+import re
+import threading
 from dataclasses import dataclass, field
 
-from whoosh.highlight import BasicFragmentScorer, ContextFragmenter, Formatter, highlight
-
 SNIPPET_CHARS = 220
+# Context shown before the first match of the chosen passage.
+LEAD_CHARS = 60
+# Matches this close (in characters) count as side by side, as in a phrase
+# with a short word between (`Brezi dhe Rruga`).
+NEAR_CHARS = 6
+WORD = re.compile(r"[^\W_]+")
+_MEMO_LIMIT = 500_000
 
 
 @dataclass(frozen=True)
@@ -17,64 +32,89 @@ class Snippet:
     highlights: list[tuple[int, int]] = field(default_factory=list)
 
 
-class SnippetFormatter(Formatter):
-    """Returns the best fragment as a Snippet rather than as marked-up text.
+class WordTerms:
+    """Memo of word -> its analyzed terms, one per analyzer."""
 
-    Whoosh's formatters build strings; keeping offsets instead lets the
-    terminal, the JSON output and the full-screen app each mark matches their
-    own way. The analyzer finds the matches, so inflected forms are marked too.
-    """
+    def __init__(self):
+        self._memo: dict[tuple[int, str], tuple[str, ...]] = {}
+        self._lock = threading.Lock()
 
-    def format(self, fragments, replace=False):
-        if not fragments:
-            return None
-        fragment = fragments[0]
-        text = fragment.text
-        start, end = fragment.startchar, fragment.endchar
-        prefix = "…" if start > 0 else ""
-        suffix = "…" if end < len(text) else ""
-        highlights = [
-            (len(prefix) + token.startchar - start, len(prefix) + token.endchar - start)
-            for token in fragment.matches
-            if start <= token.startchar and token.endchar <= end
-        ]
-        # One line: paragraph breaks become spaces, one for one, so the
-        # highlight offsets stay true.
-        passage = text[start:end].replace("\n", " ")
-        return Snippet(prefix + passage + suffix, highlights)
-
-    def __call__(self, text, fragments):
-        return self.format(fragments)
+    def __call__(self, word: str, analyzer) -> tuple[str, ...]:
+        key = (id(analyzer), word)
+        terms = self._memo.get(key)
+        if terms is None:
+            terms = tuple(t.text for t in analyzer(word, mode="query", removestops=False))
+            with self._lock:
+                if len(self._memo) >= _MEMO_LIMIT:
+                    self._memo.clear()
+                self._memo[key] = terms
+        return terms
 
 
-# Matches this close (in characters) count as side by side, as in a phrase
-# with a short word between (`Brezi dhe Rruga`).
-NEAR_CHARS = 6
+word_terms = WordTerms()
 
 
-class NearMatchesScorer(BasicFragmentScorer):
-    """Whoosh's passage score (matches, times distinct terms), plus a bonus for
-    matches side by side: the passage where a phrase's words stand together
-    beats one where they are scattered."""
+def match_spans(text: str, terms: frozenset[str], analyzer) -> list[tuple[int, int, str]]:
+    """(start, end, term) of every word of text whose analyzed form is a term."""
+    spans = []
+    for match in WORD.finditer(text):
+        for term in word_terms(match.group(), analyzer):
+            if term in terms:
+                spans.append((match.start(), match.end(), term))
+                break
+    return spans
 
-    def __call__(self, fragment):
-        score = super().__call__(fragment)
-        matches = sorted(fragment.matches, key=lambda token: token.startchar)
+
+def best_window(spans: list[tuple[int, int, str]]) -> tuple[int, int]:
+    """Indexes [first, last] of the run of matches fitting one snippet that
+    scores best: distinct terms first, then matches side by side, then count."""
+    best, best_score = (0, 0), None
+    for first in range(len(spans)):
+        last = first
+        while last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= SNIPPET_CHARS - LEAD_CHARS:
+            last += 1
+        window = spans[first : last + 1]
         near = sum(
-            1
-            for before, after in zip(matches, matches[1:])
-            if after.text != before.text and after.startchar - before.endchar <= NEAR_CHARS
+            1 for a, b in zip(window, window[1:]) if a[2] != b[2] and b[0] - a[1] <= NEAR_CHARS
         )
-        return score * (1 + near)
+        score = (len({term for _, _, term in window}), near, len(window))
+        if best_score is None or score > best_score:
+            best, best_score = (first, last), score
+    return best
 
 
 def make_snippet(text: str, terms: frozenset[str], analyzer) -> Snippet:
     """The best passage of text for the given analyzed terms."""
-    snippet = None
-    if terms:
-        fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=80)
-        snippet = highlight(text, terms, analyzer, fragmenter, SnippetFormatter(), top=1, scorer=NearMatchesScorer())
-    return snippet or opening_snippet(text)
+    spans = match_spans(text, terms, analyzer) if terms else []
+    if not spans:
+        return opening_snippet(text)
+    first, last = best_window(spans)
+    start = word_start(text, max(0, spans[first][0] - LEAD_CHARS))
+    end = word_end(text, min(len(text), start + SNIPPET_CHARS), spans[last][1])
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    # One line: paragraph breaks become spaces, one for one, so offsets stay true.
+    passage = text[start:end].replace("\n", " ")
+    highlights = [
+        (len(prefix) + a - start, len(prefix) + b - start) for a, b, _ in spans if start <= a and b <= end
+    ]
+    return Snippet(prefix + passage + suffix, highlights)
+
+
+def word_start(text: str, position: int) -> int:
+    """position moved forward to the start of a word (unless at the start)."""
+    if position == 0:
+        return 0
+    space = text.find(" ", position, position + 30)
+    return space + 1 if space != -1 else position
+
+
+def word_end(text: str, position: int, at_least: int) -> int:
+    """position moved back to the end of a word, but not before at_least."""
+    if position >= len(text):
+        return len(text)
+    space = text.rfind(" ", at_least, position)
+    return space if space != -1 else max(position, at_least)
 
 
 def opening_snippet(text: str) -> Snippet:

@@ -5,6 +5,7 @@ from searchidx.cli.app import app
 # Command modules register themselves on `app` when imported; one line each.
 from searchidx.cli import index  # noqa: E402,F401
 from searchidx.cli import search  # noqa: E402,F401
+from searchidx.cli import eval  # noqa: E402,F401
 from searchidx.cli import tui  # noqa: E402,F401
 from searchidx.cli import stats  # noqa: E402,F401
 from searchidx.cli import optimize  # noqa: E402,F401

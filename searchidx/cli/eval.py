@@ -1,0 +1,62 @@
+"""`searchidx eval`: score the ranking on a query set (MRR@10, nDCG@10, recall)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from searchidx.api import Index
+from searchidx.cli.app import IndexOption, JsonOption, app, console, fail, print_json, user_errors
+from searchidx.evaluation import evaluate, read_query_set, write_trec_run
+from searchidx.ranking import DEFAULT_RANKING
+
+
+def weight_option(name: str, help_text: str):
+    return typer.Option(f"--{name}", min=0.0, help=f"{help_text} [default: {getattr(DEFAULT_RANKING, name.replace('-', '_'))}]")
+
+
+@app.command("eval")
+def eval_command(
+    queries: Annotated[Path, typer.Argument(help="TSV with header qid<TAB>query<TAB>target (target: path in the indexed folder).")],
+    index: IndexOption = None,
+    qrels: Annotated[Optional[Path], typer.Option("--qrels", help="TREC qrels (qid 0 path grade) for graded judgements.")] = None,
+    run: Annotated[Optional[Path], typer.Option("--run", help="Also write a TREC run file here.")] = None,
+    no_diacritics: Annotated[bool, typer.Option("--no-diacritics", help="Strip ë, ç (and other accents) from the queries first.")] = False,
+    title_weight: Annotated[Optional[float], weight_option("title-weight", "BM25F weight of the title")] = None,
+    body_weight: Annotated[Optional[float], weight_option("body-weight", "BM25F weight of the body")] = None,
+    k1: Annotated[Optional[float], weight_option("k1", "BM25 term-frequency saturation")] = None,
+    title_b: Annotated[Optional[float], weight_option("title-b", "BM25 length normalisation of the title")] = None,
+    body_b: Annotated[Optional[float], weight_option("body-b", "BM25 length normalisation of the body")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Run a query set as plain words and print MRR@10, nDCG@10, Recall@10 and Recall@100."""
+    overrides = {
+        name: value
+        for name, value in dict(title_weight=title_weight, body_weight=body_weight, k1=k1, title_b=title_b, body_b=body_b).items()
+        if value is not None
+    }
+    ranking = dataclasses.replace(DEFAULT_RANKING, **overrides)
+    with user_errors():
+        query_set = read_query_set(queries, qrels)
+        with Index.open(index) as opened:
+            opened.ranking = ranking
+            report = evaluate(opened, query_set, no_diacritics=no_diacritics)
+    if run is not None:
+        try:
+            with run.open("w", encoding="utf-8") as out:
+                write_trec_run(report, out)
+        except OSError as error:
+            raise fail(f"cannot write {run}: {error.strerror or error}") from None
+    summary = report.summary()
+    if as_json:
+        print_json({**summary, "ranking": dataclasses.asdict(ranking), "no_diacritics": no_diacritics})
+        return
+    table = Table(title=f"{queries.name}: {summary['queries']} queries", title_justify="left")
+    for name in ("mrr@10", "ndcg@10", "recall@10", "recall@100"):
+        table.add_column(name.upper().replace("RECALL", "Recall").replace("NDCG", "nDCG"), justify="right")
+    table.add_row(*(f"{summary[name]:.4f}" for name in ("mrr@10", "ndcg@10", "recall@10", "recall@100")))
+    console.print(table)
