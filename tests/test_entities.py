@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -317,3 +318,31 @@ def test_gazetteer_is_cached_by_source_versions(tmp_path, monkeypatch):
     monkeypatch.setattr(gazetteer, "_loaded", None)
     second = gazetteer.load()  # from the pickle
     assert second.entries.keys() == first.entries.keys()
+
+
+LAJMI_GOLD = Path(__file__).parent / "data" / "entities_gold_lajmi.jsonl"
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "news-dev" / "lajmi").is_dir(), reason="shared data not present")
+def test_lajmi_gold_scores_meet_the_targets():
+    from analyzers.entities.evaluate import evaluate
+
+    scores = evaluate(LAJMI_GOLD, SHARED_DATA)
+    result = scores.as_dict()
+    assert result["sentences"] >= 30
+    assert result["f1"] >= 0.75, scores.errors
+    assert result["canonical_right"] >= 0.90, scores.errors
+
+
+def test_gold_file_holds_no_article_text():
+    import json
+
+    for line in LAJMI_GOLD.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if "file" not in row:
+            continue
+        assert set(row) == {"file", "start", "end", "mentions"}
+        for m in row["mentions"]:
+            assert set(m) == {"start", "end", "text", "type", "canonical"}
+            assert len(m["text"].split()) <= 5  # a name, never a sentence

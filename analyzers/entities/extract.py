@@ -95,6 +95,19 @@ ORG_WORDS = frozenset(
 ADJECTIVE_END = re.compile(r"(?:ore|or|ik|ike|ikë|ar|are|ian|iane|ane|an|ese|ës|al|ale|ës|ërore|uar|uara|me|ëm|isht)$")
 
 
+def clear_caches() -> None:
+    """Forgets every per-word cache and the loaded dictionaries (for
+    benchmarks that must start cold, and tests)."""
+    from analyzers.entities import canonical, mentions
+
+    for fn in (
+        _person_form, _weak_name, _name_head, _common_mid_sentence, _institution, _common,
+        _curated_people, canonical.readings, mentions.is_title, mentions.split_acronym,
+    ):
+        fn.cache_clear()
+    gazetteer._loaded = None
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A name in a text: offsets into it, type and canonical form."""
@@ -264,15 +277,11 @@ def _surface(text: str, toks: list[Token]) -> str:
 def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[_Piece]:
     out: list[_Piece] = []
     i, n = 0, len(toks)
-    if n == 1 and not toks[0].sentence_initial:
-        # the usual case: one capitalised word mid-sentence that the
-        # dictionaries know (and that is no acronym or web address)
+    if n == 1:
         tok = toks[0]
-        cands = gaz.forms.get(tok.text)
-        if cands and "." not in tok.text and not split_acronym(tok.text):
-            piece = _Piece(tok.start, tok.end, [tok.text], list(cands), known=True)
-            piece.title = title_before
-            return [piece]
+        word = tok.text
+        if "." not in word and not split_acronym(word):
+            return _cut_word(text, tok, title_before, gaz)
     title = title_before
     while i < n:
         # strip connectors left at the edge of a cut
@@ -406,6 +415,46 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[_Pie
     return out
 
 
+def _cut_word(text: str, tok: Token, title, gaz) -> list[_Piece]:
+    """_cut_group for the usual run, one word that is no acronym or web
+    address: the same rules, in the same order, without the loop."""
+    word = tok.text
+    cands = gaz.forms.get(word)
+    if cands:
+        if tok.sentence_initial and _weak_name(word, gaz) and _common(word, gaz):
+            return []  # "Mali", "Drita" opening a sentence: a common word
+        piece = _Piece(tok.start, tok.end, [word], list(cands), known=True)
+        piece.title = title
+        return [piece]
+    if is_title(word) or (word.lower() in TITLE_ADJECTIVES and title):
+        return []
+    tentative = False
+    if tok.sentence_initial:
+        if _common(word, gaz):
+            return []
+        tentative = True
+    before = word_before(text, tok.start)
+    if (
+        len(word) == 1
+        or word in NOT_NAMES
+        or word.upper() in gaz.not_names
+        or (
+            _common_mid_sentence(word, gaz)
+            and (before in CONNECTOR_WORDS or not title)
+            and before not in SPEECH_VERBS
+        )
+    ):
+        return []
+    piece = _rule_piece([tok], gaz)
+    piece.tentative = tentative
+    piece.title = title
+    piece.sentence_initial = tok.sentence_initial
+    piece.preposition = before
+    if before in SPEECH_VERBS:
+        piece.title = True  # "tha Morina": whoever speaks is a person
+    return [piece]
+
+
 def _known_from(text, toks, j, n, gaz) -> bool:
     """Whether a multi-word dictionary name starts at toks[j]."""
     for k in range(min(n, j + 7), j + 1, -1):
@@ -422,10 +471,12 @@ def _in_caps_stretch(text: str, tok: Token) -> bool:
     return False
 
 
+@lru_cache(maxsize=32768)
 def _person_form(word: str, gaz) -> bool:
     return any(gaz.entry(c).type == "PER" for c in gaz.lookup(word))
 
 
+@lru_cache(maxsize=32768)
 def _weak_name(word: str, gaz) -> bool:
     """Known only as a first name or a proper noun of unknown type, which a
     capital at a sentence's start does not make a name (Drita, Besa, Mali)."""
@@ -436,6 +487,7 @@ def _weak_name(word: str, gaz) -> bool:
     return True
 
 
+@lru_cache(maxsize=32768)
 def _name_head(word: str) -> bool:
     low = word.lower()
     return bool(ORG_HEADS.match(low) or LOC_HEADS.match(low))
@@ -467,6 +519,7 @@ SENTENCE_OPENERS = frozenset(
 )
 
 
+@lru_cache(maxsize=32768)
 def _common_mid_sentence(word: str, gaz) -> bool:
     """A capitalised word mid-sentence that is a common word all the same: the
     word itself is one, or it is a case form of a feminine common noun
@@ -481,6 +534,7 @@ def _common_mid_sentence(word: str, gaz) -> bool:
     return any(g == FEM and base.lower() in gaz.common_feminine for base, g in readings(word)[:3])
 
 
+@lru_cache(maxsize=32768)
 def _institution(word: str, gaz) -> bool:
     """A case form of a feminine common noun (Administratës, Qeverisë)."""
     if gaz.lookup(word):
@@ -488,6 +542,7 @@ def _institution(word: str, gaz) -> bool:
     return any(g == FEM and base.lower() in gaz.common_feminine for base, g in readings(word)[:3])
 
 
+@lru_cache(maxsize=32768)
 def _common(word: str, gaz) -> bool:
     """A capitalised word that is a common Albanian word in some case form."""
     low = word.lower()
@@ -641,20 +696,26 @@ def _choose_canonical(pieces: list[_Piece], gaz, evidence: Evidence | None) -> N
     """Pick each piece's reading with the article's (and index's) evidence."""
     votes: Counter[str] = Counter()
     written: Counter[str] = Counter()
+    bare: list[bool] = []
     for p in pieces:
-        for c in set(p.candidates):
-            votes[c] += 1.0
-        if _may_be_bare(p):
+        votes.update(set(p.candidates))
+        b = _may_be_bare(p)
+        bare.append(b)
+        if b:
             written[" ".join(p.words)] += 1
-    for p in pieces:
+    for p, b in zip(pieces, bare):
         if p.acronym:
+            continue
+        if len(p.candidates) == 1:
+            p.canonical = p.candidates[0]
             continue
         surface = " ".join(p.words)
         best, best_score = None, None
         for rank, c in enumerate(p.candidates):
             # a reading written as such elsewhere in the article
-            score = votes[c] + 0.5 * (written[c] - (c == surface and _may_be_bare(p))) - rank * 0.01
-            if c == surface and _may_be_bare(p):
+            own = c == surface and b
+            score = votes[c] + 0.5 * (written[c] - own) - rank * 0.01
+            if own:
                 score += 0.5  # with no other evidence, a name is as written
             if gaz.entry(c) is not None:
                 score += 3.0
@@ -694,8 +755,10 @@ def _resolve_people(pieces: list[_Piece], gaz) -> None:
         by_first.setdefault(words[0], set()).add(name)
     curated = _curated_people()
     for p in pieces:
-        if len(p.canonical.split()) != 1 or p.acronym:
+        if p.acronym or " " in p.canonical:
             continue
+        if not by_last and p.type != "PER":
+            continue  # nothing in the article or the curated list to resolve to
         keys = [p.canonical] + [b for b, _g in readings(p.words[0])] if len(p.words) == 1 else [p.canonical]
         target = None
         # the article's own full names beat the dictionaries (Shala the

@@ -80,7 +80,7 @@ class Entry:
     sources: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: the extraction caches lookups per word
 class Gazetteer:
     """Tables for lookup during extraction (all plain dicts and sets)."""
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 WORD = r"[^\W\d_][^\W_]*(?:['’][^\W\d_]+)?"
 # words, numbers, and any other single non-space character
@@ -162,6 +163,7 @@ def _mark_sentence_starts(tokens: list[Token]) -> None:
         boundary = False
 
 
+@lru_cache(maxsize=32768)
 def is_title(word: str) -> bool:
     low = word.lower()
     return bool(TITLE_RE.match(low)) or low in TITLE_ABBREVIATIONS
@@ -261,6 +263,7 @@ def quoted_names(text: str, tokens: list[Token]) -> list[Quoted]:
     return out
 
 
+@lru_cache(maxsize=32768)
 def split_acronym(word: str) -> tuple[str, str] | None:
     """``OKB-së`` -> (``OKB``, ``së``); ``NATO`` -> (``NATO``, ``""``); else None."""
     m = ACRONYM_RE.match(word)
