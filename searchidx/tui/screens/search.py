@@ -8,6 +8,8 @@ never held up by a slow query and the screen never shows stale results.
 
 from __future__ import annotations
 
+import threading
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -62,6 +64,7 @@ class SearchScreen(Screen[None]):
         self.suggestion: str | None = None
         self._debounce: Timer | None = None
         self._busy: Timer | None = None
+        self._search_lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
         yield SearchBox(self.history, self.strings.search_placeholder, id="query")
@@ -120,12 +123,18 @@ class SearchScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search")
     def search_worker(self, request: SearchRequest, generation: int) -> None:
         results, error = None, None
-        try:
-            results = request.run(self.index, page=1)
-        except SearchidxError as raised:
-            error = raised
-        except Exception as raised:  # noqa: BLE001 - a bug must not take the screen down
-            error = raised
+        # One search at a time (the index's searcher is shared anyway): a
+        # request that went stale while waiting is dropped unrun, so after a
+        # burst of typing only the search in progress and the newest run.
+        with self._search_lock:
+            if generation != self.generation or get_current_worker().is_cancelled:
+                return
+            try:
+                results = request.run(self.index, page=1)
+            except SearchidxError as raised:
+                error = raised
+            except Exception as raised:  # noqa: BLE001 - a bug must not take the screen down
+                error = raised
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_results, generation, results, error)
 
@@ -185,10 +194,13 @@ class SearchScreen(Screen[None]):
 
     @work(thread=True, group="more")
     def more_worker(self, request: SearchRequest, generation: int, page: int) -> None:
-        try:
-            results = request.run(self.index, page=page, facets=False)
-        except SearchidxError:
-            return
+        with self._search_lock:
+            if generation != self.generation:
+                return
+            try:
+                results = request.run(self.index, page=page, facets=False)
+            except SearchidxError:
+                return
         self.app.call_from_thread(self.append_results, generation, page, results)
 
     def append_results(self, generation: int, page: int, results: SearchResults) -> None:

@@ -1,0 +1,146 @@
+"""Measures that typing in the app is never held up by a running query.
+
+    python -m searchidx.tui.responsiveness --index PATH [--query "Kryeministri Kurti"]
+
+Types a query into the app (headless, through Textual's pilot) one key every
+`--interval` seconds, as a person does, while each pause starts a search with
+facets in a worker thread. A timer on the app's event loop ticks every 5 ms;
+the longest gap between ticks is the longest time the screen could not react.
+It prints that gap while typing, the same gap with the app idle (the
+baseline, same run), how long each key took to appear in the search box, how
+long drawing results and facets took on the screen's thread, and how long
+the searches themselves took (what a search on the screen's own thread
+would have frozen it for).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import time
+
+from textual import events
+
+from searchidx.api import Index
+from searchidx.tui.app import SearchidxApp
+from searchidx.tui.history import QueryHistory
+from searchidx.tui.screens.search import DEBOUNCE_SECONDS, SearchScreen
+from searchidx.tui.search_request import SearchRequest
+from searchidx.tui.widgets.search_box import SearchBox
+
+TICK_SECONDS = 0.005
+
+
+class LoopProbe:
+    """Records the gaps between ticks of a timer on the app's event loop."""
+
+    def __init__(self, app):
+        self.gaps: list[float] = []
+        self._last = time.perf_counter()
+        self._timer = app.set_interval(TICK_SECONDS, self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append(now - self._last)
+        self._last = now
+
+    def take(self) -> list[float]:
+        gaps, self.gaps = self.gaps, []
+        self._last = time.perf_counter()
+        return gaps
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+async def measure(index_dir: str, query: str, interval: float, idle_seconds: float) -> None:
+    timings: list[float] = []
+    original = SearchRequest.run
+
+    def timed_run(self, index, *args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return original(self, index, *args, **kwargs)
+        finally:
+            timings.append(time.perf_counter() - started)
+
+    SearchRequest.run = timed_run
+    shown: list[float] = []
+    shown_at: list[float] = []
+    original_show = SearchScreen.show_results
+
+    def timed_show(self, *args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return original_show(self, *args, **kwargs)
+        finally:
+            shown.append(time.perf_counter() - started)
+            shown_at.append(started)
+
+    SearchScreen.show_results = timed_show
+    app = SearchidxApp(index_dir=index_dir, history=QueryHistory(None), language="en")
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause(0.5)
+            assert isinstance(app.screen, SearchScreen), "no index there"
+            box = app.screen.query_one(SearchBox)
+            probe = LoopProbe(app)
+            await asyncio.sleep(idle_seconds)
+            idle_gaps = probe.take()
+            key_lags = []
+            for position, character in enumerate(query, 1):
+                pressed = time.perf_counter()
+                # Posted straight to the app, as the terminal driver does: the
+                # pilot's press() waits for the whole process to go idle,
+                # which it never does while a search thread is working.
+                app.post_message(events.Key("space" if character == " " else character, character))
+                while len(box.value) < position:
+                    await asyncio.sleep(0.001)
+                key_lags.append(time.perf_counter() - pressed)
+                last_key = pressed
+                await asyncio.sleep(interval)
+            await asyncio.sleep(DEBOUNCE_SECONDS + 0.1)
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.3)
+            typing_gaps = probe.take()
+            status = str(app.screen.query_one("#status").render())
+    finally:
+        SearchRequest.run = original
+        SearchScreen.show_results = original_show
+
+    with Index.open(index_dir) as index:
+        documents = index.document_count()
+    print(f"index: {index_dir} ({documents} documents); typed {query!r}, a key every {ms(interval)}")
+    print(f"screen: {status}")
+    print(f"searches run: {len(timings)}; each (with facets): median {ms(statistics.median(timings))}, "
+          f"max {ms(max(timings))}")
+    print(f"drawing results and facets (on the screen's thread): median {ms(statistics.median(shown))}, "
+          f"max {ms(max(shown))}")
+    print(f"last key to its results on screen: {ms(shown_at[-1] - last_key)} "
+          f"(pause before searching {ms(DEBOUNCE_SECONDS)})")
+    print(f"key to search box: median {ms(statistics.median(key_lags))}, max {ms(max(key_lags))}")
+    print(f"event-loop gaps while typing and searching: p95 {ms(percentile(typing_gaps, 0.95))}, "
+          f"max {ms(max(typing_gaps))}")
+    print(f"event-loop gaps idle (baseline, same run):  p95 {ms(percentile(idle_gaps, 0.95))}, "
+          f"max {ms(max(idle_gaps))}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--index", required=True)
+    parser.add_argument("--query", default="Kryeministri Kurti takoi ambasadorin")
+    parser.add_argument("--interval", type=float, default=0.08, help="seconds between keys")
+    parser.add_argument("--idle", type=float, default=2.0, help="seconds of idle baseline")
+    args = parser.parse_args()
+    asyncio.run(measure(args.index, args.query, args.interval, args.idle))
+
+
+if __name__ == "__main__":
+    main()
