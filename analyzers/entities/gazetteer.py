@@ -452,6 +452,21 @@ def _cache_path(versions: dict[str, str]) -> Path:
     return cache_dir() / f"entities-gazetteer-{key}.pickle"
 
 
+def _prune(folder: Path, keep: Path, newest: int = 3) -> None:
+    """Removes all but the newest few tables of other source versions (other
+    checkouts may still use those few)."""
+    others = sorted(
+        (p for p in folder.glob("entities-gazetteer-*.pickle") if p != keep),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in others[newest - 1 :]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
+
+
 _lock = threading.Lock()
 _loaded: Gazetteer | None = None
 
@@ -482,6 +497,7 @@ def load() -> Gazetteer:
                 with tmp.open("wb") as f:
                     pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, path)
+                _prune(path.parent, keep=path)
             except OSError:
                 pass  # a read-only home only costs the rebuild next time
         _loaded = gaz
