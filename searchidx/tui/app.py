@@ -41,16 +41,23 @@ class SearchidxApp(App[None]):
         history: QueryHistory | None = None,
         query: str = "",
         ansi_color: bool = False,
+        index: Index | None = None,
     ):
+        """index: an already open Index to search (the caller closes it);
+        otherwise the one at index_dir is opened, or built."""
         super().__init__(ansi_color=ansi_color)
         self.index_dir = resolve_index_dir(index_dir)
         self.folder = Path(folder) if folder else DEFAULT_FOLDER
         self.strings = strings_for(language)
         self.history = history if history is not None else QueryHistory(default_history_path())
         self.initial_query = query
-        self.index: Index | None = None
+        self.index: Index | None = index
+        self._owns_index = index is None
 
     def on_mount(self) -> None:
+        if self.index is not None:
+            self.start_searching(self.index)
+            return
         try:
             self.index = Index.open(self.index_dir)
         except IndexNotFound:
@@ -75,5 +82,5 @@ class SearchidxApp(App[None]):
             self.push_screen(HelpScreen(self.strings))
 
     def on_unmount(self) -> None:
-        if self.index is not None:
+        if self.index is not None and self._owns_index:
             self.index.close()
