@@ -346,3 +346,13 @@ def test_gold_file_holds_no_article_text():
         for m in row["mentions"]:
             assert set(m) == {"start", "end", "text", "type", "canonical"}
             assert len(m["text"].split()) <= 5  # a name, never a sentence
+
+
+def test_multi_word_short_mention_resolves_to_the_full_name():
+    c = counts("Presidenti Andres Manuel Lopez Obrador foli. Më pas Lopez Obrador u largua.")
+    assert dict(c["PER"]) == {"Andres Manuel Lopez Obrador": 2}
+
+
+def test_one_entity_gets_one_type_in_an_article():
+    found = extract_entities("Masaçusets ka shumë ujë, tha guvernatori. Ai jeton në Masaçusets.")
+    assert {m.type for m in found if m.canonical == "Masaçusets"} == {"LOC"}

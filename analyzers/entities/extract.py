@@ -183,6 +183,7 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
         _choose_type_hints(piece, gaz)
     _choose_canonical(pieces, gaz, evidence)
     _resolve_people(pieces, gaz)
+    _agree_types(pieces)
     pieces = _confirm(pieces)
     out = [
         Mention(m.start, m.end, text[m.start : m.end], "MISC", m.canonical) for m in misc
@@ -755,7 +756,14 @@ def _resolve_people(pieces: list[_Piece], gaz) -> None:
         by_first.setdefault(words[0], set()).add(name)
     curated = _curated_people()
     for p in pieces:
-        if p.acronym or " " in p.canonical:
+        if p.acronym:
+            continue
+        if " " in p.canonical:
+            # "Lopez Obrador" after "Andres Manuel Lopez Obrador"
+            tail = " " + " ".join(p.words)
+            longer = {name for name in full if name.endswith(tail)} if len(p.words) > 1 else ()
+            if len(longer) == 1:
+                p.canonical, p.type = next(iter(longer)), "PER"
             continue
         if not by_last and p.type != "PER":
             continue  # nothing in the article or the curated list to resolve to
@@ -782,6 +790,26 @@ def _resolve_people(pieces: list[_Piece], gaz) -> None:
         if target:
             p.canonical = target
             p.type = "PER"
+
+
+def _agree_types(pieces: list[_Piece]) -> None:
+    """One entity, one type in an article: the dictionaries' type if a
+    mention was found there, else the most frequent one (Masaçusets, typed
+    PER by default where it opens a clause, LOC after "në")."""
+    by_name: dict[str, list[_Piece]] = {}
+    for p in pieces:
+        if not p.acronym:
+            by_name.setdefault(p.canonical, []).append(p)
+    for group in by_name.values():
+        if len(group) < 2 or len({p.type for p in group}) == 1:
+            continue
+        known = [p.type for p in group if p.known and p.type]
+        winner = known[0] if known else Counter(p.type for p in group).most_common(1)[0][0]
+        if not known and Counter(p.type for p in group)[winner] * 2 <= len(group):
+            # a tie: a place is named after a preposition, a person rarely
+            winner = "LOC" if any(p.type == "LOC" for p in group) else winner
+        for p in group:
+            p.type = winner
 
 
 def _confirm(pieces: list[_Piece]) -> list[_Piece]:
