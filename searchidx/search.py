@@ -170,13 +170,16 @@ def _rank(searcher, table, query, allowed, top, sort, recency):
         # so newest first.
         matches = set(allowed) if allowed is not None else set()
         return _by_date(table, [(d, 0.0) for d in matches])[:top], matches
-    if sort == RELEVANCE and not recency:
+    if sort == RELEVANCE and not recency and _decomposes(query):
+        # Top hits by Whoosh's top-k collector (it skips posting blocks that
+        # cannot reach the top), all matches by set operations.
         results = searcher.search(query, limit=top, filter=allowed)
         ranked = [(hit.docnum, float(hit.score)) for hit in results]
         matches = matching_docs(searcher, query)
         if allowed is not None:
             matches &= allowed
         return ranked, matches
+    # Phrases, prefixes, dates and recency: one pass scoring every match.
     results = searcher.search(query, limit=None, filter=allowed)
     scored = [(docnum, float(score)) for score, docnum in results.top_n]
     if recency:
@@ -184,6 +187,17 @@ def _rank(searcher, table, query, allowed, top, sort, recency):
     if sort == DATE:
         scored = _by_date(table, scored)
     return scored[:top], {docnum for docnum, _ in scored}
+
+
+def _decomposes(query) -> bool:
+    """Whether matching_docs can take the query apart into posting lists."""
+    if isinstance(query, wq.Term):
+        return True
+    if isinstance(query, (wq.Or, wq.And)):
+        return all(_decomposes(sub) for sub in query.subqueries)
+    if isinstance(query, (wq.AndNot, wq.AndMaybe)):
+        return _decomposes(query.a) and _decomposes(query.b)
+    return False
 
 
 def matching_docs(searcher, query) -> set[int]:

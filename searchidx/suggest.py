@@ -1,9 +1,9 @@
 """"Did you mean …": corrections built from the index's own vocabulary.
 
-The index holds analyzed terms (lowercased, folded, stemmed), which are not
-words one can show. So the vocabulary here is of words as the articles write
-them, counted over the stored text once per index version and kept with the
-searcher. A typed word is compared with it with ë/ç and case set aside,
+The index holds analyzed terms (stemmed keys), which are not words one can
+show. So the vocabulary here is of words as the articles write them, counted
+over the stored text of a sample of articles at the first need and kept with
+the searcher. A typed word is compared with it with ë/ç and case set aside,
 so `Kines` is answered by `Kinës` (diacritics restored) and `Kinse` by
 `Kinës` too (one transposition); the most frequent spelling near the typed
 one wins, and a word the articles themselves often write is left as it is.
@@ -23,6 +23,8 @@ WORD = re.compile(r"[^\W\d_]+")
 # A correction must be this many times as frequent as the typed spelling.
 MORE_FREQUENT = 3
 MIN_WORD_LETTERS = 3
+# Articles whose words make up the vocabulary (see Vocabulary.from_searcher).
+VOCABULARY_SAMPLE = 1500
 
 
 def max_distance(word: str) -> int:
@@ -44,10 +46,19 @@ class Vocabulary:
             self.buckets[(folded[0], len(folded))].append(folded)
 
     @classmethod
-    def from_searcher(cls, searcher) -> "Vocabulary":
+    def from_searcher(cls, searcher, sample: int = None) -> "Vocabulary":
+        """Counts the words of up to `sample` articles, spread evenly over the index.
+
+        Reading every stored article of 20,000 took 7 s; a sample of 1,500
+        takes ~0.5 s and still holds the words common enough to be meant.
+        """
+        sample = sample or VOCABULARY_SAMPLE
+        reader = searcher.reader()
+        docnums = [d for d in reader.all_doc_ids()]
+        step = max(1, len(docnums) // sample)
         counts: Counter[str] = Counter()
-        for fields in searcher.all_stored_fields():
-            counts.update(w.lower() for w in WORD.findall(fields.get("body", "")))
+        for docnum in docnums[::step]:
+            counts.update(w.lower() for w in WORD.findall(reader.stored_fields(docnum).get("body", "")))
         return cls(counts)
 
     def frequency(self, folded: str) -> int:
