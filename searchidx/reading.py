@@ -14,7 +14,7 @@ from pathlib import PurePath
 
 from whoosh.highlight import set_matched_filter
 
-from searchidx.query import TEXT_FIELDS, parse_query
+from searchidx.query import existing_terms, parse_query
 from searchidx.search import stored_entities
 
 
@@ -75,13 +75,13 @@ def find_document(searcher, path: str, query_text: str | None = None) -> int | N
 
 
 def query_terms(searcher, query_text: str) -> frozenset[str]:
-    """The analyzed text terms of a query, prefixes expanded to indexed words."""
-    query = parse_query(query_text, searcher.schema)
-    return frozenset(
-        text.decode("utf-8") if isinstance(text, bytes) else text
-        for fieldname, text in query.existing_terms(searcher.reader(), phrases=True, expand=True)
-        if fieldname in TEXT_FIELDS
-    )
+    """The analyzed text terms of a query, prefixes expanded to indexed words.
+
+    searchidx.query.existing_terms, not Whoosh's Query.existing_terms: that
+    one looks at the first field's leaves alone (`title:x OR body:x` gives
+    only the title's terms), so a word found in bodies only went unmarked.
+    """
+    return existing_terms(parse_query(query_text, searcher.schema), searcher.reader())
 
 
 def match_spans(text: str, terms: frozenset[str], analyzer) -> list[tuple[int, int]]:

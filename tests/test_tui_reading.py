@@ -38,3 +38,18 @@ def test_same_relative_path_in_two_folders_prefers_the_one_the_query_matches(mak
         index.add_folder(second)
         assert index.article("a.txt", "Prishtina").body.startswith("Prishtina")
         assert index.article("a.txt", "Tirana").body.startswith("Tirana")
+
+
+def test_a_word_only_in_the_body_is_marked_in_every_form(make_corpus, index_dir):
+    # No title holds the word: Whoosh's own Query.existing_terms looks at the
+    # title leaf of `title:x OR body:x` alone and would find nothing to mark.
+    folder = make_corpus(
+        {
+            "a.txt": " date 2021 Tirana priti një samit të Ballkanit.\n\nMinistrat folën për Kinën dhe tregtinë me Kinës.",
+            "b.txt": " date 2022 Prishtina ndërtoi një rrugë të re.",
+        }
+    )
+    with Index.create(index_dir) as index:
+        index.add_folder(folder)
+        article = index.article("a.txt", "Kina")
+    assert [article.body[a:b] for a, b in article.matches] == ["Kinën", "Kinës"]
