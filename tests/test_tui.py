@@ -143,6 +143,28 @@ def test_filters_combine(indexed):
     run(scenario())
 
 
+def test_slash_and_esc_come_back_to_the_query_with_the_cursor_at_its_end(indexed):
+    # Refining is the usual next step: the first key typed must add to the
+    # query, not replace it (Textual's Input selects all on focus).
+    async def scenario():
+        app = make_app(indexed)
+        async with app.run_test() as pilot:
+            await type_query(pilot, "Kines")
+            box = app.screen.query_one(SearchBox)
+            assert isinstance(app.focused, ResultsList)
+            await pilot.press("slash", *" Pekin")
+            assert box.value == "Kines Pekin"
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("escape", "space", "x")
+            assert box.value == "Kines Pekin x"
+            await pilot.press("ctrl+u")
+            assert box.value == ""
+            await settle(pilot)
+
+    run(scenario())
+
+
 def test_history_is_kept_between_sessions(indexed, tmp_path):
     history_file = tmp_path / "data" / "history"
 

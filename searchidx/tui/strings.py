@@ -107,7 +107,7 @@ ENGLISH = Strings(
     help_title="Keys",
     help_close="esc or ? closes this help",
     help_keys=(
-        ("/", "go to the search box"),
+        ("/", "go to the search box, the query kept (ctrl+u clears it)"),
         ("↑ ↓  j k", "move through results, facets, history"),
         ("↑ ↓ in the search box", "earlier and later queries"),
         ("enter", "open the article; on a facet, add it as a filter (a year then shows its months)"),
@@ -180,7 +180,7 @@ ALBANIAN = Strings(
     help_title="Tastet",
     help_close="esc ose ? e mbyll ndihmën",
     help_keys=(
-        ("/", "shko te kutia e kërkimit"),
+        ("/", "shko te kutia e kërkimit, kërkimi mbetet (ctrl+u e fshin)"),
         ("↑ ↓  j k", "lëviz nëpër rezultate, faseta, historik"),
         ("↑ ↓ në kutinë e kërkimit", "kërkimet e mëparshme dhe të mëpasshme"),
         ("enter", "hap artikullin; te fasetat, shto vlerën si filtër (një vit tregon pastaj muajt)"),

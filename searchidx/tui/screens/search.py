@@ -247,7 +247,7 @@ class SearchScreen(Screen[None]):
     # Keys
 
     def action_focus_search(self) -> None:
-        self.query_one(SearchBox).focus()
+        self.query_one(SearchBox).focus_at_end()
 
     def action_focus_facets(self) -> None:
         self.add_class("show-facets")
@@ -256,7 +256,7 @@ class SearchScreen(Screen[None]):
     def action_back(self) -> None:
         results = self.query_one(ResultsList)
         if self.focused is results:
-            self.query_one(SearchBox).focus()
+            self.query_one(SearchBox).focus_at_end()
         else:
             self.remove_class("show-facets")
             results.focus()

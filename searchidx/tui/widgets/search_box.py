@@ -1,4 +1,9 @@
-"""The search box: an Input that walks the query history with up and down."""
+"""The search box: an Input that walks the query history with up and down.
+
+Coming back to it (`/`, `esc`) keeps the query and puts the cursor at its
+end, as a refinement is the usual next step; ctrl+u clears it. (Textual's
+Input selects everything on focus, so the first key typed replaced it.)
+"""
 
 from __future__ import annotations
 
@@ -15,8 +20,12 @@ class SearchBox(Input):
     ]
 
     def __init__(self, history: QueryHistory, placeholder: str, **kwargs):
-        super().__init__(placeholder=placeholder, **kwargs)
+        super().__init__(placeholder=placeholder, select_on_focus=False, **kwargs)
         self.history = history
+
+    def focus_at_end(self) -> None:
+        self.focus()
+        self.cursor_position = len(self.value)
 
     def action_history_previous(self) -> None:
         self._recall(self.history.previous(self.value))
