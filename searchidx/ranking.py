@@ -13,6 +13,7 @@ apart (weight 0), which also halves the postings a query reads.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import log
 
 from whoosh import scoring
 
@@ -30,9 +31,14 @@ class Ranking:
     k1: float = 0.9
     title_b: float = 0.75
     body_b: float = 0.9
+    # IDF raised to this power: a headline is found by its rare words (names,
+    # places, numbers) more than BM25's log-IDF credits them; see SharpIDFBM25F.
+    idf_power: float = 2.0
 
     def weighting(self) -> scoring.WeightingModel:
-        return scoring.BM25F(B=self.body_b, K1=self.k1, title_B=self.title_b, body_B=self.body_b)
+        return SharpIDFBM25F(
+            B=self.body_b, K1=self.k1, title_B=self.title_b, body_B=self.body_b, idf_power=self.idf_power
+        )
 
     def field_weights(self) -> dict[str, float]:
         """Weight of each text field; a field weighted 0 is not searched."""
@@ -41,6 +47,28 @@ class Ranking:
             for name, weight in (("title", self.title_weight), ("body", self.body_weight))
             if weight > 0
         }
+
+
+class SharpIDFBM25F(scoring.BM25F):
+    """Whoosh's BM25F with its IDF, log(N / (df + 1)) + 1, raised to `idf_power`.
+
+    Squaring the IDF widens the gap between a word in 2 articles and one in
+    200 (IDF 6.4 vs 1.9 on 500 articles: 3.4x, squared 11.5x): known-item
+    queries are told apart by their rare words, while the common ones
+    (`raste`, `Kosovë`, `COVID-19`) added up to outrank the article with the
+    headline's one name. lajmi MRR@10 0.809 -> 0.83 (README "Ranking").
+    The IDF stays above 0 (df <= N), so a power keeps its order.
+    """
+
+    def __init__(self, idf_power: float = 1.0, **kwargs):
+        super().__init__(**kwargs)
+        self.idf_power = idf_power
+
+    def idf(self, searcher, fieldname, text):
+        parent = searcher.get_parent()
+        n = parent.doc_frequency(fieldname, text)
+        dc = parent.doc_count_all()
+        return (log(dc / (n + 1)) + 1) ** self.idf_power
 
 
 DEFAULT_RANKING = Ranking()

@@ -31,12 +31,13 @@ def eval_command(
     k1: Annotated[Optional[float], weight_option("k1", "BM25 term-frequency saturation")] = None,
     title_b: Annotated[Optional[float], weight_option("title-b", "BM25 length normalisation of the title")] = None,
     body_b: Annotated[Optional[float], weight_option("body-b", "BM25 length normalisation of the body")] = None,
+    idf_power: Annotated[Optional[float], weight_option("idf-power", "power the IDF is raised to")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Run a query set as plain words and print MRR@10, nDCG@10, Recall@10 and Recall@100."""
     overrides = {
         name: value
-        for name, value in dict(title_weight=title_weight, body_weight=body_weight, k1=k1, title_b=title_b, body_b=body_b).items()
+        for name, value in dict(title_weight=title_weight, body_weight=body_weight, k1=k1, title_b=title_b, body_b=body_b, idf_power=idf_power).items()
         if value is not None
     }
     ranking = dataclasses.replace(DEFAULT_RANKING, **overrides)
