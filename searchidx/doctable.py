@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import numpy as np
 from whoosh.util.times import datetime_to_long, long_to_datetime
 
 from searchidx.dates import PartialDate
@@ -37,6 +38,12 @@ class EntityColumn:
     docs_of: dict[str, list[int]]  # value -> document numbers
     by_name: dict[str, set[str]] = field(default_factory=dict)  # folded whole name -> values
     by_word: dict[str, set[str]] = field(default_factory=dict)  # folded word of a name -> values
+    # Every (document, value) pair as two parallel arrays, values by their
+    # number in `names`: facet counts are then one bincount over the pairs
+    # whose document matched.
+    pair_docs: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    pair_values: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    names: list[str] = field(default_factory=list)
 
     def matching_values(self, typed: str) -> set[str]:
         """The stored names a typed name stands for.
@@ -60,6 +67,7 @@ class DocTable:
         self._dates: tuple[list[int | None], list[int | None], list[str | None]] | None = None
         self._years: list[str | None] | None = None
         self._months: list[str | None] | None = None
+        self._codes: dict[str, tuple[np.ndarray, list[str]]] = {}
         self._entities: dict[str, EntityColumn] = {}
         self._live: frozenset[int] | None = None
 
@@ -127,6 +135,18 @@ class DocTable:
             ]
         return self._months
 
+    def codes(self, column: str) -> tuple[np.ndarray, list[str]]:
+        """`years` or `months` as numbers: each document's index into the sorted
+        labels (-1 for None), and the labels, so facets count with a bincount."""
+        found = self._codes.get(column)
+        if found is None:
+            values = self.years if column == "years" else self.months
+            labels = sorted({v for v in values if v is not None})
+            number = {label: i for i, label in enumerate(labels)}
+            found = (np.array([number.get(v, -1) for v in values], dtype=np.int64), labels)
+            self._codes[column] = found
+        return found
+
     def docs_within(self, first: datetime | None, last: datetime | None) -> set[int]:
         """Documents whose whole date period lies within [first, last]."""
         low = datetime_to_long(first) if first else None
@@ -171,5 +191,10 @@ class DocTable:
                 by_name[whole].add(value)
                 for word in whole.split():
                     by_word[word].add(value)
-        return EntityColumn([tuple(v) for v in values_of], docs_of, dict(by_name), dict(by_word))
+        names = list(docs_of)
+        pair_docs = np.array([d for docs in docs_of.values() for d in docs], dtype=np.int64)
+        pair_values = np.repeat(np.arange(len(names), dtype=np.int64), [len(docs) for docs in docs_of.values()])
+        return EntityColumn(
+            [tuple(v) for v in values_of], docs_of, dict(by_name), dict(by_word), pair_docs, pair_values, names
+        )
 

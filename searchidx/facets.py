@@ -9,10 +9,10 @@ drills down to it, so choosing a value means adding its `filter`.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain
 from typing import Iterable
+
+import numpy as np
 
 from searchidx.doctable import DocTable
 from searchidx.filters import DATE, Filter
@@ -62,32 +62,59 @@ def facet_names(requested: bool | Iterable[str]) -> tuple[str, ...]:
     return names
 
 
-def count_facets(docs: set[int], table: DocTable, names: Iterable[str], top: int = TOP_VALUES) -> Facets:
-    """Facet counts over the documents `docs` (all matches of a query)."""
+def count_facets(docs, table: DocTable, names: Iterable[str], top: int = TOP_VALUES) -> Facets:
+    """Facet counts over the documents `docs` (all matches of a query): a set
+    or an array of document numbers.
+
+    Counting runs over numbered columns (DocTable.codes, EntityColumn's pair
+    arrays) with numpy's bincount: a common word matches most of 20,000
+    articles, and counting their values one by one in Python took 30-60 ms.
+    """
     names = tuple(names)
+    docs = as_doc_array(docs)
     histogram = date_histogram(docs, table) if DATE_FACET in names else None
     entities = {name: top_entities(docs, table, name, top) for name in names if name != DATE_FACET}
     return Facets(histogram, entities)
 
 
-def date_histogram(docs: set[int], table: DocTable) -> DateHistogram:
-    years_of = table.years
-    by_year = Counter(years_of[d] for d in docs)
-    undated = by_year.pop(None, 0)
+def as_doc_array(docs) -> np.ndarray:
+    if isinstance(docs, np.ndarray):
+        return docs.astype(np.int64, copy=False)
+    return np.fromiter(docs, dtype=np.int64, count=len(docs))
+
+
+def _label_counts(codes: np.ndarray, labels: list[str], docs: np.ndarray) -> tuple[dict[str, int], int]:
+    """Matches per label, and matches with no label."""
+    counts = np.bincount(codes[docs] + 1, minlength=len(labels) + 1)
+    found = {labels[i - 1]: int(counts[i]) for i in np.flatnonzero(counts[1:]) + 1}
+    return found, int(counts[0])
+
+
+def date_histogram(docs, table: DocTable) -> DateHistogram:
+    docs = as_doc_array(docs)
+    by_year, undated = _label_counts(*table.codes("years"), docs)
     years = [FacetValue(y, n, Filter(DATE, y)) for y, n in sorted(by_year.items())]
     if len(by_year) != 1:
         return DateHistogram(years, [], None, undated)
     (year,) = by_year
-    months_of = table.months
-    by_month = Counter(months_of[d] for d in docs)
-    year_only = by_month.pop(None, 0) - undated
+    by_month, no_month = _label_counts(*table.codes("months"), docs)
+    year_only = no_month - undated
     months = [FacetValue(m, n, Filter(DATE, m)) for m, n in sorted(by_month.items())]
     return DateHistogram(years, months, year, undated, year_only)
 
 
-def top_entities(docs: set[int], table: DocTable, name: str, top: int) -> list[FacetValue]:
-    values_of = table.entities(name).values_of
-    # One Counter call over a flat stream: per-document update() calls cost 3x.
-    counts: Counter[str] = Counter(chain.from_iterable(map(values_of.__getitem__, docs)))
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
+def top_entities(docs, table: DocTable, name: str, top: int) -> list[FacetValue]:
+    column = table.entities(name)
+    if not column.names:
+        return []
+    matched = np.zeros(table.size, dtype=bool)
+    matched[as_doc_array(docs)] = True
+    counts = np.bincount(column.pair_values[matched[column.pair_docs]], minlength=len(column.names))
+    present = np.flatnonzero(counts)
+    if len(present) > top:
+        # Only values counted at least as often as the top-th need sorting
+        # by name (ties at the cut included).
+        threshold = np.partition(counts[present], len(present) - top)[len(present) - top]
+        present = present[counts[present] >= threshold]
+    ranked = sorted(((column.names[i], int(counts[i])) for i in present), key=lambda item: (-item[1], item[0]))[:top]
     return [FacetValue(value, n, Filter(name, value)) for value, n in ranked]

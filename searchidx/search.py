@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+import numpy as np
 from whoosh import query as wq
 
 from searchidx.doctable import DocTable
@@ -31,8 +32,10 @@ from searchidx.query import (
     plain_tree,
     query_filters,
 )
+from searchidx.postings import PostingCache
 from searchidx.ranking import DEFAULT_RANKING, Ranking, recency_factor
 from searchidx.schema import ENTITY_FIELDS
+from searchidx.scorer import all_docs, scorable, score_query, top_docs
 from searchidx.snippets import Snippet, make_snippet
 
 RELEVANCE, DATE = "relevance", "date"
@@ -91,6 +94,7 @@ def run_search(
     ranking: Ranking = DEFAULT_RANKING,
     suggester=None,
     snippets: bool = True,
+    postings: PostingCache | None = None,
 ) -> SearchResults:
     """Searches title and body; raises QuerySyntaxError for a broken query or filter."""
     if page < 1 or limit < 1:
@@ -113,7 +117,9 @@ def run_search(
     if option_docs is not None:
         allowed = option_docs if allowed is None else allowed & option_docs
 
-    ranked, matches = _rank(searcher, table, built.query, allowed, page * limit, sort, recency)
+    if postings is None:
+        postings = PostingCache(searcher.reader())
+    ranked, matches = _rank(searcher, table, postings, built.query, allowed, page * limit, sort, recency)
     page_docs = ranked[(page - 1) * limit : page * limit]
     terms = _highlight_terms(searcher, built.query) - (context.stop_terms - set(context.terms))
     analyzer = searcher.schema["body"].analyzer
@@ -161,8 +167,8 @@ def _parse(query_text: str, syntax: bool, given_filters: list[Filter]) -> Group:
     return parse_tree(query_text) if syntax else plain_tree(query_text)
 
 
-def _rank(searcher, table, query, allowed, top, sort, recency):
-    """[(docnum, score)] for the first `top` hits, and the set of all matches."""
+def _rank(searcher, table, postings, query, allowed, top, sort, recency):
+    """[(docnum, score)] for the first `top` hits, and all matches (a set or an array of docnums)."""
     if allowed is not None and not allowed:
         return [], set()
     if query is None:
@@ -170,6 +176,21 @@ def _rank(searcher, table, query, allowed, top, sort, recency):
         # so newest first.
         matches = set(allowed) if allowed is not None else set()
         return _by_date(table, [(d, 0.0) for d in matches])[:top], matches
+    if scorable(query, searcher.weighting):
+        # Words only: whole posting lists scored as arrays (searchidx.scorer).
+        scored = score_query(query, searcher, postings)
+        allowed_mask = _mask(allowed, postings.size) if allowed is not None else None
+        if sort == RELEVANCE and not recency:
+            ranked = top_docs(scored, top, allowed_mask)
+        else:
+            ranked = all_docs(scored, allowed_mask)
+            if recency:
+                ranked = _with_recency(table, ranked, recency)
+            if sort == DATE:
+                ranked = _by_date(table, ranked)
+            ranked = ranked[:top]
+        mask = scored.mask if allowed_mask is None else scored.mask & allowed_mask
+        return ranked, np.flatnonzero(mask)
     if sort == RELEVANCE and not recency and _decomposes(query):
         # Top hits by Whoosh's top-k collector (it skips posting blocks that
         # cannot reach the top), all matches by set operations.
@@ -187,6 +208,13 @@ def _rank(searcher, table, query, allowed, top, sort, recency):
     if sort == DATE:
         scored = _by_date(table, scored)
     return scored[:top], {docnum for docnum, _ in scored}
+
+
+def _mask(docs: set[int], size: int) -> np.ndarray:
+    mask = np.zeros(size, dtype=bool)
+    if docs:
+        mask[np.fromiter(docs, dtype=np.int64, count=len(docs))] = True
+    return mask
 
 
 def _decomposes(query) -> bool:
@@ -283,6 +311,7 @@ class SearchSession:
         self._lock = threading.RLock()
         self._searcher = None
         self._table: DocTable | None = None
+        self._postings: PostingCache | None = None
         self._suggester = None
 
     def _current(self):
@@ -290,23 +319,27 @@ class SearchSession:
             self._searcher = self.ix.searcher(weighting=self.ranking.weighting())
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
-            self._table = self._suggester = None
+            self._table = self._postings = self._suggester = None
         if self._table is None:
             self._table = DocTable(self._searcher.reader())
+        if self._postings is None:
+            self._postings = PostingCache(self._searcher.reader())
         if self._suggester is None:
             from searchidx.suggest import Suggester
 
             self._suggester = Suggester(self._searcher, self.ranking)
-        return self._searcher, self._table, self._suggester
+        return self._searcher, self._table, self._postings, self._suggester
 
     def search(self, query: str, **options) -> SearchResults:
         """See run_search for the options."""
         with self._lock:
-            searcher, table, suggester = self._current()
-            return run_search(searcher, table, query, ranking=self.ranking, suggester=suggester, **options)
+            searcher, table, postings, suggester = self._current()
+            return run_search(
+                searcher, table, query, ranking=self.ranking, suggester=suggester, postings=postings, **options
+            )
 
     def close(self) -> None:
         with self._lock:
             if self._searcher is not None:
                 self._searcher.close()
-            self._searcher = self._table = self._suggester = None
+            self._searcher = self._table = self._postings = self._suggester = None

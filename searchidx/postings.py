@@ -1,0 +1,116 @@
+"""Posting lists and field lengths of one index reader, decoded once into arrays.
+
+Whoosh scores a query by walking one matcher object per term, posting by
+posting, in Python; a common word is in most of 20,000 articles, so a query
+of a few such words spends most of its time there. Here each term's posting
+list is read once per reader, block by block, into two numpy arrays
+(document numbers and term weights), and each text field's lengths into one
+array, so searchidx.scorer can score a whole posting list in a few vector
+operations. The arrays are kept (up to MAX_CACHED_TERMS, least recently used
+dropped first) for as long as the reader is: the cache belongs to one
+reader, and a new reader (after the index changed) gets a new cache.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+import numpy as np
+from whoosh.matching.wrappers import FilterMatcher
+
+# Decoded terms kept per reader: ~16 bytes a posting, so a few thousand
+# common terms of 20,000 articles stay well under 100 MB.
+MAX_CACHED_TERMS = 4096
+
+_EMPTY_DOCS = np.zeros(0, dtype=np.int64)
+_EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
+
+
+class PostingCache:
+    """Decoded postings, field lengths and the deleted-document mask of one reader."""
+
+    def __init__(self, reader, max_terms: int = MAX_CACHED_TERMS):
+        self.reader = reader
+        self.size = reader.doc_count_all()
+        self.max_terms = max_terms
+        self._terms: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._lengths: dict[str, np.ndarray] = {}
+        self._live: np.ndarray | None = None
+        self._lock = threading.Lock()
+
+    # -- postings ---------------------------------------------------------------
+    def postings(self, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """(document numbers, weights) of a term, in document order; deleted ones included."""
+        key = (fieldname, text)
+        with self._lock:
+            found = self._terms.get(key)
+            if found is not None:
+                self._terms.move_to_end(key)
+                return found
+        found = self._read_postings(fieldname, text)
+        with self._lock:
+            self._terms[key] = found
+            while len(self._terms) > self.max_terms:
+                self._terms.popitem(last=False)
+        return found
+
+    def _read_postings(self, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
+        if (fieldname, text) not in self.reader:
+            return _EMPTY_DOCS, _EMPTY_WEIGHTS
+        docs: list[int] = []
+        weights: list[float] = []
+        for leaf, offset in self.reader.leaf_readers():
+            if (fieldname, text) not in leaf:
+                continue
+            matcher = leaf.postings(fieldname, text)
+            if isinstance(matcher, FilterMatcher):
+                matcher = matcher.child  # deletions: masked by `live` instead
+            start = len(docs)
+            _read_matcher(matcher, docs, weights)
+            if offset:
+                docs[start:] = [d + offset for d in docs[start:]]
+        return np.array(docs, dtype=np.int64), np.array(weights, dtype=np.float64)
+
+    # -- per-document columns -------------------------------------------------
+    def lengths(self, fieldname: str) -> np.ndarray:
+        """Each document's length in the field, as the scorer sees it.
+
+        Whoosh stores lengths in one byte each (rounded); this is the same
+        decoded value its BM25F scorer uses, so scores agree.
+        """
+        found = self._lengths.get(fieldname)
+        if found is None:
+            length = self.reader.doc_field_length
+            found = np.array(
+                [length(d, fieldname, 1) or 0 for d in range(self.size)], dtype=np.float64
+            )
+            self._lengths[fieldname] = found
+        return found
+
+    @property
+    def live(self) -> np.ndarray:
+        """True for each document not deleted."""
+        if self._live is None:
+            live = np.zeros(self.size, dtype=bool)
+            live[np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)] = True
+            self._live = live
+        return self._live
+
+
+def _read_matcher(matcher, docs: list[int], weights: list[float]) -> None:
+    """Appends a leaf matcher's postings; whole blocks at a time when the codec allows."""
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_read_weights") and hasattr(matcher, "_next_block"):
+        # Whoosh's W3 codec: each block decoded in one go (the same calls its
+        # id() and weight() make lazily, posting by posting).
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            docs.extend(matcher._ids)
+            weights.extend(matcher._weights)
+            matcher._next_block()
+        return
+    while matcher.is_active():
+        docs.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
