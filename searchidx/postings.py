@@ -19,6 +19,10 @@ from collections import OrderedDict
 import numpy as np
 from whoosh.matching.wrappers import FilterMatcher
 
+# A position within a document fits below this, so (document, position) is one
+# number: document * POSITION_SPAN + position (see `positions`).
+POSITION_SPAN = 1 << 24
+
 # Decoded terms kept per reader: ~16 bytes a posting, so a few thousand
 # common terms of 20,000 articles stay well under 100 MB.
 MAX_CACHED_TERMS = 4096
@@ -34,7 +38,7 @@ class PostingCache:
         self.reader = reader
         self.size = reader.doc_count_all()
         self.max_terms = max_terms
-        self._terms: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._terms: OrderedDict[tuple, object] = OrderedDict()  # ("postings"|"positions", field, term)
         self._lengths: dict[str, np.ndarray] = {}
         self._live: np.ndarray | None = None
         self._lock = threading.Lock()
@@ -42,18 +46,7 @@ class PostingCache:
     # -- postings ---------------------------------------------------------------
     def postings(self, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
         """(document numbers, weights) of a term, in document order; deleted ones included."""
-        key = (fieldname, text)
-        with self._lock:
-            found = self._terms.get(key)
-            if found is not None:
-                self._terms.move_to_end(key)
-                return found
-        found = self._read_postings(fieldname, text)
-        with self._lock:
-            self._terms[key] = found
-            while len(self._terms) > self.max_terms:
-                self._terms.popitem(last=False)
-        return found
+        return self.remembered(("postings", fieldname, text), lambda: self._read_postings(fieldname, text))
 
     def _read_postings(self, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
         if (fieldname, text) not in self.reader:
@@ -71,6 +64,69 @@ class PostingCache:
             if offset:
                 docs[start:] = [d + offset for d in docs[start:]]
         return np.array(docs, dtype=np.int64), np.array(weights, dtype=np.float64)
+
+    def positions(self, fieldname: str, text: bytes, within: np.ndarray) -> np.ndarray:
+        """Every (document, position) of a term in the documents `within` (a
+        mask), as document * POSITION_SPAN + position, ascending.
+
+        Not kept: a phrase needs the positions of its candidate documents
+        only (those holding all its words), and decoding a common word's
+        positions in every article cost more than the rest of a search.
+        Phrase results are kept instead (`phrase_docs`).
+        """
+        return self._read_positions(fieldname, text, within)
+
+    def remembered(self, key: tuple, compute):
+        """A value kept with this reader's decoded terms (the same LRU bound)."""
+        with self._lock:
+            found = self._terms.get(key)
+            if found is not None:
+                self._terms.move_to_end(key)
+                return found
+        found = compute()
+        with self._lock:
+            self._terms[key] = found
+            while len(self._terms) > self.max_terms:
+                self._terms.popitem(last=False)
+        return found
+
+    def _read_positions(self, fieldname: str, text: bytes, within: np.ndarray) -> np.ndarray:
+        if (fieldname, text) not in self.reader:
+            return _EMPTY_DOCS
+        docs: list[int] = []
+        counts: list[int] = []
+        positions: list[int] = []
+        for leaf, offset in self.reader.leaf_readers():
+            if (fieldname, text) not in leaf:
+                continue
+            matcher = leaf.postings(fieldname, text)
+            if isinstance(matcher, FilterMatcher):
+                matcher = matcher.child
+            decode = leaf.schema[fieldname].format.decode_positions
+            if hasattr(matcher, "_read_ids") and hasattr(matcher, "_read_values") and hasattr(matcher, "_next_block"):
+                while matcher.is_active():  # W3 codec: a block at a time
+                    matcher._read_ids()
+                    matcher._read_values()
+                    for docnum, value in zip(matcher._ids, matcher._values):
+                        if not within[docnum + offset]:
+                            continue
+                        found = decode(value)
+                        docs.append(docnum + offset)
+                        counts.append(len(found))
+                        positions.extend(found)
+                    matcher._next_block()
+                continue
+            while matcher.is_active():
+                if not within[matcher.id() + offset]:
+                    matcher.next()
+                    continue
+                found = matcher.value_as("positions")
+                docs.append(matcher.id() + offset)
+                counts.append(len(found))
+                positions.extend(found)
+                matcher.next()
+        keys = np.repeat(np.array(docs, dtype=np.int64), counts) * POSITION_SPAN
+        return keys + np.array(positions, dtype=np.int64)
 
     # -- per-document columns -------------------------------------------------
     def lengths(self, fieldname: str) -> np.ndarray:

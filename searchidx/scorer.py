@@ -25,7 +25,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh import scoring
 
-from searchidx.postings import PostingCache
+from searchidx.postings import POSITION_SPAN, PostingCache
 
 
 @dataclass
@@ -64,6 +64,9 @@ def _bm25f_scores(weighting) -> bool:
 def _words_only(query) -> bool:
     if type(query) is wq.Term:
         return True
+    if type(query) is wq.Phrase:
+        # Ordered, within `slop` (Whoosh's SpanNear2 with mindist 1).
+        return query.char_ranges is None
     if type(query) in (wq.Or, wq.And):
         # Or(scale=...) would scale scores by the share of matching words.
         return getattr(query, "scale", None) is None and all(_words_only(sub) for sub in query.subqueries)
@@ -83,6 +86,8 @@ def score_query(query, searcher, cache: PostingCache) -> Scored:
 def _score(query, searcher, cache: PostingCache) -> Scored:
     if isinstance(query, wq.Term):
         return _score_term(query, searcher, cache)
+    if isinstance(query, wq.Phrase):
+        return _score_phrase(query, searcher, cache)
     if isinstance(query, wq.Or):
         parts = [_score(sub, searcher, cache) for sub in query.subqueries]
         return Scored(_sum(p.scores for p in parts), np.logical_or.reduce([p.mask for p in parts]))
@@ -135,6 +140,58 @@ def _score_term(term: wq.Term, searcher, cache: PostingCache) -> Scored:
     scores[docs] = term_scores
     mask[docs] = True
     return Scored(scores, mask)
+
+
+def _score_phrase(phrase: wq.Phrase, searcher, cache: PostingCache) -> Scored:
+    """Whoosh scores a phrase as the sum of its words' scores (its SpanNear2
+    matcher wraps their intersection), in the documents where the words stand
+    in order, each within `slop` positions after the one before."""
+    terms = [wq.Term(phrase.fieldname, word, boost=phrase.boost) for word in phrase.words]
+    parts = [_score_term(term, searcher, cache) for term in terms]
+    mask = np.logical_and.reduce([p.mask for p in parts])
+    if not mask.any():
+        return Scored(np.zeros(cache.size), mask)
+    field = searcher.schema[phrase.fieldname]
+    texts = tuple(field.to_bytes(word) for word in phrase.words)
+
+    def matching() -> np.ndarray:
+        keys = [cache.positions(phrase.fieldname, text, mask) for text in texts]
+        return _phrase_mask(keys, phrase.slop, cache.size)
+
+    # Kept per reader: a phrase searched again (another page, a filter
+    # added) is not matched again.
+    mask = mask & cache.remembered(("phrase", phrase.fieldname, texts, phrase.slop), matching)
+    return Scored(np.where(mask, _sum(p.scores for p in parts), 0.0), mask)
+
+
+def _phrase_mask(keys: list[np.ndarray], slop: int, size: int) -> np.ndarray:
+    """Documents where the words' positions chain up in order.
+
+    Spans grow word by word as Whoosh's SpanNear2 grows them: a span
+    (start, end) is followed by the next word at end + 1 .. end + slop. The
+    positions are numbers document * POSITION_SPAN + position, so a lookup
+    never crosses into another document.
+    """
+    starts = ends = keys[0]
+    if any(not len(k) for k in keys):
+        return np.zeros(size, dtype=bool)
+    for following in keys[1:]:
+        new_starts, new_ends = [], []
+        for distance in range(1, max(1, slop) + 1):
+            targets = ends + distance
+            at = np.minimum(np.searchsorted(following, targets), len(following) - 1)
+            found = following[at] == targets
+            new_starts.append(starts[found])
+            new_ends.append(targets[found])
+        starts, ends = np.concatenate(new_starts), np.concatenate(new_ends)
+        if slop > 1 and len(starts):  # spans reached at two distances: keep one
+            spans = np.unique(np.stack([starts, ends]), axis=1)
+            starts, ends = spans[0], spans[1]
+        if not len(starts):
+            break
+    mask = np.zeros(size, dtype=bool)
+    mask[starts // POSITION_SPAN] = True
+    return mask
 
 
 def top_docs(scored: Scored, top: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:

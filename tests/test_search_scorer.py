@@ -24,6 +24,9 @@ QUERIES = [
     "nafta -gazi",
     "(nafta OR gazi) AND shkolla NOT rruga",
     "fjalëqëskaështë",
+    '"nafta gazi"',
+    '"tregu nafta gazi" spitali',
+    'shkolla AND "gazi spitali"',
 ]
 
 
@@ -75,9 +78,9 @@ def test_scores_and_order_equal_whoosh(segmented_index, text, ranking):
             assert top_docs(scored, top) == ours[:top]
 
 
-def test_phrases_and_prefixes_are_left_to_whoosh(segmented_index):
+def test_prefixes_are_left_to_whoosh(segmented_index):
     with segmented_index._ix.searcher(weighting=Ranking().weighting()) as searcher:
-        assert not scorable(wq.Phrase("body", ["tregu", "nafta"]), searcher.weighting)
+        assert scorable(wq.Phrase("body", ["tregu", "nafta"], slop=2), searcher.weighting)
         assert not scorable(wq.Or([wq.Term("body", "x"), wq.Prefix("body", "naf")]), searcher.weighting)
         assert not scorable(wq.Term("body", "x"), None)
 
@@ -86,3 +89,18 @@ def test_searches_through_the_api_page_consistently(segmented_index):
     everything = segmented_index.search("nafta gazi", limit=100)
     pages = [segmented_index.search("nafta gazi", limit=7, page=p).hits for p in range(1, everything.pages + 1)]
     assert [h.path for page in pages for h in page] == [h.path for h in everything.hits][: sum(map(len, pages))]
+
+
+@pytest.mark.parametrize("words, slop", [(["tregu", "nafta"], 1), (["gazi", "spitali", "tregu"], 1),
+                                         (["nafta", "shkolla"], 3), (["rruga", "gazi", "nafta"], 2)])
+def test_phrase_matches_equal_whoosh_at_any_slop(segmented_index, words, slop):
+    with segmented_index._ix.searcher(weighting=Ranking().weighting()) as searcher:
+        analyzer = searcher.schema["body"].analyzer
+        terms = [next(iter(analyzer(w, mode="query"))).text for w in words]
+        phrase = wq.Phrase("body", terms, slop=slop)
+        scored = score_query(phrase, searcher, PostingCache(searcher.reader()))
+        theirs = [(docnum, score) for score, docnum in searcher.search(phrase, limit=None).top_n]
+        assert theirs  # the corpus repeats its few words, so every phrase occurs
+        ours = top_docs(scored, len(theirs) + 5)
+        assert [docnum for docnum, _ in ours] == [docnum for docnum, _ in theirs]
+        assert [score for _, score in ours] == pytest.approx([score for _, score in theirs], rel=1e-12)
