@@ -154,6 +154,27 @@ class PostingCache:
         return self._live
 
 
+def leaf_term_docs(leaf, fieldname: str, text: bytes, offset: int = 0) -> list[int]:
+    """Document numbers (plus offset) of a term in one segment, deleted ones
+    included, read a block at a time. Whoosh's all_ids() yields them one by
+    one through a deletion filter: reading every entity's documents of
+    20,000 articles that way took 2 s."""
+    matcher = leaf.postings(fieldname, text)
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    docs: list[int] = []
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
+        while matcher.is_active():
+            matcher._read_ids()
+            docs.extend(matcher._ids)
+            matcher._next_block()
+    else:
+        while matcher.is_active():
+            docs.append(matcher.id())
+            matcher.next()
+    return [d + offset for d in docs] if offset else docs
+
+
 def _read_matcher(matcher, docs: list[int], weights: list[float]) -> None:
     """Appends a leaf matcher's postings; whole blocks at a time when the codec allows."""
     if hasattr(matcher, "_read_ids") and hasattr(matcher, "_read_weights") and hasattr(matcher, "_next_block"):
