@@ -92,13 +92,14 @@ def make_snippet(text: str, terms: frozenset[str], analyzer) -> Snippet:
     start = word_start(text, max(0, spans[first][0] - LEAD_CHARS))
     end = word_end(text, min(len(text), start + SNIPPET_CHARS), spans[last][1])
     prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(text) else ""
     # One line: paragraph breaks become spaces, one for one, so offsets stay true.
     passage = text[start:end].replace("\n", " ")
+    if end < len(text):
+        passage = with_ellipsis(passage)
     highlights = [
         (len(prefix) + a - start, len(prefix) + b - start) for a, b, _ in spans if start <= a and b <= end
     ]
-    return Snippet(prefix + passage + suffix, highlights)
+    return Snippet(prefix + passage, highlights)
 
 
 def word_start(text: str, position: int) -> int:
@@ -123,4 +124,18 @@ def opening_snippet(text: str) -> Snippet:
     if len(text) <= SNIPPET_CHARS:
         return Snippet(text)
     cut = text.rfind(" ", 0, SNIPPET_CHARS)
-    return Snippet(text[: cut if cut > 0 else SNIPPET_CHARS] + "…")
+    return Snippet(with_ellipsis(text[: cut if cut > 0 else SNIPPET_CHARS]))
+
+
+# A passage cut after one of these ends a sentence: "…" would read ".…".
+SENTENCE_END = ".!?…"
+# Dropped before the "…" of a cut passage ("word,…" reads as "word…").
+TRAILING_PUNCTUATION = ",;:–—-"
+
+
+def with_ellipsis(passage: str) -> str:
+    """A passage the text goes on after, marked with "…" unless it ends a sentence."""
+    passage = passage.rstrip()
+    if passage.endswith(tuple(SENTENCE_END)) and not passage.endswith(".."):
+        return passage
+    return passage.rstrip(TRAILING_PUNCTUATION).rstrip() + "…"

@@ -66,3 +66,16 @@ def test_make_snippet_without_terms_cuts_at_a_word():
 
     snippet = make_snippet("fjalë " * 100, frozenset(), StandardAnalyzer())
     assert snippet.text.endswith("…") and len(snippet.text) <= 221 and snippet.highlights == []
+
+
+@pytest.mark.parametrize("cut_after, expected_end", [("fundit.", "fundit."), ("fundit,", "fundit…"),
+                                                     ("fundit", "fundit…"), ("fundit?", "fundit?")])
+def test_a_cut_passage_never_ends_in_punctuation_and_an_ellipsis(cut_after, expected_end):
+    from searchidx.snippets import SNIPPET_CHARS, opening_snippet, with_ellipsis
+
+    assert with_ellipsis(f"Lajmi i {cut_after}") == f"Lajmi i {expected_end}"
+    # The cut falls right after cut_after: the next word would pass SNIPPET_CHARS.
+    text = "x" * (SNIPPET_CHARS - 8 - len(cut_after)) + " " + cut_after + " tjetër" * 40
+    snippet = opening_snippet(text).text
+    assert not any(snippet.endswith(p + "…") for p in ".,;:!?")
+    assert snippet.endswith(expected_end)
