@@ -8,6 +8,8 @@ import threading
 import pytest
 from textual.widgets import Input
 
+from searchidx import Index
+
 from searchidx.tui.history import QueryHistory
 from searchidx.tui.screens.build_index import BuildIndexScreen
 from searchidx.tui.screens.help import HelpScreen
@@ -70,7 +72,7 @@ def test_opening_an_article_marks_every_match_and_back_keeps_the_place(indexed):
             chosen = results.selected_hit
             assert results.highlighted == 1
             await pilot.press("enter")
-            await pilot.pause()
+            await settle(pilot)  # the article comes from the search process
             reader = app.screen
             assert isinstance(reader, ReaderScreen) and reader.article.path == chosen.path
             body = reader.article.body
@@ -309,6 +311,9 @@ def test_albanian_labels_follow_the_locale(indexed, monkeypatch):
 
 
 def test_typing_is_not_held_up_by_a_slow_query_and_stale_results_are_dropped(indexed, monkeypatch):
+    # The screen's side of it: the app searches an Index it was given in this
+    # process (LocalSearch), so the slow search can be arranged here.
+    # test_tui_search_service.py covers the search process.
     release = threading.Event()
     original = SearchRequest.run
 
@@ -320,20 +325,24 @@ def test_typing_is_not_held_up_by_a_slow_query_and_stale_results_are_dropped(ind
     monkeypatch.setattr(SearchRequest, "run", slow_for_tirana)
 
     async def scenario():
-        app = make_app(indexed)
-        async with app.run_test() as pilot:
-            box = app.screen.query_one(SearchBox)
-            await pilot.press(*"Tirana")
-            await pilot.pause(0.5)  # the Tirana query is now stuck in its worker
-            assert "searching" in status(app)
-            await pilot.press(*" Kines")  # typing goes on while it runs
-            assert box.value == "Tirana Kines"
-            await pilot.pause(0.3)
-            release.set()
-            await settle(pilot)
-            results = app.screen.query_one(ResultsList)
-            assert app.screen.request.query == "Tirana Kines"
-            assert len(results.hits) == 5  # Tirana's own answer never replaced it
+        with Index.open(indexed) as index:
+            app = make_app(indexed, index=index)
+            async with app.run_test() as pilot:
+                await tirana_stuck_while_typing(app, pilot)
+
+    async def tirana_stuck_while_typing(app, pilot):
+        box = app.screen.query_one(SearchBox)
+        await pilot.press(*"Tirana")
+        await pilot.pause(0.5)  # the Tirana query is now stuck in its worker
+        assert "searching" in status(app)
+        await pilot.press(*" Kines")  # typing goes on while it runs
+        assert box.value == "Tirana Kines"
+        await pilot.pause(0.3)
+        release.set()
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        assert app.screen.request.query == "Tirana Kines"
+        assert len(results.hits) == 5  # Tirana's own answer never replaced it
 
     run(scenario())
 
@@ -356,7 +365,7 @@ def test_choosing_an_entity_in_an_article_searches_for_it(indexed):
             await pilot.press("f", "down", "enter")  # a filter that must not stay
             await settle(pilot)
             await pilot.press("escape", "enter")
-            await pilot.pause()
+            await settle(pilot)
             reader = app.screen
             names = [name for kind in ("person", "place", "org") for name in reader.article.entities.get(kind, [])]
             if not names:

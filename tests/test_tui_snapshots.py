@@ -125,8 +125,9 @@ def searching(query: str, *keys: str):
     async def run_before(pilot):
         await steady(pilot)
         await type_query(pilot, query)
-        await pilot.press(*keys)
-        await settle(pilot)
+        for key in keys:  # each key's search or article answered before the next
+            await pilot.press(key)
+            await settle(pilot)
 
     return run_before
 

@@ -19,6 +19,8 @@ from searchidx.tui.history import QueryHistory, default_history_path
 from searchidx.tui.screens.build_index import BuildIndexScreen
 from searchidx.tui.screens.help import HelpScreen
 from searchidx.tui.screens.search import SearchScreen
+from searchidx.tui import search_service
+from searchidx.tui.search_service import LocalSearch, SearchService
 from searchidx.tui.strings import strings_for
 
 DEFAULT_FOLDER = Path("corpus")
@@ -43,8 +45,9 @@ class SearchidxApp(App[None]):
         ansi_color: bool = False,
         index: Index | None = None,
     ):
-        """index: an already open Index to search (the caller closes it);
-        otherwise the one at index_dir is opened, or built."""
+        """index: an already open Index to search in this process (the caller
+        closes it); otherwise the one at index_dir (or built there) is
+        searched by a search process of the app's own (search_service.py)."""
         super().__init__(ansi_color=ansi_color)
         self.index_dir = resolve_index_dir(index_dir)
         self.folder = Path(folder) if folder else DEFAULT_FOLDER
@@ -52,14 +55,19 @@ class SearchidxApp(App[None]):
         self.history = history if history is not None else QueryHistory(default_history_path())
         self.initial_query = query
         self.index: Index | None = index
-        self._owns_index = index is None
+        self.searcher: LocalSearch | SearchService | None = None
+        if index is None:
+            search_service.prepare()  # before Textual takes over stderr
 
     def on_mount(self) -> None:
         if self.index is not None:
-            self.start_searching(self.index)
+            self.searcher = LocalSearch(self.index)
+            self.push_screen(SearchScreen(self.searcher, self.strings, self.history, self.initial_query))
             return
         try:
-            self.index = Index.open(self.index_dir)
+            # Opened here only to tell a missing or outdated index; the
+            # search process opens its own.
+            Index.open(self.index_dir).close()
         except IndexNotFound:
             self.push_screen(BuildIndexScreen(self.index_dir, self.folder, self.strings), self.start_searching)
         except IndexVersionMismatch as error:
@@ -68,19 +76,20 @@ class SearchidxApp(App[None]):
                 self.start_searching,
             )
         else:
-            self.start_searching(self.index)
+            self.start_searching()
 
-    def start_searching(self, index: Index | None) -> None:
-        if index is None:
-            self.exit()
-            return
-        self.index = index
-        self.push_screen(SearchScreen(index, self.strings, self.history, self.initial_query))
+    def start_searching(self, built: Index | None = None) -> None:
+        """Starts the search process on the index (built: the one just built,
+        which the process opens anew) and shows the search screen."""
+        if built is not None:
+            built.close()
+        self.searcher = SearchService(self.index_dir)
+        self.push_screen(SearchScreen(self.searcher, self.strings, self.history, self.initial_query))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.strings))
 
     def on_unmount(self) -> None:
-        if self.index is not None and self._owns_index:
-            self.index.close()
+        if self.searcher is not None:
+            self.searcher.close()

@@ -16,7 +16,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from searchidx.api import Index
 from searchidx.reading import Article
 from searchidx.tui.strings import Strings
 from searchidx.tui.widgets.chip import Chip
@@ -78,17 +77,15 @@ class ReaderScreen(Screen[EntityChoice | None]):
         Binding("space", "page(1)", show=False),
     ]
 
-    def __init__(self, index: Index, path: str, query: str, strings: Strings):
+    def __init__(self, article: Article | None, path: str, strings: Strings):
+        """article: as Index.article gave it for the query (None: no longer indexed)."""
         super().__init__()
-        self.index = index
+        self.article = article
         self.path = path
-        self.query_text = query
         self.strings = strings
-        self.article: Article | None = None
         self.current = -1  # index of the current match in article.matches
 
     def compose(self) -> ComposeResult:
-        self.article = self.index.article(self.path, self.query_text)
         if self.article is None:
             with VerticalScroll(id="reader-body"):
                 yield Static(self.strings.article_missing.format(path=self.path), id="reader-missing")

@@ -1,9 +1,12 @@
 """The search screen: search box, filter chips, results and facets.
 
-Queries run in a thread worker (exclusive, so a newer query cancels the
-older one) after a short pause in typing; each request carries a number,
-and results that come back for an older number are dropped, so typing is
-never held up by a slow query and the screen never shows stale results.
+Queries go to the app's search process (search_service.py) after a short
+pause in typing, from a thread worker that waits for the answer; one is in
+flight at a time, each request carries a number, a request that went stale
+while waiting is dropped unsent and an answer to an older number is
+dropped unshown. So typing is never held up by a slow query (the search
+holds another process's GIL, not the screen's) and the screen never shows
+stale results. Articles for the reading view are fetched the same way.
 """
 
 from __future__ import annotations
@@ -20,12 +23,13 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.worker import get_current_worker
 
-from searchidx.api import Index
 from searchidx.errors import QuerySyntaxError, SearchidxError
-from searchidx.search import SearchResults
+from searchidx.reading import Article
+from searchidx.search import Hit, SearchResults
 from searchidx.tui.history import QueryHistory
 from searchidx.tui.screens.reader import EntityChoice, ReaderScreen
 from searchidx.tui.search_request import DATE, RELEVANCE, SearchRequest
+from searchidx.tui.search_service import LocalSearch, SearchService
 from searchidx.tui.strings import Strings
 from searchidx.tui.widgets.facet_panel import FacetPanel
 from searchidx.tui.widgets.filter_chips import FilterChips
@@ -52,9 +56,9 @@ class SearchScreen(Screen[None]):
         Binding("ctrl+y", "accept_suggestion", show=False),
     ]
 
-    def __init__(self, index: Index, strings: Strings, history: QueryHistory, query: str = ""):
+    def __init__(self, searcher: LocalSearch | SearchService, strings: Strings, history: QueryHistory, query: str = ""):
         super().__init__()
-        self.index = index
+        self.searcher = searcher
         self.strings = strings
         self.history = history
         self.initial_query = query
@@ -123,14 +127,14 @@ class SearchScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search")
     def search_worker(self, request: SearchRequest, generation: int) -> None:
         results, error = None, None
-        # One search at a time (the index's searcher is shared anyway): a
-        # request that went stale while waiting is dropped unrun, so after a
-        # burst of typing only the search in progress and the newest run.
+        # One search at a time (the search process answers in turn): a
+        # request that went stale while waiting is dropped unsent, so after
+        # a burst of typing only the search in progress and the newest run.
         with self._search_lock:
             if generation != self.generation or get_current_worker().is_cancelled:
                 return
             try:
-                results = request.run(self.index, page=1)
+                results = self.searcher.search(request, page=1)
             except SearchidxError as raised:
                 error = raised
             except Exception as raised:  # noqa: BLE001 - a bug must not take the screen down
@@ -198,7 +202,7 @@ class SearchScreen(Screen[None]):
             if generation != self.generation:
                 return
             try:
-                results = request.run(self.index, page=page, facets=False)
+                results = self.searcher.search(request, page=page, facets=False)
             except SearchidxError:
                 return
         self.app.call_from_thread(self.append_results, generation, page, results)
@@ -216,9 +220,26 @@ class SearchScreen(Screen[None]):
         if hit is None:
             return
         self.history.add(self.request.query)
-        self.app.push_screen(
-            ReaderScreen(self.index, hit.path, self.request.query, self.strings), self.search_for_entity
-        )
+        self.article_worker(hit, self.request.query)
+
+    @work(thread=True, exclusive=True, group="article")
+    def article_worker(self, hit: Hit, query: str) -> None:
+        with self._search_lock:
+            try:
+                article, error = self.searcher.article(hit.path, query), None
+            except SearchidxError as raised:
+                article, error = None, raised
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_article, hit.path, article, error)
+
+    def show_article(self, path: str, article: Article | None, error: Exception | None) -> None:
+        if error is not None:
+            self.query_one("#status", Static).update(
+                Text(self.strings.search_failed.format(message=error), style="bold red")
+            )
+            return
+        if self.app.screen is self:  # not if the user has gone on (help, quit)
+            self.app.push_screen(ReaderScreen(article, path, self.strings), self.search_for_entity)
 
     def search_for_entity(self, choice: EntityChoice | None) -> None:
         if choice is None:
