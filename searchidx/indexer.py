@@ -88,7 +88,12 @@ def document_fields(document: Document, root: Path) -> dict:
             fields["month"] = f"{document.date.year:04d}-{document.date.month:02d}"
     for name, values in entity_fields(document.body).items():
         if values:
-            fields[name] = ",".join(value.replace(",", " ") for value in values)
+            # Indexed once per mention (the postings' frequencies count the
+            # mentions), stored once per name: displays show distinct names,
+            # and the repeats only made every stored document longer.
+            names = [value.replace(",", " ") for value in values]
+            fields[name] = ",".join(names)
+            fields["_stored_" + name] = ",".join(dict.fromkeys(names))
     return fields
 
 
