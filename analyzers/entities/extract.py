@@ -217,8 +217,27 @@ class _Lowered:
     def __contains__(self, word: str) -> bool:
         hit = self.cache.get(word)
         if hit is None:
-            hit = self.cache[word] = bool(re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", self.text))
+            hit = self.cache[word] = _has_whole_word(self.text, word)
         return hit
+
+
+def _has_whole_word(text: str, word: str) -> bool:
+    """Whether `word` stands in `text` with no word character (``\\w``: a
+    letter, digit or underscore) on either side; what
+    ``re.search(r"(?<!\\w)" + re.escape(word) + r"(?!\\w)", text)`` says, without
+    compiling a pattern for every word asked (each article asks new ones)."""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if not (i and _is_word_char(text[i - 1])) and not _is_word_char(text[i + n : i + n + 1]):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _is_word_char(c: str) -> bool:
+    """What ``\\w`` matches in a str pattern: str.isalnum() or ``_`` ("" is none)."""
+    return c.isalnum() or c == "_"
 
 
 def _quoted(text: str, gaz) -> list[_Span]:
@@ -699,7 +718,8 @@ def _choose_canonical(pieces: list[_Piece], gaz, evidence: Evidence | None) -> N
     written: Counter[str] = Counter()
     bare: list[bool] = []
     for p in pieces:
-        votes.update(set(p.candidates))
+        for c in set(p.candidates):  # Counter.update costs more per call
+            votes[c] += 1
         b = _may_be_bare(p)
         bare.append(b)
         if b:
