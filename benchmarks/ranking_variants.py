@@ -8,9 +8,9 @@ keys back once, and then scores each headline query (stop words dropped, as
 `search(syntax=False)` does) against every article in Python with the variant's
 formula. Trying a formula this way takes seconds and needs no change to the
 search code; the variant that wins is then put in searchidx.ranking and
-confirmed with `searchidx eval`. Numbers here differ from `searchidx eval` by
-up to ~0.005: Whoosh stores field lengths in one byte and breaks score ties
-by document number. Reads ../shared/data/news-dev at run time.
+confirmed with `searchidx eval`. Numbers here run up to 0.006 above
+`searchidx eval`'s (Whoosh keeps field lengths in one byte, 0.001 of it; the
+rest was not traced). Reads ../shared/data/news-dev at run time.
 """
 
 from __future__ import annotations
