@@ -33,7 +33,8 @@ class Article:
 
 
 def read_article(searcher, path: str, query_text: str | None = None) -> Article | None:
-    """The article at path (as a Hit gives it), or None if it is not indexed.
+    """The article at path, or None if it is not indexed. path is a Hit's
+    `key` (unique: the file's absolute path) or its relative `path`.
 
     With query_text, its matched words are marked; the query must be valid
     (it is the one that found the article), else QuerySyntaxError is raised.
@@ -56,12 +57,16 @@ def read_article(searcher, path: str, query_text: str | None = None) -> Article 
 
 
 def find_document(searcher, path: str, query_text: str | None = None) -> int | None:
-    """The document number of the article at a relative path.
+    """The document number of the article with a key, or at a relative path.
 
-    The index keys articles by absolute path (indexed folder + relative path)
-    and one index may hold several folders, so each indexed folder is tried;
-    if two hold the same relative path, the one the query matches wins.
+    The index keys articles by absolute path (indexed folder + relative
+    path), which a Hit carries as `key`: that finds the very article. Given a
+    relative path, each indexed folder is tried, since one index may hold
+    several; if two hold the same relative path, the one the query matches
+    wins.
     """
+    if PurePath(path).is_absolute():
+        return searcher.document_number(key=path)
     candidates = []
     for root in searcher.lexicon("root"):
         root = root.decode("utf-8") if isinstance(root, bytes) else root

@@ -57,6 +57,7 @@ class Hit:
     score: float
     snippet: Snippet
     entities: dict[str, list[str]] = field(default_factory=dict)
+    key: str = ""  # unique in the index (the file's absolute path): Index.article(hit.key) finds it
 
 
 @dataclass(frozen=True)
@@ -285,6 +286,7 @@ def _hit(fields: dict, score: float, terms: frozenset[str], analyzer) -> Hit:
         score=round(score, 4),
         snippet=make_snippet(fields["body"], terms, analyzer),
         entities=stored_entities(fields),
+        key=fields["key"],
     )
 
 

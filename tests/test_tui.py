@@ -97,6 +97,31 @@ def test_opening_an_article_marks_every_match_and_back_keeps_the_place(indexed):
     run(scenario())
 
 
+def test_each_result_opens_its_own_article_when_two_folders_share_a_path(tmp_path, index_dir):
+    for name, text in {"one": "Kina dhe Tirana nënshkruan një marrëveshje.", "two": "Kina dhe Prishtina hapën një zyrë."}.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.txt").write_text(text, encoding="utf-8")
+    with Index.create(index_dir) as index:
+        index.add_folders([tmp_path / "one", tmp_path / "two"])
+
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test() as pilot:
+            await type_query(pilot, "Kina")
+            results = app.screen.query_one(ResultsList)
+            titles = [hit.title for hit in results.hits]
+            assert len(titles) == 2 and all(hit.path == "a.txt" for hit in results.hits)
+            for position, title in enumerate(titles):
+                results.highlighted = position
+                await pilot.press("enter")
+                await settle(pilot)
+                assert isinstance(app.screen, ReaderScreen) and app.screen.article.title == title
+                await pilot.press("escape")
+                await pilot.pause()
+
+    run(scenario())
+
+
 def test_a_facet_adds_a_filter_chip_and_removing_the_chip_undoes_it(indexed):
     async def scenario():
         app = make_app(indexed)

@@ -53,3 +53,18 @@ def test_a_word_only_in_the_body_is_marked_in_every_form(make_corpus, index_dir)
         index.add_folder(folder)
         article = index.article("a.txt", "Kina")
     assert [article.body[a:b] for a, b in article.matches] == ["Kinën", "Kinës"]
+
+
+def test_a_hits_key_opens_that_very_article_when_two_folders_share_a_path(make_corpus, index_dir):
+    first = make_corpus({"a.txt": "Kina dhe Tirana nënshkruan një marrëveshje."}, name="one")
+    second = make_corpus({"a.txt": "Kina dhe Prishtina hapën një zyrë."}, name="two")
+    with Index.create(index_dir) as index:
+        index.add_folders([first, second])
+        hits = index.search("Kina").hits
+        assert [hit.path for hit in hits] == ["a.txt", "a.txt"]
+        assert len({hit.key for hit in hits}) == 2
+        for hit in hits:
+            article = index.article(hit.key, "Kina")
+            assert article.path == "a.txt" and article.title == hit.title
+            assert [article.body[a:b] for a, b in article.matches] == ["Kina"]
+        assert index.article(str(first / "missing.txt")) is None

@@ -226,7 +226,9 @@ class SearchScreen(Screen[None]):
     def article_worker(self, hit: Hit, query: str) -> None:
         with self._search_lock:
             try:
-                article, error = self.searcher.article(hit.path, query), None
+                # By key, unique; the relative path alone may name a file in
+                # each of several indexed folders.
+                article, error = self.searcher.article(hit.key or hit.path, query), None
             except SearchidxError as raised:
                 article, error = None, raised
         if not get_current_worker().is_cancelled:
