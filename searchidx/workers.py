@@ -34,8 +34,18 @@ from searchidx.corpus import DEFAULT_MAX_BYTES, UnreadableFile, read_document
 # Files per message to a worker: big enough that queue traffic is noise,
 # small enough that the two workers finish close together.
 BATCH_FILES = 16
-# Memory for each writer's posting pool before it spills runs to disk.
-WRITER_LIMIT_MB = 128
+# Memory for the posting pools of one run (Whoosh's estimate, ~190 bytes a
+# posting, ~170 postings an article), shared by its writers: the one writer of
+# a run in one process, or each of n workers a 1/n share. A pool that fills
+# spills a sorted run to disk and merges the runs at the end, which costs far
+# more than the memory: 10,000 articles in one writer took 3.3 CPU ms each
+# with 128 MB (spilling) and 2.1 ms with 1 GB (not).
+WRITER_MEMORY_MB = 1024
+
+
+def writer_limit_mb(writers: int) -> int:
+    """One writer's share of WRITER_MEMORY_MB."""
+    return max(128, WRITER_MEMORY_MB // max(1, writers))
 POLL_SECONDS = 0.5
 
 
@@ -99,7 +109,10 @@ def add_files_in_workers(
     workers = [
         context.Process(
             target=worker_main,
-            args=(ix.storage.folder, ix.indexname, job_queue, result_queue, max_bytes, list(inherited_fds), os.getpid()),
+            args=(
+                ix.storage.folder, ix.indexname, job_queue, result_queue, max_bytes, list(inherited_fds), os.getpid(),
+                writer_limit_mb(processes),
+            ),
             daemon=True,
         )
         for _ in range(processes)
@@ -149,7 +162,9 @@ def warm_up(ix) -> None:
     entity_fields("Presidenti Vladimir Putin arriti në Pekin më 17 tetor.")
 
 
-def worker_main(index_folder, index_name, job_queue, result_queue, max_bytes, inherited_fds, parent_pid) -> None:
+def worker_main(
+    index_folder, index_name, job_queue, result_queue, max_bytes, inherited_fds, parent_pid, limit_mb
+) -> None:
     for fd in inherited_fds:
         try:
             os.close(fd)  # closing (not unlocking) leaves the parent's lock held
@@ -157,7 +172,7 @@ def worker_main(index_folder, index_name, job_queue, result_queue, max_bytes, in
             pass
     try:
         ix = FileStorage(index_folder).open_index(index_name)
-        writer = SegmentWriter(ix, _lk=False, limitmb=WRITER_LIMIT_MB)
+        writer = SegmentWriter(ix, _lk=False, limitmb=limit_mb)
         while True:
             try:
                 batch = job_queue.get(timeout=POLL_SECONDS)
