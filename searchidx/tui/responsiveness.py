@@ -7,11 +7,12 @@ Types a query into the app (headless, through Textual's pilot) one key every
 facets in the app's search process (search_service.py). A timer on the app's
 event loop ticks every 5 ms; the longest gap between ticks is the longest
 time the screen could not react. It prints that gap (max and p95) while
-typing, the same gaps with the app idle (the baseline, same run), how long
-each key took to appear in the search box, how long drawing results and
-facets took on the screen's thread, and how long each search took from
-request to answer (what a search on the screen's own thread would have
-frozen it for).
+typing, then while searches run one after another with no typing (the
+search's own share, drawing apart), and with the app idle (the baseline,
+same run); how long each key took to appear in the search box, how long
+drawing results and facets took on the screen's thread, and how long each
+search took from request to answer (what a search on the screen's own
+thread would have frozen it for).
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ from searchidx.tui.search_service import SearchService
 from searchidx.tui.widgets.search_box import SearchBox
 
 TICK_SECONDS = 0.005
+# Searched one after another with no typing; each new to the index's caches.
+SEARCHES_ALONE = [
+    "Kosova Serbia", "qeveria Kurti", "Prishtina komuna", "ministri tha", "zgjedhjet partia",
+    "policia arrestoi", "ekonomia rritje", "shkolla nxënës", "spitali mjekët", "gjykata vendimi",
+    "Kosova OR Shqipëria", "\"qeveria e Kosovës\"", "ambasador*", "presidentja Osmani", "BE dialogu",
+]
 
 
 class LoopProbe:
@@ -128,6 +135,20 @@ async def measure(index_dir: str, query: str, interval: float, idle_seconds: flo
             await pilot.pause(0.3)
             typing_gaps = probe.take()
             status = str(app.screen.query_one("#status").render())
+            # Searches alone, no typing: each new query sent as the screen
+            # sends it, the next once the answer is drawn. A gap wholly
+            # within a search (request sent, answer not yet back) is the
+            # search's doing, not drawing's.
+            typing_searches, searching[:] = list(searching), []
+            last_shown = shown_at[-1]
+            alone_timings_from = len(timings)
+            for words in SEARCHES_ALONE:
+                app.screen.start_search(SearchRequest(words))
+                await app.workers.wait_for_complete()
+                await pilot.pause(0.05)
+            alone_gaps = [gap for gap in probe.take() if any(s <= gap[0] and gap[1] <= e for s, e in searching)]
+            alone_timings = timings[alone_timings_from:]
+            del timings[alone_timings_from:]
     finally:
         SearchService.search = original
         SearchScreen.show_results = original_show
@@ -140,12 +161,15 @@ async def measure(index_dir: str, query: str, interval: float, idle_seconds: flo
           f"max {ms(max(timings))}")
     print(f"drawing results and facets (on the screen's thread): median {ms(statistics.median(shown))}, "
           f"max {ms(max(shown))}")
-    print(f"last key to its results on screen: {ms(shown_at[-1] - last_key)} "
+    print(f"last key to its results on screen: {ms(last_shown - last_key)} "
           f"(pause before searching {ms(DEBOUNCE_SECONDS)})")
     print(f"key to search box: median {ms(statistics.median(key_lags))}, max {ms(max(key_lags))}")
     report_gaps("event-loop gaps while typing (all)", lengths(typing_gaps))
     # A search's own cost, apart from drawing its answer (which comes after).
-    report_gaps("event-loop gaps while a search was running", lengths(overlapping(typing_gaps, searching)))
+    report_gaps("event-loop gaps while a search was running", lengths(overlapping(typing_gaps, typing_searches)))
+    print(f"searches alone (no typing): {len(alone_timings)}, median {ms(statistics.median(alone_timings))}, "
+          f"max {ms(max(alone_timings))}")
+    report_gaps("event-loop gaps within those searches", lengths(alone_gaps))
     report_gaps("event-loop gaps idle (baseline, same run)", lengths(idle_gaps))
 
 
