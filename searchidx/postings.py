@@ -17,15 +17,18 @@ import threading
 from collections import OrderedDict
 
 import numpy as np
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.util.numeric import byte_to_length
 
 # A position within a document fits below this, so (document, position) is one
 # number: document * POSITION_SPAN + position (see `positions`).
 POSITION_SPAN = 1 << 24
 
-# Decoded terms kept per reader: ~16 bytes a posting, so a few thousand
-# common terms of 20,000 articles stay well under 100 MB.
+# Decoded terms kept per reader, by count and by size (16 bytes a posting:
+# a word in every one of 20,000 articles takes 320 kB).
 MAX_CACHED_TERMS = 4096
+MAX_CACHED_BYTES = 128 * 1024 * 1024
 
 _EMPTY_DOCS = np.zeros(0, dtype=np.int64)
 _EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
@@ -34,10 +37,12 @@ _EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
 class PostingCache:
     """Decoded postings, field lengths and the deleted-document mask of one reader."""
 
-    def __init__(self, reader, max_terms: int = MAX_CACHED_TERMS):
+    def __init__(self, reader, max_terms: int = MAX_CACHED_TERMS, max_bytes: int = MAX_CACHED_BYTES):
         self.reader = reader
         self.size = reader.doc_count_all()
         self.max_terms = max_terms
+        self.max_bytes = max_bytes
+        self._bytes = 0
         self._terms: OrderedDict[tuple, object] = OrderedDict()  # ("postings"|"positions", field, term)
         self._lengths: dict[str, np.ndarray] = {}
         self._live: np.ndarray | None = None
@@ -85,9 +90,12 @@ class PostingCache:
                 return found
         found = compute()
         with self._lock:
-            self._terms[key] = found
-            while len(self._terms) > self.max_terms:
-                self._terms.popitem(last=False)
+            if key not in self._terms:
+                self._terms[key] = found
+                self._bytes += _nbytes(found)
+            while len(self._terms) > 1 and (len(self._terms) > self.max_terms or self._bytes > self.max_bytes):
+                _, dropped = self._terms.popitem(last=False)
+                self._bytes -= _nbytes(dropped)
         return found
 
     def _read_positions(self, fieldname: str, text: bytes, within: np.ndarray) -> np.ndarray:
@@ -137,12 +145,17 @@ class PostingCache:
         """
         found = self._lengths.get(fieldname)
         if found is None:
-            length = self.reader.doc_field_length
-            found = np.array(
-                [length(d, fieldname, 1) or 0 for d in range(self.size)], dtype=np.float64
+            found = np.concatenate(
+                [_leaf_lengths(leaf, fieldname) for leaf, _ in self.reader.leaf_readers()] or [np.zeros(0)]
             )
             self._lengths[fieldname] = found
         return found
+
+    def forget_terms(self) -> None:
+        """Drops the decoded posting lists and phrase matches (the columns stay)."""
+        with self._lock:
+            self._terms.clear()
+            self._bytes = 0
 
     @property
     def live(self) -> np.ndarray:
@@ -152,6 +165,40 @@ class PostingCache:
             live[np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)] = True
             self._live = live
         return self._live
+
+
+# Whoosh's one-byte length code -> the length its scorer uses (0: no length).
+_BYTE_LENGTHS = np.array([0.0] + [float(byte_to_length(b)) for b in range(1, 256)])
+
+
+def _leaf_lengths(leaf, fieldname: str) -> np.ndarray:
+    """One segment's field lengths, decoded as its doc_field_length decodes them.
+
+    The W3 codec keeps them as a column of one byte per document: read whole
+    (20,000 doc_field_length calls took 40 ms), else document by document.
+    """
+    count = leaf.doc_count_all()
+    try:
+        column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        if column is None:
+            return np.zeros(count)
+        if column._fixedlen == 1:
+            stored = min(column._count, count)
+            codes = np.zeros(count, dtype=np.uint8)
+            codes[:stored] = np.frombuffer(column._dbfile.get(column._basepos, stored), dtype=np.uint8)
+            return _BYTE_LENGTHS[codes]
+    except AttributeError:
+        pass  # another codec
+    length = leaf.doc_field_length
+    return np.array([length(d, fieldname, 0) or 0 for d in range(count)], dtype=np.float64)
+
+
+def _nbytes(value) -> int:
+    if isinstance(value, np.ndarray):
+        return value.nbytes
+    if isinstance(value, tuple):
+        return sum(_nbytes(v) for v in value)
+    return 64
 
 
 def leaf_term_docs(leaf, fieldname: str, text: bytes, offset: int = 0) -> list[int]:

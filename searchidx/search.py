@@ -340,6 +340,13 @@ class SearchSession:
                 searcher, table, query, ranking=self.ranking, suggester=suggester, postings=postings, **options
             )
 
+    def forget_postings(self) -> None:
+        """Drops the decoded posting lists (benchmarks/latency.py --cold measures
+        searches that decode every list they read)."""
+        with self._lock:
+            if self._postings is not None:
+                self._postings.forget_terms()
+
     def close(self) -> None:
         with self._lock:
             if self._searcher is not None:

@@ -104,3 +104,27 @@ def test_phrase_matches_equal_whoosh_at_any_slop(segmented_index, words, slop):
         ours = top_docs(scored, len(theirs) + 5)
         assert [docnum for docnum, _ in ours] == [docnum for docnum, _ in theirs]
         assert [score for _, score in ours] == pytest.approx([score for _, score in theirs], rel=1e-12)
+
+
+def test_the_posting_cache_stays_within_its_byte_bound(segmented_index):
+    with segmented_index._ix.searcher() as searcher:
+        reader = searcher.reader()
+        cache = PostingCache(reader, max_bytes=3000)
+        terms = [text for text in reader.lexicon("body")][:40]
+        for text in terms:
+            docs, weights = cache.postings("body", text)
+            # Deleted documents included, as in Whoosh's document frequency.
+            assert len(docs) == len(weights) == reader.doc_frequency("body", text)
+        assert 0 < cache._bytes <= 3000 or len(cache._terms) == 1
+        # Forgotten terms are read again, the same.
+        again = PostingCache(reader)
+        for text in terms[:5]:
+            assert all((a == b).all() for a, b in zip(cache.postings("body", text), again.postings("body", text)))
+
+
+def test_field_lengths_read_whole_equal_whoosh_per_document(segmented_index):
+    with segmented_index._ix.searcher() as searcher:
+        reader = searcher.reader()
+        lengths = PostingCache(reader).lengths("body")
+        assert len(lengths) == reader.doc_count_all()
+        assert lengths.tolist() == [reader.doc_field_length(d, "body", 0) or 0 for d in range(reader.doc_count_all())]
