@@ -6,8 +6,9 @@ For each size, a corpus resampled from ../shared/data/news-dev
 (benchmarks/indexing_corpus.py) is indexed, in the same run and on the same
 files, by:
 
-  whoosh     plain Whoosh: one SegmentWriter, StandardAnalyzer on title and
-             body (stored), the same corpus reader; the baseline
+  whoosh     plain Whoosh: one SegmentWriter (default codec, a --whoosh-limitmb
+             posting pool), StandardAnalyzer on title and body (stored), the
+             same corpus reader; the baseline
   searchidx  `searchidx index`: Albanian analysis and entity extraction, with
              worker processes on every core
   searchidx-1  the same with one process (--jobs 1), to show what the workers add
@@ -45,7 +46,7 @@ def disk_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def build_whoosh(corpus: Path, index_dir: Path) -> int:
+def build_whoosh(corpus: Path, index_dir: Path, limitmb: int = 256) -> int:
     from whoosh import index as whoosh_index
     from whoosh.analysis import StandardAnalyzer
     from whoosh.fields import ID, TEXT, Schema
@@ -59,7 +60,7 @@ def build_whoosh(corpus: Path, index_dir: Path) -> int:
     )
     index_dir.mkdir(parents=True)
     ix = whoosh_index.create_in(str(index_dir), schema)
-    writer = ix.writer(limitmb=256)
+    writer = ix.writer(limitmb=limitmb)
     count = 0
     for document in read_corpus(corpus):
         if hasattr(document, "body"):
@@ -77,11 +78,11 @@ def build_searchidx(corpus: Path, index_dir: Path, processes: int | None) -> int
     return summary.added
 
 
-def run_child(kind: str, corpus: Path, index_dir: Path) -> dict:
+def run_child(kind: str, corpus: Path, index_dir: Path, whoosh_limitmb: int = 256) -> dict:
     """One build in this (fresh) process; prints its measurements as JSON."""
     started = time.perf_counter()
     if kind == "whoosh":
-        documents = build_whoosh(corpus, index_dir)
+        documents = build_whoosh(corpus, index_dir, whoosh_limitmb)
     else:
         documents = build_searchidx(corpus, index_dir, 1 if kind == "searchidx-1" else None)
     seconds = time.perf_counter() - started
@@ -103,10 +104,10 @@ def run_child(kind: str, corpus: Path, index_dir: Path) -> dict:
     }
 
 
-def measure(kind: str, corpus: Path, index_dir: Path) -> dict:
+def measure(kind: str, corpus: Path, index_dir: Path, whoosh_limitmb: int = 256) -> dict:
     shutil.rmtree(index_dir, ignore_errors=True)
     output = subprocess.run(
-        [sys.executable, __file__, "--child", kind, str(corpus), str(index_dir)],
+        [sys.executable, __file__, "--child", kind, str(corpus), str(index_dir), str(whoosh_limitmb)],
         check=True,
         capture_output=True,
         text=True,
@@ -146,23 +147,33 @@ def incremental(corpus: Path, index_dir: Path, size: int, build_seconds: float) 
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        kind, corpus, index_dir = sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])
-        print(json.dumps(run_child(kind, corpus, index_dir)))
+        kind, corpus, index_dir, limitmb = sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]), int(sys.argv[5])
+        print(json.dumps(run_child(kind, corpus, index_dir, limitmb)))
         return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[5000, 20000])
     parser.add_argument("--work", type=Path, default=Path("/tmp/searchidx-bench"))
     parser.add_argument("--kinds", nargs="+", default=["whoosh", "searchidx", "searchidx-1"])
+    parser.add_argument(
+        "--whoosh-limitmb",
+        type=int,
+        default=256,
+        help="the Whoosh baseline's posting pool (MB); searchidx's writers share "
+        "searchidx.workers.WRITER_MEMORY_MB (1024): pass 1024 for the same budget",
+    )
     arguments = parser.parse_args()
     for size in arguments.sizes:
         corpus = arguments.work / f"corpus-{size}"
         if not corpus.is_dir() or len(list(corpus.glob("*.txt"))) != size:
             shutil.rmtree(corpus, ignore_errors=True)
             build(corpus, size)
-        print(f"{size} articles, {folder_bytes(corpus) / 1e6:.1f} MB, {os.cpu_count()} cores")
+        print(
+            f"{size} articles, {folder_bytes(corpus) / 1e6:.1f} MB, {os.cpu_count()} cores, "
+            f"load average {os.getloadavg()[0]:.1f}, Whoosh pool {arguments.whoosh_limitmb} MB"
+        )
         results = {}
         for kind in arguments.kinds:
-            results[kind] = result = measure(kind, corpus, arguments.work / f"index-{kind}-{size}")
+            results[kind] = result = measure(kind, corpus, arguments.work / f"index-{kind}-{size}", arguments.whoosh_limitmb)
             print(
                 f"  {kind:<12} {result['docs_per_s']:>7.1f} docs/s  {result['mb_per_s']:>6.3f} MB/s  "
                 f"{result['seconds']:>7.1f} s  {result['cpu_ms_per_doc']:>5.2f} CPU ms/doc  peak {result['peak_rss_mb']:>6.0f} MB  index {result['index_mb']:>6.1f} MB",
