@@ -205,8 +205,8 @@ class Index:
         return session
 
     def article(self, path: str, query: str | None = None) -> Article | None:
-        """The whole article at a hit's path, with the words query matched marked
-        (see searchidx.reading); None if no such article is indexed."""
+        """The whole article with a hit's key (or relative path), with the words
+        query matched marked (see searchidx.reading); None if not indexed."""
         with self._ix.searcher() as searcher:
             return read_article(searcher, path, query)
 
