@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import SegmentWriter
 
@@ -42,21 +41,12 @@ BATCH_FILES = 16
 # more than the memory: 10,000 articles in one writer took 3.3 CPU ms each
 # with 128 MB (spilling) and 2.1 ms with 1 GB (not).
 WRITER_MEMORY_MB = 1024
+POLL_SECONDS = 0.5
 
 
 def writer_limit_mb(writers: int) -> int:
     """One writer's share of WRITER_MEMORY_MB."""
     return max(128, WRITER_MEMORY_MB // max(1, writers))
-
-
-def writer_codec() -> W3Codec:
-    """Whoosh's codec with posting blocks left uncompressed. Its default
-    zlib-compresses every block, and most terms have a block of their own:
-    that was a sixth of the writer's CPU (lajmi, one writer: 2.02 -> 1.68 ms
-    an article), for postings a third smaller on disk. Each block records
-    whether it is compressed, so segments of both kinds mix and merge."""
-    return W3Codec(compression=0)
-POLL_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -182,7 +172,7 @@ def worker_main(
             pass
     try:
         ix = FileStorage(index_folder).open_index(index_name)
-        writer = SegmentWriter(ix, _lk=False, limitmb=limit_mb, codec=writer_codec())
+        writer = SegmentWriter(ix, _lk=False, limitmb=limit_mb)
         while True:
             try:
                 batch = job_queue.get(timeout=POLL_SECONDS)
