@@ -91,8 +91,10 @@ def document_fields(document: Document, root: Path) -> dict:
             # Indexed once per mention (the postings' frequencies count the
             # mentions), stored once per name: displays show distinct names,
             # and the repeats only made every stored document longer.
-            names = [value.replace(",", " ") for value in values]
-            fields[name] = ",".join(names)
+            # A list is indexed as its items (Whoosh skips the field's comma
+            # tokenizer): the words the tokenizer would give, none of its cost.
+            names = [n for n in (value.replace(",", " ").strip() for value in values) if n]
+            fields[name] = names
             fields["_stored_" + name] = ",".join(dict.fromkeys(names))
     return fields
 
