@@ -254,7 +254,9 @@ def _quoted(text: str, gaz) -> list[_Span]:
     if not found:
         return []
     spans: list[_Span] = []
-    for name in {f.canonical for f in found}:
+    # First-seen order, not a set's hash order: two quoted names that match the
+    # same span must resolve the same way in every process (PYTHONHASHSEED).
+    for name in dict.fromkeys(f.canonical for f in found):
         pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in name.split()) + r"(?!\w)", re.IGNORECASE)
         for m in pattern.finditer(text):
             if m.group()[0].isupper():
