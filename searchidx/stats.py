@@ -20,7 +20,9 @@ class IndexStats:
     path: str
     documents: int
     deleted: int  # deleted documents still taking room until segments merge
-    first_date: str | None  # ISO date of the earliest dated article
+    # The earliest and latest dated articles' dates, each in its own precision
+    # ("2019-03", never "2019-03-01" for a month-only date).
+    first_date: str | None
     last_date: str | None
     undated: int
     size_bytes: int
@@ -41,6 +43,9 @@ def index_stats(ix, index_dir: Path) -> IndexStats:
         reader = searcher.reader()
         documents = reader.doc_count()
         dates = article_dates(reader)
+        first_date, last_date = (
+            (date_text(reader, min(dates)[1]), date_text(reader, max(dates)[1])) if dates else (None, None)
+        )
         folders = {}
         for root in reader.lexicon("root"):
             root_text = root.decode("utf-8") if isinstance(root, bytes) else root
@@ -52,8 +57,8 @@ def index_stats(ix, index_dir: Path) -> IndexStats:
         path=str(index_dir),
         documents=documents,
         deleted=sum(segment.deleted_count() for segment in segments),
-        first_date=min(dates).date().isoformat() if dates else None,
-        last_date=max(dates).date().isoformat() if dates else None,
+        first_date=first_date,
+        last_date=last_date,
         undated=documents - len(dates),
         size_bytes=index_size(index_dir, ix.indexname),
         segments=[segment.doc_count_all() for segment in segments],
@@ -66,9 +71,9 @@ def index_stats(ix, index_dir: Path) -> IndexStats:
     )
 
 
-def article_dates(reader) -> list[datetime]:
-    """The date of every live dated article, from the date column (fast: no
-    stored fields are unpickled)."""
+def article_dates(reader) -> list[tuple[datetime, int]]:
+    """(start of its date, docnum) of every live dated article, from the date
+    column (fast: no stored fields are unpickled)."""
     if not reader.has_column("date"):
         return []
     # Raw column values: translating an undated document's "missing" marker
@@ -76,10 +81,15 @@ def article_dates(reader) -> list[datetime]:
     column = reader.column_reader("date", translate=False)
     missing = 2**64 - 1
     return [
-        long_to_datetime(value)
+        (long_to_datetime(value), docnum)
         for docnum, value in enumerate(column)
         if value not in (None, missing) and not reader.is_deleted(docnum)
     ]
+
+
+def date_text(reader, docnum: int) -> str:
+    """An article's date as the file gave it: "2023", "2023-10" or "2023-10-17"."""
+    return reader.stored_fields(docnum)["date_text"]
 
 
 def index_size(index_dir: Path, index_name: str) -> int:
