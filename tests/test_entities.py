@@ -321,6 +321,7 @@ def test_gazetteer_is_cached_by_source_versions(tmp_path, monkeypatch):
 
 
 LAJMI_GOLD = Path(__file__).parent / "data" / "entities_gold_lajmi.jsonl"
+LAJMI_HELDOUT = Path(__file__).parent / "data" / "entities_gold_lajmi_heldout.jsonl"
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
@@ -335,10 +336,11 @@ def test_lajmi_gold_scores_meet_the_targets():
     assert result["canonical_right"] >= 0.90, scores.errors
 
 
-def test_gold_file_holds_no_article_text():
+@pytest.mark.parametrize("gold", [LAJMI_GOLD, LAJMI_HELDOUT], ids=["gold", "heldout"])
+def test_gold_file_holds_no_article_text(gold):
     import json
 
-    for line in LAJMI_GOLD.read_text(encoding="utf-8").splitlines():
+    for line in gold.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         if "file" not in row:
             continue
@@ -346,6 +348,18 @@ def test_gold_file_holds_no_article_text():
         for m in row["mentions"]:
             assert set(m) == {"start", "end", "text", "type", "canonical"}
             assert len(m["text"].split()) <= 5  # a name, never a sentence
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "news-dev" / "lajmi").is_dir(), reason="shared data not present")
+def test_heldout_gold_keeps_the_typing_fixes():
+    # 21 sentences of unseen articles (files >= 400), annotated before the
+    # rules for common nouns, -ër feminines, places of places, -jt/-jn and
+    # "The ..." were written; typed F1 was 0.743 without them
+    from analyzers.entities.evaluate import evaluate
+
+    result = evaluate(LAJMI_HELDOUT, SHARED_DATA).as_dict()
+    assert result["f1"] >= 0.80
+    assert result["canonical_right"] >= 0.95
 
 
 def test_multi_word_short_mention_resolves_to_the_full_name():
@@ -356,3 +370,47 @@ def test_multi_word_short_mention_resolves_to_the_full_name():
 def test_one_entity_gets_one_type_in_an_article():
     found = extract_entities("Masaçusets ka shumë ujë, tha guvernatori. Ai jeton në Masaçusets.")
     assert {m.type for m in found if m.canonical == "Masaçusets"} == {"LOC"}
+
+
+# ------------------------------------------------ typing and canonical rules
+# seen wrong on unseen news (held-out gold: tests/data/entities_gold_lajmi_heldout.jsonl)
+
+
+def test_case_form_of_a_common_noun_mid_sentence_is_no_person():
+    # korrupsion, arsim: nouns of the lexicon; no dictionary has them as names
+    found = extract_entities("Ajo punon në agjencinë kundër Korrupsionit. E pyetëm drejtorin e Arsimit në Gjilan.")
+    assert [m.text for m in found if m.type == "PER"] == []
+
+
+def test_surname_that_is_also_a_verb_form_stays_a_person():
+    # Duas reads as dua "want" (a verb, not a noun): the rule leaves it
+    assert [(m.text, m.type) for m in extract_entities("Sipas Duas, koncerti u anulua.")] == [("Duas", "PER")]
+
+
+def test_common_noun_and_adjectives_capitalised_are_an_institution():
+    m = one("Rekomandimet i dha Komiteti Teknik javën e kaluar.")
+    assert (m.text, m.type) == ("Komiteti Teknik", "ORG")
+
+
+def test_feminine_country_in_er_drops_its_e():
+    # Zvicër -> Zvicra, Zvicrës (motër -> motra): one place in every case
+    c = counts("Ai erdhi nga Zvicra. Jeton në Zvicër. Flet për Zvicrën dhe kufijtë e Zvicrës.")
+    assert dict(c["LOC"]) == {"Zvicra": 4}
+    assert feminine_canonical("Zvicër") == "Zvicra"
+
+
+def test_unknown_proper_noun_of_a_known_country_is_a_place():
+    m = one("Ajo bleu banesë në Oslo të Norvegjisë vitin e kaluar.")
+    assert (m.text, m.type, m.canonical) == ("Oslo të Norvegjisë", "LOC", "Oslo i Norvegjisë")
+
+
+def test_name_in_j_loses_its_case_ending():
+    # Molliqaj + the -t of the genitive after a stem in -j
+    # with no bare mention in the text to vote for it: -jt is a case ending
+    m = one("Foli zyrtari i Dardan Molliqajt për mediat.")
+    assert (m.text, m.canonical) == ("Dardan Molliqajt", "Dardan Molliqaj")
+
+
+def test_name_opening_with_the_english_article_is_an_organisation():
+    m = one("Sipas gazetës amerikane The Boston Globe, hetimi vazhdon.")
+    assert (m.text, m.type) == ("The Boston Globe", "ORG")

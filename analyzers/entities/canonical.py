@@ -63,6 +63,10 @@ def feminine_canonical(indefinite: str) -> str:
     """
     if indefinite.endswith("a"):
         return indefinite
+    if indefinite.endswith("ër") and len(indefinite) > 3 and not is_vowel(indefinite[-3]):
+        # the unstressed ë of a final -ër drops before the ending, as in
+        # motër -> motra: Zvicër -> Zvicra
+        return indefinite[:-2] + "ra"
     if indefinite[-1:] in ("ë", "e"):
         return indefinite[:-1] + "a"
     return indefinite + "a"
@@ -109,6 +113,8 @@ def inflections(canonical: str, gender: str) -> set[str]:
             # Kina / Berisha (masculine names in -a decline like feminines)
             for ending in ("ë", "e", "ës", "ën", "es", "en"):
                 forms.add(stem + ending)
+            if gender == FEM and stem.endswith("r") and len(stem) > 2 and not is_vowel(stem[-2]):
+                forms |= {stem[:-1] + "ër", stem[:-1] + "er"}  # Zvicra: Zvicër
         # Kanada, Kanadaja, Kanadasë, Kanadanë
         for ending in ("ja", "së", "në", "s", "n", "se", "ne"):
             forms.add(word + ending)

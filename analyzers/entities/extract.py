@@ -101,7 +101,7 @@ def clear_caches() -> None:
     from analyzers.entities import canonical, mentions
 
     for fn in (
-        _person_form, _weak_name, _name_head, _common_mid_sentence, _institution, _common,
+        _person_form, _weak_name, _name_head, _common_mid_sentence, _institution, _common, _common_noun,
         _curated_people, canonical.readings, mentions.is_title, mentions.split_acronym,
     ):
         fn.cache_clear()
@@ -165,6 +165,7 @@ class _Piece:
     preposition: str = ""
     canonical: str = ""
     tentative: bool = False  # sentence-initial unknown word, to be confirmed
+    common_noun: bool = False  # one word whose lemma the lexicon has as a common word
 
 
 def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mention]:
@@ -184,6 +185,7 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
     _choose_canonical(pieces, gaz, evidence)
     _resolve_people(pieces, gaz)
     _agree_types(pieces)
+    pieces = _drop_common_nouns(pieces, gaz)
     pieces = _confirm(pieces)
     out = [
         Mention(m.start, m.end, text[m.start : m.end], "MISC", m.canonical) for m in misc
@@ -425,6 +427,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[_Pie
             i += 1  # "Administratës Trump": the common word is no part of the name
             continue
         piece = _rule_piece(group, gaz)
+        piece.common_noun = len(group) == 1 and _common_noun(tok.text, gaz)
         piece.tentative = tentative
         piece.title = title
         piece.sentence_initial = tok.sentence_initial
@@ -468,6 +471,7 @@ def _cut_word(text: str, tok: Token, title, gaz) -> list[_Piece]:
     ):
         return []
     piece = _rule_piece([tok], gaz)
+    piece.common_noun = _common_noun(word, gaz)
     piece.tentative = tentative
     piece.title = title
     piece.sentence_initial = tok.sentence_initial
@@ -528,7 +532,8 @@ SPEECH_VERBS = frozenset(
 )
 # Endings that can only be case endings of a name; a name that ends
 # otherwise may be written bare (Putin, Kurti, Lucas, Olsen).
-CLEAR_CASE_ENDINGS = ("ës", "ën", "isë", "inë", "së", "në", "it", "ut", "un", "eve", "ve", "yt", "yn", "ët", "ë")
+# -jt / -jn: a stem in -j takes the bare -t / -n (Haradinajt, Molliqajn).
+CLEAR_CASE_ENDINGS = ("ës", "ën", "isë", "inë", "së", "në", "it", "ut", "un", "eve", "ve", "yt", "yn", "ët", "ë", "jt", "jn")
 
 
 # Frequent verb forms and particles that open sentences; the lexicon lists
@@ -562,6 +567,17 @@ def _institution(word: str, gaz) -> bool:
     if gaz.lookup(word):
         return False
     return any(g == FEM and base.lower() in gaz.common_feminine for base, g in readings(word)[:3])
+
+
+@lru_cache(maxsize=32768)
+def _common_noun(word: str, gaz) -> bool:
+    """A capitalised word no dictionary knows as a name, which may be a case
+    form of a noun the lexicon lists in lowercase (Korrupsionit -> korrupsion)."""
+    if gaz.lookup(word):
+        return False
+    if word.lower() in gaz.common_nouns:
+        return True
+    return any(base.lower() in gaz.common_nouns for base, _g in readings(word)[:4])
 
 
 @lru_cache(maxsize=32768)
@@ -675,6 +691,8 @@ def _type_by_rule(piece: _Piece, gaz) -> str | None:
     if t and not (t == "PER" and gaz.entry(canonical).role == "first" and len(words) == 1 and not piece.title):
         return t
     low = words[0].lower()
+    if len(words) > 1 and words[0] == "The":
+        return "ORG"  # an English article: The Boston Globe, The Guardian; no person's name
     if len(words) > 1:
         first = gaz.lookup(words[0])
         if first and gaz.entry(first[0]).role == "first" and words[1] not in CONNECTOR_WORDS:
@@ -687,6 +705,8 @@ def _type_by_rule(piece: _Piece, gaz) -> str | None:
             return "ORG"
         if LOC_HEADS.match(low):
             return "LOC"
+        if _common_noun_phrase(piece.words, gaz):
+            return "ORG"
     if piece.title:
         return "PER"
     if len(words) > 1:
@@ -701,6 +721,8 @@ def _type_by_rule(piece: _Piece, gaz) -> str | None:
             return "ORG"
         if LOC_HEADS.match(low):
             return "LOC"
+        if words[1] in CONNECTOR_WORDS and len(words) > 2 and _place_of_place(words[0], words[2], gaz):
+            return "LOC"  # Oslo i Norvegjisë: a place of a place
         if any(w in CONNECTOR_WORDS for w in words):
             return "ORG"
         return "PER"
@@ -834,11 +856,59 @@ def _agree_types(pieces: list[_Piece]) -> None:
             p.type = winner
 
 
+def _drop_common_nouns(pieces: list[_Piece], gaz) -> list[_Piece]:
+    """Drops one-word pieces whose chosen reading is a common noun (the
+    lexicon has the lemma in lowercase as a NOUN, no dictionary has the name)
+    and that only the default made people: ``kundër Korrupsionit``,
+    ``ministri i Arsimit``. A capital on a common noun marks an institution
+    or emphasis. A word in -i stays (Kabashi: a surname that is also the
+    definite form of kabash), since only the article could tell them apart. Kept: a place after a locative preposition, a name the
+    article resolves to a full name, and a speaker or titled person (``tha
+    Bajrami``), unless the title is followed by a connector, which makes the
+    word its genitive complement (``drejtori i Arsimit``)."""
+    return [
+        p
+        for p in pieces
+        if not (
+            p.common_noun
+            and p.type == "PER"
+            and p.canonical.lower() in gaz.common_nouns
+            and (not p.title or p.preposition in CONNECTOR_WORDS)
+        )
+    ]
+
+
 def _confirm(pieces: list[_Piece]) -> list[_Piece]:
     """Keeps a sentence-initial unknown word only if the article names the
     same entity elsewhere in a position where the capital means a name."""
     confirmed = {p.canonical for p in pieces if not p.tentative}
     return [p for p in pieces if not p.tentative or p.canonical in confirmed]
+
+
+def _common_noun_phrase(words: list[str], gaz) -> bool:
+    """A common noun no dictionary has as a name, then only adjectives, all
+    capitalised: the name of an institution (Komiteti Teknik, Zhvillim
+    Ndërkombëtar of an agency's name), no person; people's names do not
+    open with a common noun the lexicon knows."""
+    head = words[0]
+    if gaz.lookup(head):
+        return False
+    if head.lower() not in gaz.common_nouns and not any(
+        base.lower() in gaz.common_nouns for base, _g in readings(head)[:4]
+    ):
+        return False
+    return all(ADJECTIVE_END.search(w) for w in words[1:])
+
+
+def _place_of_place(head: str, genitive: str, gaz) -> bool:
+    """``X i/e Y``: the head is a known place, or a proper noun that is no
+    common word followed by the genitive of a known place (a city of a
+    country: Oslo të Norvegjisë)."""
+    if _entry_type(head, gaz) == "LOC":
+        return True
+    if gaz.lookup(head) or _common(head, gaz):
+        return False
+    return any(gaz.entry(c).type == "LOC" for c in gaz.lookup(genitive))
 
 
 def _resolvable(p: _Piece, gaz) -> bool:

@@ -43,7 +43,7 @@ from analyzers.entities.canonical import (
 )
 
 # Bump when the derivation below changes, to invalidate cached tables.
-BUILD_VERSION = "10"
+BUILD_VERSION = "12"
 
 CURATED = Path(__file__).resolve().parent.parent / "resources" / "entities.tsv"
 CONNECTORS = ("i", "e", "të", "së")
@@ -96,6 +96,9 @@ class Gazetteer:
     # definite nominatives of feminine common nouns (kushtetuta, qeveria):
     # the institutions that news capitalises mid-sentence
     common_feminine: frozenset[str]
+    # lowercase lemmas the lexicon tags NOUN (korrupsion, arsim): a one-word
+    # name that reads as one of them is no person
+    common_nouns: frozenset[str]
     versions: dict[str, str]
 
     def lookup(self, surface: str) -> tuple[str, ...]:
@@ -112,6 +115,7 @@ class _Builder:
         self.not_names: set[str] = set()
         self.common: set[str] = set()
         self.common_feminine: set[str] = set()
+        self.common_nouns: set[str] = set()
         self.variant_of: dict[str, str] = {}  # a spelling -> the canonical it is a variant of
 
     def add(
@@ -171,6 +175,7 @@ class _Builder:
             not_names=frozenset(self.not_names),
             common=frozenset(self.common),
             common_feminine=frozenset(self.common_feminine),
+            common_nouns=frozenset(self.common_nouns),
             versions=versions,
         )
 
@@ -280,6 +285,8 @@ def _uniparser(builder: _Builder, version: str) -> None:
                 builder.common.add(feminine_canonical(lex))
                 builder.common_feminine.add(feminine_canonical(lex))
             builder.common.add(lex)
+            if gramm[:1] == ["NOUN"]:
+                builder.common_nouns.add(lex)
             continue
         if "abbr" in gramm:
             long_form = None
@@ -305,7 +312,7 @@ def _uniparser(builder: _Builder, version: str) -> None:
             type_, role = "PER", "name"
         else:
             type_, role = None, "name"
-        if "f" in gramm and role != "surname" and not lex.endswith("a") and is_vowel(lex[-1]):
+        if "f" in gramm and role != "surname" and not lex.endswith("a") and (is_vowel(lex[-1]) or lex.endswith("ër")):
             canonical, gender = feminine_canonical(lex), FEM
         elif lex.endswith("a"):
             canonical, gender = lex, FEM
@@ -367,6 +374,12 @@ def _territories(builder: _Builder, babel_version: str | None, pycountry_version
         e.canonical[:-1]
         for e in builder.entries.values()
         if e.gender == FEM and e.canonical.endswith("ia")
+    }
+    # feminine names in -ër, whose ë drops in the definite form (Zvicër -> Zvicra)
+    feminine |= {
+        e.canonical[:-2] + "ër"
+        for e in builder.entries.values()
+        if e.gender == FEM and e.canonical.endswith("ra") and len(e.canonical) > 3 and not is_vowel(e.canonical[-3])
     }
     for code, name in iso_names.items():
         if name.endswith("ia"):
