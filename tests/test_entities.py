@@ -414,3 +414,11 @@ def test_name_in_j_loses_its_case_ending():
 def test_name_opening_with_the_english_article_is_an_organisation():
     m = one("Sipas gazetës amerikane The Boston Globe, hetimi vazhdon.")
     assert (m.text, m.type) == ("The Boston Globe", "ORG")
+
+
+def test_decomposed_letters_are_read_composed_with_offsets_into_the_text():
+    # ë typed as e + U+0308 (COMBINING DIAERESIS), as in some lajmi articles
+    text = "Ai foli n\u00eb Agjencin\u00eb p\u00ebr Zhvillim Nd\u00ebrkomb\u00ebtar dhe n\u00eb Kosov\u00ebs.".replace("\u00eb", "e\u0308")
+    found = extract_entities(text)
+    assert all(text[m.start : m.end] == m.text for m in found)
+    assert [(m.type, m.canonical) for m in found] == [("ORG", "Zhvillimi Ndërkombëtar"), ("LOC", "Kosova")]

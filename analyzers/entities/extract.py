@@ -22,6 +22,7 @@ The steps, each a function below:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -174,6 +175,8 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
     Each has ``start`` and ``end`` offsets in ``text``, the ``text`` there,
     its ``type`` (PER, LOC, ORG or MISC) and its ``canonical`` form.
     """
+    if not unicodedata.is_normalized("NFC", text):
+        return _extract_decomposed(text, evidence)
     gaz = gazetteer.load()
     misc = _quoted(text, gaz)
     lowered = _Lowered(text)
@@ -195,6 +198,31 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
             continue
         out.append(Mention(piece.start, piece.end, text[piece.start : piece.end], piece.type, piece.canonical))
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _extract_decomposed(text: str, evidence: Evidence | None) -> list[Mention]:
+    """Extraction from a text with decomposed letters (``e`` + U+0308 for
+    ``ë``, as some articles are typed): the composed text is read, so that
+    words, connectors and dictionary forms match, and offsets are mapped back
+    to the text as given; canonical forms come out composed."""
+    composed: list[str] = []
+    start_of: list[int] = []  # composed offset -> offset in text
+    end_of: list[int] = [0]  # composed end offset -> end offset in text
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1  # a letter and the marks on it compose together
+        group = unicodedata.normalize("NFC", text[i:j])
+        composed.append(group)
+        start_of.extend([i] * len(group))
+        end_of.extend([i] * (len(group) - 1) + [j])
+        i = j
+    out = []
+    for m in extract_entities("".join(composed), evidence):
+        start, end = start_of[m.start], end_of[m.end]
+        out.append(Mention(start, end, text[start:end], m.type, m.canonical))
     return out
 
 
