@@ -422,3 +422,8 @@ def test_decomposed_letters_are_read_composed_with_offsets_into_the_text():
     found = extract_entities(text)
     assert all(text[m.start : m.end] == m.text for m in found)
     assert [(m.type, m.canonical) for m in found] == [("ORG", "Zhvillimi Ndërkombëtar"), ("LOC", "Kosova")]
+
+
+def test_adjective_before_the_genitive_of_a_place_is_no_place():
+    # Themelore (basic, of a court) is adjectival: no city of Prishtina
+    assert [m.type for m in extract_entities("Rasti kaloi te Themelore e Prishtinës dje.")] == ["ORG"]

@@ -749,7 +749,12 @@ def _type_by_rule(piece: _Piece, gaz) -> str | None:
             return "ORG"
         if LOC_HEADS.match(low):
             return "LOC"
-        if words[1] in CONNECTOR_WORDS and len(words) > 2 and _place_of_place(words[0], words[2], gaz):
+        if (
+            len(piece.words) > 2
+            and piece.words[1] in CONNECTOR_WORDS
+            and _place_of_place(piece.words[0], piece.words[2], gaz)
+            and _place_of_place(words[0], piece.words[2], gaz)  # the head as written and as nominative
+        ):
             return "LOC"  # Oslo i Norvegjisë: a place of a place
         if any(w in CONNECTOR_WORDS for w in words):
             return "ORG"
@@ -934,8 +939,8 @@ def _place_of_place(head: str, genitive: str, gaz) -> bool:
     country: Oslo të Norvegjisë)."""
     if _entry_type(head, gaz) == "LOC":
         return True
-    if gaz.lookup(head) or _common(head, gaz):
-        return False
+    if gaz.lookup(head) or _common(head, gaz) or not head.isalpha() or ADJECTIVE_END.search(head):
+        return False  # a common word, a code (U21), an adjective (Themelore e Prishtinës)
     return any(gaz.entry(c).type == "LOC" for c in gaz.lookup(genitive))
 
 
