@@ -427,3 +427,9 @@ def test_decomposed_letters_are_read_composed_with_offsets_into_the_text():
 def test_adjective_before_the_genitive_of_a_place_is_no_place():
     # Themelore (basic, of a court) is adjectival: no city of Prishtina
     assert [m.type for m in extract_entities("Rasti kaloi te Themelore e Prishtinës dje.")] == ["ORG"]
+
+
+def test_feminine_definite_of_an_adjective_is_an_institution():
+    # Kushtetuesja: kushtetues (constitutional) + -ja, the Constitutional Court
+    m = one("Por nëse Kushtetuesja vendos ndryshe, zgjedhjet shtyhen.")
+    assert (m.text, m.type) == ("Kushtetuesja", "ORG")

@@ -737,6 +737,8 @@ def _type_by_rule(piece: _Piece, gaz) -> str | None:
             return "ORG"
     if piece.title:
         return "PER"
+    if len(piece.words) == 1 and _substantivised_adjective(piece.words[0], gaz):
+        return "ORG"
     if len(words) > 1:
         first = gaz.lookup(words[0])
         if first and any(gaz.entry(c).role == "first" for c in first):
@@ -931,6 +933,17 @@ def _common_noun_phrase(words: list[str], gaz) -> bool:
     ):
         return False
     return all(ADJECTIVE_END.search(w) for w in words[1:])
+
+
+def _substantivised_adjective(word: str, gaz) -> bool:
+    """The feminine definite (-ja) of an adjective of the lexicon, standing
+    for the noun it qualifies: Kushtetuesja (Gjykata Kushtetuese),
+    Specialja; such a name is an institution's, never a person's."""
+    low = word.lower()
+    if not low.endswith("ja") or gaz.lookup(word):
+        return False
+    stem = low[:-2]
+    return stem in gaz.common_adjectives or stem + "e" in gaz.common_adjectives
 
 
 def _place_of_place(head: str, genitive: str, gaz) -> bool:

@@ -43,7 +43,7 @@ from analyzers.entities.canonical import (
 )
 
 # Bump when the derivation below changes, to invalidate cached tables.
-BUILD_VERSION = "12"
+BUILD_VERSION = "13"
 
 CURATED = Path(__file__).resolve().parent.parent / "resources" / "entities.tsv"
 CONNECTORS = ("i", "e", "të", "së")
@@ -99,6 +99,9 @@ class Gazetteer:
     # lowercase lemmas the lexicon tags NOUN (korrupsion, arsim): a one-word
     # name that reads as one of them is no person
     common_nouns: frozenset[str]
+    # lowercase lemmas the lexicon tags A (kushtetues): a capitalised
+    # feminine definite of one (Kushtetuesja) is an institution named by it
+    common_adjectives: frozenset[str]
     versions: dict[str, str]
 
     def lookup(self, surface: str) -> tuple[str, ...]:
@@ -116,6 +119,7 @@ class _Builder:
         self.common: set[str] = set()
         self.common_feminine: set[str] = set()
         self.common_nouns: set[str] = set()
+        self.common_adjectives: set[str] = set()
         self.variant_of: dict[str, str] = {}  # a spelling -> the canonical it is a variant of
 
     def add(
@@ -176,6 +180,7 @@ class _Builder:
             common=frozenset(self.common),
             common_feminine=frozenset(self.common_feminine),
             common_nouns=frozenset(self.common_nouns),
+            common_adjectives=frozenset(self.common_adjectives),
             versions=versions,
         )
 
@@ -287,6 +292,8 @@ def _uniparser(builder: _Builder, version: str) -> None:
             builder.common.add(lex)
             if gramm[:1] == ["NOUN"]:
                 builder.common_nouns.add(lex)
+            elif gramm[:1] == ["A"]:
+                builder.common_adjectives.add(lex)
             continue
         if "abbr" in gramm:
             long_form = None
