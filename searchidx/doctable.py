@@ -20,6 +20,7 @@ import numpy as np
 from whoosh.util.times import datetime_to_long, long_to_datetime
 
 from searchidx.dates import PartialDate
+from searchidx.entities import inflected_bases
 from searchidx.postings import leaf_term_docs
 
 # Whoosh stores this in a numeric column for documents without a value.
@@ -49,29 +50,41 @@ def fold_key(text: str) -> str:
 
 @dataclass
 class EntityColumn:
-    """One entity field: each document's values, and each value's documents."""
+    """One entity field: each document's values, and each value's documents.
 
-    values_of: list[tuple[str, ...]]  # by document number
-    docs_of: dict[str, list[int]]  # value -> document numbers
-    by_name: dict[str, set[str]] = field(default_factory=dict)  # folded whole name -> values
-    by_word: dict[str, set[str]] = field(default_factory=dict)  # folded word of a name -> values
+    Values are the index-wide canonical names (`canonical`): a stored
+    ``Nehammeri`` counts, filters and shows as ``Nehammer`` when the field
+    also holds ``Nehammer`` (searchidx.entities.inflected_bases, the rule
+    `searchidx entities` applies), so a facet value's documents are those
+    of all its forms, each counted once.
+    """
+
+    values_of: list[tuple[str, ...]]  # by document number, canonical, distinct
+    docs_of: dict[str, list[int]]  # canonical value -> document numbers, ascending
+    by_name: dict[str, set[str]] = field(default_factory=dict)  # folded whole stored name -> canonical values
+    by_word: dict[str, set[str]] = field(default_factory=dict)  # folded word of a stored name -> canonical values
     # Every (document, value) pair as two parallel arrays, values by their
     # number in `names`: facet counts are then one bincount over the pairs
     # whose document matched.
     pair_docs: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     pair_values: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     names: list[str] = field(default_factory=list)
+    canonical: dict[str, str] = field(default_factory=dict)  # every live stored value -> its canonical value
 
     def matching_values(self, typed: str) -> set[str]:
-        """The stored names a typed name stands for.
+        """The canonical names a typed name stands for.
 
         The whole name if one matches (case and diacritics aside: `kines`
-        finds `Kinës`), else every name with it as a word (`Putin` finds
-        `Vladimir Putin`). Whole names first keep a facet value's filter
-        exactly as wide as its count.
+        finds `Kinës`; any stored form: `Nehammeri` finds `Nehammer`), else
+        every name with it as a word (`Putin` finds `Vladimir Putin`). Whole
+        names first keep a facet value's filter exactly as wide as its count.
         """
         key = fold_key(" ".join(typed.split()))
         return self.by_name.get(key) or self.by_word.get(key, set())
+
+    def canonical_name(self, value: str) -> str:
+        """The name a stored value is counted, filtered and shown under."""
+        return self.canonical.get(value, value)
 
 
 class DocTable:
@@ -197,22 +210,41 @@ class DocTable:
                 for raw in leaf.lexicon(fieldname):
                     raw_docs.setdefault(raw, []).extend(leaf_term_docs(leaf, fieldname, raw, offset))
             live = self.live if self.reader.has_deletions() else None
+            stored: dict[str, list[int]] = {}
             for raw in sorted(raw_docs):
                 value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
                 docs = raw_docs[raw] if live is None else [d for d in raw_docs[raw] if d in live]
-                if not docs:
-                    continue
-                docs_of[value] = docs
-                for d in docs:
-                    values_of[d].append(value)
+                if docs:
+                    stored[value] = docs
+            # Which stored forms are one name, settled over the live values
+            # of the whole field, as `searchidx entities` settles it.
+            bases = inflected_bases(stored)
+            canonical = {value: bases.get(value, value) for value in stored}
+            for value, docs in stored.items():
+                name = canonical[value]
+                if name in docs_of:
+                    docs_of[name] = sorted(set(docs_of[name]).union(docs))  # a document once
+                else:
+                    docs_of[name] = docs
                 whole = fold_key(value)
-                by_name[whole].add(value)
+                by_name[whole].add(name)
                 for word in whole.split():
-                    by_word[word].add(value)
+                    by_word[word].add(name)
+            for name, docs in docs_of.items():
+                for d in docs:
+                    values_of[d].append(name)
+        else:
+            canonical = {}
         names = list(docs_of)
         pair_docs = np.array([d for docs in docs_of.values() for d in docs], dtype=np.int64)
         pair_values = np.repeat(np.arange(len(names), dtype=np.int64), [len(docs) for docs in docs_of.values()])
         return EntityColumn(
-            [tuple(v) for v in values_of], docs_of, dict(by_name), dict(by_word), pair_docs, pair_values, names
+            [tuple(v) for v in values_of],
+            docs_of,
+            dict(by_name),
+            dict(by_word),
+            pair_docs,
+            pair_values,
+            names,
+            canonical,
         )
-

@@ -15,7 +15,8 @@ index, for ``searchidx entities``. It also settles, with the evidence of the
 whole index, what one article could not: whether a final -i or -u is the
 definite ending of a name written bare elsewhere (``Trumpi`` when the index
 also has ``Trump``) or part of the name (``Kurti``, whose bare ``Kurt`` the
-index never writes); see ``merge_inflected``.
+index never writes); see ``inflected_bases``, which the facets and filters
+(``searchidx.doctable``) apply too, so all three show one ``Trump``.
 """
 
 from __future__ import annotations
@@ -82,22 +83,43 @@ def field_counts(reader, field: str) -> dict[str, tuple[int, set[int]]]:
     return out
 
 
-def merge_inflected(counts: dict[str, tuple[int, set[int]]]) -> dict[str, tuple[int, set[int]]]:
-    """Joins a one-word name ending in a definite -i/-u to the bare name that
-    the index also holds (``Trumpi`` into ``Trump``, ``Iraku`` into ``Irak``),
-    unless the dictionaries know the longer name as a name of its own
-    (``Kurti``, ``Mali``). Merged across the whole index, not one article."""
-    gaz = gazetteer.load()
-    merged = dict(counts)
-    for name in list(counts):
+def inflected_bases(names: Iterable[str]) -> dict[str, str]:
+    """The names of one field that are the definite -i/-u form of a bare name
+    the same field also holds, each mapped to that bare name: ``Trumpi`` ->
+    ``Trump``, ``Iraku`` -> ``Irak``. A name the dictionaries know as a name
+    of its own stays (``Mali``, not ``Mal``), and so does one whose bare form
+    is not among `names` (``Kurti`` without ``Kurt``): pass every name of
+    the field over the whole index, since one article cannot settle it.
+
+    The one rule behind ``searchidx entities`` (merge_inflected) and the
+    facets and filters (DocTable's entity columns). A bare name ends in a
+    consonant, so it is never itself merged: no chains.
+    """
+    names = names if isinstance(names, (set, frozenset, dict)) else set(names)
+    gaz = None
+    bases: dict[str, str] = {}
+    for name in names:
         if " " in name or len(name) < 4 or name[-1] not in "iu" or name[-2] in "aeiouyë":
             continue
         bare = name[:-1]
-        if bare not in counts or gaz.entry(name) is not None:
+        if bare not in names:
             continue
         if name[-1] == "u" and bare[-1] not in "kghKGH":
             continue  # -u is the definite ending of velar stems only
-        m1, d1 = merged.pop(name)
+        if gaz is None:
+            gaz = gazetteer.load()  # only once a candidate has its bare form
+        if gaz.entry(name) is None:
+            bases[name] = bare
+    return bases
+
+
+def merge_inflected(counts: dict[str, tuple[int, set[int]]]) -> dict[str, tuple[int, set[int]]]:
+    """Joins each name's counts to its bare name's (see inflected_bases):
+    mentions add up, documents are counted once."""
+    bases = inflected_bases(counts)
+    merged = {name: value for name, value in counts.items() if name not in bases}
+    for name, bare in bases.items():
+        m1, d1 = counts[name]
         m2, d2 = merged[bare]
         merged[bare] = (m1 + m2, d1 | d2)
     return merged

@@ -106,3 +106,51 @@ def test_merge_inflected_uses_the_whole_index():
     assert merged["Kurti"] == (4, {1})
     # a name of its own in the dictionaries is never merged (Mali, not Mal)
     assert merge_inflected({"Mal": (1, {1}), "Mali": (1, {2})})["Mali"] == (1, {2})
+
+
+@pytest.fixture
+def inflected_index(make_corpus, index_dir):
+    """Nehammer, whom the dictionaries do not know, written bare in one article
+    and only as Nehammeri in another: no one article can tell that the -i is
+    a case ending. Bardhi is never written bare."""
+    folder = make_corpus(
+        {
+            "a.txt": " date 2023-05-02 Presidenti Nehammer tha se nafta shtrenjtohet.",
+            "b.txt": " date 2023-05-03 Presidenti Nehammeri tha se nafta lirohet.",
+            "c.txt": " date 2023-05-04 Deputeti Bardhi tha se nafta mungon.",
+        }
+    )
+    assert invoke("index", folder, "--index", index_dir).exit_code == 0
+    with Index.open(index_dir) as index:
+        yield index
+
+
+def test_the_extractor_alone_keeps_the_inflected_form():
+    # The premise of the tests below: merging needs the whole index.
+    assert entity_fields("Presidenti Nehammeri tha se nafta lirohet.")["person"] == ["Nehammeri"]
+    assert entity_fields("Presidenti Nehammer tha se nafta shtrenjtohet.")["person"] == ["Nehammer"]
+
+
+def test_facets_count_the_inflected_form_under_the_bare_name(inflected_index):
+    people = inflected_index.search("nafta", facets=["person"]).facets.entities["person"]
+    assert {(v.value, v.count) for v in people} == {("Nehammer", 2), ("Bardhi", 1)}
+    nehammer = next(v for v in people if v.value == "Nehammer")
+    drilled = inflected_index.search("nafta", filters=[nehammer.filter])
+    assert {hit.path for hit in drilled.hits} == {"a.txt", "b.txt"}
+
+
+@pytest.mark.parametrize("typed", ["person:Nehammer", "person:Nehammeri", "entitet:nehammer"])
+def test_a_typed_filter_finds_every_form_of_the_name(inflected_index, typed):
+    assert {hit.path for hit in inflected_index.search(f"nafta {typed}").hits} == {"a.txt", "b.txt"}
+
+
+def test_a_name_without_its_bare_form_stays_as_written(inflected_index):
+    assert {hit.path for hit in inflected_index.search("nafta person:Bardhi").hits} == {"c.txt"}
+    assert inflected_index.search("nafta person:Bardh").total == 0
+
+
+def test_facets_and_the_entities_command_agree(inflected_index, index_dir):
+    result = invoke("entities", "--index", index_dir, "--json", "--type", "person")
+    listed = {e["name"]: e["documents"] for e in json.loads(result.stdout)}
+    people = inflected_index.search("nafta", facets=["person"]).facets.entities["person"]
+    assert listed == {v.value: v.count for v in people}

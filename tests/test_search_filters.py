@@ -164,3 +164,32 @@ def test_a_bad_filter_explains_itself(index, bad):
 def test_mixing_a_filter_into_an_or_of_words_is_refused(index):
     with pytest.raises(QuerySyntaxError, match="cannot be OR-ed"):
         index.search("(naftës data:2024) OR gazit")
+
+
+INFLECTED = [
+    ("trump.txt", "2024-01-02", "Tregu i naftës dhe Trump.", {"person": ["Trump"]}),
+    ("trumpi.txt", "2024-01-03", "Tregu i naftës dhe Trumpi.", {"person": ["Trumpi"]}),
+    ("kurti.txt", "2024-01-04", "Tregu i naftës dhe Kurti.", {"person": ["Kurti"]}),
+]
+
+
+def test_an_entity_filter_takes_every_stored_form_of_a_name(tmp_path):
+    # Stored Trumpi is Trump's definite form, since the index also holds
+    # Trump; Kurti stays Kurti with no bare Kurt in the index.
+    with build_index(tmp_path / "index", INFLECTED) as index:
+        assert found(index, "naftës person:Trump") == {"trump.txt", "trumpi.txt"}
+        assert found(index, "naftës", filters=["person:Trumpi"]) == {"trump.txt", "trumpi.txt"}
+        assert found(index, "naftës entitet:Kurti") == {"kurti.txt"}
+        people = {v.value: v.count for v in index.search("naftës", facets=["person"]).facets.entities["person"]}
+        assert people == {"Trump": 2, "Kurti": 1}
+
+
+def test_forms_merge_only_while_the_bare_name_is_in_the_index(tmp_path):
+    with build_index(tmp_path / "index", INFLECTED) as index:
+        with index._ix.writer() as writer:
+            writer.delete_by_term("key", "/corpus/trump.txt")
+    with Index.open(tmp_path / "index") as index:
+        assert found(index, "naftës person:Trump") == set()
+        assert found(index, "naftës person:Trumpi") == {"trumpi.txt"}
+        people = {v.value: v.count for v in index.search("naftës", facets=["person"]).facets.entities["person"]}
+        assert people == {"Trumpi": 1, "Kurti": 1}
