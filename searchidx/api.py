@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Sequence
 
 from searchidx.corpus import DEFAULT_MAX_BYTES
 from searchidx.errors import SearchidxError

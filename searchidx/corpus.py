@@ -239,13 +239,6 @@ def name_problem(relative: str) -> str | None:
     return None
 
 
-def iter_article_paths(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Path]:
-    """The paths of the files scan_folder finds fit to read."""
-    for found in scan_folder(root, max_bytes):
-        if isinstance(found, FoundFile):
-            yield found.path
-
-
 def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | SkippedFile]:
     """Reads every article below root, yielding a SkippedFile for each bad one."""
     for found in scan_folder(root, max_bytes):

@@ -21,7 +21,6 @@ index never writes); see ``inflected_bases``, which the facets and filters
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -133,8 +132,3 @@ def entity_counts(reader, fields: Iterable[str] = ENTITY_FIELDS, top: int | None
         found.extend(EntityCount(name, field, m, len(docs)) for name, (m, docs) in counts.items())
     found.sort(key=lambda e: (-e.mentions, -e.documents, e.name))
     return found[:top] if top else found
-
-
-def mention_counts(body: str) -> dict[str, Counter]:
-    """Per field, how often an article mentions each entity (for tests and tools)."""
-    return {field: Counter(names) for field, names in entity_fields(body).items()}

@@ -101,10 +101,3 @@ def write_manifest(index_dir: Path, manifest: Manifest) -> None:
     temporary = index_dir / (MANIFEST_FILE + ".tmp")
     temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     os.replace(temporary, index_dir / MANIFEST_FILE)
-
-
-def remove_manifest(index_dir: Path) -> None:
-    try:
-        os.unlink(index_dir / MANIFEST_FILE)
-    except FileNotFoundError:
-        pass

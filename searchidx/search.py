@@ -23,7 +23,6 @@ from searchidx.errors import QuerySyntaxError
 from searchidx.facets import Facets, count_facets, facet_names
 from searchidx.filters import Filter, as_filters, filter_docs
 from searchidx.query import (
-    TEXT_FIELDS,
     BuildContext,
     Group,
     build_query,

@@ -30,8 +30,6 @@ from functools import lru_cache
 from analyzers.entities import gazetteer
 from analyzers.entities.canonical import (
     FEM,
-    MASC,
-    PLURAL,
     connector_for,
     head_readings,
     readings,
@@ -45,7 +43,6 @@ from analyzers.entities.mentions import (
     quoted_in,
     scan,
     split_acronym,
-    tokenize,
     word_after,
     word_before,
 )

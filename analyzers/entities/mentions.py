@@ -431,7 +431,6 @@ def _make_run(text: str, toks: list[Token], floor: int) -> Run:
     first = toks[0]
     first.sentence_initial = opens_sentence(text, first.start, floor)
     return Run(toks, LazyTitle(text, first.start))
-    return run
 
 
 _QUOTED_RE = re.compile(
