@@ -1,9 +1,13 @@
 """Known-item retrieval with each analyzer design: headline -> article, MRR@10.
 
     python benchmarks/analyzer_mrr.py [--collections lajmi ntrex] [--configs ...]
+                                      [--weighting whoosh|searchidx]
 
-Builds a Whoosh index (schema ``body=TEXT(analyzer=...)``, BM25F default) in a
-temporary folder per analyzer, queries each headline as an OR-group of its
+Builds a Whoosh index (schema ``body=TEXT(analyzer=...)``) in a temporary
+folder per analyzer and ranks with one weighting for all of them: Whoosh's
+default BM25F (``whoosh``), or the ranking searchidx ships
+(``searchidx``: `searchidx.ranking.DEFAULT_RANKING`, BM25F with a squared
+IDF), so an analyzer is compared under the ranking it is used with too. It queries each headline as an OR-group of its
 words (``QueryParser(..., group=OrGroup)``), and reports MRR@10 with the
 queries as written and typed without ë/ç. Reads ../shared/data/news-dev at run
 time (never copied into the repository).
@@ -17,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from whoosh import fields, index
+from whoosh import fields, index, scoring
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StandardAnalyzer, StemmingAnalyzer
 from whoosh.qparser import MultifieldParser, OrGroup, QueryParser
 
@@ -25,6 +29,7 @@ from analyzers.analyzer import AlbanianAnalyzer, AlbanianStemFilter, AlbanianVar
 from analyzers.normalizer import AlbanianNormalizer, DiacriticFoldingFilter, fold_diacritics, normalize_query
 from analyzers.stopwords import AlbanianStopFilter
 from analyzers.tokenizer import AlbanianTokenizer
+from searchidx.ranking import DEFAULT_RANKING
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "news-dev"
 DATE_LINE = re.compile(r"\A\s*date[ \t]+\S+[ \t]*")
@@ -70,13 +75,19 @@ def read_collection(name: str):
     return docs, queries
 
 
-def mrr(ix, fieldnames, queries, fold: bool) -> float:
+WEIGHTINGS = {
+    "whoosh": lambda: scoring.BM25F(),
+    "searchidx": lambda: DEFAULT_RANKING.weighting(),
+}
+
+
+def mrr(ix, fieldnames, queries, fold: bool, weighting) -> float:
     total = 0.0
     if len(fieldnames) == 1:
         parser = QueryParser(fieldnames[0], ix.schema, group=OrGroup)
     else:
         parser = MultifieldParser(fieldnames, ix.schema, group=OrGroup)
-    with ix.searcher() as s:
+    with ix.searcher(weighting=weighting) as s:
         for query, target in queries:
             text = normalize_query(query)
             if fold:
@@ -90,7 +101,7 @@ def mrr(ix, fieldnames, queries, fold: bool) -> float:
     return total / len(queries)
 
 
-def run(collection: str, config_names, workdir: Path):
+def run(collection: str, config_names, workdir: Path, weighting: str = "whoosh"):
     docs, queries = read_collection(collection)
     for name in config_names:
         analyzers = CONFIGS[name]()
@@ -104,22 +115,25 @@ def run(collection: str, config_names, workdir: Path):
             w.add_document(id=doc_id, **{f: body for f in analyzers})
         w.commit()
         build = time.perf_counter() - t
-        m = mrr(ix, list(analyzers), queries, fold=False)
-        mf = mrr(ix, list(analyzers), queries, fold=True)
+        m = mrr(ix, list(analyzers), queries, fold=False, weighting=WEIGHTINGS[weighting]())
+        mf = mrr(ix, list(analyzers), queries, fold=True, weighting=WEIGHTINGS[weighting]())
         loss = (m - mf) / m * 100 if m else 0.0
-        print(f"{collection:6} {name:26} MRR@10={m:.3f}  without ë/ç={mf:.3f}  loss={loss:4.1f}%  index {build:.1f}s", flush=True)
+        print(f"{collection:6} {weighting:9} {name:26} MRR@10={m:.3f}  without ë/ç={mf:.3f}  loss={loss:4.1f}%  index {build:.1f}s", flush=True)
 
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--collections", nargs="+", default=["lajmi", "ntrex"])
     p.add_argument("--configs", nargs="+", default=list(CONFIGS), choices=list(CONFIGS), metavar="CONFIG")
+    p.add_argument("--weighting", nargs="+", default=["whoosh"], choices=list(WEIGHTINGS),
+                   help="ranking used for every analyzer: Whoosh's BM25F, searchidx's, or both in turn")
     args = p.parse_args(argv)
     if not DATA.is_dir():
         raise SystemExit(f"no data at {DATA}")
     with tempfile.TemporaryDirectory() as tmp:
         for c in args.collections:
-            run(c, args.configs, Path(tmp))
+            for w in args.weighting:
+                run(c, args.configs, Path(tmp), w)
 
 
 if __name__ == "__main__":
