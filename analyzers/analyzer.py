@@ -11,7 +11,9 @@ from analyzers.tokenizer import AlbanianTokenizer
 # changes, so that an index built by another version is detected.
 # sq-2: Albanian tokenizer, stop words kept in the index, lexicon+rules keys.
 # sq-3: lemma keys keep ë/ç (only unknown words are folded); analysis ranking.
-ANALYZER_VERSION = "sq-3"
+# sq-4: case endings dropped after hyphenated names (Trump-it); homograph
+#       exceptions (dita, jeta, dytë, mori, re).
+ANALYZER_VERSION = "sq-4"
 
 
 class AlbanianStemFilter(Filter):

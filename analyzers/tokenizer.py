@@ -9,8 +9,9 @@ What counts as a token (issue 3):
   ``n'`` ``Tiranë``), except ``ç'`` which is spelled-out çfarë/çdo and joins
   its word (``ç'farë`` → ``çfarë``);
 * a hyphen splits (``Izrael-Hamas`` → both), and a case ending hyphenated to an
-  acronym or number is dropped (``OKB-së`` → ``OKB``; ``NATO-s``;
-  ``10-vjetorin`` keeps ``10`` and ``vjetorin``, which is a word);
+  acronym, number or capitalised name is dropped (``OKB-së`` → ``OKB``;
+  ``NATO-s``; ``Trump-it`` → ``Trump``; ``10-vjetorin`` keeps ``10`` and
+  ``vjetorin``, which is a word);
 * a full stop between words splits them even without a space (``jetë.Këto``);
 * numbers with decimal commas or points stay whole (``3,5``; ``1.000.000``);
 * URLs, e-mail addresses, domain names and hashtags stay whole.
@@ -28,8 +29,10 @@ from whoosh.analysis import Token, Tokenizer
 # letter apostrophe, acute and grave accents.
 APOSTROPHES = "'\u2019\u2018\u02bc\u00b4`"
 
-# Case endings written after a hyphen on an acronym or number: the noun
-# article/case endings of Albanian (OKB-së, NATO-s, BE-ja, 2020-ën, 10-të).
+# Case endings written after a hyphen: the noun article/case endings of
+# Albanian, which the orthography hyphenates after an acronym or number
+# (OKB-së, NATO-s, BE-ja, 2020-ën, 10-të) and news writes after foreign
+# names kept in their own spelling (Trump-it, Livingston-it, Menga-s).
 CASE_ENDINGS = frozenset("a ja i u s së ës n në ën t të it in ut un ve ët et e je se es ne en te".split())
 
 _TLDS = "com|net|org|al|info|eu|gov|edu|io|tv|mk|me|rs|de|uk|it|fr|ch|at|biz|co"
@@ -63,9 +66,10 @@ def _split_word(text: str, start: int) -> Iterator[tuple[str, int, int]]:
         if not part:
             continue
         if prev is not None and part.lower() in CASE_ENDINGS and (
-            (prev.isupper() and len(prev) >= 2) or prev[-1].isdigit()
+            (prev.isupper() and len(prev) >= 2) or prev[-1].isdigit() or prev[0].isupper()
         ):
-            # OKB-së → OKB, 2020-ën → 2020: the ending carries no meaning of its own
+            # OKB-së → OKB, 2020-ën → 2020, Trump-it → Trump: the ending
+            # carries no meaning of its own
             prev = None
             continue
         prev = part

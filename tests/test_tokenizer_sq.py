@@ -31,6 +31,13 @@ def test_case_endings_after_hyphen_on_acronyms_and_numbers():
     assert texts("10-vjetorin") == ["10", "vjetorin"]
 
 
+def test_case_endings_after_hyphen_on_foreign_names():
+    # News hyphenates endings after names kept in their own spelling.
+    assert texts("Goditja e Menga-s i fal Livingston-it fitoren; Trump-i") == [
+        "Goditja", "e", "Menga", "i", "fal", "Livingston", "fitoren", "Trump"
+    ]
+
+
 def test_hyphenated_compound_gives_both_parts():
     assert texts("konflikti Izrael-Hamas") == ["konflikti", "Izrael", "Hamas"]
 
