@@ -83,9 +83,6 @@ def document_fields(document: Document, root: Path) -> dict:
         fields["date"] = document.date.start
         fields["date_text"] = str(document.date)
         fields["date_precision"] = document.date.precision
-        fields["year"] = f"{document.date.year:04d}"
-        if document.date.month is not None:
-            fields["month"] = f"{document.date.year:04d}-{document.date.month:02d}"
     for name, values in entity_fields(document.body).items():
         if values:
             # Indexed once per mention (the postings' frequencies count the

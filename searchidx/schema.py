@@ -9,7 +9,10 @@ from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 from analyzers import AlbanianAnalyzer
 
-SCHEMA_VERSION = 3  # 3: size only stored (was an indexed 64-bit NUMERIC no query read)
+# 3: size only stored (was an indexed 64-bit NUMERIC no query read).
+# 4: no year/month fields: facets and filters read the date columns
+#    (searchidx.doctable), and nothing read those two.
+SCHEMA_VERSION = 4
 
 # Entity fields, by the type name users write in filters and facets.
 ENTITY_FIELDS = ("person", "place", "org")
@@ -31,8 +34,6 @@ def build_schema() -> Schema:
         # "year", "month" or "day"; a column so that date filters can test that
         # an article's whole period lies inside the range (searchidx.filters).
         date_precision=ID(stored=True, sortable=True),
-        year=ID(stored=True, sortable=True),  # facet keys: "2023"
-        month=ID(stored=True, sortable=True),  # facet keys: "2023-10"
         content_hash=STORED(),
         # Read back only by the manifest (searchidx.manifest); as a NUMERIC it
         # put four nearly unique terms per article in the index (~0.15 CPU ms

@@ -40,9 +40,7 @@ def add_documents(index: Index, docs, root: str = "/corpus") -> None:
         }
         if date_text:
             date = parse_date(date_text)
-            fields.update(date=date.start, date_text=str(date), date_precision=date.precision, year=f"{date.year:04d}")
-            if date.month:
-                fields["month"] = f"{date.year:04d}-{date.month:02d}"
+            fields.update(date=date.start, date_text=str(date), date_precision=date.precision)
         for field in ENTITY_FIELDS:
             if entities.get(field):
                 fields[field] = ",".join(entities[field])
