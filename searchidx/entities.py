@@ -22,7 +22,7 @@ index never writes); see ``inflected_bases``, which the facets and filters
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from analyzers import extract_entities
 from analyzers.entities import gazetteer
@@ -90,26 +90,57 @@ def inflected_bases(names: Iterable[str]) -> dict[str, str]:
     is not among `names` (``Kurti`` without ``Kurt``): pass every name of
     the field over the whole index, since one article cannot settle it.
 
-    The one rule behind ``searchidx entities`` (merge_inflected) and the
-    facets and filters (DocTable's entity columns). A bare name ends in a
+    The one rule behind ``searchidx entities`` (merge_inflected), the facets
+    and filters (DocTable's entity columns) and the names hits list
+    (`inflected_base` with the index's terms). A bare name ends in a
     consonant, so it is never itself merged: no chains.
     """
     names = names if isinstance(names, (set, frozenset, dict)) else set(names)
-    gaz = None
     bases: dict[str, str] = {}
     for name in names:
-        if " " in name or len(name) < 4 or name[-1] not in "iu" or name[-2] in "aeiouyë":
-            continue
-        bare = name[:-1]
-        if bare not in names:
-            continue
-        if name[-1] == "u" and bare[-1] not in "kghKGH":
-            continue  # -u is the definite ending of velar stems only
-        if gaz is None:
-            gaz = gazetteer.load()  # only once a candidate has its bare form
-        if gaz.entry(name) is None:
+        bare = inflected_base(name, names.__contains__)
+        if bare is not None:
             bases[name] = bare
     return bases
+
+
+def inflected_base(name: str, holds: Callable[[str], bool]) -> str | None:
+    """The bare name `name` is the -i/-u form of (see inflected_bases), given
+    `holds(bare)`: whether the field holds that bare name; else None."""
+    if " " in name or len(name) < 4 or name[-1] not in "iu" or name[-2] in "aeiouyë":
+        return None
+    bare = name[:-1]
+    if name[-1] == "u" and bare[-1] not in "kghKGH":
+        return None  # -u is the definite ending of velar stems only
+    if not holds(bare):
+        return None
+    # the gazetteer only once a candidate has its bare form (it is cached)
+    return bare if gazetteer.load().entry(name) is None else None
+
+
+def article_entities(fields: dict, reader) -> dict[str, list[str]]:
+    """An article's distinct entity names by type, in the order it first
+    names them, each -i/-u form under its bare name when the index holds that
+    name (``Nehammeri`` is listed as ``Nehammer``), as facets count it.
+
+    Only the page's candidate names are looked up, term by term, so a search
+    does not load the whole index's entity columns to show ten hits.
+    """
+    out = {}
+    for field in ENTITY_FIELDS:
+        names = dict.fromkeys(v for v in fields.get(field, "").split(",") if v)
+        shown = (inflected_base(name, lambda bare, f=field: _holds(reader, f, bare)) or name for name in names)
+        out[field] = list(dict.fromkeys(shown))
+    return out
+
+
+def _holds(reader, field: str, name: str) -> bool:
+    """Whether a live document of the index has `name` in `field`."""
+    if field not in reader.schema or reader.doc_frequency(field, name) == 0:
+        return False
+    if not reader.has_deletions():
+        return True
+    return any(not reader.is_deleted(d) for d in reader.postings(field, name).all_ids())
 
 
 def merge_inflected(counts: dict[str, tuple[int, set[int]]]) -> dict[str, tuple[int, set[int]]]:

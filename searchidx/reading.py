@@ -14,8 +14,8 @@ from pathlib import PurePath
 
 from whoosh.highlight import set_matched_filter
 
+from searchidx.entities import article_entities
 from searchidx.query import existing_terms, parse_query
-from searchidx.search import stored_entities
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def read_article(searcher, path: str, query_text: str | None = None) -> Article 
         date_precision=fields.get("date_precision"),
         title=fields["title"],
         body=fields["body"],
-        entities=stored_entities(fields),
+        entities=article_entities(fields, searcher.reader()),
         matches=match_spans(fields["body"], terms, analyzer),
     )
 

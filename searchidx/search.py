@@ -19,6 +19,7 @@ import numpy as np
 from whoosh import query as wq
 
 from searchidx.doctable import DocTable
+from searchidx.entities import article_entities
 from searchidx.errors import QuerySyntaxError
 from searchidx.facets import Facets, count_facets, facet_names
 from searchidx.filters import Filter, as_filters, filter_docs
@@ -33,7 +34,6 @@ from searchidx.query import (
 )
 from searchidx.postings import PostingCache
 from searchidx.ranking import DEFAULT_RANKING, Ranking, recency_factor
-from searchidx.schema import ENTITY_FIELDS
 from searchidx.scorer import all_docs, scorable, score_query, top_docs
 from searchidx.snippets import Snippet, make_snippet
 
@@ -125,7 +125,8 @@ def run_search(
     analyzer = searcher.schema["body"].analyzer
     if not snippets:
         terms = frozenset()  # no highlighting: each hit opens with its start
-    hits = [_hit(searcher.stored_fields(docnum), score, terms, analyzer) for docnum, score in page_docs]
+    reader = searcher.reader()
+    hits = [_hit(searcher.stored_fields(docnum), score, terms, analyzer, reader) for docnum, score in page_docs]
 
     suggestion = None
     if suggester is not None and len(matches) < SUGGEST_BELOW and query_text.strip():
@@ -276,7 +277,7 @@ def _highlight_terms(searcher, query) -> frozenset[str]:
     return frozenset() if query is None else existing_terms(query, searcher.reader())
 
 
-def _hit(fields: dict, score: float, terms: frozenset[str], analyzer) -> Hit:
+def _hit(fields: dict, score: float, terms: frozenset[str], analyzer, reader) -> Hit:
     return Hit(
         path=fields["path"],
         date=fields.get("date_text"),
@@ -284,18 +285,9 @@ def _hit(fields: dict, score: float, terms: frozenset[str], analyzer) -> Hit:
         title=fields["title"],
         score=round(score, 4),
         snippet=make_snippet(fields["body"], terms, analyzer),
-        entities=stored_entities(fields),
+        entities=article_entities(fields, reader),
         key=fields["key"],
     )
-
-
-def stored_entities(fields: dict) -> dict[str, list[str]]:
-    """Distinct entity names by type, in the order the article first names them."""
-    return {
-        name: list(dict.fromkeys(v for v in fields.get(name, "").split(",") if v))
-        for name in ENTITY_FIELDS
-    }
-
 
 
 class SearchSession:

@@ -154,3 +154,28 @@ def test_facets_and_the_entities_command_agree(inflected_index, index_dir):
     listed = {e["name"]: e["documents"] for e in json.loads(result.stdout)}
     people = inflected_index.search("nafta", facets=["person"]).facets.entities["person"]
     assert listed == {v.value: v.count for v in people}
+
+
+def test_hits_and_the_article_view_list_the_name_as_facets_count_it(inflected_index):
+    # b.txt stores Nehammeri; the index also holds Nehammer, so the hit says
+    # Nehammer (the facet value a click would filter on). Bardhi stays.
+    hits = {hit.path: hit for hit in inflected_index.search("nafta").hits}
+    assert hits["b.txt"].entities["person"] == ["Nehammer"]
+    assert hits["c.txt"].entities["person"] == ["Bardhi"]
+    assert inflected_index.article("b.txt").entities["person"] == ["Nehammer"]
+
+
+def test_a_deleted_article_no_longer_makes_its_name_the_bare_one(make_corpus, index_dir):
+    folder = make_corpus(
+        {
+            "a.txt": " date 2023-05-02 Presidenti Nehammer tha se nafta shtrenjtohet.",
+            "b.txt": " date 2023-05-03 Presidenti Nehammeri tha se nafta lirohet.",
+        }
+    )
+    assert invoke("index", folder, "--index", index_dir).exit_code == 0
+    (folder / "a.txt").unlink()
+    assert invoke("index", folder, "--index", index_dir).exit_code == 0
+    with Index.open(index_dir) as index:
+        assert [hit.entities["person"] for hit in index.search("nafta").hits] == [["Nehammeri"]]
+        people = index.search("nafta", facets=["person"]).facets.entities["person"]
+        assert [v.value for v in people] == ["Nehammeri"]
