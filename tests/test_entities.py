@@ -142,6 +142,17 @@ def test_kosovo_municipalities_are_places_after_a_title():
     assert not c["PER"]
 
 
+def test_a_word_the_curated_file_calls_no_name_is_none_when_not_an_acronym():
+    # not_names was tested in capitals only, so "Celsius" was a person.
+    assert extract_entities("Temperaturat do të lëvizin ndërmjet 27-30 gradë Celsius.") == []
+
+
+def test_news_media_named_as_a_source_are_organisations():
+    c = counts("Policia arrestoi dy persona, transmeton KosovaPress. E konfirmoi edhe Insajderi.")
+    assert dict(c["ORG"]) == {"KosovaPress": 1, "Insajderi": 1}
+    assert not c["PER"]
+
+
 def test_known_spelling_variants_are_joined():
     c = counts("Takimi u mbajt në Vashington, dhe më pas në Uashington.")
     assert dict(c["LOC"]) == {"Uashington": 2}

@@ -432,7 +432,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[_Pie
         if len(group) == 1 and (
             len(tok.text) == 1
             or tok.text in NOT_NAMES
-            or tok.text.upper() in gaz.not_names
+            or gaz.is_not_name(tok.text)
             or (
                 _common_mid_sentence(tok.text, gaz)
                 and (not title or before in CONNECTOR_WORDS)  # kryetari i Komunës
@@ -487,7 +487,7 @@ def _cut_word(text: str, tok: Token, title, gaz) -> list[_Piece]:
     if (
         len(word) == 1
         or word in NOT_NAMES
-        or word.upper() in gaz.not_names
+        or gaz.is_not_name(word)
         or (
             _common_mid_sentence(word, gaz)
             and (before in CONNECTOR_WORDS or not title)

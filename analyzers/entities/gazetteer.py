@@ -88,7 +88,8 @@ class Gazetteer:
     # written form (one word, or words joined by single spaces) -> canonical
     # names it can be, best first
     forms: dict[str, tuple[str, ...]]
-    # acronyms whose dictionaries say they are no names (DNA, GDP, CD)
+    # acronyms whose dictionaries say they are no names (DNA, GDP, CD), and
+    # words the curated file says are none (Celsius, CoV)
     not_names: frozenset[str]
     # lowercase lemmas of common words, to tell a sentence-initial common
     # word from a name
@@ -109,6 +110,11 @@ class Gazetteer:
 
     def entry(self, canonical: str) -> Entry | None:
         return self.entries.get(canonical)
+
+    def is_not_name(self, word: str) -> bool:
+        """Whether a capitalised word is listed as no name, as written
+        (Celsius) or as the acronym it spells in capitals (Cd -> CD)."""
+        return word in self.not_names or word.upper() in self.not_names
 
 
 class _Builder:
