@@ -12,7 +12,7 @@ from analyzers.tokenizer import AlbanianTokenizer
 # sq-2: Albanian tokenizer, stop words kept in the index, lexicon+rules keys.
 # sq-3: lemma keys keep ë/ç (only unknown words are folded); analysis ranking.
 # sq-4: case endings dropped after hyphenated names (Trump-it); homograph
-#       exceptions (dita, jeta, dytë, mori, re).
+#       exceptions (dita, jeta, dytë, mori, re, ftesa, Evropën/Europës).
 ANALYZER_VERSION = "sq-4"
 
 
