@@ -48,6 +48,7 @@ def test_noun_forms_meet(forms):
         ("kam", "ka", "kanë", "kishte", "pasur"),
         ("them", "thotë", "tha", "thanë", "thënë"),
         ("marr", "merr", "marrin", "marrë", "mori", "mora", "morën"),
+        ("gjej", "gjen", "gjeti", "gjetur", "gjendet"),  # gjen "finds", not "gene"
     ],
 )
 def test_verb_forms_meet(forms):
