@@ -11,21 +11,42 @@ search code; the variant that wins is then put in searchidx.ranking and
 confirmed with `searchidx eval`. Numbers here run up to 0.006 above
 `searchidx eval`'s (Whoosh keeps field lengths in one byte, 0.001 of it; the
 rest was not traced). Reads ../shared/data/news-dev at run time.
+
+Besides one-pass formulas, variants may add a second pass over the idf^2
+ranking (pseudo-relevance feedback, cached per query), evidence from
+positions (best passage, proximity, MinDist) or partial credit for a query
+key's near forms in the article (same first letters).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 import re
 import tempfile
 from collections import Counter
 from pathlib import Path
 
+from analyzers import is_stopword
 from searchidx.api import Index
 from searchidx.evaluation import read_query_set, strip_diacritics
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "news-dev"
+
+
+class Query(list):
+    """A query's analyzer keys (the list), and the headline they came from (`text`)."""
+
+    def __init__(self, keys: list[str], text: str):
+        super().__init__(keys)
+        self.text = text
+
+
+def _words(text: str) -> list[str]:
+    """Lowercase words without diacritics, stop words left out: what character
+    n-grams are cut from (no analyzer, no stemmer)."""
+    return [strip_diacritics(w) for w in re.findall(r"\w+", text.lower()) if not is_stopword(w)]
 
 
 class Collection:
@@ -49,8 +70,10 @@ class Collection:
                             "docnum": docnum,
                             "tf": Counter(t for t, _ in tokens),
                             "positions": tokens,
+                            "where": _positions_by_key(tokens),
                             "len": len(tokens),
                             "lead": Counter(t.text for t in self.analyzer(lead)),
+                            "words": _words(fields["body"]),
                         }
                     )
         self.df = Counter(t for d in self.docs for t in d["tf"])
@@ -64,8 +87,8 @@ class Collection:
         query_set = read_query_set(DATA / f"{name}.queries.tsv")
         self.queries = [(text, next(iter(query_set.judgements[qid]))) for qid, text in query_set.queries.items()]
 
-    def terms(self, text: str) -> list[str]:
-        return [t.text for t in self.analyzer(text, mode="query")]
+    def terms(self, text: str) -> Query:
+        return Query([t.text for t in self.analyzer(text, mode="query")], text)
 
     def mrr(self, score, fold: bool = False) -> float:
         total = 0.0
@@ -75,6 +98,13 @@ class Collection:
             paths = [path for _, _, path in ranked[:10]]
             total += 1 / (paths.index(target) + 1) if target in paths else 0.0
         return total / len(self.queries)
+
+
+def _positions_by_key(tokens: list[tuple[str, int]]) -> dict[str, list[int]]:
+    where: dict[str, list[int]] = {}
+    for key, pos in tokens:
+        where.setdefault(key, []).append(pos)
+    return where
 
 
 def whoosh_idf(c: Collection, term: str) -> float:
@@ -146,6 +176,284 @@ def lm_dirichlet(mu=800):
     return score
 
 
+# --- Second-pass and position-aware variants: each adds evidence to the idf^2
+# BM25 above (k1 0.9, b 0.9), which stays the first term of the score.
+
+_IDF2_BM25 = bm25(idf_power=2.0)
+
+
+@functools.lru_cache(maxsize=None)
+def _first_pass(c: Collection, terms: tuple[str, ...]) -> list[dict]:
+    """The articles in idf^2 BM25 order (a query's first pass, cached per query)."""
+    scored = [(s, d) for d in c.docs if (s := _IDF2_BM25(c, list(terms), d)) > 0]
+    return [d for _, d in sorted(scored, key=lambda sd: (-sd[0], sd[1]["docnum"]))]
+
+
+@functools.lru_cache(maxsize=None)
+def _expansion(c: Collection, terms: tuple[str, ...], k: int, m: int) -> tuple[tuple[str, float], ...]:
+    """The m keys weighing most in the first pass's top k articles, weights summing to 1.
+
+    A key's weight is its tf share in each feedback article times its IDF,
+    summed over the articles (RM3's P(w|R) with an IDF in place of the
+    collection-model discount); query keys and keys in more than a third of
+    the articles (stop words, `kosovë`) are left out.
+    """
+    weights: Counter = Counter()
+    for d in _first_pass(c, terms)[:k]:
+        for key, tf in d["tf"].items():
+            if key not in terms and c.df[key] <= c.n / 3:
+                weights[key] += tf / d["len"] * whoosh_idf(c, key)
+    top = weights.most_common(m)
+    total = sum(w for _, w in top) or 1.0
+    return tuple((key, w / total) for key, w in top)
+
+
+def prf(k=5, m=10, weight=0.3, k1=0.9, b=0.9):
+    """Pseudo-relevance feedback (RM3-like): the idf^2 BM25 score plus `weight`
+    times the same BM25 over m expansion keys drawn from the first pass's top k
+    articles, each key weighted by its share of the expansion (times the
+    query's key count, so `weight` compares the expansion to the query)."""
+
+    def score(c: Collection, terms: list[str], d: dict) -> float:
+        s = _IDF2_BM25(c, terms, d)
+        if not s:
+            return 0.0
+        norm = (1 - b) + b * d["len"] / c.avg
+        extra = 0.0
+        for key, w in _expansion(c, tuple(terms), k, m):
+            if tf := d["tf"].get(key):
+                extra += w * whoosh_idf(c, key) ** 2 * tf * (k1 + 1) / (tf + k1 * norm)
+        return s + weight * len(terms) * extra
+
+    return score
+
+
+def best_passage(window=60, alpha=0.5, mode="sum", k1=0.9, b=0.9):
+    """Best-passage evidence: idf^2 BM25 over every window of `window` positions
+    (stepped by half a window), the best window's score added with weight
+    `alpha` to the whole article's (mode "sum") or taken alone when higher
+    (mode "max"). Models a headline that summarises one part of a long article."""
+
+    def score(c: Collection, terms: list[str], d: dict) -> float:
+        s = _IDF2_BM25(c, terms, d)
+        if not s:
+            return 0.0
+        hits = [(p, t) for t in terms if t in d["where"] for p in d["where"][t]]
+        last = d["positions"][-1][1] if d["positions"] else 0
+        best = 0.0
+        for start in range(0, max(1, last - window // 2 + 1), max(1, window // 2)):
+            tfs = Counter(t for p, t in hits if start <= p < start + window)
+            if not tfs:
+                continue
+            plen = min(window, last + 1 - start)
+            norm = (1 - b) + b * plen / window
+            ps = sum(whoosh_idf(c, t) ** 2 * tfs[t] * (k1 + 1) / (tfs[t] + k1 * norm) for t in terms if t in tfs)
+            best = max(best, ps)
+        return s + alpha * best if mode == "sum" else max(s, best)
+
+    return score
+
+
+def proximity(window=10, weight=0.3, k1=0.9, b=0.9):
+    """BM25TP-style term proximity: for each pair of distinct query keys, the
+    occurrences within `window` positions of each other add 1/distance^2; that
+    sum is saturated like a tf and weighted by the pair's lesser IDF squared.
+    Adjacent pairs only (distance 1, no saturation) were tried before."""
+
+    def score(c: Collection, terms: list[str], d: dict) -> float:
+        s = _IDF2_BM25(c, terms, d)
+        if not s:
+            return 0.0
+        norm = (1 - b) + b * d["len"] / c.avg
+        present = [t for t in dict.fromkeys(terms) if t in d["where"]]
+        for i, a in enumerate(present):
+            for t in present[i + 1 :]:
+                acc = sum(
+                    1 / (pa - pb) ** 2
+                    for pa in d["where"][a]
+                    for pb in d["where"][t]
+                    if 0 < abs(pa - pb) <= window
+                )
+                if acc:
+                    s += weight * min(whoosh_idf(c, a), whoosh_idf(c, t)) ** 2 * acc * (k1 + 1) / (acc + k1 * norm)
+        return s
+
+    return score
+
+
+def salience(weight=0.3, k1=0.9, b=0.9):
+    """Headline keys among the article's own most salient keys: each matched
+    query key's tf x IDF^2 as a share of the article's largest tf x IDF^2
+    (1 when it is the article's top key), summed, times `weight` x the query's
+    mean IDF^2. Models a headline naming what the article is mostly about,
+    which BM25's per-key saturation does not see."""
+
+    def score(c: Collection, terms: list[str], d: dict) -> float:
+        s = _IDF2_BM25(c, terms, d)
+        if not s:
+            return 0.0
+        top = d.get("top_salience")
+        if top is None:
+            top = d["top_salience"] = max(tf * whoosh_idf(c, k) ** 2 for k, tf in d["tf"].items() if c.df[k] <= c.n / 3)
+        share = sum(d["tf"][t] * whoosh_idf(c, t) ** 2 / top for t in set(terms) if t in d["tf"])
+        mean_idf2 = sum(whoosh_idf(c, t) ** 2 for t in terms) / len(terms)
+        return s + weight * mean_idf2 * share
+
+    return score
+
+
+def unique_query_keys():
+    """idf^2 BM25 with each query key counted once (a headline repeating a key,
+    `dy ... dy`, no longer doubles it)."""
+
+    def score(c: Collection, terms: list[str], d: dict) -> float:
+        return _IDF2_BM25(c, list(dict.fromkeys(terms)), d)
+
+    return score
+
+
+def length_prior(power=0.1):
+    """idf^2 BM25 times (article length / average)^power: a document prior on
+    length, on top of BM25's own length normalisation."""
+
+    def score(c: Collection, terms: list[str], d: dict) -> float:
+        return _IDF2_BM25(c, terms, d) * (d["len"] / c.avg) ** power
+
+    return score
+
+
+def _prefix_tf(d: dict, length: int) -> Counter:
+    """The article's tf summed by each key's first `length` letters (kept on the article)."""
+    if (counts := d.get(("prefix tf", length))) is None:
+        counts = d[("prefix tf", length)] = Counter()
+        for key, tf in d["tf"].items():
+            counts[key[:length]] += tf
+    return counts
+
+
+@functools.lru_cache(maxsize=None)
+def _prefix_df(c: Collection, prefix: str) -> int:
+    return sum(prefix in _prefix_tf(d, len(prefix)) for d in c.docs)
+
+
+def near_forms(prefix=5, weight=0.5, k1=0.9, b=0.9):
+    """Partial credit for a query key the article lacks when the article has
+    another key with the same first `prefix` letters (infektim/infektoj,
+    transferim/transferoj, gjykatës/gjykatë): those keys' tf, scored by BM25
+    with the IDF^2 of every key sharing the prefix, times `weight`. Unlike the
+    prefix key tried before, it adds nothing where the key itself matched."""
+
+    def score(c: Collection, terms: list[str], d: dict) -> float:
+        s = _IDF2_BM25(c, terms, d)
+        norm = (1 - b) + b * d["len"] / c.avg
+        for t in terms:
+            if t in d["tf"] or len(t) < prefix:
+                continue
+            tf = _prefix_tf(d, prefix).get(t[:prefix])
+            if tf:
+                idf = math.log(c.n / (_prefix_df(c, t[:prefix]) + 1)) + 1
+                s += weight * idf**2 * tf * (k1 + 1) / (tf + k1 * norm)
+        return s
+
+    return score
+
+
+def min_distance(alpha=0.3, weight=1.0):
+    """Tao & Zhai's (2007) MinDist proximity: δ, the fewest positions between
+    two distinct matched query keys, adds weight × (log(alpha + exp(-δ)) -
+    log(alpha)) × the query's mean IDF^2: most for keys side by side, nothing
+    for keys far apart or for a single matched key."""
+
+    def score(c: Collection, terms: list[str], d: dict) -> float:
+        s = _IDF2_BM25(c, terms, d)
+        present = [t for t in dict.fromkeys(terms) if t in d["where"]]
+        if not s or len(present) < 2:
+            return s
+        hits = sorted((p, t) for t in present for p in d["where"][t])
+        delta = min(p2 - p1 for (p1, t1), (p2, t2) in zip(hits, hits[1:]) if t1 != t2) if len(hits) > 1 else 0
+        mean_idf2 = sum(whoosh_idf(c, t) ** 2 for t in terms) / len(terms)
+        return max(1e-9, s + weight * mean_idf2 * (math.log(alpha + math.exp(-delta)) - math.log(alpha)))
+
+    return score
+
+
+def combined(*variants):
+    """The idf^2 BM25 score plus what each of `variants` adds to it."""
+
+    def score(c: Collection, terms: list[str], d: dict) -> float:
+        base = _IDF2_BM25(c, terms, d)
+        return base + sum(v(c, terms, d) - base for v in variants) if base else 0.0
+
+    return score
+
+
+def _grams(words: list[str], n: int) -> Counter:
+    """Character n-grams of each word padded with a space each side (a word
+    shorter than n gives itself, padded)."""
+    grams: Counter = Counter()
+    for w in words:
+        padded = f" {w} "
+        grams.update(padded[i : i + n] for i in range(max(1, len(padded) - n + 1)))
+    return grams
+
+
+@functools.lru_cache(maxsize=None)
+def _gram_stats(c: Collection, n: int, source: str) -> tuple[dict, Counter, float]:
+    """Each article's n-gram counts (by docnum), the n-grams' df, the mean n-gram count."""
+    counts = {d["docnum"]: _grams(d["words"] if source == "words" else [k for k, _ in d["positions"]], n) for d in c.docs}
+    df = Counter(g for grams in counts.values() for g in grams)
+    return counts, df, sum(sum(g.values()) for g in counts.values()) / c.n
+
+
+def char_ngrams(n=5, k1=1.2, b=0.75, idf_power=1.0, source="words"):
+    """BM25 over character n-grams of the words, not over the analyzer's keys:
+    no stemmer, so a headline's `infektimi` still meets the article's
+    `infektuar` through ` infe`, `infek`, `nfekt`... (McNamee & Mayfield's
+    n-gram indexing for morphologically rich languages). Meant to be fused
+    with the key ranking rather than used alone. source="keys": n-grams of
+    the analyzer's keys instead of the words."""
+
+    def score(c: Collection, terms: Query, d: dict) -> float:
+        counts, df, avg = _gram_stats(c, n, source)
+        grams = counts[d["docnum"]]
+        length = sum(grams.values())
+        norm = (1 - b) + b * length / avg
+        s = 0.0
+        query_words = _words(terms.text) if source == "words" else list(terms)
+        for g, qtf in _grams(query_words, n).items():
+            if tf := grams.get(g):
+                s += qtf * (math.log(c.n / (df[g] + 1)) + 1) ** idf_power * tf * (k1 + 1) / (tf + k1 * norm)
+        return s
+
+    return score
+
+
+@functools.lru_cache(maxsize=None)
+def _normalised_scores(c: Collection, keys: tuple[str, ...], text: str, variant, how: str) -> dict[int, float]:
+    """One variant's scores for one query, by docnum: min-max scaled to [0, 1]
+    over the articles it scores above 0 ("minmax"), divided by the best score
+    ("max"), or 1 / (60 + rank) ("rrf")."""
+    query = Query(list(keys), text)
+    scored = sorted(((s, d["docnum"]) for d in c.docs if (s := variant(c, query, d)) > 0), reverse=True)
+    if how == "rrf":
+        return {docnum: 1 / (60 + rank) for rank, (_, docnum) in enumerate(scored, 1)}
+    if how == "max":
+        return {docnum: s / scored[0][0] for s, docnum in scored}
+    high, low = scored[0][0] if scored else 1.0, scored[-1][0] if scored else 0.0
+    return {docnum: (s - low) / (high - low or 1.0) + 1e-6 for s, docnum in scored}
+
+
+def fused(parts, how="minmax"):
+    """Fusion of rankings: the weighted sum of each (variant, weight) part's
+    per-query normalised score (see _normalised_scores). Two formulas that
+    miss different queries may together miss fewer."""
+
+    def score(c: Collection, terms: list[str], d: dict) -> float:
+        return sum(w * _normalised_scores(c, tuple(terms), terms.text, v, how).get(d["docnum"], 0.0) for v, w in parts)
+
+    return score
+
+
 VARIANTS = {
     "bm25 k1=0.9 b=0.9 (before)": bm25(),
     "bm25 k1=1.2 b=0.75": bm25(k1=1.2, b=0.75),
@@ -163,6 +471,83 @@ VARIANTS = {
     "idf^2 + adjacent pairs 0.3": bm25(idf_power=2.0, pairs=0.3),
     "idf^2 + derivations 0.4": bm25(idf_power=2.0, derived=0.4),
     "LM Dirichlet mu=800": lm_dirichlet(800),
+    # Second pass over the idf^2 ranking: pseudo-relevance feedback (k articles, m keys, weight).
+    **{f"idf^2 + PRF k={k} m={m} w={w}": prf(k, m, w) for k, m, w in [
+        (3, 10, 0.03), (3, 10, 0.1), (3, 10, 0.3), (5, 10, 0.1), (5, 20, 0.3), (10, 10, 0.03), (10, 20, 0.1)]},
+    # The best window of positions (size, weight; "max": the better of article and window).
+    **{f"idf^2 + best passage {n} x{a}": best_passage(n, a) for n, a in [(40, 0.5), (60, 0.2), (60, 0.5), (120, 0.3)]},
+    "idf^2 or best passage 60 (max)": best_passage(60, mode="max"),
+    # Query keys near each other in the article.
+    **{f"idf^2 + proximity W={n} x{w}": proximity(n, w) for n, w in [(5, 0.3), (10, 0.1), (10, 0.3), (20, 0.1), (20, 0.3)]},
+    **{f"idf^2 + MinDist a={a} x{w}": min_distance(a, w) for a, w in [(0.3, 0.3), (0.3, 1.0), (1.0, 1.0)]},
+    # Other ideas, from lajmi's misses.
+    **{f"idf^2 + salience x{w}": salience(w) for w in (0.05, 0.1, 0.3, 1.0)},
+    "idf^2, query keys once": unique_query_keys(),
+    **{f"idf^2 x length^{p}": length_prior(p) for p in (-0.1, 0.1, 0.2)},
+    "idf log(N/df) squared": bm25(idf_power=2.0, idf=lambda c, t: math.log(c.n / c.df[t]) if c.df[t] else 0.0),
+    "idf Robertson log((N-df+.5)/(df+.5)) squared": bm25(
+        idf_power=2.0, idf=lambda c, t: math.log((c.n - c.df[t] + 0.5) / (c.df[t] + 0.5))
+    ),
+    "idf (log((N+1)/(df+1)) + 0.5) squared": bm25(
+        idf_power=2.0, idf=lambda c, t: math.log((c.n + 1) / (c.df[t] + 1)) + 0.5
+    ),
+    "idf^2 k1=0.3": bm25(idf_power=2.0, k1=0.3),
+    "idf^2 k1=1.2": bm25(idf_power=2.0, k1=1.2),
+    **{f"idf^2 + near forms {n} letters x{w}": near_forms(n, w) for n, w in [
+        (4, 0.3), (5, 0.3), (5, 0.5), (5, 1.0), (6, 0.5), (6, 0.7), (6, 1.0), (6, 1.5), (7, 1.0)]},
+    "idf^2 b=0.75 + near forms 6 letters x1.0": near_forms(6, 1.0, b=0.75),
+    "idf^2 + near forms 6 x1.0 + salience x0.1": combined(near_forms(6, 1.0), salience(0.1)),
+    "idf^2 + near forms 6 x1.0 + PRF k=10 m=10 w=0.02": combined(near_forms(6, 1.0), prf(10, 10, 0.02)),
+    "idf^2 + near forms 6 x1.0 + best passage 120 x0.1": combined(near_forms(6, 1.0), best_passage(120, 0.1)),
+    # Fusion (per-query normalised scores, summed) of the key ranking with another.
+    "fuse idf^2 + LM Dirichlet x0.3": fused([(_IDF2_BM25, 1.0), (lm_dirichlet(800), 0.3)]),
+    "fuse idf^2 + LM Dirichlet x1.0": fused([(_IDF2_BM25, 1.0), (lm_dirichlet(800), 1.0)]),
+    "fuse idf^2 + LM Dirichlet x1.0 (rrf)": fused([(_IDF2_BM25, 1.0), (lm_dirichlet(800), 1.0)], "rrf"),
+    "fuse idf^2 + idf^3 x1.0": fused([(_IDF2_BM25, 1.0), (bm25(idf_power=3.0), 1.0)]),
+    "fuse idf^2 + bm25 idf^1 x0.5": fused([(_IDF2_BM25, 1.0), (bm25(), 0.5)]),
+    "fuse idf^2 + idf^2 with lead 1.0 x0.5": fused([(_IDF2_BM25, 1.0), (bm25(idf_power=2.0, lead=1.0), 0.5)]),
+    # Character n-grams of the words (no stemmer): alone, then fused with the keys.
+    **{f"{n}-grams idf^{p} (k1 1.2, b 0.75)": char_ngrams(n, idf_power=p) for n, p in [
+        (3, 2.0), (4, 1.0), (4, 2.0), (4, 3.0), (5, 1.0), (5, 2.0)]},
+    "4-grams idf^2 k1 0.9 b 0.9": char_ngrams(4, k1=0.9, b=0.9, idf_power=2.0),
+    "4-grams of the keys idf^3": char_ngrams(4, idf_power=3.0, source="keys"),
+    **{f"fuse idf^2 + {n}-grams idf^{p} x{w}": fused([(_IDF2_BM25, 1.0), (char_ngrams(n, idf_power=p), w)]) for n, p, w in [
+        (4, 1.0, 0.5), (5, 1.0, 0.5), (5, 1.0, 1.0), (4, 2.0, 0.5), (4, 2.0, 1.0), (4, 2.0, 1.5), (4, 2.0, 2.0),
+        (5, 2.0, 0.5), (4, 3.0, 1.0)]},
+    "fuse idf^2 + 4-grams idf^3 x1.0 (max)": fused([(_IDF2_BM25, 1.0), (char_ngrams(4, idf_power=3.0), 1.0)], "max"),
+    "fuse idf^2 + 4-grams of keys idf^3 x1.0 (max)": fused(
+        [(_IDF2_BM25, 1.0), (char_ngrams(4, idf_power=3.0, source="keys"), 1.0)], "max"
+    ),
+    "fuse idf^2 + 4-grams k1 0.9 b 0.9 idf^2 x1.0": fused(
+        [(_IDF2_BM25, 1.0), (char_ngrams(4, k1=0.9, b=0.9, idf_power=2.0), 1.0)]
+    ),
+    "fuse idf^2 + 4-grams idf^2 x0.5 + 5-grams idf^2 x0.5": fused(
+        [(_IDF2_BM25, 1.0), (char_ngrams(4, idf_power=2.0), 0.5), (char_ngrams(5, idf_power=2.0), 0.5)]
+    ),
+    # Near forms (above) fused with the n-grams.
+    **{f"fuse near forms 6 x1.0 + 4-grams idf^{p} x{w} ({how})": fused(
+        [(near_forms(6, 1.0), 1.0), (char_ngrams(4, idf_power=p), w)], how
+    ) for p, w, how in [
+        (2.0, 0.5, "minmax"), (2.0, 0.7, "minmax"), (2.0, 1.0, "minmax"), (2.0, 1.0, "max"), (2.0, 1.0, "rrf"),
+        (3.0, 1.0, "minmax"), (3.0, 1.3, "minmax"), (3.0, 1.0, "max"), (4.0, 1.0, "minmax")]},
+    "fuse near forms 6 x0.7 + 4-grams k1 0.9 b 0.9 idf^2 x1.0": fused(
+        [(near_forms(6, 0.7), 1.0), (char_ngrams(4, k1=0.9, b=0.9, idf_power=2.0), 1.0)]
+    ),
+    "fuse near forms 6 x1.0 + 4-grams k1 0.9 b 0.9 idf^3 x1.0 (max)": fused(
+        [(near_forms(6, 1.0), 1.0), (char_ngrams(4, k1=0.9, b=0.9, idf_power=3.0), 1.0)], "max"
+    ),
+    "fuse near forms 6 x1.0 + 4-grams of keys idf^3 x1.0 (max)": fused(
+        [(near_forms(6, 1.0), 1.0), (char_ngrams(4, idf_power=3.0, source="keys"), 1.0)], "max"
+    ),
+    "fuse near forms 6 x1.0 + 4-grams idf^3 x0.7 + 5-grams idf^3 x0.5": fused(
+        [(near_forms(6, 1.0), 1.0), (char_ngrams(4, idf_power=3.0), 0.7), (char_ngrams(5, idf_power=3.0), 0.5)]
+    ),
+    "fuse near forms 6 x1.0 + 4-grams idf^2 x1.0 + PRF k=10 m=10 w=0.03 x0.3": fused(
+        [(near_forms(6, 1.0), 1.0), (char_ngrams(4, idf_power=2.0), 1.0), (prf(10, 10, 0.03), 0.3)]
+    ),
+    "fuse near forms 6 x1.0 + 4-grams idf^3 x1.0 + lead 1.0 x0.3 (max)": fused(
+        [(near_forms(6, 1.0), 1.0), (char_ngrams(4, idf_power=3.0), 1.0), (bm25(idf_power=2.0, lead=1.0), 0.3)], "max"
+    ),
 }
 
 
@@ -182,7 +567,7 @@ def main(argv=None):
                 cells.append(f"{name}={c.mrr(score):.3f}")
                 if name == "lajmi":
                     cells.append(f"lajmi w/o ë/ç={c.mrr(score, fold=True):.3f}")
-            print(f"{variant:30} " + "  ".join(cells), flush=True)
+            print(f"{variant:64} " + "  ".join(cells), flush=True)
 
 
 if __name__ == "__main__":
