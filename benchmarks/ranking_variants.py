@@ -387,40 +387,45 @@ def combined(*variants):
     return score
 
 
-def _grams(words: list[str], n: int) -> Counter:
+def _grams(words: list[str], n: int, head: int = 0) -> Counter:
     """Character n-grams of each word padded with a space each side (a word
-    shorter than n gives itself, padded)."""
+    shorter than n gives itself, padded); head > 0: of its first `head`
+    letters only, where the stem is, no end pad when cut."""
     grams: Counter = Counter()
     for w in words:
-        padded = f" {w} "
+        padded = f" {w[:head]}" if head and len(w) > head else f" {w} "
         grams.update(padded[i : i + n] for i in range(max(1, len(padded) - n + 1)))
     return grams
 
 
 @functools.lru_cache(maxsize=None)
-def _gram_stats(c: Collection, n: int, source: str) -> tuple[dict, Counter, float]:
+def _gram_stats(c: Collection, n: int, source: str, head: int) -> tuple[dict, Counter, float]:
     """Each article's n-gram counts (by docnum), the n-grams' df, the mean n-gram count."""
-    counts = {d["docnum"]: _grams(d["words"] if source == "words" else [k for k, _ in d["positions"]], n) for d in c.docs}
+    counts = {
+        d["docnum"]: _grams(d["words"] if source == "words" else [k for k, _ in d["positions"]], n, head)
+        for d in c.docs
+    }
     df = Counter(g for grams in counts.values() for g in grams)
     return counts, df, sum(sum(g.values()) for g in counts.values()) / c.n
 
 
-def char_ngrams(n=5, k1=1.2, b=0.75, idf_power=1.0, source="words"):
+def char_ngrams(n=5, k1=1.2, b=0.75, idf_power=1.0, source="words", head=0):
     """BM25 over character n-grams of the words, not over the analyzer's keys:
     no stemmer, so a headline's `infektimi` still meets the article's
     `infektuar` through ` infe`, `infek`, `nfekt`... (McNamee & Mayfield's
     n-gram indexing for morphologically rich languages). Meant to be fused
     with the key ranking rather than used alone. source="keys": n-grams of
-    the analyzer's keys instead of the words."""
+    the analyzer's keys instead of the words; head > 0: n-grams of each word's
+    first `head` letters only."""
 
     def score(c: Collection, terms: Query, d: dict) -> float:
-        counts, df, avg = _gram_stats(c, n, source)
+        counts, df, avg = _gram_stats(c, n, source, head)
         grams = counts[d["docnum"]]
         length = sum(grams.values())
         norm = (1 - b) + b * length / avg
         s = 0.0
         query_words = _words(terms.text) if source == "words" else list(terms)
-        for g, qtf in _grams(query_words, n).items():
+        for g, qtf in _grams(query_words, n, head).items():
             if tf := grams.get(g):
                 s += qtf * (math.log(c.n / (df[g] + 1)) + 1) ** idf_power * tf * (k1 + 1) / (tf + k1 * norm)
         return s
@@ -545,6 +550,10 @@ VARIANTS = {
     "fuse near forms 6 x1.0 + 4-grams idf^2 x1.0 + PRF k=10 m=10 w=0.03 x0.3": fused(
         [(near_forms(6, 1.0), 1.0), (char_ngrams(4, idf_power=2.0), 1.0), (prf(10, 10, 0.03), 0.3)]
     ),
+    **{f"fuse {first} + 4-grams of first {h} letters idf^3 x1.0 (max)": fused(
+        [(variant, 1.0), (char_ngrams(4, idf_power=3.0, head=h), 1.0)], "max"
+    ) for first, variant, h in [("near forms 6 x1.0", near_forms(6, 1.0), 7), ("near forms 6 x1.0", near_forms(6, 1.0), 6),
+                                ("idf^2", _IDF2_BM25, 6)]},
     "fuse near forms 6 x1.0 + 4-grams idf^3 x1.0 + lead 1.0 x0.3 (max)": fused(
         [(near_forms(6, 1.0), 1.0), (char_ngrams(4, idf_power=3.0), 1.0), (bm25(idf_power=2.0, lead=1.0), 0.3)], "max"
     ),
