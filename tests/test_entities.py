@@ -153,6 +153,20 @@ def test_news_media_named_as_a_source_are_organisations():
     assert not c["PER"]
 
 
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Prokuroria Themelore në Prishtinë ka arrestuar dy persona.", "Prokuroria Themelore"),
+        ("Banka Qendrore e Kosovës njofton.", "Banka Qendrore e Kosovës"),
+        ("Organizata Botërore e Shëndetit paralajmëron.", "Organizata Botërore e Shëndetit"),
+    ],
+)
+def test_institution_with_capitalised_adjective_opening_a_sentence_keeps_its_head(sentence, name):
+    # The head is a common noun at a sentence start, which alone says nothing;
+    # with a capitalised adjective after it, it names an institution.
+    assert [(m.type, m.canonical) for m in extract_entities(sentence) if m.type != "LOC"] == [("ORG", name)]
+
+
 def test_known_spelling_variants_are_joined():
     c = counts("Takimi u mbajt në Vashington, dhe më pas në Uashington.")
     assert dict(c["LOC"]) == {"Uashington": 2}

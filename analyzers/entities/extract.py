@@ -416,6 +416,13 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[_Pie
                 and not _person_form(group[2].text, gaz)
             ):
                 pass  # Republika e Kosovës; but not Qeveria e Kurtit
+            elif (
+                len(group) > 1
+                and _name_head(tok.text)
+                and ADJECTIVE_END.search(group[1].text.lower())
+                and not _person_form(group[1].text, gaz)
+            ):
+                pass  # an institution and its capitalised adjective: Prokuroria Themelore
             elif _common(tok.text, gaz):
                 i += 1
                 continue
