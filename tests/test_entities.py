@@ -167,6 +167,11 @@ def test_institution_with_capitalised_adjective_opening_a_sentence_keeps_its_hea
     assert [(m.type, m.canonical) for m in extract_entities(sentence) if m.type != "LOC"] == [("ORG", name)]
 
 
+def test_plural_of_a_feminine_common_noun_capitalised_mid_sentence_is_no_name():
+    # kryetarët e Komunave: a title before it, but Komunat is komuna's plural
+    assert extract_entities("Në takim, kryetarët e Komunave i kërkuan mjete. Komunat kanë buxhet.") == []
+
+
 def test_known_spelling_variants_are_joined():
     c = counts("Takimi u mbajt në Vashington, dhe më pas në Uashington.")
     assert dict(c["LOC"]) == {"Uashington": 2}

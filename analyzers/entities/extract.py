@@ -582,7 +582,7 @@ SENTENCE_OPENERS = frozenset(
 def _common_mid_sentence(word: str, gaz) -> bool:
     """A capitalised word mid-sentence that is a common word all the same: the
     word itself is one, or it is a case form of a feminine common noun
-    (Kushtetutën, Qeverisë: institutions capitalised for respect)."""
+    (Kushtetutën, Qeverisë, Komunat: institutions capitalised for respect)."""
     for c in gaz.lookup(word):
         entry = gaz.entry(c)
         if entry.type in ("LOC", "ORG") or (entry.type == "PER" and entry.role != "first"):
@@ -590,6 +590,10 @@ def _common_mid_sentence(word: str, gaz) -> bool:
     low = word.lower()
     if low in gaz.common:
         return True
+    # the plural of a feminine noun in -ë: komunat, komunave (komuna)
+    for ending in ("at", "ave"):
+        if low.endswith(ending) and low[: -len(ending)] + "a" in gaz.common_feminine:
+            return True
     return any(g == FEM and base.lower() in gaz.common_feminine for base, g in readings(word)[:3])
 
 
