@@ -66,7 +66,7 @@ def _split_word(text: str, start: int) -> Iterator[tuple[str, int, int]]:
         if not part:
             continue
         if prev is not None and part.lower() in CASE_ENDINGS and (
-            (prev.isupper() and len(prev) >= 2) or prev[-1].isdigit() or prev[0].isupper()
+            prev[-1].isdigit() or (prev[0].isupper() and len(prev) >= 2)
         ):
             # OKB-së → OKB, 2020-ën → 2020, Trump-it → Trump: the ending
             # carries no meaning of its own
