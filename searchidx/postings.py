@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from pickle import loads
 
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.formats import _INT_SIZE, Positions
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length
 
@@ -103,14 +105,15 @@ class PostingCache:
             return _EMPTY_DOCS
         docs: list[int] = []
         counts: list[int] = []
-        positions: list[int] = []
+        positions: list[int] = []  # or, for the Positions format, their deltas
+        deltas = type(self.reader.schema[fieldname].format) is Positions
         for leaf, offset in self.reader.leaf_readers():
             if (fieldname, text) not in leaf:
                 continue
             matcher = leaf.postings(fieldname, text)
             if isinstance(matcher, FilterMatcher):
                 matcher = matcher.child
-            decode = leaf.schema[fieldname].format.decode_positions
+            decode = _position_deltas if deltas else leaf.schema[fieldname].format.decode_positions
             if hasattr(matcher, "_read_ids") and hasattr(matcher, "_read_values") and hasattr(matcher, "_next_block"):
                 while matcher.is_active():  # W3 codec: a block at a time
                     matcher._read_ids()
@@ -129,12 +132,23 @@ class PostingCache:
                     matcher.next()
                     continue
                 found = matcher.value_as("positions")
+                if deltas:
+                    found = np.diff(found, prepend=0).tolist()
                 docs.append(matcher.id() + offset)
                 counts.append(len(found))
                 positions.extend(found)
                 matcher.next()
-        keys = np.repeat(np.array(docs, dtype=np.int64), counts) * POSITION_SPAN
-        return keys + np.array(positions, dtype=np.int64)
+        counts_array = np.array(counts, dtype=np.int64)
+        keys = np.repeat(np.array(docs, dtype=np.int64), counts_array) * POSITION_SPAN
+        values = np.array(positions, dtype=np.int64)
+        if deltas and len(values):
+            # Each document's deltas summed from its own start: one running
+            # sum, less the sum reached before the document's first delta.
+            running = np.cumsum(values)
+            held = counts_array[counts_array > 0]
+            firsts = np.cumsum(held) - held
+            values = running - np.repeat(running[firsts] - values[firsts], held)
+        return keys + values
 
     # -- per-document columns -------------------------------------------------
     def lengths(self, fieldname: str) -> np.ndarray:
@@ -161,9 +175,13 @@ class PostingCache:
     def live(self) -> np.ndarray:
         """True for each document not deleted."""
         if self._live is None:
-            live = np.zeros(self.size, dtype=bool)
-            live[np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)] = True
-            self._live = live
+            if not self.reader.has_deletions():
+                # asking every document (Whoosh's all_doc_ids) took 50 ms at 20,000
+                self._live = np.ones(self.size, dtype=bool)
+            else:
+                live = np.zeros(self.size, dtype=bool)
+                live[np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)] = True
+                self._live = live
         return self._live
 
 
@@ -191,6 +209,16 @@ def _leaf_lengths(leaf, fieldname: str) -> np.ndarray:
         pass  # another codec
     length = leaf.doc_field_length
     return np.array([length(d, fieldname, 0) or 0 for d in range(count)], dtype=np.float64)
+
+
+def _position_deltas(value: bytes) -> list[int]:
+    """The gaps between a posting's positions, as Whoosh's Positions format
+    stores them (a count, then the pickled list of deltas), left undecoded:
+    the caller sums every posting's gaps at once (numpy) instead of in a
+    Python loop per position (Positions.decode_positions)."""
+    if not value.endswith(b"."):
+        value += b"."
+    return loads(value[_INT_SIZE:])
 
 
 def _nbytes(value) -> int:

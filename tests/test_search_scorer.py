@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from whoosh import query as wq
 
 from searchidx import Index
-from searchidx.postings import PostingCache
+from searchidx.postings import POSITION_SPAN, PostingCache
 from searchidx.query import BuildContext, build_query, parse_tree
 from searchidx.ranking import Ranking
 from searchidx.scorer import scorable, score_query, top_docs
@@ -128,3 +129,30 @@ def test_field_lengths_read_whole_equal_whoosh_per_document(segmented_index):
         lengths = PostingCache(reader).lengths("body")
         assert len(lengths) == reader.doc_count_all()
         assert lengths.tolist() == [reader.doc_field_length(d, "body", 0) or 0 for d in range(reader.doc_count_all())]
+
+
+def test_positions_summed_at_once_equal_whoosh_per_posting(segmented_index):
+    with segmented_index._ix.searcher() as searcher:
+        reader = searcher.reader()
+        cache = PostingCache(reader)
+        live = cache.live  # Whoosh's matchers skip deleted documents
+        for text in list(reader.lexicon("body"))[:30]:
+            theirs = []
+            for leaf, offset in reader.leaf_readers():
+                if ("body", text) in leaf:
+                    m = leaf.postings("body", text)
+                    while m.is_active():
+                        theirs += [(m.id() + offset) * POSITION_SPAN + p for p in m.value_as("positions")]
+                        m.next()
+            assert theirs
+            assert cache.positions("body", text, live).tolist() == theirs
+
+
+def test_live_documents_with_and_without_deletions(segmented_index, tmp_path):
+    with segmented_index._ix.searcher() as searcher:
+        reader = searcher.reader()
+        assert reader.has_deletions()
+        assert PostingCache(reader).live.nonzero()[0].tolist() == list(reader.all_doc_ids())
+    with build_index(tmp_path / "whole", random_docs(20, seed=3)) as whole:
+        with whole._ix.searcher() as searcher:
+            assert PostingCache(searcher.reader()).live.all()
