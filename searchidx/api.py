@@ -166,6 +166,7 @@ class Index:
         syntax: bool = True,
         recency: float = 0.0,
         snippets: bool = True,
+        suggest: bool = True,
     ) -> SearchResults:
         """One page of ranked results, the total, and optionally facets.
 
@@ -180,6 +181,8 @@ class Index:
             the bonus halving every year older.
         snippets: False skips finding each hit's best passage (faster; the
             snippet is then the article's opening).
+        suggest: False never looks for a "did you mean" (one more search
+            when the query finds little or has a word no article holds).
         Raises QuerySyntaxError for a broken query or filter.
         """
         session = self._search_session()
@@ -193,6 +196,7 @@ class Index:
             syntax=syntax,
             recency=recency,
             snippets=snippets,
+            suggest=suggest,
         )
 
     def _search_session(self) -> SearchSession:

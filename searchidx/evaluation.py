@@ -137,7 +137,7 @@ def evaluate(index, query_set: QuerySet, no_diacritics: bool = False, depth: int
         if not relevant:
             continue
         query = strip_diacritics(text) if no_diacritics else text
-        results = index.search(query, limit=depth, syntax=False, snippets=False)
+        results = index.search(query, limit=depth, syntax=False, snippets=False, suggest=False)
         ranked = [(hit.path, hit.score) for hit in results.hits]
         score = QueryScore(qid, query, ranked)
         score.rr, score.ndcg, score.recall_10, score.recall_100 = score_ranking([p for p, _ in ranked], relevant)

@@ -129,7 +129,9 @@ def run_search(
     hits = [_hit(searcher.stored_fields(docnum), score, terms, analyzer, reader) for docnum, score in page_docs]
 
     suggestion = None
-    if suggester is not None and len(matches) < SUGGEST_BELOW and query_text.strip():
+    if suggester is not None and query_text.strip() and (
+        len(matches) < SUGGEST_BELOW or _unknown_term(context.terms, searcher)
+    ):
         candidate = suggester.candidate(query_text, syntax)
         # Offered only if it finds at least as much (a diacritic restored
         # finds the same articles; a typo fixed finds more).
@@ -273,6 +275,13 @@ def _with_recency(table: DocTable, scored: list[tuple[int, float]], recency: flo
     return sorted(boosted, key=lambda item: (-item[1], item[0]))
 
 
+def _unknown_term(terms: list[str], searcher) -> bool:
+    """Whether a word of the query is in no article (`nafts` in `çmimi i
+    nafts`): the other words still find plenty, and the misspelt one is
+    silently ignored unless a correction is offered."""
+    return any(searcher.doc_frequency("body", term) == 0 for term in terms)
+
+
 def _highlight_terms(searcher, query) -> frozenset[str]:
     return frozenset() if query is None else existing_terms(query, searcher.reader())
 
@@ -327,6 +336,8 @@ class SearchSession:
         """See run_search for the options."""
         with self._lock:
             searcher, table, postings, suggester = self._current()
+            if not options.pop("suggest", True):
+                suggester = None
             return run_search(
                 searcher, table, query, ranking=self.ranking, suggester=suggester, postings=postings, **options
             )

@@ -59,3 +59,13 @@ def test_edit_distance_counts_a_transposition_as_one():
     assert bounded_distance("kinse", "kines", 2) == 1
     assert bounded_distance("abc", "xyz", 1) == 2
     assert match_case("kinës", "KINES") == "KINËS" and match_case("kinës", "Kines") == "Kinës"
+
+
+def test_a_word_no_article_holds_gets_a_suggestion_even_when_others_find_plenty(index):
+    # "Kinës" alone finds three articles; the misspelt word would be ignored.
+    results = index.search("Kinës Parlamneti")
+    assert results.total >= 3 and results.suggestion == "Kinës Parlamenti"
+
+
+def test_suggestions_can_be_turned_off(index):
+    assert index.search("Parlamneti", suggest=False).suggestion is None
