@@ -41,6 +41,10 @@ RELEVANCE, DATE = "relevance", "date"
 SORTS = (RELEVANCE, DATE)
 # Below this many matches a query "finds little" and a suggestion is sought.
 SUGGEST_BELOW = 3
+# ... or when one of this many words or fewer is in no article. A pasted
+# headline nearly always holds such a word (a name, a number), and looking
+# for a correction costs a second search: 26 -> 99 ms p95 on 20,000 articles.
+SUGGEST_UNKNOWN_UP_TO = 4
 
 _MICROSECONDS_PER_DAY = 86_400 * 1_000_000
 
@@ -130,7 +134,8 @@ def run_search(
 
     suggestion = None
     if suggester is not None and query_text.strip() and (
-        len(matches) < SUGGEST_BELOW or _unknown_term(context.terms, searcher)
+        len(matches) < SUGGEST_BELOW
+        or (len(context.terms) <= SUGGEST_UNKNOWN_UP_TO and _unknown_term(context.terms, searcher))
     ):
         candidate = suggester.candidate(query_text, syntax)
         # Offered only if it finds at least as much (a diacritic restored

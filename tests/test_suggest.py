@@ -69,3 +69,10 @@ def test_a_word_no_article_holds_gets_a_suggestion_even_when_others_find_plenty(
 
 def test_suggestions_can_be_turned_off(index):
     assert index.search("Parlamneti", suggest=False).suggestion is None
+
+
+def test_a_long_query_that_finds_plenty_is_not_corrected(index):
+    # A pasted headline nearly always holds a word no article has (a name, a
+    # number); correcting it would cost a second search on every such query.
+    results = index.search("Ministri Kinës Ekonomia Qeveria Parlamneti")
+    assert results.total >= 3 and results.suggestion is None
