@@ -182,7 +182,8 @@ class Index:
         snippets: False skips finding each hit's best passage (faster; the
             snippet is then the article's opening).
         suggest: False never looks for a "did you mean" (one more search
-            when the query finds little or has a word no article holds).
+            when the query finds little, or is short and has a word no
+            article holds).
         Raises QuerySyntaxError for a broken query or filter.
         """
         session = self._search_session()
