@@ -125,7 +125,8 @@ def run_search(
         postings = PostingCache(searcher.reader())
     ranked, matches = _rank(searcher, table, postings, built.query, allowed, page * limit, sort, recency)
     page_docs = ranked[(page - 1) * limit : page * limit]
-    terms = _highlight_terms(searcher, built.query) - (context.stop_terms - set(context.terms))
+    held = _highlight_terms(searcher, built.query)  # the query's terms the index has
+    terms = held - (context.stop_terms - set(context.terms))
     analyzer = searcher.schema["body"].analyzer
     if not snippets:
         terms = frozenset()  # no highlighting: each hit opens with its start
@@ -135,7 +136,9 @@ def run_search(
     suggestion = None
     if suggester is not None and query_text.strip() and (
         len(matches) < SUGGEST_BELOW
-        or (len(context.terms) <= SUGGEST_UNKNOWN_UP_TO and _unknown_term(context.terms, searcher))
+        # a short query with a word in no article (`nafts` in `çmimi i nafts`):
+        # the other words find plenty and the misspelt one is silently ignored
+        or (len(context.terms) <= SUGGEST_UNKNOWN_UP_TO and any(t not in held for t in context.terms))
     ):
         candidate = suggester.candidate(query_text, syntax)
         # Offered only if it finds at least as much (a diacritic restored
@@ -278,13 +281,6 @@ def _with_recency(table: DocTable, scored: list[tuple[int, float]], recency: flo
         age = None if start is None or newest is None else (newest - start) / _MICROSECONDS_PER_DAY
         boosted.append((docnum, score * recency_factor(age, recency)))
     return sorted(boosted, key=lambda item: (-item[1], item[0]))
-
-
-def _unknown_term(terms: list[str], searcher) -> bool:
-    """Whether a word of the query is in no article (`nafts` in `çmimi i
-    nafts`): the other words still find plenty, and the misspelt one is
-    silently ignored unless a correction is offered."""
-    return any(searcher.doc_frequency("body", term) == 0 for term in terms)
 
 
 def _highlight_terms(searcher, query) -> frozenset[str]:
