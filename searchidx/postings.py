@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from itertools import chain
 from pickle import loads
 
 import numpy as np
@@ -53,13 +54,25 @@ class PostingCache:
     # -- postings ---------------------------------------------------------------
     def postings(self, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
         """(document numbers, weights) of a term, in document order; deleted ones included."""
+        with self._lock:
+            read = self._terms.get(("values", fieldname, text))
+        if read is not None:  # read for a phrase already
+            return read[0], read[1]
         return self.remembered(("postings", fieldname, text), lambda: self._read_postings(fieldname, text))
 
-    def _read_postings(self, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
+    def postings_with_values(self, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray, list[bytes]]:
+        """`postings`, and each posting's value as stored (its encoded
+        positions), read in the same pass over the blocks: a phrase needs
+        both, and decompressing and unpickling a common word's blocks twice
+        cost a third of a phrase search."""
+        return self.remembered(("values", fieldname, text), lambda: self._read_postings(fieldname, text, values=True))
+
+    def _read_postings(self, fieldname: str, text: bytes, values: bool = False) -> tuple:
         if (fieldname, text) not in self.reader:
-            return _EMPTY_DOCS, _EMPTY_WEIGHTS
+            return (_EMPTY_DOCS, _EMPTY_WEIGHTS, []) if values else (_EMPTY_DOCS, _EMPTY_WEIGHTS)
         docs: list[int] = []
         weights: list[float] = []
+        stored: list[bytes] | None = [] if values else None
         for leaf, offset in self.reader.leaf_readers():
             if (fieldname, text) not in leaf:
                 continue
@@ -67,10 +80,11 @@ class PostingCache:
             if isinstance(matcher, FilterMatcher):
                 matcher = matcher.child  # deletions: masked by `live` instead
             start = len(docs)
-            _read_matcher(matcher, docs, weights)
+            _read_matcher(matcher, docs, weights, stored)
             if offset:
                 docs[start:] = [d + offset for d in docs[start:]]
-        return np.array(docs, dtype=np.int64), np.array(weights, dtype=np.float64)
+        read = np.array(docs, dtype=np.int64), np.array(weights, dtype=np.float64)
+        return read + (stored,) if values else read
 
     def positions(self, fieldname: str, text: bytes, within: np.ndarray) -> np.ndarray:
         """Every (document, position) of a term in the documents `within` (a
@@ -79,9 +93,29 @@ class PostingCache:
         Not kept: a phrase needs the positions of its candidate documents
         only (those holding all its words), and decoding a common word's
         positions in every article cost more than the rest of a search.
-        Phrase results are kept instead (`phrase_docs`).
+        Phrase results are kept instead (`phrase_docs`); the stored values
+        they are decoded from are kept with the postings.
         """
-        return self._read_positions(fieldname, text, within)
+        docs, _, stored = self.postings_with_values(fieldname, text)
+        chosen = np.flatnonzero(within[docs])
+        if not len(chosen):
+            return _EMPTY_DOCS
+        values = [stored[i] for i in chosen.tolist()]
+        form = self.reader.schema[fieldname].format
+        if type(form) is Positions:
+            gaps = _joined_gaps(values)
+            counts = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
+            # Each document's gaps summed from its own start: one running
+            # sum, less the sum reached before the document's first gap.
+            flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(counts.sum()))
+            running = np.cumsum(flat)
+            firsts = np.cumsum(counts) - counts
+            found = running - np.repeat(running[firsts] - flat[firsts], counts)
+        else:
+            decoded = [form.decode_positions(value) for value in values]
+            counts = np.fromiter(map(len, decoded), dtype=np.int64, count=len(decoded))
+            found = np.fromiter(chain.from_iterable(decoded), dtype=np.int64, count=int(counts.sum()))
+        return np.repeat(docs[chosen], counts) * POSITION_SPAN + found
 
     def remembered(self, key: tuple, compute):
         """A value kept with this reader's decoded terms (the same LRU bound)."""
@@ -99,56 +133,6 @@ class PostingCache:
                 _, dropped = self._terms.popitem(last=False)
                 self._bytes -= _nbytes(dropped)
         return found
-
-    def _read_positions(self, fieldname: str, text: bytes, within: np.ndarray) -> np.ndarray:
-        if (fieldname, text) not in self.reader:
-            return _EMPTY_DOCS
-        docs: list[int] = []
-        counts: list[int] = []
-        positions: list[int] = []  # or, for the Positions format, their deltas
-        deltas = type(self.reader.schema[fieldname].format) is Positions
-        for leaf, offset in self.reader.leaf_readers():
-            if (fieldname, text) not in leaf:
-                continue
-            matcher = leaf.postings(fieldname, text)
-            if isinstance(matcher, FilterMatcher):
-                matcher = matcher.child
-            decode = _position_deltas if deltas else leaf.schema[fieldname].format.decode_positions
-            if hasattr(matcher, "_read_ids") and hasattr(matcher, "_read_values") and hasattr(matcher, "_next_block"):
-                while matcher.is_active():  # W3 codec: a block at a time
-                    matcher._read_ids()
-                    matcher._read_values()
-                    for docnum, value in zip(matcher._ids, matcher._values):
-                        if not within[docnum + offset]:
-                            continue
-                        found = decode(value)
-                        docs.append(docnum + offset)
-                        counts.append(len(found))
-                        positions.extend(found)
-                    matcher._next_block()
-                continue
-            while matcher.is_active():
-                if not within[matcher.id() + offset]:
-                    matcher.next()
-                    continue
-                found = matcher.value_as("positions")
-                if deltas:
-                    found = np.diff(found, prepend=0).tolist()
-                docs.append(matcher.id() + offset)
-                counts.append(len(found))
-                positions.extend(found)
-                matcher.next()
-        counts_array = np.array(counts, dtype=np.int64)
-        keys = np.repeat(np.array(docs, dtype=np.int64), counts_array) * POSITION_SPAN
-        values = np.array(positions, dtype=np.int64)
-        if deltas and len(values):
-            # Each document's deltas summed from its own start: one running
-            # sum, less the sum reached before the document's first delta.
-            running = np.cumsum(values)
-            held = counts_array[counts_array > 0]
-            firsts = np.cumsum(held) - held
-            values = running - np.repeat(running[firsts] - values[firsts], held)
-        return keys + values
 
     # -- per-document columns -------------------------------------------------
     def lengths(self, fieldname: str) -> np.ndarray:
@@ -211,11 +195,28 @@ def _leaf_lengths(leaf, fieldname: str) -> np.ndarray:
     return np.array([length(d, fieldname, 0) or 0 for d in range(count)], dtype=np.float64)
 
 
-def _position_deltas(value: bytes) -> list[int]:
-    """The gaps between a posting's positions, as Whoosh's Positions format
-    stores them (a count, then the pickled list of deltas), left undecoded:
-    the caller sums every posting's gaps at once (numpy) instead of in a
-    Python loop per position (Positions.decode_positions)."""
+# A Positions value as Whoosh-Reloaded writes it: the count (4 bytes), then
+# pickle.dumps(gaps, 2), which opens with PROTO 2 and ends with STOP.
+_PROTO_2 = b"\x80\x02"
+
+
+def _joined_gaps(values: list[bytes]) -> list[list[int]]:
+    """Each Positions value's gaps between positions, unpickled in one call:
+    the values' pickle bodies (between PROTO and STOP), put between MARK and
+    LIST, are one pickle of the list of gap lists. One call per value cost
+    3 µs a posting; the gaps are summed by the caller in numpy."""
+    if not values:
+        return []
+    first = values[0]
+    if first[_INT_SIZE : _INT_SIZE + 2] != _PROTO_2 or not first.endswith(b"."):
+        return [_position_gaps(value) for value in values]  # not written by this Whoosh
+    start = _INT_SIZE + 2
+    return loads(_PROTO_2 + b"(" + b"".join([value[start:-1] for value in values]) + b"l.")
+
+
+def _position_gaps(value: bytes) -> list[int]:
+    """One Positions value's gaps (a count, then the pickled list of gaps;
+    Whoosh before Reloaded left the pickle's STOP off)."""
     if not value.endswith(b"."):
         value += b"."
     return loads(value[_INT_SIZE:])
@@ -226,6 +227,8 @@ def _nbytes(value) -> int:
         return value.nbytes
     if isinstance(value, tuple):
         return sum(_nbytes(v) for v in value)
+    if isinstance(value, list):  # stored values: bytes objects of ~50 bytes
+        return 8 * len(value) + sum(map(len, value)) + 33 * len(value)
     return 64
 
 
@@ -250,9 +253,10 @@ def leaf_term_docs(leaf, fieldname: str, text: bytes, offset: int = 0) -> list[i
     return [d + offset for d in docs] if offset else docs
 
 
-def _read_matcher(matcher, docs: list[int], weights: list[float]) -> None:
-    """Appends a leaf matcher's postings; whole blocks at a time when the codec allows."""
-    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_read_weights") and hasattr(matcher, "_next_block"):
+def _read_matcher(matcher, docs: list[int], weights: list[float], values: list[bytes] | None = None) -> None:
+    """Appends a leaf matcher's postings (and, when `values` is a list, each
+    posting's stored value); whole blocks at a time when the codec allows."""
+    if all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_read_values", "_next_block")):
         # Whoosh's W3 codec: each block decoded in one go (the same calls its
         # id() and weight() make lazily, posting by posting).
         while matcher.is_active():
@@ -260,9 +264,14 @@ def _read_matcher(matcher, docs: list[int], weights: list[float]) -> None:
             matcher._read_weights()
             docs.extend(matcher._ids)
             weights.extend(matcher._weights)
+            if values is not None:
+                matcher._read_values()
+                values.extend(matcher._values)
             matcher._next_block()
         return
     while matcher.is_active():
         docs.append(matcher.id())
         weights.append(matcher.weight())
+        if values is not None:
+            values.append(matcher.value())
         matcher.next()

@@ -146,13 +146,18 @@ def _score_phrase(phrase: wq.Phrase, searcher, cache: PostingCache) -> Scored:
     """Whoosh scores a phrase as the sum of its words' scores (its SpanNear2
     matcher wraps their intersection), in the documents where the words stand
     in order, each within `slop` positions after the one before."""
+    if phrase.fieldname not in searcher.schema:
+        return Scored(np.zeros(cache.size), np.zeros(cache.size, dtype=bool))
+    field = searcher.schema[phrase.fieldname]
+    texts = tuple(field.to_bytes(word) for word in phrase.words)
+    for text in texts:
+        # One pass over each word's blocks for its scores and its positions.
+        cache.postings_with_values(phrase.fieldname, text)
     terms = [wq.Term(phrase.fieldname, word, boost=phrase.boost) for word in phrase.words]
     parts = [_score_term(term, searcher, cache) for term in terms]
     mask = np.logical_and.reduce([p.mask for p in parts])
     if not mask.any():
         return Scored(np.zeros(cache.size), mask)
-    field = searcher.schema[phrase.fieldname]
-    texts = tuple(field.to_bytes(word) for word in phrase.words)
 
     def matching() -> np.ndarray:
         keys = [cache.positions(phrase.fieldname, text, mask) for text in texts]

@@ -148,6 +148,50 @@ def test_positions_summed_at_once_equal_whoosh_per_posting(segmented_index):
             assert cache.positions("body", text, live).tolist() == theirs
 
 
+def test_positions_of_long_and_wide_postings_equal_whoosh(tmp_path):
+    """A word 1,500 times in one article (Python's pickle writes a list of
+    more than 1,000 items in batches) and gaps past 255 and 65,535 (wider
+    opcodes): positions unpickled together come out as Whoosh reads them."""
+    long_text = " ".join(["nafta gazi"] * 1500) + "."
+    wide_text = "nafta " + "gazi " * 300 + "nafta " + "tregu " * 70000 + "nafta."
+    docs = [("long.txt", None, long_text, {}), ("wide.txt", None, wide_text, {}), ("none.txt", None, "rruga.", {})]
+    with build_index(tmp_path / "index", docs) as index, index._ix.searcher() as searcher:
+        reader = searcher.reader()
+        cache = PostingCache(reader)
+        keys = [next(iter(searcher.schema["body"].process_text(word))) for word in ("nafta", "gazi")]
+        for key in keys:
+            text = searcher.schema["body"].to_bytes(key)
+            theirs = []
+            m = reader.postings("body", text)
+            while m.is_active():
+                theirs += [m.id() * POSITION_SPAN + p for p in m.value_as("positions")]
+                m.next()
+            assert len(theirs) > 1500
+            assert cache.positions("body", text, cache.live).tolist() == theirs
+        # Only the documents asked for.
+        first = np.zeros(cache.size, dtype=bool)
+        first[0] = True
+        nafta = searcher.schema["body"].to_bytes(keys[0])
+        assert {int(k) // POSITION_SPAN for k in cache.positions("body", nafta, first)} == {0}
+
+
+def test_position_values_written_without_stop_are_read_too():
+    """Whoosh before Reloaded stored the gaps' pickle without its PROTO and
+    STOP opcodes; such values are read one by one."""
+    from pickle import dumps
+
+    from whoosh.system import pack_uint
+
+    from searchidx.postings import _joined_gaps
+
+    gaps = [[3], [0, 1, 300], list(range(1200))]
+    new = [pack_uint(len(g)) + dumps(g, 2) for g in gaps]
+    old = [pack_uint(len(g)) + dumps(g, 2)[2:-1] for g in gaps]
+    assert _joined_gaps(new) == gaps
+    assert _joined_gaps(old) == gaps
+    assert _joined_gaps([]) == []
+
+
 def test_live_documents_with_and_without_deletions(segmented_index, tmp_path):
     with segmented_index._ix.searcher() as searcher:
         reader = searcher.reader()
