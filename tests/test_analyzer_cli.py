@@ -34,3 +34,18 @@ def test_reads_standard_input():
     result = runner.invoke(app, ["analyze", "--json", "-"], input="Tiranës")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["tokens"][0]["key"] == "tiranë"
+
+
+def test_empty_text_is_a_user_error():
+    for args, given in ((["analyze", ""], None), (["analyze", "-"], "  \n"), (["analyze", "--json"], "")):
+        result = runner.invoke(app, args, input=given)
+        assert result.exit_code == 1, result.output
+        assert "nothing to analyze" in result.stderr and "Traceback" not in result.output
+
+
+def test_text_without_words_says_so():
+    result = runner.invoke(app, ["analyze", "… —"])
+    assert result.exit_code == 0, result.output
+    assert "no words" in result.stdout
+    result = runner.invoke(app, ["analyze", "--json", "… —"])
+    assert json.loads(result.stdout)["tokens"] == []

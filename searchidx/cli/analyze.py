@@ -56,9 +56,14 @@ def analyze_command(
         if sys.stdin is None or sys.stdin.isatty():
             raise fail("give a TEXT to analyze, or pipe one on standard input")
         text = sys.stdin.read()
+    if not text.strip():
+        raise fail("nothing to analyze: the text is empty")
     rows = analyze_text(text)
     if as_json:
         print_json({"analyzer_version": ANALYZER_VERSION, "tokens": rows})
+        return
+    if not rows:
+        console.print(f"analyzer {ANALYZER_VERSION}: no words in {text.strip()!r}")
         return
     table = Table(title=f"analyzer {ANALYZER_VERSION}", title_justify="left")
     for name, justify in [
