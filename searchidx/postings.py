@@ -6,9 +6,11 @@ of a few such words spends most of its time there. Here each term's posting
 list is read once per reader, block by block, into two numpy arrays
 (document numbers and term weights), and each text field's lengths into one
 array, so searchidx.scorer can score a whole posting list in a few vector
-operations. The arrays are kept (up to MAX_CACHED_TERMS, least recently used
-dropped first) for as long as the reader is: the cache belongs to one
-reader, and a new reader (after the index changed) gets a new cache.
+operations; the words of a phrase keep each posting's stored value too
+(its encoded positions), read in the same pass. The arrays are kept (up to
+MAX_CACHED_TERMS, least recently used dropped first) for as long as the
+reader is: the cache belongs to one reader, and a new reader (after the
+index changed) gets a new cache.
 """
 
 from __future__ import annotations
@@ -93,8 +95,8 @@ class PostingCache:
         Not kept: a phrase needs the positions of its candidate documents
         only (those holding all its words), and decoding a common word's
         positions in every article cost more than the rest of a search.
-        Phrase results are kept instead (`phrase_docs`); the stored values
-        they are decoded from are kept with the postings.
+        What is kept is the values they are decoded from (with the term's
+        postings) and each phrase's matches (searchidx.scorer).
         """
         docs, _, stored = self.postings_with_values(fieldname, text)
         chosen = np.flatnonzero(within[docs])
@@ -109,8 +111,9 @@ class PostingCache:
             # sum, less the sum reached before the document's first gap.
             flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(counts.sum()))
             running = np.cumsum(flat)
-            firsts = np.cumsum(counts) - counts
-            found = running - np.repeat(running[firsts] - flat[firsts], counts)
+            held = counts[counts > 0]
+            firsts = np.cumsum(held) - held
+            found = running - np.repeat(running[firsts] - flat[firsts], held)
         else:
             decoded = [form.decode_positions(value) for value in values]
             counts = np.fromiter(map(len, decoded), dtype=np.int64, count=len(decoded))
