@@ -13,7 +13,10 @@ from analyzers.tokenizer import AlbanianTokenizer
 # sq-3: lemma keys keep ë/ç (only unknown words are folded); analysis ranking.
 # sq-4: case endings dropped after hyphenated names (Trump-it); homograph
 #       exceptions (dita, jeta, dytë, mori, re, ftesa, Evropën/Europës).
-ANALYZER_VERSION = "sq-4"
+# sq-5: a -je noun's forms meet (ndeshje/ndeshja not the 1st/2nd person
+#       imperfect of ndesh); a word as written is read without ë/ç only if
+#       that reading fits better regardless of derivation; duke the particle.
+ANALYZER_VERSION = "sq-5"
 
 
 class AlbanianStemFilter(Filter):

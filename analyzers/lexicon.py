@@ -35,7 +35,7 @@ from pathlib import Path
 from analyzers.normalizer import fold_diacritics
 
 # Bump when the derived table's layout or content rules change.
-TABLE_FORMAT = 8
+TABLE_FORMAT = 9
 
 # A flattened inflexion: optional stem number <n>, the stem position ".",
 # suffix letters (an abbreviation's "-ja" included), optionally a "<.>" where
@@ -103,6 +103,21 @@ def _load_grammar():
     return an.g
 
 
+def _first_second_imperfect(gramm: str) -> bool:
+    """Whether a flexion is the 1st/2nd person singular imperfect (ndeshja "I
+    was meeting", ndeshje "you were meeting").
+
+    News text reports in the third person, and these endings -ja/-je spell the
+    nominative of the verb's own noun in -je (ndeshje "match", ndeshja "the
+    match", lidhje, rritje, goditje), which the lexicon tags derived and so
+    ranked after the verb: ndeshje went to ndesh while ndeshjen, ndeshjes
+    stayed ndeshje. Ranked with the nonstandard forms, the noun wins; a form
+    with no other reading (isha, kisha "I had") still gets its verb.
+    """
+    tags = gramm.split(",")
+    return "ipf" in tags and "sg" in tags and ("1" in tags or "2" in tags)
+
+
 def _flatten(paras, name, depth=0, seen=()):
     """Returns [(suffix, stem-number set or None, nonstandard?)] of a paradigm, links followed."""
     out = []
@@ -112,7 +127,7 @@ def _flatten(paras, name, depth=0, seen=()):
             continue
         n, before, cont, after = m.groups()
         own = set(nums) if nums else ({int(n)} if n else None)
-        nonst = "nonst" in gramm
+        nonst = "nonst" in gramm or _first_second_imperfect(gramm)
         if not cont:
             out.append((before + after, own, nonst))
             if not links:

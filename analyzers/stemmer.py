@@ -86,10 +86,13 @@ class AlbanianStemmer:
         return best[1] if best is not None else None
 
     def _analyze(self, word: str, folded: bool = False):
-        """(rank, lemma) of the best analysis of lowercase `word`, or None.
+        """(rank, lemma, fit) of the best analysis of lowercase `word`, or None.
 
         With `folded`, `word` is taken as typed without diacritics: a stem
-        or suffix written with e/c also matches the lexicon's ë/ç.
+        or suffix written with e/c also matches the lexicon's ë/ç. `fit` is
+        how well the best-fitting analysis reads the word, for choosing
+        between the word as written and as read without ë/ç
+        (`_across_readings`).
         """
         table = self._ensure_table()
         if table is None:
@@ -97,7 +100,7 @@ class AlbanianStemmer:
         lemmas, paradigms, folded_paradigms, stems, folded_stems = table
         if folded:
             paradigms = folded_paradigms
-        best = None
+        best = fit = None
         # Every split stem+suffix whose paradigm allows that suffix after that
         # stem variant is an analysis; the least by `_rank` wins.
         for i in range(len(word), 0, -1):
@@ -122,7 +125,10 @@ class AlbanianStemmer:
                 rank = self._rank(nonst, entry, len(suffix))
                 if best is None or rank < best:
                     best = rank
-        return (best, lemmas[best[-1]]) if best is not None else None
+                r = _across_readings(rank)
+                if fit is None or r < fit:
+                    fit = r
+        return (best, lemmas[best[-1]], fit) if best is not None else None
 
     @staticmethod
     def _rank(nonst, entry, suffix_len):
@@ -159,7 +165,7 @@ class AlbanianStemmer:
                 # spelling by the book but far more often "është". The
                 # better-ranked reading wins; on a tie, the word as written.
                 typed = self._analyze(fold_diacritics(w), folded=True)
-                if typed is not None and (best is None or typed[0][:-1] < best[0][:-1]):
+                if typed is not None and (best is None or typed[2] < best[2]):
                     best = typed
                     source = "lexicon, read without ë/ç"
             if best is not None:
@@ -182,6 +188,21 @@ class AlbanianStemmer:
 
     def stemWords(self, words):
         return [self.stemWord(w) for w in words]
+
+
+def _across_readings(rank):
+    """An analysis' rank for choosing between the word as written and as read
+    without ë/ç: `AlbanianStemmer._rank` without lexicon order and without
+    the derived flag. That a lexeme is derived tells which of one spelling's
+    lexemes is the rarer (marrë "crazy" after the participle of marr), not
+    whether the writer left out diacritics: a noun written as such
+    (ndeshje "match", mezi "barely", shtime "additions") is not the
+    subjunctive ndeshjë, the foal mëz or shtie "shoot" read without ë.
+    The reading whose best-fitting analysis ranks first wins; within it,
+    the full `_rank` picks the lemma (vrare read as vrarë, then the
+    participle of vras).
+    """
+    return (rank[0],) + rank[2:-1]
 
 
 _shared: dict[str, object] = {}
