@@ -15,7 +15,8 @@ from analyzers.tokenizer import AlbanianTokenizer
 #       exceptions (dita, jeta, dytë, mori, re, ftesa, Evropën/Europës).
 # sq-5: a -je noun's forms meet (ndeshje/ndeshja not the 1st/2nd person
 #       imperfect of ndesh); a word as written is read without ë/ç only if
-#       that reading fits better regardless of derivation; duke the particle.
+#       that reading fits better regardless of derivation; duke the particle;
+#       more homograph exceptions (jenë, tonë, partinë, masat, arsye, ...).
 ANALYZER_VERSION = "sq-5"
 
 
