@@ -12,6 +12,14 @@ def test_resource_file_has_the_articles_and_clitics():
         assert is_stopword(w), w
 
 
+def test_function_words_of_every_class_are_stop_words():
+    # the gerund particle, prepositions, conjunctions, quantifiers, the
+    # subjunctive of jam: frequent in any topic
+    for w in ["duke", "nëpër", "përpara", "kurse", "mirëpo", "megjithatë", "teksa", "siç", "gjithë", "gjitha",
+              "asnjë", "ndonjë", "jenë"]:
+        assert is_stopword(w), w
+
+
 def test_diacriticless_spelling_is_a_stop_word_too():
     assert {"te", "ne", "per", "qe", "eshte"} <= stopwords()
 
