@@ -294,9 +294,27 @@ class BuildContext:
     terms: list[str] = field(default_factory=list)  # terms of single words
     # Stop words kept in phrases: not worth highlighting on their own.
     stop_terms: set[str] = field(default_factory=set)
+    # Searching words that are all stop words (see build_query).
+    keep_stop_words: bool = False
 
 
 def build_query(tree: Node, context: BuildContext) -> Built:
+    """The query of a parsed query's words and the documents its filters allow.
+
+    Stop words are left out of word queries, but a query whose words are all
+    stop words (`të`, `qenë`) searches them rather than nothing: the user
+    asked for those words, and the index holds them.
+    """
+    built = _build(tree, context)
+    if built.query is None and query_words(tree) and not context.keep_stop_words:
+        context.keep_stop_words = True
+        context.terms.clear()
+        context.stop_terms.clear()
+        built = _build(tree, context)
+    return built
+
+
+def _build(tree: Node, context: BuildContext) -> Built:
     if isinstance(tree, Word):
         return Built(_word_query(tree, context))
     if isinstance(tree, Phrase):
@@ -312,7 +330,7 @@ def _group_query(group: Group, context: BuildContext) -> Built:
     nots: list[Built] = []
     filters: list[Built] = []  # filters written plainly: they narrow, never widen
     for occur, node in group.clauses:
-        part = build_query(node, context)
+        part = _build(node, context)
         if part.empty:
             continue
         if occur == MUST_NOT:
@@ -400,7 +418,7 @@ def _term_query(term: str, context: BuildContext) -> wq.Query:
 def _word_query(word: Word, context: BuildContext) -> wq.Query | None:
     if word.prefix:
         return _prefix_query(word.text, context)
-    tokens = analyze(word.text, context)
+    tokens = analyze(word.text, context, keep_stop_words=context.keep_stop_words)
     if not tokens:
         return None
     if len(tokens) == 1:

@@ -89,3 +89,20 @@ def test_an_index_keeps_answering_after_it_changes(tmp_path):
         add_documents(opened, [("b.txt", "2021", "tregu.", {})])
         results = opened.search("tregu", facets=True)
         assert results.total == 2 and len(results.facets.date.years) == 2
+
+
+def test_a_query_of_stop_words_alone_searches_them(tmp_path):
+    """Stop words are left out of queries with other words, but a query of
+    nothing else (`pa`, `qenë`) finds the articles holding them, not nothing."""
+    docs = [
+        ("a.txt", "2020", "tregu pa datë.", {}),
+        ("b.txt", "2021", "tregu i ri.", {}),
+        ("c.txt", "2022", "kanë qenë në treg pa leje.", {}),
+    ]
+    with build_index(tmp_path / "index", docs) as opened:
+        assert {h.path for h in opened.search("pa").hits} == {"a.txt", "c.txt"}
+        assert {h.path for h in opened.search("pa data:2022").hits} == {"c.txt"}
+        assert [h.path for h in opened.search("qenë").hits] == ["c.txt"]
+        # With a word that is no stop word, the stop word is left out as before.
+        assert opened.search("pa tregu").total == opened.search("tregu").total == 3
+        assert [h.score for h in opened.search("pa tregu").hits] == [h.score for h in opened.search("tregu").hits]
