@@ -1,4 +1,4 @@
-# Two entry points for a fresh machine with only python3 (and make):
+# Shortcuts for the README's two commands (which need only python3):
 #   make demo   sets up .venv, indexes corpus/ and runs a search on it
 #   make test   sets up .venv and runs the tests
 PYTHON ?= python3
