@@ -31,9 +31,12 @@ APOSTROPHES = "'\u2019\u2018\u02bc\u00b4`"
 
 # Case endings written after a hyphen: the noun article/case endings of
 # Albanian, which the orthography hyphenates after an acronym or number
-# (OKB-së, NATO-s, BE-ja, 2020-ën, 10-të) and news writes after foreign
-# names kept in their own spelling (Trump-it, Livingston-it, Menga-s).
-CASE_ENDINGS = frozenset("a ja i u s së ës n në ën t të it in ut un ve ët et e je se es ne en te".split())
+# (OKB-së, NATO-s, BE-ja, 2020-ën, 10-të, VIP-at, OJQ-ve) and news writes
+# after foreign names kept in their own spelling (Trump-it, Livingston-it,
+# Menga-s, Rangers-ave).
+CASE_ENDINGS = frozenset(
+    "a ja i u s së ës n në ën t të it in ut un ve ët et e je se es ne en te at ave eve ëve".split()
+)
 
 _TLDS = "com|net|org|al|info|eu|gov|edu|io|tv|mk|me|rs|de|uk|it|fr|ch|at|biz|co"
 # Alternatives are tried in order at each position. Most tokens are plain

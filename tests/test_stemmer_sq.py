@@ -48,6 +48,9 @@ def same(*words):
         ("veri", "veriu", "veriut"),
         ("frymë", "fryma", "frymën"),  # not fryj "blow"
         ("arsye", "arsyeja", "arsyen", "arsyet"),  # not arsyej
+        ("marrje", "marrja", "marrjen", "marrjes"),  # not marre (marrja is the -je noun's)
+        ("hapje", "hapja", "hapjen", "hapjes"),
+        ("anije", "anija", "anijen", "anijes"),
     ],
 )
 def test_noun_forms_meet(forms):

@@ -31,6 +31,11 @@ def test_case_endings_after_hyphen_on_acronyms_and_numbers():
     assert texts("10-vjetorin") == ["10", "vjetorin"]
 
 
+def test_plural_definite_endings_after_hyphen_are_dropped_too():
+    # -at, -ave, -eve like -et, -ve: VIP-at "the VIPs", not VIP and at "father"
+    assert texts("VIP-at OJQ-ave SMS-eve Rangers-ave") == ["VIP", "OJQ", "SMS", "Rangers"]
+
+
 def test_case_endings_after_hyphen_on_foreign_names():
     # News hyphenates endings after names kept in their own spelling.
     assert texts("Goditja e Menga-s i fal Livingston-it fitoren; Trump-i") == [
