@@ -33,7 +33,7 @@ from searchidx.corpus import (
 )
 from searchidx.entities import entity_fields
 from searchidx.manifest import Entry, Manifest, manifest_from_index, read_manifest, write_manifest
-from searchidx.store import now_iso, read_meta, write_meta
+from searchidx.store import COMPOUND_SEGMENTS, now_iso, read_meta, write_meta
 from searchidx.workers import Job, Outcome, add_file, add_files_in_workers, commit_with_segments, writer_limit_mb
 
 ProgressCallback = Callable[[int, int], None]  # (files done, files in all)
@@ -205,7 +205,7 @@ def index_folders(
             on_progress(done, plan.listed)
 
     if plan.jobs or plan.deletions:
-        writer = ix.writer(limitmb=writer_limit_mb(1))
+        writer = ix.writer(limitmb=writer_limit_mb(1), compound=COMPOUND_SEGMENTS)
         try:
             # Deletions first, while the writer sees only the old segments:
             # the new versions land in new segments and are not touched.

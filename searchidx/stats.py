@@ -12,7 +12,7 @@ from whoosh.util.times import long_to_datetime
 from analyzers import ANALYZER_VERSION
 from searchidx.manifest import Manifest, read_manifest, write_manifest
 from searchidx.schema import SCHEMA_VERSION
-from searchidx.store import now_iso, read_meta, write_meta
+from searchidx.store import COMPOUND_SEGMENTS, now_iso, read_meta, write_meta
 
 
 @dataclass
@@ -108,7 +108,7 @@ def optimize_index(ix) -> None:
     holds the writer's lock. The manifest follows the new generation."""
     index_dir = Path(ix.storage.folder)
     before = read_manifest(index_dir, ix.indexname, ix.latest_generation())
-    writer = ix.writer()
+    writer = ix.writer(compound=COMPOUND_SEGMENTS)
     writer.commit(optimize=True)
     if before is not None:
         write_manifest(index_dir, Manifest(ix.indexname, ix.latest_generation(), before.checked_ns, before.entries))

@@ -36,6 +36,12 @@ INDEX_ENV_VAR = "SEARCHIDX_INDEX"
 META_FILE = "searchidx.json"
 # Whoosh's default index name, used by indexes from before rebuilds were staged.
 DEFAULT_INDEX_NAME = "MAIN"
+# Every writer (indexing, its workers, optimize) writes a segment as separate
+# files, not Whoosh's default single compound file: Whoosh reads a compound
+# file by copying each part it opens into memory (BytesIO over the mapped
+# file), so a first search on 20,000 articles grew the process by 281 MB,
+# against 40 MB with separate files, at the same query latency.
+COMPOUND_SEGMENTS = False
 # The Whoosh files of one named index: its tables of contents (and their
 # temporary files), segment files, write lock and temporary folder.
 WHOOSH_FILE = re.compile(r"\A_?(MAIN|R[0-9a-f]{8})(?:_|\.tmp\Z)")

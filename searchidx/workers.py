@@ -30,6 +30,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import SegmentWriter
 
 from searchidx.corpus import DEFAULT_MAX_BYTES, UnreadableFile, read_document
+from searchidx.store import COMPOUND_SEGMENTS
 
 # Files per message to a worker: big enough that queue traffic is noise,
 # small enough that the two workers finish close together.
@@ -172,7 +173,7 @@ def worker_main(
             pass
     try:
         ix = FileStorage(index_folder).open_index(index_name)
-        writer = SegmentWriter(ix, _lk=False, limitmb=limit_mb)
+        writer = SegmentWriter(ix, _lk=False, limitmb=limit_mb, compound=COMPOUND_SEGMENTS)
         while True:
             try:
                 batch = job_queue.get(timeout=POLL_SECONDS)

@@ -124,6 +124,25 @@ def test_workers_and_a_single_process_build_the_same_index(make_corpus, tmp_path
     assert counts[2][0] == len(files)
 
 
+def test_segments_are_written_as_separate_files_not_one_compound_file(make_corpus, tmp_path):
+    """Whoosh reads a compound segment file by copying each part it opens
+    into memory (BytesIO over the mapped file): a first search on 20,000
+    articles grew the process by 281 MB, against 40 MB with separate files.
+    Every way of writing (one process, workers, optimize) writes separate files."""
+    files = {f"{n:03d}.txt": article(n, " Kina dhe Rusia.") for n in range(indexer.PARALLEL_MIN_FILES + 5)}
+    folder = make_corpus(files)
+    for processes in (1, 2):
+        with Index.open_or_create(tmp_path / f"ix{processes}") as index:
+            index.add_folder(folder, processes=processes)
+            assert not any(segment.is_compound() for segment in index._ix._segments())
+            (folder / "extra.txt").write_text(article(999), encoding="utf-8")
+            index.add_folder(folder, processes=processes)
+            index.optimize()
+            assert [segment.is_compound() for segment in index._ix._segments()] == [False]
+            (folder / "extra.txt").unlink()
+    assert not list((tmp_path / "ix2").glob("*.seg"))
+
+
 def test_rebuild_starts_over_from_the_named_folders(folder, make_corpus, index_dir):
     other = make_corpus({"x.txt": article(7)}, name="other")
     with Index.open_or_create(index_dir) as index:
