@@ -14,7 +14,7 @@ What counts as a token (issue 3):
   ``vjetorin``, which is a word);
 * a full stop between words splits them even without a space (``jetë.Këto``);
 * numbers with decimal commas or points stay whole (``3,5``; ``1.000.000``);
-* URLs, e-mail addresses, domain names and hashtags stay whole.
+* URLs, e-mail addresses, domain names (``Lajmi.net`` too) and hashtags stay whole.
 """
 
 from __future__ import annotations
@@ -47,7 +47,9 @@ _PATTERN = (
     r"|(?P<url>(?:https?://|www\.)[^\s<>\"“”«»]+)"
     r"|(?P<email>[\w.+-]++@[\w-]+(?:\.[\w-]+)+)"
     r"|(?P<tag>#[^\W\d_]\w*)"
-    r"|(?P<domain>\b[a-z0-9-]++(?:\.[a-z0-9-]++)*?\.(?:" + _TLDS + r")\b(?!\.[^\W_]))"
+    # A domain's name may be capitalised (Lajmi.net, Albinfo.at), its ending
+    # not: "Kosova.Me" is two words run together, not a domain.
+    r"|(?P<domain>\b[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)*?\.(?:" + _TLDS + r")\b(?!\.[^\W_]))"
     r"|(?P<num>\d++(?:[.,]\d++)+)"
     r"|(?P<joined>{L}++(?:[" + APOSTROPHES + r"\-]{L}++)*)"
 )

@@ -73,6 +73,15 @@ def test_urls_emails_hashtags_kept_whole():
     ]
 
 
+def test_capitalised_domain_names_kept_whole():
+    # Lajmi.net signs its articles: not "Lajmi" and "net" ("nights").
+    assert texts("Lajmi.net transmeton nga Albinfo.at dhe BBC.co.uk.") == [
+        "Lajmi.net", "transmeton", "nga", "Albinfo.at", "dhe", "BBC.co.uk"
+    ]
+    # A capitalised "ending" is a sentence run on without a space.
+    assert texts("Kosova.Me ne") == ["Kosova", "Me", "ne"]
+
+
 def test_offsets_point_at_the_original_text():
     s = "Në Kinë, OKB-së: s’ka jetë.Këto"
     for text, start, end in tokenize(s):
