@@ -61,12 +61,39 @@ ORG_HEADS = re.compile(
     r"laborator|stacion|teatr|muze|bibliotek|kombëtarja)",
 )
 LOC_HEADS = re.compile(
-    r"^(?:lindj|perëndim|veri|jug|azi|evrop|europ|afrik|amerik|australi|det|oqean|mal|"
-    r"lum|liqen|ishu|gadishu|rrug|shesh|bulevard|park|"
-    r"republik|mbretëri|emirat|luginë|lugin|gji|kepi|kep)",
+    r"^(?:lindj|perëndim|veri|jug|azi|evrop|europ|afrik|amerik|australi|oqean|"
+    r"liqen|ishu|gadishu|rrug|shesh|bulevard|malësi|bregdet|"
+    r"republik|mbretëri|emirat|luginë|lugin|"
+    # stems of three letters begin many names (Lumir, Malaj, Parker, Gjin,
+    # Kepler, Detroit): only the noun's own case forms count
+    r"(?:det|mal|lum|park|gji|kep)(?:i|u|it|ut|in|un|et|eve|enj|enjt|enjve|ra|rat|rave|ri|rit|rin)?$)",
 )
 # Prepositions after which a lone name is a place: në Kinë, drejt Moskës.
-LOC_PREPOSITIONS = frozenset({"në", "drejt", "nëpër", "përtej", "brenda", "jashtë"})
+LOC_PREPOSITIONS = frozenset({"në", "drejt", "nëpër", "përtej", "brenda", "jashtë", "pranë", "afër"})
+# Common nouns that class a name as a place, before it (fshatin Psarades,
+# liqenit të Prespës, lumin Lumbardh, zonës Shengen) or in apposition after
+# it (Irpinin, një qytet pranë ...): the noun's case forms only.
+PLACE_NOUN = re.compile(
+    r"^(?:qytet|kryeqytet|fshat|liqen|lum|mal|zon|rajon|krahin|provinc|ishull|lagj|"
+    r"komun|bregdet|plazh|qark|shtet|kështjell|port)"
+    r"(?:i|u|it|ut|in|un|a|ë|ën|ës|e|et|eve|at|ave|ja|je|jen|jes|enj|enjt|enjve|ra|rat|rave|ve|ët|ëve)?$"
+)
+_PLACE_APPOSITION = re.compile(r",[ \t\u00a0]+(?:një[ \t\u00a0]+)?(\w+)")
+# Common nouns that name what an unquoted name after them is: programi
+# Erasmus, çmimet Oscar, festivali DokuFest (a programme, a prize, a work,
+# no person): the noun's case forms only.
+NAMED_BY = re.compile(
+    r"^(?:program|projekt|festival|çmim|film|album|aplikacion|platform|operacion|"
+    r"marrëveshj|nism|sistem|softuer|model|seri)"
+    r"(?:i|u|it|ut|in|un|a|ë|ën|ës|e|et|eve|at|ave|ja|je|jen|jes|ve|ët|ëve)?$"
+)
+# Words that coordinate the items of a list: Kiev, Harkiv dhe Odesë.
+_COORDINATION = re.compile(r"[ \t\u00a0]*(?:,|,?[ \t\u00a0]+(?:dhe|e|apo|ose))[ \t\u00a0]+")
+# A word with a capital after a lowercase letter inside it (BioNTech,
+# ChatGPT, DokuFest): a brand, a company, an event; no person's name,
+# bar the patronymic prefixes (McDonald, MacArthur, DeSantis, DiCaprio,
+# LeBron, O'Brien).
+_INNER_CAPITAL = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von)[A-Z])\w*[a-zçë][A-ZÇË]")
 # Nouns that name what a quoted phrase is: nisma "Brezi dhe Rruga".
 NAMING_NOUN = re.compile(
     r"^(?:nism|projekt|operacion|program|emision|film|libr|këng|portal|festival|"
@@ -90,7 +117,7 @@ ORG_WORDS = frozenset(
         "daily", "mail", "herald", "telegraph", "tribune", "today", "sport", "sky", "gazzetta",
     }
 )
-ADJECTIVE_END = re.compile(r"(?:ore|or|ik|ike|ikë|ar|are|ian|iane|ane|an|ese|ës|al|ale|ës|ërore|uar|uara|me|ëm|isht)$")
+ADJECTIVE_END = re.compile(r"(?:ore|or|ik|ike|ikë|ar|are|ian|iane|ane|an|ese|eze|ës|al|ale|ës|ërore|uar|uara|me|ëm|isht)$")
 
 
 def clear_caches() -> None:
@@ -99,6 +126,7 @@ def clear_caches() -> None:
     from analyzers.entities import canonical, mentions
 
     for fn in (
+        _adjective_compound, _bare_adjective,
         _person_form, _weak_name, _name_head, _common_mid_sentence, _institution, _common, _common_noun,
         _curated_people, canonical.readings, mentions.is_title, mentions.split_acronym,
     ):
@@ -164,6 +192,9 @@ class _Piece:
     canonical: str = ""
     tentative: bool = False  # sentence-initial unknown word, to be confirmed
     common_noun: bool = False  # one word whose lemma the lexicon has as a common word
+    place_context: bool = False  # a locative preposition or a place noun classes it
+    named_by: bool = False  # a noun before it says what it names (programi Erasmus)
+    by_default: bool = False  # typed PER for want of any evidence
 
 
 def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mention]:
@@ -178,12 +209,13 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
     misc = _quoted(text, gaz)
     lowered = _Lowered(text)
     pieces: list[_Piece] = []
-    for run in scan(text, keep_whole=lambda w: w in gaz.forms):
+    for run in scan(text, keep_whole=lambda w: w in gaz.forms or _adjective_compound(w, gaz)):
         pieces.extend(_cut_run(text, run, gaz, misc, lowered))
     for piece in pieces:
         _choose_type_hints(piece, gaz)
     _choose_canonical(pieces, gaz, evidence)
-    _resolve_people(pieces, gaz)
+    _resolve_people(pieces, gaz, text)
+    _feminine_places(pieces)
     _agree_types(pieces)
     pieces = _drop_common_nouns(pieces, gaz)
     pieces = _confirm(pieces)
@@ -191,11 +223,31 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
         Mention(m.start, m.end, text[m.start : m.end], "MISC", m.canonical) for m in misc
     ]
     for piece in pieces:
-        if piece.type is None:
+        if piece.type is None or _in_handle(text, piece.start):
             continue
         out.append(Mention(piece.start, piece.end, text[piece.start : piece.end], piece.type, piece.canonical))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _in_handle(text: str, start: int) -> bool:
+    """A word of a handle, hashtag or web address (``@KellyannePolls``,
+    ``#UCLfinal``, ``pic.twitter.com/QLeAhrFJIo``), not of the text: no
+    name. A source credited after a slash (``/Lajmi.net/``) is one."""
+    if not start:
+        return False
+    before = text[start - 1]
+    if before in "@#":
+        return True
+    if before != "/":
+        return False
+    # a path after a domain (pic.twitter.com/QLeAhrFJIo), not a credit
+    # after a slash (LSDM-së/REL, Stankovic./PanoramaSport/)
+    k = start - 1
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    address = text[k : start - 1]
+    return "." in address and address[-1:].isalnum()
 
 
 def _extract_decomposed(text: str, evidence: Evidence | None) -> list[Mention]:
@@ -338,6 +390,9 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[_Pie
             i += 1
             continue
         tok = toks[i]
+        if len(tok.text) == 1 and i + 1 < n and toks[i + 1].text in CONNECTOR_WORDS:
+            i += 1  # a label, no name's head: grupit A të Kampionatit Evropian
+            continue
         # an acronym is always a name of its own
         acr = split_acronym(tok.text)
         if acr:
@@ -394,6 +449,17 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[_Pie
         if tok.text.lower() in TITLE_ADJECTIVES and title:
             i += 1
             continue
+        if _bare_adjective(tok.text, gaz) and (i + 1 == n or toks[i + 1].text in CONNECTOR_WORDS):
+            # an adjective follows its noun in Albanian, so one opening a run
+            # belongs to a noun outside it (Panairi i 21-të Ndërkombëtar i
+            # Librit): no name's head, nor is a genitive after it that no
+            # dictionary knows (i Librit: the book of the fair)
+            i += 1
+            while i < n and toks[i].text in CONNECTOR_WORDS:
+                i += 1
+            if i < n and not gaz.lookup(toks[i].text) and not split_acronym(toks[i].text):
+                i += 1
+            continue
         # the rest of the run, up to the next acronym or dictionary name
         j = i + 1
         while j < n and not split_acronym(toks[j].text):
@@ -418,7 +484,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[_Pie
                 pass  # Republika e Kosovës; but not Qeveria e Kurtit
             elif (
                 len(group) > 1
-                and _name_head(tok.text)
+                and (_name_head(tok.text) or MISC_HEADS.match(tok.text.lower()))
                 and ADJECTIVE_END.search(group[1].text.lower())
                 and not _person_form(group[1].text, gaz)
             ):
@@ -463,7 +529,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[_Pie
         piece.tentative = tentative
         piece.title = title
         piece.sentence_initial = tok.sentence_initial
-        piece.preposition = before
+        _set_context(piece, text, before)
         if before in SPEECH_VERBS and len(group) == 1:
             piece.title = True  # "tha Morina": whoever speaks is a person
         out.append(piece)
@@ -507,10 +573,38 @@ def _cut_word(text: str, tok: Token, title, gaz) -> list[_Piece]:
     piece.tentative = tentative
     piece.title = title
     piece.sentence_initial = tok.sentence_initial
-    piece.preposition = before
+    _set_context(piece, text, before)
     if before in SPEECH_VERBS:
         piece.title = True  # "tha Morina": whoever speaks is a person
     return [piece]
+
+
+_CONTEXT_TOKEN_RE = re.compile(r"[^\W\d_][\w’'-]*|\S")
+
+
+def _set_context(piece: _Piece, text: str, before: str) -> None:
+    """What the words around a name say of it: a locative preposition
+    (``në``, ``drejt``, ``pranë`` ...), ``nga X deri`` (from X to), a place
+    noun before it, alone or with a genitive article (``fshatin Psarades``,
+    ``liqenit të Prespës``), or in apposition after it (``Irpinin, një qytet
+    ...``) make it a place; a naming noun before it (``programi Erasmus``)
+    makes it the name of a thing."""
+    piece.preposition = before
+    prev = _CONTEXT_TOKEN_RE.findall(text, max(0, piece.start - 40), piece.start)[-2:]
+    prev = [w.lower() for w in prev]
+    last = prev[-1] if prev else ""
+    if (
+        before in LOC_PREPOSITIONS
+        or PLACE_NOUN.match(last)
+        or (len(prev) == 2 and last in CONNECTOR_WORDS and PLACE_NOUN.match(prev[0]))
+        or (before == "nga" and word_after(text, piece.end) == "deri")
+    ):
+        piece.place_context = True
+    else:
+        m = _PLACE_APPOSITION.match(text, piece.end)
+        if m and PLACE_NOUN.match(m.group(1).lower()):
+            piece.place_context = True
+    piece.named_by = bool(NAMED_BY.match(last))
 
 
 def _known_from(text, toks, j, n, gaz) -> bool:
@@ -530,8 +624,24 @@ def _in_caps_stretch(text: str, tok: Token) -> bool:
 
 
 @lru_cache(maxsize=32768)
+def _adjective_compound(word: str, gaz) -> bool:
+    """A hyphenated word whose later parts are adjectives of the lexicon
+    (``Azi-Paqësor``, ``Euro-Atlantik``): one name, not two (``Izrael-Hamas``)."""
+    parts = word.split("-")
+    return all(p.lower() in gaz.common_adjectives and not gaz.lookup(p) for p in parts[1:])
+
+
+@lru_cache(maxsize=32768)
 def _person_form(word: str, gaz) -> bool:
     return any(gaz.entry(c).type == "PER" for c in gaz.lookup(word))
+
+
+@lru_cache(maxsize=32768)
+def _bare_adjective(word: str, gaz) -> bool:
+    """An adjective of the lexicon as written (Ndërkombëtar, Jashtëm), that
+    no dictionary has as a name nor the lexicon as a noun."""
+    low = word.lower()
+    return low in gaz.common_adjectives and low not in gaz.common_nouns and not gaz.lookup(word)
 
 
 @lru_cache(maxsize=32768)
@@ -588,13 +698,34 @@ def _common_mid_sentence(word: str, gaz) -> bool:
         if entry.type in ("LOC", "ORG") or (entry.type == "PER" and entry.role != "first"):
             return False
     low = word.lower()
-    if low in gaz.common:
+    if low in gaz.common or _plural_of_common_noun(low, gaz):
         return True
     # the plural of a feminine noun in -ë: komunat, komunave (komuna)
     for ending in ("at", "ave"):
         if low.endswith(ending) and low[: -len(ending)] + "a" in gaz.common_feminine:
             return True
     return any(g == FEM and base.lower() in gaz.common_feminine for base, g in readings(word)[:3])
+
+
+# Plural endings of Albanian nouns, with the ends of the singulars that take
+# them: -e/-et/-eve after -im and -ues (urime, mendimet, punuesve), -ë/-ët/
+# -ëve after -ar, -tor and -ist (lojtarë, autorët, gazetarëve), -ra/-rat/
+# -rave after any (lojëra, lojërat, ujërave). The lexicon lists singulars.
+_PLURALS = (
+    ("rave", ""), ("rat", ""), ("ra", ""),
+    ("eve", "im|ues"), ("et", "im|ues"), ("e", "im|ues"),
+    ("ëve", "ar|tor|ist"), ("ët", "ar|tor|ist"), ("ë", "ar|tor|ist"),
+)
+
+
+def _plural_of_common_noun(low: str, gaz) -> bool:
+    """A plural form of a noun the lexicon lists (Urime: urim, Lojërat: lojë)."""
+    for ending, stems in _PLURALS:
+        if low.endswith(ending):
+            stem = low[: -len(ending)]
+            if len(stem) >= 3 and stem in gaz.common_nouns and (not stems or stem.endswith(tuple(stems.split("|")))):
+                return True
+    return False
 
 
 @lru_cache(maxsize=32768)
@@ -621,6 +752,8 @@ def _common(word: str, gaz) -> bool:
     """A capitalised word that is a common Albanian word in some case form."""
     low = word.lower()
     if low in gaz.common or low in SENTENCE_OPENERS or re.match(r"^\w['’]", low):
+        return True
+    if _plural_of_common_noun(low, gaz):
         return True
     return any(base.lower() in gaz.common for base, _g in readings(word)[:4])
 
@@ -650,7 +783,7 @@ def _rule_piece(group: list[Token], gaz) -> _Piece:
     first_known = gaz.lookup(words[0])
     first_entry = gaz.entry(first_known[0]) if first_known else None
     person_like = (first_entry is not None and first_entry.role == "first") or (
-        not has_connector and not _name_head(words[0]) and not ADJECTIVE_END.search(words[1])
+        not has_connector and not _name_head(words[0]) and not _adjective_after_head(words[1])
     )
     cands: list[str] = []
     if person_like and not has_connector:
@@ -664,7 +797,10 @@ def _rule_piece(group: list[Token], gaz) -> _Piece:
             # a person's name in -e takes -n in the accusative (Zidanen)
             last_readings.remove(last[:-1])
             last_readings.insert(0, last[:-1])
-        for base in last_readings:
+        # a surname the dictionaries know is read as they have it (Ismail
+        # Kadare, not Kadara)
+        known = [c for c in gaz.lookup(last) if gaz.entry(c).type == "PER" and " " not in c]
+        for base in known + [b for b in last_readings if b not in known]:
             cands.append(f"{prefix} {base}")
     else:
         # head-first: the head in the definite nominative, connectors agreeing
@@ -683,6 +819,13 @@ def _rule_piece(group: list[Token], gaz) -> _Piece:
                 cands.append(cand)
         cands = _prefer_head(words, cands)
     return _Piece(start, end, words, cands)
+
+
+def _adjective_after_head(word: str) -> bool:
+    """Whether the word after a capitalised word reads as an adjective
+    (Komiteti Teknik, Banka Qendrore); a genitive or accusative in -ës/-ën is
+    a feminine noun's case, no adjective (Driton Kukës, Klaus Gjasulës)."""
+    return bool(ADJECTIVE_END.search(word)) and not word.endswith(("ës", "ën"))
 
 
 def _prefer_head(words: list[str], cands: list[str]) -> list[str]:
@@ -743,7 +886,7 @@ def _type_by_rule(piece: _Piece, gaz) -> str | None:
             return "LOC"
         if _common_noun_phrase(piece.words, gaz):
             return "ORG"
-    if piece.title:
+    if piece.title and not (len(words) == 1 and piece.place_context and piece.preposition not in SPEECH_VERBS):
         return "PER"
     if len(piece.words) == 1 and _substantivised_adjective(piece.words[0], gaz):
         return "ORG"
@@ -768,11 +911,21 @@ def _type_by_rule(piece: _Piece, gaz) -> str | None:
             return "LOC"  # Oslo i Norvegjisë: a place of a place
         if any(w in CONNECTOR_WORDS for w in words):
             return "ORG"
+        if piece.place_context:
+            return "LOC"  # në Rio de Janeiro, pranë San Franciskos
+        if piece.named_by:
+            return "MISC"
+        piece.by_default = True
         return "PER"
-    if piece.preposition in LOC_PREPOSITIONS:
+    if piece.place_context:
         return "LOC"
-    if t == "PER":
-        return "PER"
+    if piece.named_by:
+        return "MISC"  # programi Erasmus, çmimet Oscar
+    if _INNER_CAPITAL.match(words[0]):
+        return "ORG"  # BioNTech, ChatGPT, DokuFest: a brand, no person
+    if any(c.isdigit() for c in words[0]):
+        return "MISC"  # a code, a model, a category: U21, A1, iPhone12
+    piece.by_default = True
     return "PER"
 
 
@@ -821,17 +974,69 @@ def _may_be_bare(p: _Piece) -> bool:
     if len(p.words) > 1 and p.words[1] in CONNECTOR_WORDS:
         return False  # head-first names are canonical with a definite head
     if len(p.words) > 1 and (
-        _name_head(p.words[0]) or MISC_HEADS.match(p.words[0].lower()) or ADJECTIVE_END.search(p.words[1])
+        _name_head(p.words[0]) or MISC_HEADS.match(p.words[0].lower()) or _adjective_after_head(p.words[1])
     ):
         return False
     return not p.words[-1].endswith(CLEAR_CASE_ENDINGS)
 
 
-def _resolve_people(pieces: list[_Piece], gaz) -> None:
+def _coordinate(pieces: list[_Piece], text: str, gaz) -> None:
+    """The items of a list are of one kind: a name typed a person for want
+    of evidence, or only as a first name, becomes a place when the list it
+    stands in names places and no person (``Tiranë, Shijak, Lezhë``, ``Kiev,
+    Harkiv, Odesë dhe``, ``Ulqin, Tuz dhe Plavë``). A list is three names or
+    more joined by commas and ``dhe``/``e``/``apo``/``ose``: two are often a
+    person and a place (``nostalgji për Milosheviq dhe Jugosllavi``,
+    ``Portugalia e Fernando Santos``, ``Në Prishtinë, Kurti tha``); a name
+    a verb of saying follows is its speaker (``në Yellow Springs, Ohio, Hart
+    tha``). Only one-word names change: two capitalised words are a first
+    name and a surname more often than a place (``Greqisë, Nikola Dimitrov
+    dhe Nikos Kotzias``)."""
+    chain: list[_Piece] = []
+    joins: list[str] = []
+    for p in pieces + [None]:
+        if p is not None and chain and not p.acronym:
+            m = _COORDINATION.fullmatch(text, chain[-1].end, p.start)
+            if m:
+                chain.append(p)
+                joins.append(m.group())
+                continue
+        if len(chain) > 2:
+            weak = [
+                q
+                for q in chain
+                if len(q.words) == 1 and _weak_person(q, gaz) and word_after(text, q.end) not in SPEECH_VERBS
+            ]
+            places = sum(1 for q in chain if q.type == "LOC")
+            people = sum(1 for q in chain if q.type == "PER" and q not in weak)
+            if weak and places and not people:
+                for q in weak:
+                    q.type = "LOC"
+                    q.by_default = False
+        chain = [p] if p is not None and not p.acronym else []
+        joins = []
+
+
+def _weak_person(p: _Piece, gaz) -> bool:
+    """Typed a person by default, or as a lone first name with no title."""
+    if p.type != "PER" or p.title:
+        return False
+    if p.by_default:
+        return True
+    return (
+        p.known
+        and len(p.words) == 1
+        and all(e.role == "first" for e in (gaz.entry(c) for c in p.candidates) if e is not None)
+    )
+
+
+def _resolve_people(pieces: list[_Piece], gaz, text: str = "") -> None:
     """Short mentions of people to the full name in the article, then type."""
     for p in pieces:
         if p.type is None:
             p.type = _type_by_rule(p, gaz)
+    if text:
+        _coordinate(pieces, text, gaz)
     full = [p.canonical for p in pieces if p.type == "PER" and len(p.canonical.split()) > 1]
     by_last: dict[str, set[str]] = {}
     by_first: dict[str, set[str]] = {}
@@ -879,6 +1084,18 @@ def _resolve_people(pieces: list[_Piece], gaz) -> None:
             p.type = "PER"
 
 
+def _feminine_places(pieces: list[_Piece]) -> None:
+    """A place no dictionary knows, written in -ë, is a feminine name in the
+    indefinite (Odesë, Plavë, Thumanë -> Odesa, Plava, Thumana), not the
+    -së/-në case of a name in a vowel (Kanadasë): Albanian place names in -ë
+    are feminine."""
+    for p in pieces:
+        if p.type == "LOC" and not p.known and len(p.words) == 1 and p.words[0].endswith("ë"):
+            fem = p.words[0][:-1] + "a"
+            if fem in p.candidates:
+                p.canonical = fem
+
+
 def _agree_types(pieces: list[_Piece]) -> None:
     """One entity, one type in an article: the dictionaries' type if a
     mention was found there, else the most frequent one (Masaçusets, typed
@@ -900,22 +1117,23 @@ def _agree_types(pieces: list[_Piece]) -> None:
 
 
 def _drop_common_nouns(pieces: list[_Piece], gaz) -> list[_Piece]:
-    """Drops one-word pieces whose chosen reading is a common noun (the
+    """Drops one-word pieces that are a case form of a common noun (the
     lexicon has the lemma in lowercase as a NOUN, no dictionary has the name)
     and that only the default made people: ``kundër Korrupsionit``,
-    ``ministri i Arsimit``. A capital on a common noun marks an institution
-    or emphasis. A word in -i stays (Kabashi: a surname that is also the
-    definite form of kabash), since only the article could tell them apart. Kept: a place after a locative preposition, a name the
-    article resolves to a full name, and a speaker or titled person (``tha
-    Bajrami``), unless the title is followed by a connector, which makes the
-    word its genitive complement (``drejtori i Arsimit``)."""
+    ``ministri i Arsimit``, ``Kongresi i federatës``, ``për Sportin``. A
+    capital on a common noun marks an institution or emphasis. Kept: a place
+    after a locative preposition, a name the article resolves to a full name
+    (``Kabashi`` after ``Xhelal Kabashi``: a surname that is also the definite
+    form of kabash), and a speaker or titled person (``tha Bajrami``,
+    ``artisti Kabashi``), unless the title is followed by a connector, which
+    makes the word its genitive complement (``drejtori i Arsimit``)."""
     return [
         p
         for p in pieces
         if not (
             p.common_noun
             and p.type == "PER"
-            and p.canonical.lower() in gaz.common_nouns
+            and (p.canonical.lower() in gaz.common_nouns or p.canonical in p.candidates)
             and (not p.title or p.preposition in CONNECTOR_WORDS)
         )
     ]

@@ -59,9 +59,14 @@ TITLE_STEMS = (
     "kandidat", "negociator", "emisar", "i dërguar", "mjek", "epidemiolog",
     "biznesmen", "pronar", "bashkëpunëtor", "këshilltar", "koordinator",
 )
+# Case endings of the stems, the plurals included (ministrat, ministrave,
+# presidentët). A noun in -ist names a person's occupation or allegiance
+# (futbollist, xhudistja, aktivistët), whatever its stem; its bare
+# feminine -iste is left out, being the adjective too (Partia Socialiste).
 TITLE_RE = re.compile(
-    r"^(?:" + "|".join(re.escape(s) for s in TITLE_STEMS) + r")"
-    r"(?:i|it|in|u|ut|un|ja|ës|en|es|ët|ëve|ja|e|ët|ët|a|ë|ave|ëve)?$"
+    r"^(?:(?:" + "|".join(re.escape(s) for s in TITLE_STEMS) + r")"
+    r"(?:i|it|in|u|ut|un|ja|ës|en|es|ët|ëve|ja|e|ët|ët|a|ë|at|ave|ëve)?"
+    r"|\w{3,}ist(?:i|it|in|ja|es|en|ët|ëve|et|eve)?)$"
 )
 TITLE_ABBREVIATIONS = frozenset({"z.", "znj.", "dr.", "prof."})
 # Adjectives that belong to a title and are written capitalised in it.
@@ -270,8 +275,9 @@ def split_acronym(word: str) -> tuple[str, str] | None:
     if not m:
         return None
     name = m.group("name")
-    if sum(1 for c in name if c.isupper()) < 2:
-        return None
+    capitals = sum(1 for c in name if c.isupper())
+    if capitals < 2 and not (capitals and m.group("ending") and any(c.isdigit() for c in name)):
+        return None  # two capitals at least, or a capital, digits and a case ending: G7-ës
     return name, m.group("ending") or ""
 
 
@@ -286,7 +292,11 @@ def split_acronym(word: str) -> tuple[str, str] | None:
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _CAP_WORD = rf"(?:[{_UPPER}][^\W_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_][^\W_]*)*)"
 _LINK = r"(?:i|e|të|së|von|van|der|de|al|bin|el|da|di|la|dos)"
+# a second particle: von der Leyen, de la Fuente, van der Bellen
+_PARTICLE = r"(?:von|van|der|den|de|la|le|del|da|dos|do|du|bin)"
 _GAP = r"[ \t\u00a0]{1,3}"
+# an Arabic article joined to a name by a hyphen: Sultan al-Jaber, el-Sisi
+_ARTICLE_NAME = rf"(?:al|el|ul|ad|ash|as|ibn|bin|abu)-[{_UPPER}][^\W_]*"
 # The capital comes first, and the look behind it (no letter, dash or
 # letter+apostrophe before the run) is checked after it, as a look-behind over
 # two or three characters: a pattern that opens with a character class lets
@@ -296,7 +306,8 @@ _CAP_WORD_REST = r"[^\W_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_][^\W_]*)*"
 _CAP_DOMAIN_REST = r"[\w-]*\.(?:net|com|al|org|info|tv|eu|co\.uk)\b"
 RUN_RE = re.compile(
     rf"[{_UPPER}](?<![\w-].)(?<!\w['’].)"
-    rf"(?:{_CAP_DOMAIN_REST}|{_CAP_WORD_REST}(?:{_GAP}(?:{_LINK}{_GAP})?{_CAP_WORD})*)"
+    rf"(?:{_CAP_DOMAIN_REST}|{_CAP_WORD_REST}"
+    rf"(?:{_GAP}(?:(?:{_LINK}{_GAP}(?:{_PARTICLE}{_GAP})?)?{_CAP_WORD}|{_ARTICLE_NAME}))*)"
 )
 _RUN_TOKEN_RE = re.compile(rf"{DOMAIN}|[^\W_][^\W_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_][^\W_]*)*")
 _WORD_BEFORE_RE = re.compile(r"([^\W_][\w'’.-]*)[^\w\n]{0,3}$")
@@ -352,7 +363,8 @@ def _title_find_re() -> re.Pattern:
     )
     firsts = "".join(sorted({c for k in by_first for c in (k, k.upper())} | set("iIzZdD")))
     return re.compile(
-        rf"(?<![\w-])(?=[{firsts}])(?:(?:[iI]sh-)?(?:{branches})\w*|(?:[zZ]|[zZ]nj|[dD]r|[pP]rof)\.)"
+        rf"(?<![\w-])(?:(?=[{firsts}])(?:(?:[iI]sh-)?(?:{branches})\w*|(?:[zZ]|[zZ]nj|[dD]r|[pP]rof)\.)"
+        rf"|\w{{3,}}ist\w{{0,3}}(?!\w))"
     )
 
 
@@ -379,7 +391,9 @@ def title_before(text: str, start: int, title_ends: list[int] | None = None) -> 
 def scan(text: str, keep_whole=lambda word: False) -> list[Run]:
     """The capitalised runs of a text, their first word's sentence opening
     and the title before them marked (what `runs(tokenize(text))` gives,
-    without tokenizing the rest)."""
+    without tokenizing the rest; a run may also hold two name particles in
+    a row, ``Ursula von der Leyen``, and a hyphenated Arabic article,
+    ``Sultan al-Jaber``)."""
     header = HEADER_RE.match(text)
     floor = header.end() if header else 0
     out: list[Run] = []
