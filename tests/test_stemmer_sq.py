@@ -51,6 +51,12 @@ def same(*words):
         ("marrje", "marrja", "marrjen", "marrjes"),  # not marre (marrja is the -je noun's)
         ("hapje", "hapja", "hapjen", "hapjes"),
         ("anije", "anija", "anijen", "anijes"),
+        # a masculine noun's definite -i, not a feminine noun in -i
+        ("vit", "viti", "vitin", "vitit", "vitet"),  # not the town Viti
+        ("burrë", "burri", "burrin", "burrat"),
+        ("kryetar", "kryetari", "kryetarit", "kryetarët"),
+        ("kryeministër", "kryeministri", "kryeministrit", "kryeministrin"),
+        ("besë", "besa", "besën"),  # not be "oath"
     ],
 )
 def test_noun_forms_meet(forms):
@@ -80,6 +86,7 @@ def test_verb_forms_meet(forms):
     [
         ("shqiptar", "shqiptarë", "shqiptarët", "shqiptarëve"),
         ("madh", "madhe", "mëdhenj"),
+        ("huaj", "huaja", "huajt", "huajve"),  # e huaja "foreign", not huaja "the loan"
         ("ri", "re", "reja", "rinj"),  # i ri / e re "new", not re "cloud"
         ("dytë", "dytin", "dytën"),
     ],
