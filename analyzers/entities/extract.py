@@ -579,9 +579,6 @@ def _cut_word(text: str, tok: Token, title, gaz) -> list[_Piece]:
     return [piece]
 
 
-_CONTEXT_TOKEN_RE = re.compile(r"[^\W\d_][\w’'-]*|\S")
-
-
 def _set_context(piece: _Piece, text: str, before: str) -> None:
     """What the words around a name say of it: a locative preposition
     (``në``, ``drejt``, ``pranë`` ...), ``nga X deri`` (from X to), a place
@@ -590,21 +587,28 @@ def _set_context(piece: _Piece, text: str, before: str) -> None:
     ...``) make it a place; a naming noun before it (``programi Erasmus``)
     makes it the name of a thing."""
     piece.preposition = before
-    prev = _CONTEXT_TOKEN_RE.findall(text, max(0, piece.start - 40), piece.start)[-2:]
-    prev = [w.lower() for w in prev]
-    last = prev[-1] if prev else ""
-    if (
-        before in LOC_PREPOSITIONS
-        or PLACE_NOUN.match(last)
-        or (len(prev) == 2 and last in CONNECTOR_WORDS and PLACE_NOUN.match(prev[0]))
-        or (before == "nga" and word_after(text, piece.end) == "deri")
-    ):
+    if not before:
+        pass
+    elif before in LOC_PREPOSITIONS or PLACE_NOUN.match(before):
         piece.place_context = True
-    else:
+        return
+    elif before in CONNECTOR_WORDS:
+        # the noun before the genitive article: liqenit të Prespës
+        k = piece.start
+        while k > 0 and text[k - 1] in " \t\u00a0":
+            k -= 1
+        if PLACE_NOUN.match(word_before(text, k - len(before))):
+            piece.place_context = True
+            return
+    elif before == "nga" and word_after(text, piece.end) == "deri":
+        piece.place_context = True
+        return
+    if text.startswith(",", piece.end):
         m = _PLACE_APPOSITION.match(text, piece.end)
         if m and PLACE_NOUN.match(m.group(1).lower()):
             piece.place_context = True
-    piece.named_by = bool(NAMED_BY.match(last))
+            return
+    piece.named_by = bool(before) and bool(NAMED_BY.match(before))
 
 
 def _known_from(text, toks, j, n, gaz) -> bool:

@@ -363,8 +363,7 @@ def _title_find_re() -> re.Pattern:
     )
     firsts = "".join(sorted({c for k in by_first for c in (k, k.upper())} | set("iIzZdD")))
     return re.compile(
-        rf"(?<![\w-])(?:(?=[{firsts}])(?:(?:[iI]sh-)?(?:{branches})\w*|(?:[zZ]|[zZ]nj|[dD]r|[pP]rof)\.)"
-        rf"|\w{{3,}}ist\w{{0,3}}(?!\w))"
+        rf"(?<![\w-])(?=[{firsts}])(?:(?:[iI]sh-)?(?:{branches})\w*|(?:[zZ]|[zZ]nj|[dD]r|[pP]rof)\.)"
     )
 
 
@@ -381,8 +380,8 @@ def title_before(text: str, start: int, title_ends: list[int] | None = None) -> 
         if k == 0 or title_ends[k - 1] <= start - 70:
             return False
     window = text[max(0, start - 70) : start]
-    if title_ends is None and not TITLE_FIND_RE.search(window):
-        return False
+    if title_ends is None and not TITLE_FIND_RE.search(window) and "ist" not in window:
+        return False  # no title stem, nor a noun in -ist (xhudistja, artisti)
     cut = max((m.end() for m in _SENTENCE_CUT_RE.finditer(window)), default=0)
     words = window[cut:].split()[-5:]
     return any(is_title(w.strip(",”“\"'‘’()«»")) for w in words)
