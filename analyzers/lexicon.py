@@ -35,7 +35,7 @@ from pathlib import Path
 from analyzers.normalizer import fold_diacritics
 
 # Bump when the derived table's layout or content rules change.
-TABLE_FORMAT = 9
+TABLE_FORMAT = 10
 
 # A flattened inflexion: optional stem number <n>, the stem position ".",
 # suffix letters (an abbreviation's "-ja" included), optionally a "<.>" where
@@ -199,6 +199,11 @@ def build_table() -> tuple:
         # Proper names (capitalized lemma: Kinë, Viti) are told apart from
         # common words (vit "year") so that the stemmer can rank them.
         pos = "PROPN" if lexeme.lemma[:1].isupper() and tags[0] == "NOUN" else tags[0]
+        if pos == "NOUN" and "n" in tags:
+            # A neuter noun is a participle or adjective used as a noun (të
+            # folurit "speaking", të bardhët): ranked like the adjective, so
+            # folur stays a form of flas as shkruar is of shkruaj.
+            pos = "A"
         for sl in lexeme.subLexemes:
             if sl.paradigm.startswith("#") or sl.paradigm not in paras:
                 continue

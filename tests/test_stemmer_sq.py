@@ -75,6 +75,8 @@ def test_noun_forms_meet(forms):
         ("jam", "jemi", "jeni", "jenë"),  # not jen "yen"
         ("shtoj", "shton", "shtoi", "shtuar"),  # not shtjerr
         ("shoh", "sheh", "shohin", "shihet"),  # not sheh "sheikh"
+        ("flas", "flet", "foli", "folur"),  # the participle, not the neuter noun të folurit
+        ("jetoj", "jeton", "jetuar"),
     ],
 )
 def test_verb_forms_meet(forms):
