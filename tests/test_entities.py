@@ -459,7 +459,7 @@ def test_decomposed_letters_are_read_composed_with_offsets_into_the_text():
     text = "Ai foli n\u00eb Agjencin\u00eb p\u00ebr Zhvillim Nd\u00ebrkomb\u00ebtar dhe n\u00eb Kosov\u00ebs.".replace("\u00eb", "e\u0308")
     found = extract_entities(text)
     assert all(text[m.start : m.end] == m.text for m in found)
-    assert [(m.type, m.canonical) for m in found] == [("ORG", "Zhvillimi Ndërkombëtar"), ("LOC", "Kosova")]
+    assert [(m.type, m.canonical) for m in found] == [("ORG", "Agjencia për Zhvillim Ndërkombëtar"), ("LOC", "Kosova")]
 
 
 def test_adjective_before_the_genitive_of_a_place_is_no_place():
@@ -616,3 +616,16 @@ def test_the_sample_corpus_lists_none_of_these_as_people():
         people |= {m.canonical for m in extract_entities(path.read_text(encoding="utf-8")) if m.type == "PER"}
     assert not CORPUS_MISTAKES & people
     assert {"Ismail Kadare", "Driton Kuka", "Ursula von der Leyen", "Distria Krasniqi"} <= people
+
+
+def test_an_institution_keeps_the_purposes_its_name_states_after_per():
+    found = names("Sot Organizata për Bashkëpunim dhe Zhvillim Ekonomik (OECD) publikoi.")
+    assert found[0] == (
+        "Organizata për Bashkëpunim dhe Zhvillim Ekonomik", "ORG", "Organizata për Bashkëpunim dhe Zhvillim Ekonomik"
+    )
+    found = names("Ndërkaq, Qendrat për Kontrollin dhe Parandalimin e Sëmundjeve thanë.")
+    assert [(ty, c) for _, ty, c in found] == [("ORG", "Qendrat për Kontrollin dhe Parandalimin e Sëmundjeve")]
+    # a known name after për is no purpose; another institution after dhe is a second name
+    assert names("Ai foli me Qeverinë për Kosovën.")[-1][:2] == ("Kosovën", "LOC")
+    found = names("Fitoi koalicioni i Aleancës për Ardhmërinë e Kosovës dhe Nismës për Kosovën.")
+    assert found[0][2] == "Aleanca për Ardhmërinë e Kosovës"

@@ -38,6 +38,7 @@ from analyzers.entities.mentions import (
     CONNECTOR_WORDS,
     NAME_PARTICLES,
     TITLE_ADJECTIVES,
+    Run,
     Token,
     is_title,
     quoted_in,
@@ -56,9 +57,9 @@ ORG_HEADS = re.compile(
     r"federat|institut|spital|klinik|shoqat|kompani|bashkësi|sindikat|ushtri|forc|"
     r"drejtori|zyr|komun|akademi|gazet|radio|televizion|klub|ambasad|dhom|"
     r"departament|autoritet|inspektorat|qendr[aëe]|oda|odë|administrat|presidenc|"
-    r"kryeministri|kishë|kish|xhami|shkoll|koleg|fondacion|lig|union|unioni|samit|"
+    r"kryeministri|kishë|kish|xhami|shkoll|koleg|fondacion|lig(?!j)|union|unioni|samit|"
     r"korporat|grup|partneritet|rrjet|shërbim|operacion|misio|kombëtar|asamble|parlament|"
-    r"laborator|stacion|teatr|muze|bibliotek|kombëtarja)",
+    r"laborator|stacion|teatr|muze|bibliotek|kombëtarja|komitet)",
 )
 LOC_HEADS = re.compile(
     r"^(?:lindj|perëndim|veri|jug|azi|evrop|europ|afrik|amerik|australi|oqean|"
@@ -103,7 +104,7 @@ NAMING_NOUN = re.compile(
 # Adjectival endings of the word after a head noun (Azia Qendrore,
 # Bashkimi Sovjetik, Banka Botërore): evidence for a head-first name.
 MISC_HEADS = re.compile(
-    r"^(?:lig[aëe]|kup[aëe]|seri(?!oz)|konvent|kampionat|olimpiad|festival|mundial|"
+    r"^(?:lig[aëe]|ligj(?!ës)|kup[aëe]|seri(?!oz)|konvent|kampionat|olimpiad|festival|mundial|"
     r"turne|samit|konferenc|çmim)",
 )
 # Words of foreign organisation names: clubs, media, companies.
@@ -209,7 +210,8 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
     misc = _quoted(text, gaz)
     lowered = _Lowered(text)
     pieces: list[_Piece] = []
-    for run in scan(text, keep_whole=lambda w: w in gaz.forms or _adjective_compound(w, gaz)):
+    runs = scan(text, keep_whole=lambda w: w in gaz.forms or _adjective_compound(w, gaz))
+    for run in _join_purposes(text, runs, gaz):
         pieces.extend(_cut_run(text, run, gaz, misc, lowered))
     for piece in pieces:
         _choose_type_hints(piece, gaz)
@@ -346,6 +348,56 @@ def _quoted(text: str, gaz) -> list[_Span]:
 
 # ---------------------------------------------------------------- cutting runs
 
+# "për" (for) after an institution's head, "dhe" (and) between its purposes
+_PURPOSE_GAP = re.compile(r"[ \t\u00a0]+për(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
+_AND_GAP = re.compile(r"[ \t\u00a0]+dhe(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
+_GAP_WORD_RE = re.compile(r"\S+")
+# lowercase words that join the parts of one institution's name
+JOIN_WORDS = frozenset({"për", "dhe"})
+
+
+def _join_purposes(text: str, runs: list, gaz) -> list:
+    """Joins an institution's head to the purposes its name states after
+    ``për`` (for), themselves joined by ``dhe`` (and), each a common noun
+    capitalised: ``Organizata për Bashkëpunim dhe Zhvillim Ekonomik``,
+    ``Qendrat për Kontrollin dhe Parandalimin e Sëmundjeve``, ``Agjencia për
+    Zhvillim Ndërkombëtar``. Cut at the lowercase word, the purposes read as
+    names of their own (Zhvillimi Ekonomik, an organisation; Kontrollin, a
+    person). A known name after ``për`` is no purpose (``Qeveria për
+    Kosovën``)."""
+    out = []
+    i, n = 0, len(runs)
+    while i < n:
+        run = runs[i]
+        # the head opens the run, or follows the word opening a sentence
+        # (Sot Organizata për ...), not a name before it (Tsikhanouskaya Komisionit)
+        heads = run.tokens[:2] if run.tokens[0].sentence_initial else run.tokens[:1]
+        if i + 1 < n and any(ORG_HEADS.match(t.text.lower()) for t in heads):
+            tokens = list(run.tokens)
+            gap = _PURPOSE_GAP
+            j = i + 1
+            while j < n:
+                nxt = runs[j]
+                m = gap.fullmatch(text, tokens[-1].end, nxt.start)
+                first = nxt.tokens[0].text
+                if not m or split_acronym(first) or not (_common_noun(first, gaz) or _institution(first, gaz)):
+                    break
+                if gap is _AND_GAP and ORG_HEADS.match(first.lower()):
+                    break  # another institution: Aleancës për Ardhmërinë ... dhe Nismës
+                for w in _GAP_WORD_RE.finditer(text, m.start(), m.end()):
+                    tokens.append(Token(w.group(), w.start(), w.end(), "w"))
+                tokens.extend(nxt.tokens)
+                gap = _AND_GAP
+                j += 1
+            if j > i + 1:
+                out.append(Run(tokens, run.title_before))
+                i = j
+                continue
+        out.append(run)
+        i += 1
+    return out
+
+
 
 def _cut_run(text: str, run, gaz, misc: list[_Span], lowered) -> list[_Piece]:
     if not misc:
@@ -386,7 +438,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[_Pie
     title = title_before
     while i < n:
         # strip connectors left at the edge of a cut
-        if toks[i].text in CONNECTOR_WORDS or toks[i].text in NAME_PARTICLES:
+        if toks[i].text in CONNECTOR_WORDS or toks[i].text in NAME_PARTICLES or toks[i].text in JOIN_WORDS:
             i += 1
             continue
         tok = toks[i]
@@ -466,7 +518,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[_Pie
             if toks[j].text not in CONNECTOR_WORDS and _known_from(text, toks, j, n, gaz):
                 break
             j += 1
-        while j > i + 1 and toks[j - 1].text in CONNECTOR_WORDS:
+        while j > i + 1 and (toks[j - 1].text in CONNECTOR_WORDS or toks[j - 1].text in JOIN_WORDS):
             j -= 1
         group = toks[i:j]
         tentative = False
@@ -477,7 +529,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[_Pie
             # of the article must then name it too, see _confirm)
             if (
                 len(group) > 2
-                and group[1].text in CONNECTOR_WORDS
+                and (group[1].text in CONNECTOR_WORDS or group[1].text in JOIN_WORDS)
                 and _name_head(tok.text)
                 and not _person_form(group[2].text, gaz)
             ):
@@ -840,6 +892,13 @@ def _prefer_head(words: list[str], cands: list[str]) -> list[str]:
     masculine one.
     """
     second = words[1]
+    if second in JOIN_WORDS:
+        # Qendrat për ...: a head in the definite nominative stays as written
+        # (a plural in -at, which a masculine reading would make Qendrati)
+        written = [c for c in cands if c.split()[0] == words[0]]
+        if written and words[0].endswith(("a", "at", "et", "ët", "i", "u")):
+            return written + [c for c in cands if c not in written]
+        return cands
     feminine = second in ("e", "së") or (second[0].isupper() and second.endswith(("e", "a")))
     if feminine:
         fem = [c for c in cands if c.split()[0].endswith(("a", "et", "t"))]
