@@ -77,6 +77,8 @@ def test_noun_forms_meet(forms):
         ("shoh", "sheh", "shohin", "shihet"),  # not sheh "sheikh"
         ("flas", "flet", "foli", "folur"),  # the participle, not the neuter noun të folurit
         ("jetoj", "jeton", "jetuar"),
+        ("kaloj", "kalon", "kalojë"),  # të kalojë, the subjunctive, not a noun kaloja
+        ("shkoj", "shkon", "shkojë"),
     ],
 )
 def test_verb_forms_meet(forms):
