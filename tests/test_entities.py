@@ -629,3 +629,19 @@ def test_an_institution_keeps_the_purposes_its_name_states_after_per():
     assert names("Ai foli me Qeverinë për Kosovën.")[-1][:2] == ("Kosovën", "LOC")
     found = names("Fitoi koalicioni i Aleancës për Ardhmërinë e Kosovës dhe Nismës për Kosovën.")
     assert found[0][2] == "Aleanca për Ardhmërinë e Kosovës"
+
+
+def test_a_plural_in_ra_is_read_only_after_a_noun_in_e():
+    # lojë -> lojëra (the Games, no place), but Kundera is no plural of "kunde"
+    assert names("Ata garojnë në Lojërat e ardhshme në Tokio.") == [("Tokio", "LOC", "Tokio")]
+    assert ("Kundera", "PER", "Kundera") in names("Fituan Jorge Luis Borges, Milan Kundera dhe të tjerë.")
+
+
+def test_a_plural_head_in_ite_keeps_its_article():
+    # ministri -> ministritë (the ministries), not a singular Ministrita
+    assert names("Për këtë, Ministritë e Arsimit po përgatisin.")[0][2] == "Ministritë e Arsimit"
+
+
+def test_an_adjective_in_ive_makes_the_genitive_article_agree():
+    found = names("Ata janë në Klinikën Infektive të Qendrës Klinike Universitare.")
+    assert found[0][2] == "Klinika Infektive e Qendrës Klinike Universitare"

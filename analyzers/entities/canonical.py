@@ -188,9 +188,9 @@ def readings(word: str) -> tuple[tuple[str, str], ...]:
     if low.endswith("i") and n > 2:
         add(w + "a", FEM)  # Rusi -> Rusia (indefinite feminine in -i)
     add(w, MASC)  # bare: Pekin, Putin, Kurti
-    if low.endswith(("at", "et")) and n > 5:
-        # a definite plural is its own canonical form: Lojërat, Autoritetet
-        # (not the masculine Lojërati); after the bare reading,
+    if low.endswith(("at", "et")) and n > 4 or low.endswith("itë") and n > 6:
+        # a definite plural is its own canonical form: Lojërat, Autoritetet,
+        # Ministritë (not the masculine Lojërati); after the bare reading,
         # since a masculine head may end so too (Komitet, Sekretariat): the
         # words after the head choose (extract._prefer_head)
         add(w, PLURAL)

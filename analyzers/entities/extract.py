@@ -118,7 +118,7 @@ ORG_WORDS = frozenset(
         "daily", "mail", "herald", "telegraph", "tribune", "today", "sport", "sky", "gazzetta",
     }
 )
-ADJECTIVE_END = re.compile(r"(?:ore|or|ik|ike|ikë|ar|are|ian|iane|ane|an|ese|eze|ës|al|ale|ës|ërore|uar|uara|me|ëm|isht)$")
+ADJECTIVE_END = re.compile(r"(?:ore|or|ik|ike|ikë|ar|are|ian|iane|ane|an|ese|eze|ive|ës|al|ale|ës|ërore|uar|uara|me|ëm|isht)$")
 
 
 def clear_caches() -> None:
@@ -766,9 +766,10 @@ def _common_mid_sentence(word: str, gaz) -> bool:
 # Plural endings of Albanian nouns, with the ends of the singulars that take
 # them: -e/-et/-eve after -im and -ues (urime, mendimet, punuesve), -ë/-ët/
 # -ëve after -ar, -tor and -ist (lojtarë, autorët, gazetarëve), -ra/-rat/
-# -rave after any (lojëra, lojërat, ujërave). The lexicon lists singulars.
+# -rave after -ë (lojëra, lojërat, ujërave; not Kundera, Petra). The lexicon
+# lists singulars.
 _PLURALS = (
-    ("rave", ""), ("rat", ""), ("ra", ""),
+    ("rave", "ë"), ("rat", "ë"), ("ra", "ë"),
     ("eve", "im|ues"), ("et", "im|ues"), ("e", "im|ues"),
     ("ëve", "ar|tor|ist"), ("ët", "ar|tor|ist"), ("ë", "ar|tor|ist"),
 )
@@ -779,7 +780,7 @@ def _plural_of_common_noun(low: str, gaz) -> bool:
     for ending, stems in _PLURALS:
         if low.endswith(ending):
             stem = low[: -len(ending)]
-            if len(stem) >= 3 and stem in gaz.common_nouns and (not stems or stem.endswith(tuple(stems.split("|")))):
+            if len(stem) >= 3 and stem in gaz.common_nouns and stem.endswith(tuple(stems.split("|"))):
                 return True
     return False
 
@@ -900,6 +901,11 @@ def _prefer_head(words: list[str], cands: list[str]) -> list[str]:
             return written + [c for c in cands if c not in written]
         return cands
     feminine = second in ("e", "së") or (second[0].isupper() and second.endswith(("e", "a")))
+    if feminine and words[0].endswith("itë") and len(words[0]) > 6:
+        # Ministritë e Arsimit: the plural of a noun in -i (ministri), not a
+        # singular in -ë (only short ones end in -itë: dritë, ditë)
+        written = [c for c in cands if c.split()[0] == words[0] and c.split()[1:2] == ["e"]]
+        return written + [c for c in cands if c not in written]
     if feminine:
         fem = [c for c in cands if c.split()[0].endswith(("a", "et", "t"))]
         return fem + [c for c in cands if c not in fem]
