@@ -533,6 +533,10 @@ def test_a_noun_in_ist_is_an_occupation_not_a_name():
     assert names("Ministrat e Jashtëm të Maqedonisë u takuan.") == [("Maqedonisë", "LOC", "Maqedonia")]
 
 
+def test_a_hyphenated_adjective_alone_is_no_name():
+    assert names("Vazhdon procesi i integrimit Euro-Atlantik, tha ai.") == []
+
+
 def test_a_hyphenated_name_with_an_adjective_stays_one_name():
     found = names("Në samitin e Bashkëpunimit Ekonomik Azi-Paqësor foli për aleatët në Azi.")
     assert found == [

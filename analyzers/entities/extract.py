@@ -603,6 +603,10 @@ def _cut_word(text: str, tok: Token, title, gaz) -> list[_Piece]:
         return [piece]
     if is_title(word) or (word.lower() in TITLE_ADJECTIVES and title):
         return []
+    if "-" in word and _adjective_compound(word, gaz) and not any(
+        gaz.entry(c).type == "LOC" for c in gaz.lookup(word.split("-")[0])
+    ):
+        return []  # an adjective alone (integrimit Euro-Atlantik), no name's head
     tentative = False
     if tok.sentence_initial:
         if _common(word, gaz):
