@@ -127,7 +127,7 @@ def clear_caches() -> None:
     from analyzers.entities import canonical, mentions
 
     for fn in (
-        _adjective_compound, _bare_adjective,
+        _adjective_compound, _bare_adjective, _org_head,
         _person_form, _weak_name, _name_head, _common_mid_sentence, _institution, _common, _common_noun,
         _curated_people, canonical.readings, mentions.is_title, mentions.split_acronym,
     ):
@@ -365,14 +365,19 @@ def _join_purposes(text: str, runs: list, gaz) -> list:
     names of their own (Zhvillimi Ekonomik, an organisation; Kontrollin, a
     person). A known name after ``për`` is no purpose (``Qeveria për
     Kosovën``)."""
+    if "për" not in text:
+        return runs
     out = []
     i, n = 0, len(runs)
     while i < n:
         run = runs[i]
         # the head opens the run, or follows the word opening a sentence
         # (Sot Organizata për ...), not a name before it (Tsikhanouskaya Komisionit)
-        heads = run.tokens[:2] if run.tokens[0].sentence_initial else run.tokens[:1]
-        if i + 1 < n and any(ORG_HEADS.match(t.text.lower()) for t in heads):
+        if (
+            i + 1 < n
+            and text.find("për", run.end, run.end + 6) != -1
+            and any(_org_head(t.text) for t in (run.tokens[:2] if run.tokens[0].sentence_initial else run.tokens[:1]))
+        ):
             tokens = list(run.tokens)
             gap = _PURPOSE_GAP
             j = i + 1
@@ -382,7 +387,7 @@ def _join_purposes(text: str, runs: list, gaz) -> list:
                 first = nxt.tokens[0].text
                 if not m or split_acronym(first) or not (_common_noun(first, gaz) or _institution(first, gaz)):
                     break
-                if gap is _AND_GAP and ORG_HEADS.match(first.lower()):
+                if gap is _AND_GAP and _org_head(first):
                     break  # another institution: Aleancës për Ardhmërinë ... dhe Nismës
                 for w in _GAP_WORD_RE.finditer(text, m.start(), m.end()):
                     tokens.append(Token(w.group(), w.start(), w.end(), "w"))
@@ -713,6 +718,11 @@ def _weak_name(word: str, gaz) -> bool:
         if entry.type in ("LOC", "ORG") or (entry.type == "PER" and entry.role != "first"):
             return False
     return True
+
+
+@lru_cache(maxsize=32768)
+def _org_head(word: str) -> bool:
+    return bool(ORG_HEADS.match(word.lower()))
 
 
 @lru_cache(maxsize=32768)
