@@ -57,6 +57,8 @@ def same(*words):
         ("kryetar", "kryetari", "kryetarit", "kryetarët"),
         ("kryeministër", "kryeministri", "kryeministrit", "kryeministrin"),
         ("besë", "besa", "besën"),  # not be "oath"
+        ("top", "topin", "topit"), ("gol", "golin", "golit"), ("seri", "seria", "serinë", "serisë"),
+        ("Koreja", "Koresë", "Korenë"), ("organ", "organi", "organet"),
     ],
 )
 def test_noun_forms_meet(forms):
@@ -78,6 +80,7 @@ def test_noun_forms_meet(forms):
         ("flas", "flet", "foli", "folur"),  # the participle, not the neuter noun të folurit
         ("jetoj", "jeton", "jetuar"),
         ("kaloj", "kalon", "kalojë"),  # të kalojë, the subjunctive, not a noun kaloja
+        ("luaj", "luan", "luajti", "luajnë"),  # luan "plays", not "lion"
         ("shkoj", "shkon", "shkojë"),
     ],
 )
