@@ -392,11 +392,13 @@ def test_gold_file_holds_no_article_text(gold):
 def test_heldout_gold_keeps_the_typing_fixes():
     # 21 sentences of unseen articles (files >= 400), annotated before the
     # rules for common nouns, -ër feminines, places of places, -jt/-jn and
-    # "The ..." were written; typed F1 was 0.743 without them
+    # "The ..." were written; typed F1 was 0.743 without them, 0.812 with
+    # them, 0.927 with the context and list rules (locative prepositions,
+    # place nouns, lists of places)
     from analyzers.entities.evaluate import evaluate
 
     result = evaluate(LAJMI_HELDOUT, SHARED_DATA).as_dict()
-    assert result["f1"] >= 0.80
+    assert result["f1"] >= 0.90
     assert result["canonical_right"] >= 0.95
 
 
