@@ -8,8 +8,9 @@ Three layers, chosen by measurement (see analyzers/README.md):
    ``stem + suffix`` the uniparser-albanian paradigms allow and return the
    lemma. This resolves irregular verbs (``jam``/``është``/``qenë``), stem
    alternations (``dorë``/``duar``) and plurals (``projekt``/``projekteve``).
-   The word is looked up as written, and only if that fails as typed without
-   diacritics (``eshte`` → ``është``).
+   The word is looked up as written and, if it has no ë/ç, also as typed
+   without them (``eshte`` → ``është``); the better-fitting reading wins
+   (`_across_readings`).
 3. The rule layer (`analyzers.rules`), for words the lexicon does not know
    (mostly names: ``Uashingtonit``): strips the noun's article and case
    endings, each rule a line of Albanian grammar.
@@ -135,11 +136,14 @@ class AlbanianStemmer:
         """Order of analyses: a total order, so keys never depend on hashing.
 
         1. standard forms of standard lexemes (the lexicon marks dialect and
-           archaic forms "nonst"; imperative+clitic forms count as such);
+           archaic forms "nonst"; imperative+clitic forms and the 1st/2nd
+           person singular imperfect, ndeshja "I was meeting", count as such:
+           `analyzers.lexicon`);
         2. lexemes that are not derived from another entry (``marrë`` "crazy"
            is derived from ``marr`` "take"; the form is mostly the participle);
         3. not an adjective: a participle (``kaluar``) is a form of its verb
-           before it is an adjective of its own;
+           before it is an adjective of its own (a neuter noun, ``të
+           folurit``, counts as an adjective);
         4. the shortest suffix (``mali`` is mal+i, not a lemma mali+∅);
         5. a proper name before a common word (``Tiranë`` the capital, not
            the plural of tiran "tyrant"): the lexicon lists the names news
@@ -163,7 +167,7 @@ class AlbanianStemmer:
             if self.folds and (best is None or ("ë" not in w and "ç" not in w)):
                 # Perhaps typed without diacritics: "eshte" is a dialect
                 # spelling by the book but far more often "është". The
-                # better-ranked reading wins; on a tie, the word as written.
+                # better-fitting reading wins; on a tie, the word as written.
                 typed = self._analyze(fold_diacritics(w), folded=True)
                 if typed is not None and (best is None or typed[2] < best[2]):
                     best = typed
