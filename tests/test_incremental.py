@@ -124,6 +124,28 @@ def test_workers_and_a_single_process_build_the_same_index(make_corpus, tmp_path
     assert counts[2][0] == len(files)
 
 
+def test_workers_number_the_documents_the_same_in_every_run(make_corpus, tmp_path):
+    """Articles that score the same are listed in document order, so a
+    rebuild must number them as the last build did, whichever worker is
+    faster. Dealing the batches in turn and committing the segments in
+    worker order makes the numbering a function of the files alone."""
+    files = {f"{n:03d}.txt": article(n, " Kina dhe Rusia.") for n in range(indexer.PARALLEL_MIN_FILES * 3)}
+    folder = make_corpus(files)
+    orders = []
+    for run in range(3):
+        with Index.open_or_create(tmp_path / f"ix{run}") as index:
+            index.add_folder(folder, processes=2)
+            with index._ix.searcher() as searcher:
+                orders.append([searcher.stored_fields(d)["path"] for d in range(searcher.doc_count_all())])
+                assert len(list(searcher.reader().leaf_readers())) == 2
+    assert orders[0] == orders[1] == orders[2]
+    # Batches of BATCH_FILES sorted files dealt in turn; worker 0's segment first.
+    from searchidx.workers import BATCH_FILES
+
+    batches = [sorted(files)[start : start + BATCH_FILES] for start in range(0, len(files), BATCH_FILES)]
+    assert orders[0] == [name for batch in batches[0::2] + batches[1::2] for name in batch]
+
+
 def test_segments_are_written_as_separate_files_not_one_compound_file(make_corpus, tmp_path):
     """Whoosh reads a compound segment file by copying each part it opens
     into memory (BytesIO over the mapped file): a first search on 20,000
