@@ -15,8 +15,10 @@ index changed) gets a new cache.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections import OrderedDict
+from contextlib import contextmanager
 from itertools import chain
 from pickle import loads
 
@@ -105,11 +107,13 @@ class PostingCache:
         values = [stored[i] for i in chosen.tolist()]
         form = self.reader.schema[fieldname].format
         if type(form) is Positions:
-            gaps = _joined_gaps(values)
-            counts = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
+            with _collector_paused():
+                gaps = _joined_gaps(values)
+                counts = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
+                flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(counts.sum()))
+                del gaps
             # Each document's gaps summed from its own start: one running
             # sum, less the sum reached before the document's first gap.
-            flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(counts.sum()))
             running = np.cumsum(flat)
             held = counts[counts > 0]
             firsts = np.cumsum(held) - held
@@ -196,6 +200,23 @@ def _leaf_lengths(leaf, fieldname: str) -> np.ndarray:
         pass  # another codec
     length = leaf.doc_field_length
     return np.array([length(d, fieldname, 0) or 0 for d in range(count)], dtype=np.float64)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector off for a moment: a common word's positions
+    are unpickled as one list per posting (thousands of containers, freed
+    again by reference counting a moment later), and each 700 of them set
+    off a collection. On the latency benchmark's 60 phrase queries (20,000
+    articles) collecting took 170 ms, and 6 ms with it paused here; phrase
+    p95 went from 58 to 46 ms."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # A Positions value as Whoosh-Reloaded writes it: the count (4 bytes), then

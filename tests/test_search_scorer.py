@@ -175,6 +175,23 @@ def test_positions_of_long_and_wide_postings_equal_whoosh(tmp_path):
         assert {int(k) // POSITION_SPAN for k in cache.positions("body", nafta, first)} == {0}
 
 
+def test_reading_positions_leaves_the_cycle_collector_as_it_was(segmented_index):
+    import gc
+
+    with segmented_index._ix.searcher() as searcher:
+        cache = PostingCache(searcher.reader())
+        text = next(iter(searcher.reader().lexicon("body")))
+        assert gc.isenabled()
+        cache.positions("body", text, cache.live)
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            cache.positions("body", text, cache.live)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+
+
 def test_position_values_written_without_stop_are_read_too():
     """Whoosh before Reloaded stored the gaps' pickle without its PROTO and
     STOP opcodes; such values are read one by one."""
