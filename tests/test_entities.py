@@ -629,11 +629,11 @@ def test_an_institution_keeps_the_purposes_its_name_states_after_per():
     assert found[0] == (
         "Organizata për Bashkëpunim dhe Zhvillim Ekonomik", "ORG", "Organizata për Bashkëpunim dhe Zhvillim Ekonomik"
     )
-    found = names("Ndërkaq, Qendrat për Kontrollin dhe Parandalimin e Sëmundjeve thanë.")
+    found = names("Sipas tyre, Qendrat për Kontrollin dhe Parandalimin e Sëmundjeve dhanë udhëzime.")
     assert [(ty, c) for _, ty, c in found] == [("ORG", "Qendrat për Kontrollin dhe Parandalimin e Sëmundjeve")]
     # a known name after për is no purpose; another institution after dhe is a second name
     assert names("Ai foli me Qeverinë për Kosovën.")[-1][:2] == ("Kosovën", "LOC")
-    found = names("Fitoi koalicioni i Aleancës për Ardhmërinë e Kosovës dhe Nismës për Kosovën.")
+    found = names("Humbi koalicioni i Aleancës për Ardhmërinë e Kosovës dhe Nismës për Kosovën.")
     assert found[0][2] == "Aleanca për Ardhmërinë e Kosovës"
 
 
