@@ -44,6 +44,13 @@ class Vocabulary:
         self.buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         for folded in self.by_fold:
             self.buckets[(folded[0], len(folded))].append(folded)
+        # Words as typed with their ë left out (nafts, shqiptar for
+        # shqiptarë): a common way to type Albanian without ë, so such a
+        # word is nearer than any other one edit away.
+        self.by_dropped_e: dict[str, set[str]] = defaultdict(set)
+        for word in counts:
+            if "ë" in word:
+                self.by_dropped_e[fold_key(word.replace("ë", ""))].add(fold_key(word))
 
     @classmethod
     def from_searcher(cls, searcher, sample: int = None) -> "Vocabulary":
@@ -74,13 +81,16 @@ class Vocabulary:
         if len(folded) < MIN_WORD_LETTERS or not folded.isalpha():
             return None
         typed_count = self.counts.get(lowered, 0)
-        best: tuple[int, int, str] | None = None  # (distance, -count, folded)
+        best: tuple[float, int, str] | None = None  # (distance, -count, folded)
         limit = max_distance(folded)
+        without_e = self.by_dropped_e.get(folded, ())
         for length in range(len(folded) - limit, len(folded) + limit + 1):
             for candidate in self.buckets.get((folded[0], length), ()):
                 distance = 0 if candidate == folded else bounded_distance(folded, candidate, limit)
                 if distance > limit:
                     continue
+                if distance and candidate in without_e:
+                    distance = 0.5  # only its ë left out
                 key = (distance, -self.frequency(candidate), candidate)
                 if best is None or key < best:
                     best = key

@@ -76,3 +76,13 @@ def test_a_long_query_that_finds_plenty_is_not_corrected(index):
     # number); correcting it would cost a second search on every such query.
     results = index.search("Ministri Kinës Ekonomia Qeveria Parlamneti")
     assert results.total >= 3 and results.suggestion is None
+
+
+def test_a_word_typed_with_its_e_left_out_is_nearer_than_another_one_edit_away():
+    # nafts: naftë (s for ë) and naftës (ë left out) are both one edit away;
+    # leaving ë out is how Albanian is often typed, so naftës wins even
+    # where naftë is the more frequent word.
+    vocabulary = Vocabulary(Counter({"naftë": 9, "naftës": 4, "nafta": 2}))
+    assert vocabulary.correct("nafts") == "naftës"
+    assert vocabulary.correct("naftes") == "naftës"  # e for ë: restored as before
+    assert vocabulary.correct("nafte") == "naftë"
