@@ -106,22 +106,19 @@ class PostingCache:
             return _EMPTY_DOCS
         values = [stored[i] for i in chosen.tolist()]
         form = self.reader.schema[fieldname].format
-        if type(form) is Positions:
-            with _collector_paused():
-                gaps = _joined_gaps(values)
-                counts = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
-                flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(counts.sum()))
-                del gaps
+        gaps = type(form) is Positions  # stored as the gaps between positions
+        with _collector_paused():
+            lists = _joined_gaps(values) if gaps else [form.decode_positions(value) for value in values]
+            counts = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+            found = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum()))
+            del lists
+        if gaps:
             # Each document's gaps summed from its own start: one running
             # sum, less the sum reached before the document's first gap.
-            running = np.cumsum(flat)
+            running = np.cumsum(found)
             held = counts[counts > 0]
             firsts = np.cumsum(held) - held
-            found = running - np.repeat(running[firsts] - flat[firsts], held)
-        else:
-            decoded = [form.decode_positions(value) for value in values]
-            counts = np.fromiter(map(len, decoded), dtype=np.int64, count=len(decoded))
-            found = np.fromiter(chain.from_iterable(decoded), dtype=np.int64, count=int(counts.sum()))
+            found = running - np.repeat(running[firsts] - found[firsts], held)
         return np.repeat(docs[chosen], counts) * POSITION_SPAN + found
 
     def remembered(self, key: tuple, compute):
@@ -205,7 +202,7 @@ def _leaf_lengths(leaf, fieldname: str) -> np.ndarray:
 @contextmanager
 def _collector_paused():
     """Python's cycle collector off for a moment: a common word's positions
-    are unpickled as one list per posting (thousands of containers, freed
+    are decoded as one list per posting (thousands of containers, freed
     again by reference counting a moment later), and each 700 of them set
     off a collection. On the latency benchmark's 60 phrase queries (20,000
     articles) collecting took 170 ms, and 6 ms with it paused here; phrase

@@ -38,19 +38,19 @@ class Vocabulary:
     def __init__(self, counts: Counter[str]):
         self.counts = counts
         self.by_fold: dict[str, list[str]] = defaultdict(list)  # folded -> spellings
-        for word in counts:
-            self.by_fold[fold_key(word)].append(word)
-        # Candidates for edits are looked up by first letter and length.
-        self.buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for folded in self.by_fold:
-            self.buckets[(folded[0], len(folded))].append(folded)
         # Words as typed with their ë left out (nafts, shqiptar for
         # shqiptarë): a common way to type Albanian without ë, so such a
         # word is nearer than any other one edit away.
         self.by_dropped_e: dict[str, set[str]] = defaultdict(set)
         for word in counts:
+            folded = fold_key(word)
+            self.by_fold[folded].append(word)
             if "ë" in word:
-                self.by_dropped_e[fold_key(word.replace("ë", ""))].add(fold_key(word))
+                self.by_dropped_e[fold_key(word.replace("ë", ""))].add(folded)
+        # Candidates for edits are looked up by first letter and length.
+        self.buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for folded in self.by_fold:
+            self.buckets[(folded[0], len(folded))].append(folded)
 
     @classmethod
     def from_searcher(cls, searcher, sample: int = None) -> "Vocabulary":

@@ -170,7 +170,7 @@ def warm_up(ix) -> None:
 
 
 def worker_main(
-    index_folder, index_name, job_queue, result_queue, max_bytes, inherited_fds, parent_pid, limit_mb, number=0
+    index_folder, index_name, job_queue, result_queue, max_bytes, inherited_fds, parent_pid, limit_mb, number
 ) -> None:
     for fd in inherited_fds:
         try:
