@@ -106,3 +106,26 @@ def test_a_query_of_stop_words_alone_searches_them(tmp_path):
         # With a word that is no stop word, the stop word is left out as before.
         assert opened.search("pa tregu").total == opened.search("tregu").total == 3
         assert [h.score for h in opened.search("pa tregu").hits] == [h.score for h in opened.search("tregu").hits]
+
+
+def test_a_word_cut_in_several_keys_counts_each_key_where_it_is_optional(tmp_path):
+    """`Kosovë-Serbi` in a pasted headline also finds an article that writes
+    `Kosovës dhe Serbisë` (before, the word was the phrase `kosovë serbi` and
+    such an article got nothing for it); required or negated, the word must
+    stand as written."""
+    docs = [
+        ("hyphen.txt", "2020", "Marrëveshja Kosovë-Serbi u nënshkrua.", {}),
+        ("apart.txt", "2021", "Kosovës dhe Serbisë iu propozua marrëveshja.", {}),
+        ("other.txt", "2022", "Tregu i ri në Prishtinë.", {}),
+    ]
+    with build_index(tmp_path / "index", docs) as opened:
+        for syntax in (True, False):
+            results = opened.search("Kosovë-Serbi", syntax=syntax)
+            assert [h.path for h in results.hits] == ["hyphen.txt", "apart.txt"]
+        headline = opened.search("Pesë vjet nga marrëveshja Kosovë-Serbi", syntax=False)
+        assert {h.path for h in headline.hits} == {"hyphen.txt", "apart.txt"}
+        assert [h.path for h in opened.search("+Kosovë-Serbi").hits] == ["hyphen.txt"]
+        assert [h.path for h in opened.search("marrëveshja -Kosovë-Serbi").hits] == ["apart.txt"]
+        # Each key is highlighted where it stands.
+        snippet = next(h.snippet for h in opened.search("Kosovë-Serbi").hits if h.path == "apart.txt")
+        assert [snippet.text[a:b] for a, b in snippet.highlights] == ["Kosovës", "Serbisë"]
