@@ -8,9 +8,10 @@ keys back once, and then scores each headline query (stop words dropped, as
 `search(syntax=False)` does) against every article in Python with the variant's
 formula. Trying a formula this way takes seconds and needs no change to the
 search code; the variant that wins is then put in searchidx.ranking and
-confirmed with `searchidx eval`. Numbers here run up to 0.006 above
-`searchidx eval`'s (Whoosh keeps field lengths in one byte, 0.001 of it; the
-rest was not traced). Reads ../shared/data/news-dev at run time.
+confirmed with `searchidx eval`. Numbers here agree with `searchidx eval`'s
+to about 0.001 (Whoosh keeps field lengths in one byte); they ran up to 0.006
+above while searchidx searched a word the analyzer splits (`Kosovë-Serbi`)
+as a phrase. Reads ../shared/data/news-dev at run time.
 
 Besides one-pass formulas, variants may add a second pass over the idf^2
 ranking (pseudo-relevance feedback, cached per query), evidence from

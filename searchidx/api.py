@@ -213,7 +213,7 @@ class Index:
         """The whole article with a hit's key (or relative path), with the words
         query matched marked (see searchidx.reading); None if not indexed."""
         with self._ix.searcher() as searcher:
-            return read_article(searcher, path, query)
+            return read_article(searcher, path, query, near_forms=self.ranking.near_forms())
 
     def document_count(self) -> int:
         return self._ix.doc_count()

@@ -35,6 +35,7 @@ from whoosh import query as wq
 
 from searchidx.errors import QuerySyntaxError
 from searchidx.filters import FIELD_ALIASES, Filter
+from searchidx.nearforms import NearFormTerm
 
 TEXT_FIELDS = ("title", "body")
 
@@ -296,6 +297,9 @@ class BuildContext:
     stop_terms: set[str] = field(default_factory=set)
     # Searching words that are all stop words (see build_query).
     keep_stop_words: bool = False
+    # (prefix, weight) of the near-form credit each word's key gets
+    # (searchidx.nearforms); weight 0: plain terms.
+    near_forms: tuple[int, float] = (0, 0.0)
 
 
 def build_query(tree: Node, context: BuildContext) -> Built:
@@ -412,6 +416,11 @@ def _fields_query(make, context: BuildContext) -> wq.Query:
 
 def _term_query(term: str, context: BuildContext) -> wq.Query:
     context.terms.append(term)
+    prefix, near_weight = context.near_forms
+    if near_weight > 0:
+        return _fields_query(
+            lambda name, weight: NearFormTerm(name, term, boost=weight, prefix=prefix, weight=near_weight), context
+        )
     return _fields_query(lambda name, weight: wq.Term(name, term, boost=weight), context)
 
 
@@ -471,7 +480,13 @@ def _prefix_query(text: str, context: BuildContext) -> wq.Query | None:
     )
 
 
-def parse_query(text: str, schema, syntax: bool = True, field_weights: dict[str, float] | None = None) -> wq.Query:
+def parse_query(
+    text: str,
+    schema,
+    syntax: bool = True,
+    field_weights: dict[str, float] | None = None,
+    near_forms: tuple[int, float] = (0, 0.0),
+) -> wq.Query:
     """The Whoosh query of a query's words, filters left out (NullQuery if none).
 
     For callers that need the matched terms or a rough set of matching
@@ -482,6 +497,7 @@ def parse_query(text: str, schema, syntax: bool = True, field_weights: dict[str,
     context = BuildContext(
         schema=schema,
         field_weights=field_weights or {name: 1.0 for name in TEXT_FIELDS},
+        near_forms=near_forms,
         filter_docs=lambda _filter: set(),
         query_docs=lambda _query: set(),
         live_docs=lambda: set(),

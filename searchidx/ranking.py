@@ -7,7 +7,9 @@ section lists the grid and what each setting scored. The title is the
 article's first sentence, already part of the body: weighting it again
 (1.0) lowered lajmi MRR@10 from 0.81 to 0.76, as headlines paraphrase the
 story rather than its first sentence, so by default it is not searched
-apart (weight 0), which also halves the postings a query reads.
+apart (weight 0), which also halves the postings a query reads. A query
+key an article lacks is credited through its near forms (the article's keys
+sharing the key's first letters; searchidx.nearforms).
 """
 
 from __future__ import annotations
@@ -34,11 +36,19 @@ class Ranking:
     # IDF raised to this power: a headline is found by its rare words (names,
     # places, numbers) more than BM25's log-IDF credits them; see SharpIDFBM25F.
     idf_power: float = 2.0
+    # A query key an article lacks is credited through the article's keys
+    # sharing its first letters (searchidx.nearforms); weight 0 turns it off.
+    near_form_prefix: int = 6
+    near_form_weight: float = 1.0
 
     def weighting(self) -> scoring.WeightingModel:
         return SharpIDFBM25F(
             B=self.body_b, K1=self.k1, title_B=self.title_b, body_B=self.body_b, idf_power=self.idf_power
         )
+
+    def near_forms(self) -> tuple[int, float]:
+        """(prefix, weight) of the near-form credit (searchidx.nearforms)."""
+        return self.near_form_prefix, self.near_form_weight
 
     def field_weights(self) -> dict[str, float]:
         """Weight of each text field; a field weighted 0 is not searched."""
@@ -66,9 +76,11 @@ class SharpIDFBM25F(scoring.BM25F):
 
     def idf(self, searcher, fieldname, text):
         parent = searcher.get_parent()
-        n = parent.doc_frequency(fieldname, text)
-        dc = parent.doc_count_all()
-        return (log(dc / (n + 1)) + 1) ** self.idf_power
+        return self.idf_of(parent.doc_frequency(fieldname, text), parent.doc_count_all())
+
+    def idf_of(self, df: int, n: int) -> float:
+        """The IDF of a document frequency `df` among `n` documents."""
+        return (log(n / (df + 1)) + 1) ** self.idf_power
 
 
 DEFAULT_RANKING = Ranking()

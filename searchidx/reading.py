@@ -15,6 +15,8 @@ from pathlib import PurePath
 from whoosh.highlight import set_matched_filter
 
 from searchidx.entities import article_entities
+from searchidx.nearforms import credited_near_forms
+from searchidx.postings import PostingCache
 from searchidx.query import existing_terms, parse_query
 
 
@@ -32,12 +34,16 @@ class Article:
     matches: list[tuple[int, int]] = field(default_factory=list)
 
 
-def read_article(searcher, path: str, query_text: str | None = None) -> Article | None:
+def read_article(
+    searcher, path: str, query_text: str | None = None, near_forms: tuple[int, float] = (0, 0.0)
+) -> Article | None:
     """The article at path, or None if it is not indexed. path is a Hit's
     `key` (unique: the file's absolute path) or its relative `path`.
 
-    With query_text, its matched words are marked; the query must be valid
-    (it is the one that found the article), else QuerySyntaxError is raised.
+    With query_text, its matched words are marked, and the near forms it was
+    credited for under the ranking's `near_forms` (prefix, weight), as the
+    hit's snippet marks them; the query must be valid (it is the one that
+    found the article), else QuerySyntaxError is raised.
     """
     docnum = find_document(searcher, path, query_text)
     if docnum is None:
@@ -45,6 +51,9 @@ def read_article(searcher, path: str, query_text: str | None = None) -> Article 
     fields = searcher.stored_fields(docnum)
     analyzer = searcher.schema["body"].analyzer
     terms = query_terms(searcher, query_text) if query_text else frozenset()
+    if query_text and near_forms[1] > 0:
+        query = parse_query(query_text, searcher.schema, near_forms=near_forms)
+        terms |= credited_near_forms(query, docnum, searcher, PostingCache(searcher.reader()))
     return Article(
         path=fields["path"],
         date=fields.get("date_text"),

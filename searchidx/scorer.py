@@ -11,9 +11,13 @@ the way And/Or/AndNot/AndMaybe add scores are Whoosh's own, so scores agree
 with `searcher.search` up to float rounding and rankings are the same (ties:
 lower document number first, as Whoosh's collector orders them).
 
+One addition is searchidx's own: a NearFormTerm's credit for the near forms
+of a key an article lacks (searchidx.nearforms), which Whoosh does not know;
+with plain Terms the scores are Whoosh's.
+
 Only Whoosh's BM25F weighting is computed here, with whatever k1, B per field
 and field boosts the searcher's weighting and the query carry; any other
-weighting or query kind (phrases, prefixes) is left to Whoosh
+weighting or query kind (prefixes) is left to Whoosh
 (`scorable` says which).
 """
 
@@ -25,6 +29,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh import scoring
 
+from searchidx.nearforms import NearFormTerm, prefix_frequencies, prefix_idf
 from searchidx.postings import POSITION_SPAN, PostingCache
 
 
@@ -62,7 +67,7 @@ def _bm25f_scores(weighting) -> bool:
 
 
 def _words_only(query) -> bool:
-    if type(query) is wq.Term:
+    if type(query) in (wq.Term, NearFormTerm):
         return True
     if type(query) is wq.Phrase:
         # Ordered, within `slop` (Whoosh's SpanNear2 with mindist 1).
@@ -123,23 +128,46 @@ def _score_term(term: wq.Term, searcher, cache: PostingCache) -> Scored:
         return Scored(scores, mask)
     text = term.text if isinstance(term.text, bytes) else field.to_bytes(term.text)
     docs, weights = cache.postings(term.fieldname, text)
-    if not len(docs):
-        return Scored(scores, mask)
+    if len(docs):
+        scores[docs] = _bm25(term, text, docs, weights, searcher, cache)
+        mask[docs] = True
+    if isinstance(term, NearFormTerm):
+        # Added to the scores, not the mask: it counts only in articles that
+        # the rest of the query matches (searchidx.nearforms).
+        _add_near_form_credit(term, text, searcher, cache, scores, mask)
+    return Scored(scores, mask)
+
+
+def _add_near_form_credit(term: NearFormTerm, text: bytes, searcher, cache: PostingCache, scores, has_key) -> None:
+    """Adds to `scores`, in each article lacking the key, `weight` times the
+    BM25 of the article's keys sharing its first `prefix` letters, as one key."""
+    key = text.decode("utf-8")
+    if term.weight <= 0 or len(key) < term.prefix:
+        return
+    frequencies = prefix_frequencies(term.fieldname, key[: term.prefix], searcher, cache)
+    docs = np.flatnonzero((frequencies > 0) & ~has_key)
+    if len(docs):
+        idf = prefix_idf(searcher.weighting, int(np.count_nonzero(frequencies)), searcher.doc_count_all())
+        scores[docs] += term.weight * _bm25(term, text, docs, frequencies[docs], searcher, cache, idf)
+
+
+def _bm25(term: wq.Term, text: bytes, docs, weights, searcher, cache: PostingCache, idf: float | None = None) -> np.ndarray:
+    """A term's score in each of its documents, as Whoosh's BM25FScorer computes it
+    (with the term's own IDF unless another is given)."""
     weighting = searcher.weighting
     B = weighting._field_B.get(term.fieldname, weighting.B)
     K1 = weighting.K1
     # Whoosh's BM25FScorer: idf and average length from the searcher, the
     # document's length as its one-byte column gives it back.
-    idf = searcher.idf(term.fieldname, text)
+    if idf is None:
+        idf = searcher.idf(term.fieldname, text)
     avgfl = searcher.avg_field_length(term.fieldname) or 1
     fl = cache.lengths(term.fieldname)[docs]
     # The same expression, in the same order, as whoosh.scoring.bm25.
     term_scores = idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * fl / avgfl)))
     if term.boost != 1.0:
         term_scores = term_scores * term.boost
-    scores[docs] = term_scores
-    mask[docs] = True
-    return Scored(scores, mask)
+    return term_scores
 
 
 def _score_phrase(phrase: wq.Phrase, searcher, cache: PostingCache) -> Scored:

@@ -32,6 +32,7 @@ from searchidx.query import (
     plain_tree,
     query_filters,
 )
+from searchidx.nearforms import credited_near_forms
 from searchidx.postings import PostingCache
 from searchidx.ranking import DEFAULT_RANKING, Ranking, recency_factor
 from searchidx.scorer import all_docs, scorable, score_query, top_docs
@@ -111,6 +112,7 @@ def run_search(
     context = BuildContext(
         schema=searcher.schema,
         field_weights=ranking.field_weights(),
+        near_forms=ranking.near_forms(),
         filter_docs=lambda f: f.docs(table),
         query_docs=lambda q: set(searcher.docs_for_query(q)),
         live_docs=lambda: table.live,
@@ -131,7 +133,10 @@ def run_search(
     if not snippets:
         terms = frozenset()  # no highlighting: each hit opens with its start
     reader = searcher.reader()
-    hits = [_hit(searcher.stored_fields(docnum), score, terms, analyzer, reader) for docnum, score in page_docs]
+    hits = []
+    for docnum, score in page_docs:
+        marked = terms | _near_forms(built.query, docnum, searcher, postings, terms)
+        hits.append(_hit(searcher.stored_fields(docnum), score, marked, analyzer, reader))
 
     suggestion = None
     if suggester is not None and query_text.strip() and (
@@ -281,6 +286,13 @@ def _with_recency(table: DocTable, scored: list[tuple[int, float]], recency: flo
         age = None if start is None or newest is None else (newest - start) / _MICROSECONDS_PER_DAY
         boosted.append((docnum, score * recency_factor(age, recency)))
     return sorted(boosted, key=lambda item: (-item[1], item[0]))
+
+
+def _near_forms(query, docnum: int, searcher, postings: PostingCache, terms: frozenset[str]) -> frozenset[str]:
+    """The near forms an article was credited for, highlighted as its matches are."""
+    if not terms or query is None or not scorable(query, searcher.weighting):
+        return frozenset()  # no highlighting, or Whoosh scored it (no credit)
+    return credited_near_forms(query, docnum, searcher, postings)
 
 
 def _highlight_terms(searcher, query) -> frozenset[str]:

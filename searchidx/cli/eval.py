@@ -32,12 +32,17 @@ def eval_command(
     title_b: Annotated[Optional[float], weight_option("title-b", "BM25 length normalisation of the title")] = None,
     body_b: Annotated[Optional[float], weight_option("body-b", "BM25 length normalisation of the body")] = None,
     idf_power: Annotated[Optional[float], weight_option("idf-power", "power the IDF is raised to")] = None,
+    near_form_weight: Annotated[Optional[float], weight_option("near-form-weight", "credit for a missing key's near forms, 0: off")] = None,
+    near_form_prefix: Annotated[Optional[int], weight_option("near-form-prefix", "letters a near form shares with the key")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Run a query set as plain words and print MRR@10, nDCG@10, Recall@10 and Recall@100."""
     overrides = {
         name: value
-        for name, value in dict(title_weight=title_weight, body_weight=body_weight, k1=k1, title_b=title_b, body_b=body_b, idf_power=idf_power).items()
+        for name, value in dict(
+            title_weight=title_weight, body_weight=body_weight, k1=k1, title_b=title_b, body_b=body_b,
+            idf_power=idf_power, near_form_weight=near_form_weight, near_form_prefix=near_form_prefix,
+        ).items()
         if value is not None
     }
     ranking = dataclasses.replace(DEFAULT_RANKING, **overrides)
