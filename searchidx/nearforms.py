@@ -14,7 +14,8 @@ never makes an article match (an article matching nothing else scores 0),
 so totals, facets and filters are those of the words alone. On the
 development sets (README "Ranking"), 6 letters at weight 1.0 took lajmi
 MRR@10 from 0.830 to 0.835 (0.827 to 0.834 typed without ë/ç) and ntrex
-from 0.878 to 0.878; 5 or 7 letters and weights 0.5 or 1.5 did worse.
+from 0.878 to 0.878; 5 or 7 letters and weights 0.5 or 1.5 did worse on
+lajmi.
 
 Only the array scorer (searchidx.scorer) gives the credit; Whoosh's own
 search, used for queries it cannot score (prefixes), reads a NearFormTerm as
@@ -66,6 +67,13 @@ def prefix_frequencies(fieldname: str, prefix: str, searcher, cache: PostingCach
     return cache.remembered(("near forms", fieldname, prefix), read)
 
 
+def prefix_idf(weighting, df: int, n: int) -> float:
+    """The IDF of the `df` articles holding a key with the prefix, by the
+    weighting's own formula (searchidx.ranking's sharp IDF), else Whoosh's."""
+    idf_of = getattr(weighting, "idf_of", None)
+    return idf_of(df, n) if idf_of is not None else log(n / (df + 1)) + 1
+
+
 def credited_near_forms(query, docnum: int, searcher, cache: PostingCache) -> frozenset[str]:
     """The near forms one article was credited for, to highlight: for each
     NearFormTerm of the query whose key the article lacks, the article's keys
@@ -99,10 +107,3 @@ def _holds(fieldname: str, text: bytes, docnum: int, cache: PostingCache) -> boo
     docs, _ = cache.postings(fieldname, text)  # in document order
     at = int(np.searchsorted(docs, docnum))
     return at < len(docs) and docs[at] == docnum
-
-
-def prefix_idf(weighting, df: int, n: int) -> float:
-    """The IDF of the `df` articles holding a key with the prefix, by the
-    weighting's own formula (searchidx.ranking's sharp IDF), else Whoosh's."""
-    idf_of = getattr(weighting, "idf_of", None)
-    return idf_of(df, n) if idf_of is not None else log(n / (df + 1)) + 1

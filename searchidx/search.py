@@ -135,7 +135,7 @@ def run_search(
     reader = searcher.reader()
     hits = []
     for docnum, score in page_docs:
-        marked = terms | _near_forms(built.query, docnum, searcher, postings, terms)
+        marked = terms | _near_forms(built.query, docnum, searcher, postings) if terms else terms
         hits.append(_hit(searcher.stored_fields(docnum), score, marked, analyzer, reader))
 
     suggestion = None
@@ -288,10 +288,10 @@ def _with_recency(table: DocTable, scored: list[tuple[int, float]], recency: flo
     return sorted(boosted, key=lambda item: (-item[1], item[0]))
 
 
-def _near_forms(query, docnum: int, searcher, postings: PostingCache, terms: frozenset[str]) -> frozenset[str]:
+def _near_forms(query, docnum: int, searcher, postings: PostingCache) -> frozenset[str]:
     """The near forms an article was credited for, highlighted as its matches are."""
-    if not terms or query is None or not scorable(query, searcher.weighting):
-        return frozenset()  # no highlighting, or Whoosh scored it (no credit)
+    if query is None or not scorable(query, searcher.weighting):
+        return frozenset()  # Whoosh scored it: no credit
     return credited_near_forms(query, docnum, searcher, postings)
 
 
