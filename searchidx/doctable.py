@@ -21,7 +21,7 @@ from whoosh.util.times import datetime_to_long, long_to_datetime
 
 from searchidx.dates import PartialDate
 from searchidx.entities import inflected_bases
-from searchidx.postings import leaf_term_docs
+from searchidx.postings import leaf_field_docs
 
 # Whoosh stores this in a numeric column for documents without a value.
 _MISSING_NUMBER = 2**63
@@ -207,8 +207,8 @@ class DocTable:
             # reader for each value looked it up in every segment twice.
             raw_docs: dict[bytes, list[int]] = {}
             for leaf, offset in self.reader.leaf_readers():
-                for raw in leaf.lexicon(fieldname):
-                    raw_docs.setdefault(raw, []).extend(leaf_term_docs(leaf, fieldname, raw, offset))
+                for raw, docs in leaf_field_docs(leaf, fieldname, offset):
+                    raw_docs.setdefault(raw, []).extend(docs)
             live = self.live if self.reader.has_deletions() else None
             stored: dict[str, list[int]] = {}
             for raw in sorted(raw_docs):

@@ -261,6 +261,34 @@ def leaf_term_docs(leaf, fieldname: str, text: bytes, offset: int = 0) -> list[i
     matcher = leaf.postings(fieldname, text)
     if isinstance(matcher, FilterMatcher):
         matcher = matcher.child
+    return _matcher_docs(matcher, offset)
+
+
+def leaf_field_docs(leaf, fieldname: str, offset: int = 0):
+    """(term, document numbers plus offset) of every term of a field in one
+    segment, in term order, deleted documents included.
+
+    Whoosh's W3 codec is walked in term order, each term's postings opened
+    from the term info the walk already holds: asking for each term by name
+    (`leaf_term_docs` over `lexicon`) looked it up in the term table's hash
+    twice, and took twice as long (the first facet search of 20,000 articles
+    reads about 8,600 entity terms). Other codecs go term by term.
+    """
+    terms = getattr(leaf, "_terms", None)
+    codec = getattr(leaf, "_codec", None)
+    if not all(hasattr(terms, name) for name in ("items_from", "_postfile")) or not hasattr(codec, "postings_reader"):
+        for text in leaf.lexicon(fieldname):
+            yield text, leaf_term_docs(leaf, fieldname, text, offset)
+        return
+    form = leaf.schema[fieldname].format
+    for (name, text), info in terms.items_from(fieldname, b""):
+        if name != fieldname:
+            break
+        matcher = codec.postings_reader(terms._postfile, info, form, term=(name, text))
+        yield text, _matcher_docs(matcher, offset)
+
+
+def _matcher_docs(matcher, offset: int) -> list[int]:
     docs: list[int] = []
     if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
         while matcher.is_active():

@@ -7,7 +7,7 @@ import pytest
 from whoosh import query as wq
 
 from searchidx import Index
-from searchidx.postings import POSITION_SPAN, PostingCache
+from searchidx.postings import POSITION_SPAN, PostingCache, leaf_field_docs, leaf_term_docs
 from searchidx.query import BuildContext, build_query, parse_tree
 from searchidx.ranking import Ranking
 from searchidx.scorer import scorable, score_query, top_docs
@@ -217,3 +217,27 @@ def test_live_documents_with_and_without_deletions(segmented_index, tmp_path):
     with build_index(tmp_path / "whole", random_docs(20, seed=3)) as whole:
         with whole._ix.searcher() as searcher:
             assert PostingCache(searcher.reader()).live.all()
+
+
+class _TermByTerm:
+    """A segment reader seen without its codec internals: the fallback path."""
+
+    def __init__(self, leaf):
+        self._leaf = leaf
+        self.schema = leaf.schema
+
+    def lexicon(self, fieldname):
+        return self._leaf.lexicon(fieldname)
+
+    def postings(self, fieldname, text):
+        return self._leaf.postings(fieldname, text)
+
+
+@pytest.mark.parametrize("fieldname", ["body", "place", "person"])
+def test_a_whole_field_read_in_term_order_equals_term_by_term(segmented_index, fieldname):
+    with segmented_index._ix.searcher() as searcher:
+        for leaf, offset in searcher.reader().leaf_readers():
+            expected = [(text, leaf_term_docs(leaf, fieldname, text, offset)) for text in leaf.lexicon(fieldname)]
+            assert expected  # the field has terms in every segment
+            assert list(leaf_field_docs(leaf, fieldname, offset)) == expected
+            assert list(leaf_field_docs(_TermByTerm(leaf), fieldname, offset)) == expected
