@@ -52,7 +52,8 @@ def read_article(
     analyzer = searcher.schema["body"].analyzer
     terms = query_terms(searcher, query_text) if query_text else frozenset()
     if query_text and near_forms[1] > 0:
-        query = parse_query(query_text, searcher.schema, near_forms=near_forms)
+        # The body's near forms: the body is what is marked.
+        query = parse_query(query_text, searcher.schema, field_weights={"body": 1.0}, near_forms=near_forms)
         terms |= credited_near_forms(query, docnum, searcher, PostingCache(searcher.reader()))
     return Article(
         path=fields["path"],
