@@ -133,9 +133,12 @@ def run_search(
     if not snippets:
         terms = frozenset()  # no highlighting: each hit opens with its start
     reader = searcher.reader()
+    # Near forms the scorer credited are marked too; Whoosh's own scoring
+    # (prefix queries) credits none.
+    near_forms = bool(terms) and built.query is not None and scorable(built.query, searcher.weighting)
     hits = []
     for docnum, score in page_docs:
-        marked = terms | _near_forms(built.query, docnum, searcher, postings) if terms else terms
+        marked = terms | credited_near_forms(built.query, docnum, searcher, postings) if near_forms else terms
         hits.append(_hit(searcher.stored_fields(docnum), score, marked, analyzer, reader))
 
     suggestion = None
@@ -286,13 +289,6 @@ def _with_recency(table: DocTable, scored: list[tuple[int, float]], recency: flo
         age = None if start is None or newest is None else (newest - start) / _MICROSECONDS_PER_DAY
         boosted.append((docnum, score * recency_factor(age, recency)))
     return sorted(boosted, key=lambda item: (-item[1], item[0]))
-
-
-def _near_forms(query, docnum: int, searcher, postings: PostingCache) -> frozenset[str]:
-    """The near forms an article was credited for, highlighted as its matches are."""
-    if query is None or not scorable(query, searcher.weighting):
-        return frozenset()  # Whoosh scored it: no credit
-    return credited_near_forms(query, docnum, searcher, postings)
 
 
 def _highlight_terms(searcher, query) -> frozenset[str]:
