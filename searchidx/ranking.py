@@ -41,6 +41,11 @@ class Ranking:
     near_form_prefix: int = 6
     near_form_weight: float = 1.0
 
+    def __post_init__(self):
+        # A prefix of no letters would make every key a near form of every other.
+        if self.near_form_prefix < 1 or self.near_form_weight < 0:
+            raise ValueError("near_form_prefix must be at least 1 and near_form_weight at least 0")
+
     def weighting(self) -> scoring.WeightingModel:
         return SharpIDFBM25F(
             B=self.body_b, K1=self.k1, title_B=self.title_b, body_B=self.body_b, idf_power=self.idf_power

@@ -87,3 +87,14 @@ def test_bad_query_files_explain_themselves(tmp_path, content, message):
 def test_eval_of_a_missing_file_exits_1(tmp_path):
     result = runner.invoke(app, ["eval", str(tmp_path / "none.tsv"), "--index", str(tmp_path)])
     assert result.exit_code == 1 and "cannot read" in result.stderr
+
+
+def test_eval_takes_near_form_settings_and_refuses_a_prefix_of_no_letters(setup):
+    index_dir, queries, _ = setup
+    args = ["eval", str(queries), "--index", str(index_dir), "--json"]
+    result = runner.invoke(app, args + ["--near-form-weight", "0.5", "--near-form-prefix", "5"])
+    assert result.exit_code == 0, result.output
+    ranking = json.loads(result.stdout)["ranking"]
+    assert (ranking["near_form_weight"], ranking["near_form_prefix"]) == (0.5, 5)
+    # A prefix of 0 letters would make every key a near form of every other.
+    assert runner.invoke(app, args + ["--near-form-prefix", "0"]).exit_code == 2

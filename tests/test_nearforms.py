@@ -124,3 +124,10 @@ def test_the_reading_view_marks_the_near_forms_the_snippet_marks(index):
     index.ranking = OFF
     article = index.article("b-verb.txt", "infektimi Prishtinë")
     assert [article.body[a:b] for a, b in article.matches] == ["Prishtinë"]
+
+
+def test_a_ranking_refuses_a_prefix_of_no_letters():
+    with pytest.raises(ValueError, match="near_form_prefix"):
+        dataclasses.replace(DEFAULT_RANKING, near_form_prefix=0)
+    with pytest.raises(ValueError, match="near_form_weight"):
+        dataclasses.replace(DEFAULT_RANKING, near_form_weight=-1.0)

@@ -15,8 +15,8 @@ from searchidx.evaluation import evaluate, read_query_set, write_trec_run
 from searchidx.ranking import DEFAULT_RANKING
 
 
-def weight_option(name: str, help_text: str):
-    return typer.Option(f"--{name}", min=0.0, help=f"{help_text} [default: {getattr(DEFAULT_RANKING, name.replace('-', '_'))}]")
+def weight_option(name: str, help_text: str, least: float = 0.0):
+    return typer.Option(f"--{name}", min=least, help=f"{help_text} [default: {getattr(DEFAULT_RANKING, name.replace('-', '_'))}]")
 
 
 @app.command("eval")
@@ -33,7 +33,7 @@ def eval_command(
     body_b: Annotated[Optional[float], weight_option("body-b", "BM25 length normalisation of the body")] = None,
     idf_power: Annotated[Optional[float], weight_option("idf-power", "power the IDF is raised to")] = None,
     near_form_weight: Annotated[Optional[float], weight_option("near-form-weight", "credit for a missing key's near forms, 0: off")] = None,
-    near_form_prefix: Annotated[Optional[int], weight_option("near-form-prefix", "letters a near form shares with the key")] = None,
+    near_form_prefix: Annotated[Optional[int], weight_option("near-form-prefix", "letters a near form shares with the key", least=1)] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Run a query set as plain words and print MRR@10, nDCG@10, Recall@10 and Recall@100."""
