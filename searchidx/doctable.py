@@ -4,7 +4,9 @@ Date filters and facet counts run over every matching document, not just one
 page, so they must not read stored fields (which unpickle whole articles).
 The date, its precision and the year and month are sortable columns, and the
 entity fields are small keyword lexicons: both are read into plain lists,
-indexed by document number, the first time a reader needs them.
+indexed by document number, the first time a reader needs them, and kept
+beside the index (searchidx.column_cache) for the next process to read that
+index state.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from datetime import datetime
 import numpy as np
 from whoosh.util.times import datetime_to_long, long_to_datetime
 
+from searchidx.column_cache import ColumnCache
 from searchidx.dates import PartialDate
 from searchidx.entities import inflected_bases
 from searchidx.postings import leaf_field_docs
@@ -90,8 +93,9 @@ class EntityColumn:
 class DocTable:
     """Column values of every document of one reader (see module docstring)."""
 
-    def __init__(self, reader):
+    def __init__(self, reader, cache: ColumnCache | None = None):
         self.reader = reader
+        self.cache = cache  # columns another process read already (searchidx.column_cache)
         self.size = reader.doc_count_all()
         self._lock = threading.Lock()
         self._dates: tuple[list[int | None], list[int | None], list[str | None]] | None = None
@@ -114,22 +118,35 @@ class DocTable:
         with self._lock:
             if self._dates is not None:
                 return self._dates
-            starts_raw = list(self.reader.column_reader("date", translate=False))
-            precisions = [
-                p.decode("utf-8") if isinstance(p, bytes) and p else (p or None)
-                for p in self.reader.column_reader("date_precision", translate=False)
-            ]
-            starts: list[int | None] = []
-            ends: list[int | None] = []
-            for raw, precision in zip(starts_raw, precisions):
-                if raw >= _MISSING_NUMBER or precision is None:
-                    starts.append(None)
-                    ends.append(None)
-                    continue
-                starts.append(raw)
-                ends.append(_period_end(raw, precision))
-            self._dates = (starts, ends, precisions)
+            self._dates = self._cached("dates", self._read_dates)
             return self._dates
+
+    def _read_dates(self):
+        """(starts, ends, precisions) of every document, from the date columns."""
+        starts_raw = list(self.reader.column_reader("date", translate=False))
+        precisions = [
+            p.decode("utf-8") if isinstance(p, bytes) and p else (p or None)
+            for p in self.reader.column_reader("date_precision", translate=False)
+        ]
+        starts: list[int | None] = []
+        ends: list[int | None] = []
+        for raw, precision in zip(starts_raw, precisions):
+            if raw >= _MISSING_NUMBER or precision is None:
+                starts.append(None)
+                ends.append(None)
+                continue
+            starts.append(raw)
+            ends.append(_period_end(raw, precision))
+        return (starts, ends, precisions)
+
+    def _cached(self, column: str, read):
+        """The column from the cache, else read (and then kept in the cache)."""
+        value = self.cache.load(column) if self.cache is not None else None
+        if value is None:
+            value = read()
+            if self.cache is not None:
+                self.cache.save(column, value)
+        return value
 
     @property
     def starts(self) -> list[int | None]:
@@ -193,7 +210,9 @@ class DocTable:
         column = self._entities.get(fieldname)
         if column is None:
             with self._lock:
-                column = self._entities.get(fieldname) or self._load_entities(fieldname)
+                column = self._entities.get(fieldname) or self._cached(
+                    f"entities-{fieldname}", lambda: self._load_entities(fieldname)
+                )
                 self._entities[fieldname] = column
         return column
 

@@ -18,6 +18,7 @@ from typing import Iterable, Sequence
 import numpy as np
 from whoosh import query as wq
 
+from searchidx.column_cache import ColumnCache
 from searchidx.doctable import DocTable
 from searchidx.entities import article_entities
 from searchidx.errors import QuerySyntaxError
@@ -332,7 +333,8 @@ class SearchSession:
             self._searcher = self._searcher.refresh()
             self._table = self._postings = self._suggester = None
         if self._table is None:
-            self._table = DocTable(self._searcher.reader())
+            reader = self._searcher.reader()
+            self._table = DocTable(reader, ColumnCache.for_reader(self.ix, reader))
         if self._postings is None:
             self._postings = PostingCache(self._searcher.reader())
         if self._suggester is None:

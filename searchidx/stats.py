@@ -10,6 +10,7 @@ from pathlib import Path
 from whoosh.util.times import long_to_datetime
 
 from analyzers import ANALYZER_VERSION
+from searchidx.column_cache import CACHE_FILE_PREFIX
 from searchidx.manifest import Manifest, read_manifest, write_manifest
 from searchidx.schema import SCHEMA_VERSION
 from searchidx.store import COMPOUND_SEGMENTS, now_iso, read_meta, write_meta
@@ -93,11 +94,13 @@ def date_text(reader, docnum: int) -> str:
 
 
 def index_size(index_dir: Path, index_name: str) -> int:
-    """Bytes on disk of the live index's files and searchidx's own records."""
+    """Bytes on disk of the live index's files and searchidx's own records
+    (its manifest, its metadata, the column cache)."""
     total = 0
     for entry in os.scandir(index_dir):
         if entry.is_file(follow_symlinks=False) and (
-            entry.name.startswith((index_name + "_", f"_{index_name}_")) or entry.name.endswith(".json")
+            entry.name.startswith((index_name + "_", f"_{index_name}_", CACHE_FILE_PREFIX))
+            or entry.name.endswith(".json")
         ):
             total += entry.stat().st_size
     return total

@@ -1,0 +1,128 @@
+"""The document table's columns kept beside the index: read by the next
+process, and never answering for an index that has changed since."""
+
+from __future__ import annotations
+
+import pytest
+
+import searchidx.doctable as doctable
+from searchidx import Index
+from searchidx.column_cache import ColumnCache
+
+from test_facets import brute_force, random_docs
+from test_search_filters import add_documents, build_index
+
+COLUMNS = ["dates", "entities-person", "entities-place", "entities-org"]
+
+
+def counts(index: Index, query: str = "nafta", filters=()):
+    """Every facet count of a search, and its total, as plain values."""
+    results = index.search(query, filters=filters, facets=True, limit=5)
+    dates = results.facets.date
+    entities = {name: [(v.value, v.count) for v in values] for name, values in results.facets.entities.items()}
+    return results.total, [(v.value, v.count) for v in dates.years], dates.undated, entities
+
+
+def assert_brute_force(index: Index, query: str = "nafta", filters=()):
+    total, years, undated, entities = counts(index, query, filters)
+    b_total, b_years, _, b_undated, b_entities = brute_force(index, query, filters)
+    assert (total, dict(years), undated) == (b_total, dict(b_years), b_undated)
+    for name, values in entities.items():
+        assert dict(values) == dict(b_entities[name].most_common(len(values)))
+
+
+def forbid_reading_columns(monkeypatch):
+    """Reading a column from Whoosh now fails: only the cache can answer."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a column was read from the index, not from the cache")
+
+    monkeypatch.setattr(doctable, "leaf_field_docs", refuse)
+    monkeypatch.setattr(doctable.DocTable, "_read_dates", refuse)
+
+
+def more_docs():
+    """40 more articles, named apart from random_docs(150)'s."""
+    return [(f"more-{name}", *rest) for name, *rest in random_docs(40, seed=11)]
+
+
+@pytest.fixture
+def index_dir(tmp_path, monkeypatch):
+    monkeypatch.delenv("SEARCHIDX_INDEX", raising=False)
+    path = tmp_path / "index"
+    build_index(path, random_docs(150)).close()
+    return path
+
+
+def test_the_next_process_reads_the_columns_from_the_cache(index_dir, monkeypatch):
+    with Index.open(index_dir) as index:
+        first = counts(index)
+        with_filter = counts(index, "gazi", ["vend:Kina", "data:2016..2020"])
+    assert all((index_dir / f"columns.{name}.pickle").is_file() for name in COLUMNS)
+    forbid_reading_columns(monkeypatch)
+    with Index.open(index_dir) as index:
+        assert counts(index) == first
+        assert counts(index, "gazi", ["vend:Kina", "data:2016..2020"]) == with_filter
+        assert_brute_force(index)
+
+
+@pytest.mark.parametrize("change", ["add", "delete", "optimize"])
+def test_a_changed_index_is_never_answered_from_the_cache(index_dir, change):
+    with Index.open(index_dir) as index:
+        before = counts(index)
+    with Index.open(index_dir) as index:
+        if change == "add":
+            add_documents(index, more_docs())
+        else:
+            keys = [hit.key for hit in index.search("nafta", limit=3).hits]
+            with index._ix.writer() as writer:
+                for key in keys:
+                    writer.delete_by_term("key", key)
+            if change == "optimize":
+                index._ix.optimize()
+    with Index.open(index_dir) as index:
+        after = counts(index)
+        assert after != before
+        assert_brute_force(index)
+        assert_brute_force(index, "gazi", ["data:2019..2022"])
+
+
+def test_a_search_session_reads_the_new_columns_after_the_index_changes(index_dir):
+    with Index.open(index_dir) as index:
+        before = counts(index)
+        add_documents(index, more_docs())
+        assert counts(index) != before
+        assert_brute_force(index)
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", None])
+def test_a_damaged_or_foreign_cache_file_is_read_again(index_dir, damage):
+    with Index.open(index_dir) as index:
+        expected = counts(index)
+    for name in COLUMNS:
+        path = index_dir / f"columns.{name}.pickle"
+        if damage is None:  # a whole file, of another index state
+            ColumnCache(index_dir, ("R00000000", 1, (), 0, 0)).save(name, path.read_bytes())
+        else:
+            path.write_bytes(damage)
+    with Index.open(index_dir) as index:
+        assert counts(index) == expected
+        assert_brute_force(index)
+
+
+def test_a_folder_that_cannot_take_the_cache_still_searches(index_dir, monkeypatch):
+    def no_room(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("searchidx.column_cache.tempfile.NamedTemporaryFile", no_room)
+    with Index.open(index_dir) as index:
+        assert_brute_force(index)
+    assert not list(index_dir.glob("*columns.*"))
+
+
+def test_cache_files_are_as_readable_as_the_index_folder(index_dir):
+    with Index.open(index_dir) as index:
+        counts(index)
+    folder_mode = index_dir.stat().st_mode & 0o666
+    for name in COLUMNS:
+        assert (index_dir / f"columns.{name}.pickle").stat().st_mode & 0o777 == folder_mode
