@@ -9,17 +9,23 @@ here they take about 40 ms.
 Like the manifest, this is a cache, never the truth. Each file names the
 index state it was computed from: the index's name, its generation (Whoosh's
 commit counter, which every commit, deletion or merge moves on), its
-segments and document counts, and `COLUMN_CACHE_VERSION`. A file naming any
-other state is ignored and, once the column is read again, overwritten. A
-file that cannot be read or written (a read-only index folder, a full disk,
-a half-written file) costs the time to read the column, never a wrong count.
+segments and document counts, and the code that computed the columns
+(`COLUMN_CACHE_VERSION` and a hash of the modules that shape them, so that
+after an upgrade or an edit of how names are settled no older file is read).
+A file naming any other state is ignored and, once the column is read again,
+overwritten. A file that cannot be read or written (a read-only index
+folder, a full disk, a half-written file) costs the time to read the column,
+never a wrong count.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib
 import os
 import pickle
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 # Bump when what a column holds changes shape (DocTable's date lists,
@@ -27,6 +33,21 @@ from pathlib import Path
 COLUMN_CACHE_VERSION = 1
 CACHE_FILE_PREFIX = "columns."
 _SUFFIX = ".pickle"
+# The modules whose code decides what a column holds.
+_SHAPING_MODULES = ("searchidx.doctable", "searchidx.entities", "searchidx.dates")
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the modules that compute the columns (empty where their
+    source cannot be read, leaving COLUMN_CACHE_VERSION to tell versions apart)."""
+    digest = hashlib.sha256()
+    for name in _SHAPING_MODULES:
+        try:
+            digest.update(Path(importlib.import_module(name).__file__).read_bytes())
+        except (TypeError, OSError):  # no source file (__file__ None, or gone)
+            return ""
+    return digest.hexdigest()[:16]
 
 
 class ColumnCache:
@@ -34,7 +55,7 @@ class ColumnCache:
 
     def __init__(self, folder: Path, state: tuple):
         self.folder = folder
-        self.state = (COLUMN_CACHE_VERSION,) + state
+        self.state = (COLUMN_CACHE_VERSION, code_fingerprint()) + state
 
     @classmethod
     def for_reader(cls, whoosh_index, reader) -> ColumnCache | None:

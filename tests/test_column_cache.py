@@ -110,6 +110,21 @@ def test_a_damaged_or_foreign_cache_file_is_read_again(index_dir, damage):
         assert_brute_force(index)
 
 
+def cache_of(index: Index) -> ColumnCache:
+    with index._ix.reader() as reader:
+        return ColumnCache.for_reader(index._ix, reader)
+
+
+def test_a_file_written_by_other_code_is_not_read(index_dir, monkeypatch):
+    with Index.open(index_dir) as index:
+        counts(index)
+        written = cache_of(index)
+        assert written.load("dates") is not None
+        monkeypatch.setattr("searchidx.column_cache.code_fingerprint", lambda: "edited")
+        edited = cache_of(index)
+    assert edited.state != written.state and edited.load("dates") is None
+
+
 def test_a_folder_that_cannot_take_the_cache_still_searches(index_dir, monkeypatch):
     def no_room(*args, **kwargs):
         raise OSError(28, "No space left on device")
