@@ -40,11 +40,18 @@ class Ranking:
     # sharing its first letters (searchidx.nearforms); weight 0 turns it off.
     near_form_prefix: int = 6
     near_form_weight: float = 1.0
+    # The first hits of a query of four words or more are re-ranked by the
+    # character 4-grams they share with it (searchidx.rerank); depth or
+    # weight 0 turns it off.
+    ngram_depth: int = 30
+    ngram_weight: float = 1.0
 
     def __post_init__(self):
         # A prefix of no letters would make every key a near form of every other.
         if self.near_form_prefix < 1 or self.near_form_weight < 0:
             raise ValueError("near_form_prefix must be at least 1 and near_form_weight at least 0")
+        if self.ngram_depth < 0 or self.ngram_weight < 0:
+            raise ValueError("ngram_depth and ngram_weight must be at least 0")
 
     def weighting(self) -> scoring.WeightingModel:
         return SharpIDFBM25F(

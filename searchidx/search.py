@@ -32,10 +32,12 @@ from searchidx.query import (
     parse_tree,
     plain_tree,
     query_filters,
+    query_words,
 )
 from searchidx.nearforms import credited_near_forms
 from searchidx.postings import PostingCache
 from searchidx.ranking import DEFAULT_RANKING, Ranking, recency_factor
+from searchidx.rerank import rerank, worth_reranking
 from searchidx.scorer import all_docs, scorable, score_query, top_docs
 from searchidx.snippets import Snippet, make_snippet
 
@@ -126,7 +128,12 @@ def run_search(
 
     if postings is None:
         postings = PostingCache(searcher.reader())
-    ranked, matches = _rank(searcher, table, postings, built.query, allowed, page * limit, sort, recency)
+    top = page * limit
+    words = query_words(tree) if sort == RELEVANCE and ranking.ngram_weight > 0 else []
+    depth = ranking.ngram_depth if worth_reranking(words) else 0
+    ranked, matches = _rank(searcher, table, postings, built.query, allowed, max(top, depth), sort, recency)
+    if depth:
+        ranked = rerank(ranked, words, lambda d: searcher.stored_fields(d)["body"], depth, ranking.ngram_weight)[:top]
     page_docs = ranked[(page - 1) * limit : page * limit]
     held = _highlight_terms(searcher, built.query)  # the query's terms the index has
     terms = held - (context.stop_terms - set(context.terms))

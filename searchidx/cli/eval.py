@@ -34,6 +34,8 @@ def eval_command(
     idf_power: Annotated[Optional[float], weight_option("idf-power", "power the IDF is raised to")] = None,
     near_form_weight: Annotated[Optional[float], weight_option("near-form-weight", "credit for a missing key's near forms, 0: off")] = None,
     near_form_prefix: Annotated[Optional[int], weight_option("near-form-prefix", "letters a near form shares with the key", least=1)] = None,
+    ngram_depth: Annotated[Optional[int], weight_option("ngram-depth", "hits re-ranked by character 4-grams, 0: off")] = None,
+    ngram_weight: Annotated[Optional[float], weight_option("ngram-weight", "weight of the 4-gram re-ranking, 0: off")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Run a query set as plain words and print MRR@10, nDCG@10, Recall@10 and Recall@100."""
@@ -42,6 +44,7 @@ def eval_command(
         for name, value in dict(
             title_weight=title_weight, body_weight=body_weight, k1=k1, title_b=title_b, body_b=body_b,
             idf_power=idf_power, near_form_weight=near_form_weight, near_form_prefix=near_form_prefix,
+            ngram_depth=ngram_depth, ngram_weight=ngram_weight,
         ).items()
         if value is not None
     }
