@@ -15,8 +15,9 @@ as a phrase. Reads ../shared/data/news-dev at run time.
 
 Besides one-pass formulas, variants may add a second pass over the idf^2
 ranking (pseudo-relevance feedback, cached per query), evidence from
-positions (best passage, proximity, MinDist) or partial credit for a query
-key's near forms in the article (same first letters).
+positions (best passage, proximity, MinDist), partial credit for a query
+key's near forms in the article (same first letters), or re-rank the first
+hits by character 4-grams counted among them.
 """
 
 from __future__ import annotations
@@ -460,6 +461,46 @@ def fused(parts, how="minmax"):
     return score
 
 
+@functools.lru_cache(maxsize=None)
+def _reranked_scores(c: Collection, keys: tuple[str, ...], text: str, first, depth, weight, idf_power, k1, b):
+    """One query's scores by docnum: the first variant's, divided by its best,
+    plus for its first `depth` articles weight x their 4-gram BM25 / the best,
+    the grams' IDF and mean length counted among those articles alone."""
+    query = Query(list(keys), text)
+    ranked = sorted(((s, d["docnum"]) for d in c.docs if (s := first(c, query, d)) > 0), key=lambda sd: (-sd[0], sd[1]))
+    if not ranked:
+        return {}
+    best = ranked[0][0]
+    scores = {docnum: s / best for s, docnum in ranked}
+    counts, _, _ = _gram_stats(c, 4, "words", 0)
+    head = [docnum for _, docnum in ranked[:depth]]
+    wanted = _grams(_words(text), 4)
+    held = Counter(g for docnum in head for g in counts[docnum] if g in wanted)
+    mean = sum(sum(counts[docnum].values()) for docnum in head) / len(head)
+    grams = {}
+    for docnum in head:
+        norm = (1 - b) + b * sum(counts[docnum].values()) / mean
+        grams[docnum] = sum(
+            qtf * (math.log(len(head) / held[g]) + 1) ** idf_power * tf * (k1 + 1) / (tf + k1 * norm)
+            for g, qtf in wanted.items()
+            if (tf := counts[docnum].get(g))
+        )
+    top = max(grams.values())
+    for docnum in head:
+        scores[docnum] += weight * grams[docnum] / top if top else 0.0
+    return scores
+
+
+def reranked(first, depth=30, weight=1.0, idf_power=2.0, k1=1.2, b=0.75):
+    """`first`'s ranking with its first `depth` articles re-ranked by 4-gram
+    BM25 counted among them (searchidx.rerank; here for every query length)."""
+
+    def score(c: Collection, terms: Query, d: dict) -> float:
+        return _reranked_scores(c, tuple(terms), terms.text, first, depth, weight, idf_power, k1, b).get(d["docnum"], 0.0)
+
+    return score
+
+
 VARIANTS = {
     "bm25 k1=0.9 b=0.9 (before)": bm25(),
     "bm25 k1=1.2 b=0.75": bm25(k1=1.2, b=0.75),
@@ -558,6 +599,9 @@ VARIANTS = {
     "fuse near forms 6 x1.0 + 4-grams idf^3 x1.0 + lead 1.0 x0.3 (max)": fused(
         [(near_forms(6, 1.0), 1.0), (char_ngrams(4, idf_power=3.0), 1.0), (bm25(idf_power=2.0, lead=1.0), 0.3)], "max"
     ),
+    # The 4-grams as a re-ranking of the first hits, counted among them (shipped: searchidx.rerank).
+    **{f"near forms 6 x1.0, first {k} re-ranked by 4-grams among them x{w}": reranked(near_forms(6, 1.0), k, w)
+       for k, w in [(20, 1.0), (30, 1.0), (40, 1.0), (30, 0.8)]},
 }
 
 
