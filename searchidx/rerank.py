@@ -50,7 +50,8 @@ MIN_WORDS = 4
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=1 << 18)
+# ~500 bytes a word: the memo stays under ~35 MB however long a session runs.
+@lru_cache(maxsize=1 << 16)
 def word_grams(raw: str) -> tuple[str, ...]:
     """The 4-grams of one word as written (none for a stop word)."""
     word = normalize(raw)
