@@ -34,7 +34,7 @@ def eval_command(
     idf_power: Annotated[Optional[float], weight_option("idf-power", "power the IDF is raised to")] = None,
     near_form_weight: Annotated[Optional[float], weight_option("near-form-weight", "credit for a missing key's near forms, 0: off")] = None,
     near_form_prefix: Annotated[Optional[int], weight_option("near-form-prefix", "letters a near form shares with the key", least=1)] = None,
-    ngram_depth: Annotated[Optional[int], weight_option("ngram-depth", "hits re-ranked by character 4-grams, 0: off")] = None,
+    ngram_depth: Annotated[Optional[int], weight_option("ngram-depth", "hits re-ranked by character 4-grams, 0: off", least=0)] = None,
     ngram_weight: Annotated[Optional[float], weight_option("ngram-weight", "weight of the 4-gram re-ranking, 0: off")] = None,
     as_json: JsonOption = False,
 ) -> None:
