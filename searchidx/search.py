@@ -132,8 +132,17 @@ def run_search(
     words = query_words(tree) if sort == RELEVANCE and ranking.ngram_weight > 0 else []
     depth = ranking.ngram_depth if worth_reranking(words) else 0
     ranked, matches = _rank(searcher, table, postings, built.query, allowed, max(top, depth), sort, recency)
+    # Stored fields read once a search: the re-ranking reads the bodies of
+    # its first hits, and the page's hits are among them.
+    stored: dict[int, dict] = {}
+
+    def fields_of(docnum: int) -> dict:
+        if docnum not in stored:
+            stored[docnum] = searcher.stored_fields(docnum)
+        return stored[docnum]
+
     if depth:
-        ranked = rerank(ranked, words, lambda d: searcher.stored_fields(d)["body"], depth, ranking.ngram_weight)[:top]
+        ranked = rerank(ranked, words, lambda d: fields_of(d)["body"], depth, ranking.ngram_weight)[:top]
     page_docs = ranked[(page - 1) * limit : page * limit]
     held = _highlight_terms(searcher, built.query)  # the query's terms the index has
     terms = held - (context.stop_terms - set(context.terms))
@@ -147,7 +156,7 @@ def run_search(
     hits = []
     for docnum, score in page_docs:
         marked = terms | credited_near_forms(built.query, docnum, searcher, postings) if near_forms else terms
-        hits.append(_hit(searcher.stored_fields(docnum), score, marked, analyzer, reader))
+        hits.append(_hit(fields_of(docnum), score, marked, analyzer, reader))
 
     suggestion = None
     if suggester is not None and query_text.strip() and (
