@@ -6,9 +6,10 @@ For each size, a corpus resampled from ../shared/data/news-dev
 (benchmarks/indexing_corpus.py) is indexed, in the same run and on the same
 files, by:
 
-  whoosh     plain Whoosh: one SegmentWriter (default codec, a --whoosh-limitmb
-             posting pool), StandardAnalyzer on title and body (stored), the
-             same corpus reader; the baseline
+  whoosh     plain Whoosh (benchmarks/whoosh_baseline.py): one SegmentWriter
+             (default codec, a --whoosh-limitmb posting pool), StandardAnalyzer
+             on title and body (stored), a date and a year column, the same
+             corpus reader; the baseline
   searchidx  `searchidx index`: Albanian analysis and entity extraction, with
              worker processes on every core
   searchidx-1  the same with one process (--jobs 1), to show what the workers add
@@ -36,38 +37,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from indexing_corpus import build  # noqa: E402
+from measure import disk_bytes  # noqa: E402
+from whoosh_baseline import build_whoosh  # noqa: E402
 
 
 def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.glob("*.txt"))
-
-
-def disk_bytes(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-
-
-def build_whoosh(corpus: Path, index_dir: Path, limitmb: int = 256) -> int:
-    from whoosh import index as whoosh_index
-    from whoosh.analysis import StandardAnalyzer
-    from whoosh.fields import ID, TEXT, Schema
-
-    from searchidx.corpus import read_corpus
-
-    schema = Schema(
-        path=ID(unique=True, stored=True),
-        title=TEXT(analyzer=StandardAnalyzer(), stored=True),
-        body=TEXT(analyzer=StandardAnalyzer(), stored=True),
-    )
-    index_dir.mkdir(parents=True)
-    ix = whoosh_index.create_in(str(index_dir), schema)
-    writer = ix.writer(limitmb=limitmb)
-    count = 0
-    for document in read_corpus(corpus):
-        if hasattr(document, "body"):
-            writer.add_document(path=document.path, title=document.title, body=document.body)
-            count += 1
-    writer.commit()
-    return count
 
 
 def build_searchidx(corpus: Path, index_dir: Path, processes: int | None) -> int:

@@ -34,21 +34,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from resample import NEWS_DEV, ResampleOptions, read_sentences, resample_corpus  # noqa: E402
-
-from whoosh import index as whoosh_index  # noqa: E402
-from whoosh import query as wq  # noqa: E402
-from whoosh.analysis import StandardAnalyzer  # noqa: E402
-from whoosh.fields import DATETIME, ID, STORED, TEXT, Schema  # noqa: E402
-from whoosh.qparser import MultifieldParser, OrGroup  # noqa: E402
-from whoosh.sorting import FieldFacet  # noqa: E402
+from measure import percentile, time_ms  # noqa: E402
+from query_sets import make_queries  # noqa: E402
+from resample import ResampleOptions, cached_corpus  # noqa: E402
+from whoosh_baseline import WhooshBaseline, build_whoosh  # noqa: E402
 
 from analyzers import ANALYZER_VERSION  # noqa: E402
 from searchidx import Index  # noqa: E402
-from searchidx.corpus import read_corpus  # noqa: E402
 from searchidx.schema import SCHEMA_VERSION  # noqa: E402
 
-WORD = re.compile(r"[^\W\d_]{3,}")
 KINDS = ("word", "words", "phrase", "headline")
 VARIANTS = ("plain", "facets", "date filter")
 
@@ -59,45 +53,8 @@ class Timings:
     whoosh: dict[str, list[float]] = field(default_factory=dict)
 
 
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    rank = (len(ordered) - 1) * p / 100
-    low, high = int(rank), min(int(rank) + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
-
-
-def make_queries(count: int, seed: int) -> dict[str, list[str]]:
-    """Query texts of each kind, drawn from the news-dev sentences and headlines."""
-    rng = random.Random(seed)
-    sentences = [WORD.findall(s) for s in read_sentences()]
-    sentences = [s for s in sentences if len(s) >= 4]
-    headlines = []
-    for name in ("lajmi", "ntrex"):
-        lines = (NEWS_DEV / f"{name}.queries.tsv").read_text(encoding="utf-8").splitlines()[1:]
-        headlines += [line.split("\t")[1] for line in lines if 8 <= len(line.split("\t")[1].split()) <= 15]
-
-    def span(length: int) -> list[str]:
-        words = rng.choice([s for s in sentences if len(s) >= length] or sentences)
-        start = rng.randrange(len(words) - length + 1)
-        return words[start : start + length]
-
-    return {
-        "word": [span(1)[0] for _ in range(count)],
-        "words": [" ".join(span(rng.randint(2, 3))) for _ in range(count)],
-        "phrase": ['"' + " ".join(span(rng.randint(2, 3))) + '"' for _ in range(count)],
-        "headline": rng.sample(headlines, min(count, len(headlines))),
-    }
-
-
 def build_corpus(work: Path, count: int) -> Path:
-    corpus = work / f"corpus-{count}"
-    marker = corpus / ".complete"
-    if not marker.exists():
-        resample_corpus(corpus, ResampleOptions(count=count))
-        marker.write_text("ok")
-    return corpus
+    return cached_corpus(work / f"corpus-{count}", ResampleOptions(count=count))
 
 
 def build_searchidx(work: Path, corpus: Path, count: int) -> Path:
@@ -112,72 +69,21 @@ def build_searchidx(work: Path, corpus: Path, count: int) -> Path:
     return path
 
 
-def whoosh_schema() -> Schema:
-    analyzer = StandardAnalyzer()
-    return Schema(
-        path=ID(stored=True),
-        title=TEXT(analyzer=analyzer, stored=True),
-        body=TEXT(analyzer=analyzer, stored=True),
-        date=DATETIME(stored=True, sortable=True),
-        year=ID(stored=True, sortable=True),
-    )
-
-
-def build_whoosh(work: Path, corpus: Path, count: int) -> Path:
+def build_whoosh_index(work: Path, corpus: Path, count: int) -> Path:
     path = work / f"whoosh-standard-{count}"
     marker = path / ".complete"
     if not marker.exists():
         started = time.perf_counter()
-        path.mkdir(parents=True, exist_ok=True)
-        ix = whoosh_index.create_in(str(path), whoosh_schema())
-        writer = ix.writer(limitmb=256, procs=2, multisegment=True)
-        for document in read_corpus(corpus):
-            if not hasattr(document, "body"):
-                continue
-            fields = {"path": document.path, "title": document.title, "body": document.body}
-            if document.date is not None:
-                fields["date"] = document.date.start
-                fields["year"] = f"{document.date.year:04d}"
-            writer.add_document(**fields)
-        writer.commit(optimize=True)
+        build_whoosh(corpus, path, limitmb=256, procs=2, multisegment=True, optimize=True)
         marker.write_text("ok")
         print(f"whoosh index: {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return path
 
 
-class WhooshBaseline:
-    """Plain Whoosh as a user of it would write the same searches."""
-
-    def __init__(self, path: Path):
-        self.ix = whoosh_index.open_dir(str(path))
-        self.searcher = self.ix.searcher()
-        self.parser = MultifieldParser(["title", "body"], self.ix.schema, group=OrGroup)
-
-    def search(self, text: str, variant: str, first: datetime, last: datetime) -> int:
-        query = self.parser.parse(text)
-        options = {}
-        if variant == "date filter":
-            options["filter"] = wq.DateRange("date", first, last)
-        if variant == "facets":
-            options["groupedby"] = {"year": FieldFacet("year")}
-        results = self.searcher.search(query, limit=10, **options)
-        for hit in results:
-            hit["title"]
-        if variant == "facets":
-            results.groups("year")
-        return len(results)  # the total count
-
-
-def time_call(function) -> float:
-    started = time.perf_counter()
-    function()
-    return (time.perf_counter() - started) * 1000
-
-
 def run(count: int, queries_per_kind: int, work: Path, seed: int, cold: bool = False) -> dict:
     corpus = build_corpus(work, count)
     searchidx_path = build_searchidx(work, corpus, count)
-    whoosh_path = build_whoosh(work, corpus, count)
+    whoosh_path = build_whoosh_index(work, corpus, count)
     queries = make_queries(queries_per_kind, seed)
     rng = random.Random(seed + 1)
     load_before = os.getloadavg()
@@ -191,7 +97,7 @@ def run(count: int, queries_per_kind: int, work: Path, seed: int, cold: bool = F
     # Warm both: first searches read columns, load the stemmer's lexicon, etc.
     for text in queries["words"][:5]:
         ours.search(text, facets=True, filters=["data:2019"])
-        theirs.search(text, "facets", datetime(2019, 1, 1), datetime(2019, 12, 31))
+        theirs.search(text, facets=True)
     timings = Timings()
     for kind in KINDS:
         for variant in VARIANTS:
@@ -208,9 +114,10 @@ def run(count: int, queries_per_kind: int, work: Path, seed: int, cold: bool = F
                     options["filters"] = [date_filter]
                 if cold:
                     ours._search_session().forget_postings()
-                ours_ms.append(time_call(lambda: ours.search(text, **options)))
+                ours_ms.append(time_ms(lambda: ours.search(text, **options)))
                 plain_text = text if kind != "headline" else re.sub(r"[\"“”:()*+\-]", " ", text)
-                theirs_ms.append(time_call(lambda: theirs.search(plain_text, variant, first, last)))
+                whoosh_options = dict(facets=variant == "facets", date_range=(first, last) if variant == "date filter" else None)
+                theirs_ms.append(time_ms(lambda: theirs.search(plain_text, **whoosh_options)))
             timings.searchidx[name] = ours_ms
             timings.whoosh[name] = theirs_ms
     ours.close()

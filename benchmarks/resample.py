@@ -95,6 +95,16 @@ def resample_corpus(out: Path, options: ResampleOptions = ResampleOptions(), sou
     return out
 
 
+def cached_corpus(out: Path, options: ResampleOptions = ResampleOptions(), sources=SOURCES) -> Path:
+    """The corpus in out, resampled there once: a `.complete` marker written
+    after the last article tells a finished corpus from an interrupted one."""
+    marker = out / ".complete"
+    if not marker.exists():
+        resample_corpus(out, options, sources)
+        marker.write_text("ok")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path, help="folder to write the articles into")
