@@ -22,6 +22,7 @@ from searchidx.reading import Article, read_article
 from searchidx.filters import Filter
 from searchidx.ranking import DEFAULT_RANKING
 from searchidx.search import SearchResults, SearchSession
+from searchidx.sources.records import FieldNames
 from searchidx.stats import IndexStats, index_stats, optimize_index
 from searchidx.store import (
     create_staged_index,
@@ -89,6 +90,7 @@ class Index:
         wait: float = DEFAULT_WAIT_SECONDS,
         max_bytes: int = DEFAULT_MAX_BYTES,
         processes: int | None = None,
+        fields: FieldNames | None = None,
     ) -> IndexSummary:
         """Brings the index in step with corpus folders (see searchidx.indexer).
 
@@ -96,12 +98,17 @@ class Index:
         With rebuild, the index is built anew from these folders alone, beside
         the old one, which keeps answering until the new one replaces it in
         one step. Waits up to `wait` seconds for another writer (IndexLocked);
-        raises IndexVersionMismatch if the index needs a rebuild.
+        raises IndexVersionMismatch if the index needs a rebuild. fields:
+        which field of a record (JSON Lines, JSON, CSV, TSV) holds its
+        title, date, text, URL and id, where the usual names and the
+        folder's searchidx.toml do not say (searchidx.sources.records).
         """
         roots = distinct_folders(folders)
         with IndexLock(self.path, wait) as lock:
             remove_stray_indexes(self.path)
-            options = dict(max_bytes=max_bytes, processes=processes, inherited_fds=(lock.fd,))
+            options = dict(
+                max_bytes=max_bytes, processes=processes, inherited_fds=(lock.fd,), fields=fields or FieldNames()
+            )
             if rebuild:
                 staged = create_staged_index(self.path)
                 summary = index_folders(staged, roots, on_progress, **options)
@@ -121,6 +128,7 @@ class Index:
         wait: float = DEFAULT_WAIT_SECONDS,
         max_bytes: int = DEFAULT_MAX_BYTES,
         processes: int | None = None,
+        fields: FieldNames | None = None,
     ) -> None:
         """Brings the index in step with folders, then keeps it so as files
         change (see searchidx.watch), until stop is set or Ctrl-C. Holds the
@@ -129,7 +137,9 @@ class Index:
         with IndexLock(self.path, wait) as lock:
             remove_stray_indexes(self.path)
             self._reopen_for_writing()
-            options = dict(max_bytes=max_bytes, processes=processes, inherited_fds=(lock.fd,))
+            options = dict(
+                max_bytes=max_bytes, processes=processes, inherited_fds=(lock.fd,), fields=fields or FieldNames()
+            )
             watch_folders(
                 [root.resolve() for root in roots],
                 lambda: on_update(index_folders(self._ix, roots, **options)),

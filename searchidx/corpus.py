@@ -19,7 +19,7 @@ from typing import Iterator
 
 from searchidx.dates import PartialDate, parse_date
 
-ARTICLE_SUFFIX = ".txt"
+ARTICLE_SUFFIX = ".txt"  # the corpus's own format; searchidx.sources lists every format read
 TITLE_MAX_CHARS = 120
 # Bytes sniffed for NUL, the mark of a binary file that happens to decode.
 BINARY_SNIFF_BYTES = 8192
@@ -49,6 +49,13 @@ class Document:
     size: int
     mtime: float
     mtime_ns: int = 0
+    # A file of records (searchidx.sources.records) holds many articles: this
+    # one's id in it (or its position); None for a file that is one article.
+    record: str | None = None
+    url: str | None = None  # where the article was published (a page's canonical URL, a record's link)
+    # Whether the title is the article's own (a headline, searched as its own
+    # field) rather than the body's first sentence.
+    title_given: bool = False
 
 
 @dataclass(frozen=True)
@@ -169,12 +176,15 @@ def scan_folder(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Foun
     them, and a SkippedFile for each one that cannot be an article.
 
     Hidden files and folders (such as an index kept inside the corpus) and
-    files not named *.txt are left out silently. Reported and skipped: names
+    files of no format searchidx reads (searchidx.sources: *.txt, *.html,
+    *.jsonl, *.csv, …) are left out silently. Reported and skipped: names
     that are not valid UTF-8 or hold control characters (they cannot be shown
     or stored faithfully), symbolic links that are broken, loop or lead out
     of root, links to folders (following them could loop), files that are
     not regular files, and files larger than max_bytes.
     """
+    from searchidx.sources import format_of  # the sources read Documents from this module
+
     resolved_root = root.resolve()
     for folder, dirnames, filenames in os.walk(root):
         folder_path = Path(folder)
@@ -188,7 +198,7 @@ def scan_folder(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Foun
             kept.append(name)
         dirnames[:] = kept
         for name in sorted(filenames):
-            if name.startswith(".") or not name.endswith(ARTICLE_SUFFIX):
+            if name.startswith(".") or format_of(name) is None:
                 continue
             yield check_file(folder_path / name, root, resolved_root, max_bytes)
 
@@ -216,8 +226,11 @@ def check_file(path: Path, root: Path, resolved_root: Path, max_bytes: int) -> F
         return SkippedFile(relative, f"cannot read: {error.strerror or error}")
     if not stat_module.S_ISREG(stat.st_mode):
         return SkippedFile(relative, "not a regular file")
-    if stat.st_size > max_bytes:
-        return SkippedFile(relative, too_large(stat.st_size, max_bytes))
+    from searchidx.sources import size_limit
+
+    limit = size_limit(relative, max_bytes)
+    if stat.st_size > limit:
+        return SkippedFile(relative, too_large(stat.st_size, limit))
     if stat.st_size == 0:
         return SkippedFile(relative, "empty file")
     return FoundFile(path, relative, stat.st_size, stat.st_mtime_ns)
@@ -240,12 +253,12 @@ def name_problem(relative: str) -> str | None:
 
 
 def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | SkippedFile]:
-    """Reads every article below root, yielding a SkippedFile for each bad one."""
+    """Reads every article below root (each record of a file of records),
+    yielding a SkippedFile for each bad file or record."""
+    from searchidx.sources import read_file
+
     for found in scan_folder(root, max_bytes):
         if isinstance(found, SkippedFile):
             yield found
             continue
-        try:
-            yield read_document(found.path, root, max_bytes)
-        except UnreadableFile as error:
-            yield SkippedFile(found.relative, str(error))
+        yield from read_file(found.path, root, max_bytes)

@@ -3,7 +3,11 @@
 A run lists the folders (stat only), compares each file with the manifest of
 what the index holds (searchidx.manifest): a file of the same size and
 modification time is unchanged and is not read; a file whose size or time
-differ is read and hashed, and re-indexed only if its content changed. New
+differ is read and hashed, and re-indexed only if its content changed.
+A file of records (JSON Lines, JSON, CSV, TSV: searchidx.sources.records)
+that changed is read here, and each of its records is compared with the one
+indexed by its id and content hash: only new and changed records are
+indexed, and records gone from the file are deleted. New
 and changed files are read, analysed and added in worker processes
 (searchidx.workers) when there are enough of them to pay for the processes;
 files gone from the folder, or no longer readable, are deleted. A file that
@@ -33,6 +37,9 @@ from searchidx.corpus import (
 )
 from searchidx.entities import entity_fields
 from searchidx.manifest import Entry, Manifest, manifest_from_index, read_manifest, write_manifest
+from searchidx.sources import format_of, size_limit
+from searchidx.sources.records import FieldNames, read_record_file
+from searchidx.sources.settings import folder_field_names
 from searchidx.store import COMPOUND_SEGMENTS, now_iso, read_meta, write_meta
 from searchidx.workers import Job, Outcome, add_file, add_files_in_workers, commit_with_segments, writer_limit_mb
 
@@ -67,23 +74,39 @@ class IndexSummary:
         return self.indexed + self.unchanged
 
 
+def document_key(root: Path, path: str, record: str | None = None) -> str:
+    """The unique key of a document: its file's absolute path, and `#id` for a record in a file of records."""
+    key = str(root / path)
+    return key if record is None else f"{key}#{record}"
+
+
 def document_fields(document: Document, root: Path) -> dict:
     """The index fields of one document (see searchidx.schema)."""
     fields = {
-        "key": str(root / document.path),
+        "key": document_key(root, document.path, document.record),
         "path": document.path,
         "root": str(root),
-        "title": document.title,
+        # Only an article's own title is searched as a title: a text file's
+        # first sentence is shown as one, and searched in the body.
+        "title": document.title if document.title_given else "",
+        "_stored_title": document.title,
         "body": document.body,
         "content_hash": document.content_hash,
         "size": document.size,
         "mtime": document.mtime,
     }
+    if document.record is not None:
+        fields["record"] = document.record
+    if document.url:
+        fields["url"] = document.url
     if document.date is not None:
         fields["date"] = document.date.start
         fields["date_text"] = str(document.date)
         fields["date_precision"] = document.date.precision
-    for name, values in entity_fields(document.body).items():
+    # A headline names the story's people and places as the first sentence
+    # of a text file does (which is part of its body).
+    entity_text = f"{document.title}\n\n{document.body}" if document.title_given else document.body
+    for name, values in entity_fields(entity_text).items():
         if values:
             # Indexed once per mention (the postings' frequencies count the
             # mentions), stored once per name: displays show distinct names,
@@ -102,11 +125,17 @@ class Plan:
 
     listed: int = 0
     jobs: list[Job] = field(default_factory=list)
-    unchanged: int = 0
-    touched: dict[str, Entry] = field(default_factory=dict)  # same content, new stat
+    unchanged: int = 0  # documents
+    touched: dict[str, Entry] = field(default_factory=dict)  # same content, new stat; files of records read
     deletions: set[str] = field(default_factory=set)  # keys to delete from the index
-    gone: set[str] = field(default_factory=set)  # keys no longer in the folders
+    gone: set[str] = field(default_factory=set)  # keys of article files no longer in the folders
+    forget: set[str] = field(default_factory=set)  # files of records gone or unreadable: their entries go
     skipped: list[SkippedFile] = field(default_factory=list)
+    files_read: int = 0  # files opened while planning (hashed, or files of records read)
+
+    @property
+    def record_jobs(self) -> int:
+        return sum(1 for job in self.jobs if job.document is not None)
 
 
 def current_manifest(ix) -> Manifest:
@@ -115,14 +144,19 @@ def current_manifest(ix) -> Manifest:
     return read_manifest(index_dir, ix.indexname, generation) or manifest_from_index(ix, ix.indexname)
 
 
-def plan_changes(roots: list[Path], manifest: Manifest, max_bytes: int) -> Plan:
+def plan_changes(
+    roots: list[Path], manifest: Manifest, max_bytes: int, names: dict[Path, FieldNames] | None = None
+) -> Plan:
     """Lists the folders and decides, per file, what must be done.
 
     Files whose size and time match the manifest are not opened. A file
     whose stat differs from its record is read and hashed here: if only its
-    time changed (touched, copied back) it is not re-indexed.
+    time changed (touched, copied back) it is not re-indexed. A file of
+    records that changed is read here, and its records compared with the
+    ones indexed (names: the field names in force, per folder).
     """
     plan = Plan()
+    names = names or {}
     for root in roots:
         root_text = str(root)
         seen = set()
@@ -132,14 +166,19 @@ def plan_changes(roots: list[Path], manifest: Manifest, max_bytes: int) -> Plan:
             if isinstance(found, SkippedFile):
                 plan.skipped.append(found)
                 if key in manifest.entries:
-                    plan.deletions.add(key)
+                    forget_file(plan, key, manifest.entries[key])
                 continue
             seen.add(key)
             known = manifest.entries.get(key)
+            form = format_of(found.relative)
+            if form is not None and form.holds_records:
+                plan_record_file(plan, root, found, known, names.get(root, FieldNames()), max_bytes, manifest)
+                continue
             if known is not None and manifest.is_current(known, found.size, found.mtime_ns):
                 plan.unchanged += 1
                 continue
             if known is not None and same_content(found, known, max_bytes):
+                plan.files_read += 1
                 plan.unchanged += 1
                 plan.touched[key] = Entry(root_text, found.relative, found.size, found.mtime_ns, known.content_hash)
                 continue
@@ -148,9 +187,71 @@ def plan_changes(roots: list[Path], manifest: Manifest, max_bytes: int) -> Plan:
             plan.jobs.append(Job(key, root_text, found.relative))
         for key, entry in manifest.entries.items():
             if entry.root == root_text and key not in seen:
-                plan.gone.add(key)
-                plan.deletions.add(key)
+                if entry.records is not None:
+                    forget_file(plan, key, entry)
+                else:
+                    plan.gone.add(key)
+                    plan.deletions.add(key)
     return plan
+
+
+def forget_file(plan: Plan, key: str, entry: Entry) -> None:
+    """An indexed file is gone or unreadable: its documents are deleted."""
+    if entry.records is None:
+        plan.deletions.add(key)
+        return
+    plan.forget.add(key)
+    plan.deletions.update(document_key(Path(entry.root), entry.path, record) for record in entry.records.records)
+
+
+def plan_record_file(
+    plan: Plan, root: Path, found: FoundFile, known: Entry | None, names: FieldNames, max_bytes: int, manifest: Manifest
+) -> None:
+    """Reads a changed file of records and plans its records: new and changed
+    ones become jobs (a changed one's old version is deleted first), records
+    gone from the file are deleted, unchanged ones left alone."""
+    key = str(root / found.relative)
+    state = known.records if known is not None else None
+    settings = names.fingerprint()
+    same_settings = state is not None and state.settings == settings
+    if same_settings and manifest.is_current(known, found.size, found.mtime_ns):
+        plan.unchanged += len(state.records)
+        plan.skipped.extend(SkippedFile(found.relative, reason) for _, reason in state.problems)
+        return
+    try:
+        raw, stat = read_bytes(found.path, size_limit(found.relative, max_bytes))
+        plan.files_read += 1
+        content_hash = hashlib.sha256(raw).hexdigest()
+        if same_settings and content_hash == known.content_hash:
+            plan.unchanged += len(state.records)
+            plan.skipped.extend(SkippedFile(found.relative, reason) for _, reason in state.problems)
+            plan.touched[key] = Entry(str(root), found.relative, stat.st_size, stat.st_mtime_ns, content_hash, state)
+            return
+        read = read_record_file(
+            raw, found.relative, names, max_bytes=max_bytes, mtime=stat.st_mtime, mtime_ns=stat.st_mtime_ns, known=state
+        )
+    except UnreadableFile as error:
+        plan.skipped.append(SkippedFile(found.relative, str(error)))
+        if known is not None:
+            forget_file(plan, key, known)
+        return
+    before = state.records if state is not None else {}
+    changed = set()
+    for document in read.documents:
+        previous = before.get(document.record)
+        if previous == document.content_hash:
+            continue
+        record_key = document_key(root, found.relative, document.record)
+        if previous is not None:
+            plan.deletions.add(record_key)
+        plan.jobs.append(Job(record_key, str(root), found.relative, document=document))
+        changed.add(document.record)
+    plan.unchanged += sum(1 for record in read.state.records if record not in changed)
+    plan.deletions.update(
+        document_key(root, found.relative, record) for record in before if record not in read.state.records
+    )
+    plan.skipped.extend(SkippedFile(found.relative, problem.reason) for problem in read.problems)
+    plan.touched[key] = Entry(str(root), found.relative, stat.st_size, stat.st_mtime_ns, content_hash, read.state)
 
 
 def same_content(found: FoundFile, known: Entry, max_bytes: int) -> bool:
@@ -172,6 +273,7 @@ def index_folders(
     max_bytes: int = DEFAULT_MAX_BYTES,
     processes: int | None = None,
     inherited_fds: tuple[int, ...] = (),
+    fields: FieldNames = FieldNames(),
 ) -> IndexSummary:
     """Adds new files, re-indexes changed ones, removes deleted ones.
 
@@ -179,21 +281,29 @@ def index_folders(
     was indexed before, its old version is removed, as the folder no longer
     holds a readable article at that path. The caller holds the writer's
     lock (searchidx.lock). processes: worker processes for reading and
-    analysis (default: one per core).
+    analysis (default: one per core). fields: the field names of records
+    (over each folder's searchidx.toml); raises SettingsFileError for a
+    searchidx.toml that cannot be used, before anything is changed.
     """
     started = time.perf_counter()
     checked_ns = time.time_ns()
     roots = [Path(folder).resolve() for folder in folders]
     index_dir = Path(ix.storage.folder)
     summary = IndexSummary(folders=[str(folder) for folder in folders])
+    names = {root: folder_field_names(root, fields) for root in roots}
     manifest = current_manifest(ix)
-    plan = plan_changes(roots, manifest, max_bytes)
+    plan = plan_changes(roots, manifest, max_bytes, names)
     summary.unchanged = plan.unchanged
     summary.skipped = list(plan.skipped)
-    summary.read = len(plan.touched) + len(plan.jobs)
-    done = plan.listed - len(plan.jobs)
+    # Files opened: while planning (touched text files hashed, files of
+    # records read) and by the jobs that read a file.
+    summary.read = plan.files_read + len(plan.jobs) - plan.record_jobs
+    # Progress in documents and files: a file of records counts once, and
+    # then each of its records to index.
+    total = plan.listed + plan.record_jobs
+    done = total - len(plan.jobs)
     if on_progress:
-        on_progress(done, plan.listed)
+        on_progress(done, total)
 
     outcomes: list[Outcome] = []
 
@@ -202,7 +312,7 @@ def index_folders(
         outcomes.append(outcome)
         done += 1
         if on_progress:
-            on_progress(done, plan.listed)
+            on_progress(done, total)
 
     if plan.jobs or plan.deletions:
         writer = ix.writer(limitmb=writer_limit_mb(1), compound=COMPOUND_SEGMENTS)
@@ -227,7 +337,7 @@ def index_folders(
 
     entries = dict(manifest.entries)
     entries.update(plan.touched)
-    for key in plan.deletions:
+    for key in plan.deletions | plan.forget:
         entries.pop(key, None)
     tally(summary, plan, outcomes, manifest, entries)
     write_manifest(index_dir, Manifest(ix.indexname, ix.latest_generation(), checked_ns, entries))
@@ -244,6 +354,13 @@ def tally(summary: IndexSummary, plan: Plan, outcomes: list[Outcome], before: Ma
     # Indexed before, unreadable now: the old version was deleted.
     summary.removed = len(plan.deletions - plan.gone - {job.key for job in plan.jobs})
     for outcome in outcomes:
+        if outcome.record:
+            # A record: its file's entry was made when it was read (plan_record_file).
+            if outcome.key in plan.deletions:
+                summary.updated += 1
+            else:
+                summary.added += 1
+            continue
         if outcome.skipped:
             summary.skipped.append(SkippedFile(outcome.path, outcome.skipped))
             summary.removed += outcome.key in before.entries
@@ -259,7 +376,7 @@ def tally(summary: IndexSummary, plan: Plan, outcomes: list[Outcome], before: Ma
             summary.renamed.append((before.entries[key].path, candidates.pop(0).path))
         else:
             summary.removed += 1
-    summary.added = sum(len(left) for left in new_by_hash.values())
+    summary.added += sum(len(left) for left in new_by_hash.values())
     summary.skipped.sort(key=lambda skipped: skipped.path)
 
 

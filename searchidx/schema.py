@@ -12,7 +12,9 @@ from analyzers import AlbanianAnalyzer
 # 3: size only stored (was an indexed 64-bit NUMERIC no query read).
 # 4: no year/month fields: facets and filters read the date columns
 #    (searchidx.doctable), and nothing read those two.
-SCHEMA_VERSION = 4
+# 5: `record` and `url` stored; `title` indexes only an article's own title
+#    (a page's or record's headline), no longer a text file's first sentence.
+SCHEMA_VERSION = 5
 
 # Entity fields, by the type name users write in filters and facets.
 ENTITY_FIELDS = ("person", "place", "org")
@@ -22,10 +24,17 @@ def build_schema() -> Schema:
     analyzer = AlbanianAnalyzer()
     return Schema(
         # Unique key: the file's absolute path, so that several folders can
-        # share one index without their relative paths colliding.
+        # share one index without their relative paths colliding; for a
+        # record of a file of records, the file's key, `#` and the record's id.
         key=ID(unique=True, stored=True),
-        path=STORED(),  # relative to the indexed folder, for display and JSON
+        path=STORED(),  # the file, relative to the indexed folder, for display and JSON
         root=ID(stored=True),  # the indexed folder (absolute)
+        record=STORED(),  # the record's id (or position) in a file of records; absent otherwise
+        url=STORED(),  # where the article was published, when the source says
+        # Stored: the title shown (a text file's first sentence). Indexed:
+        # only an article's own title, a headline, which is searched as a
+        # field of its own (searchidx.ranking); the first sentence is the
+        # body's already.
         title=TEXT(analyzer=analyzer, stored=True),
         body=TEXT(analyzer=analyzer, stored=True),
         # The first moment of the article's date period; absent when undated.

@@ -29,7 +29,7 @@ from typing import Callable, Iterable
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import SegmentWriter
 
-from searchidx.corpus import DEFAULT_MAX_BYTES, UnreadableFile, read_document
+from searchidx.corpus import DEFAULT_MAX_BYTES, Document, UnreadableFile
 from searchidx.store import COMPOUND_SEGMENTS
 
 # Files per message to a worker: big enough that queue traffic is noise,
@@ -52,11 +52,14 @@ def writer_limit_mb(writers: int) -> int:
 
 @dataclass(frozen=True)
 class Job:
-    """One file to read and add."""
+    """One file to read and add, or one record of a file of records, read already."""
 
     key: str
     root: str
     path: str  # relative to root
+    # A record: the parent read its file to compare the records with the
+    # index's (searchidx.indexer), and hands the changed ones over read.
+    document: Document | None = None
 
 
 @dataclass(frozen=True)
@@ -70,15 +73,21 @@ class Outcome:
     size: int = 0
     mtime_ns: int = 0
     skipped: str | None = None
+    record: bool = False  # a record of a file of records
 
 
 def add_file(writer, job: Job, max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
     """Reads one file and adds it to writer; a bad file becomes a skipped Outcome."""
     from searchidx.indexer import document_fields  # the indexer imports this module
 
+    from searchidx.sources import read_article_file
+
     root = Path(job.root)
+    if job.document is not None:
+        writer.add_document(**document_fields(job.document, root))
+        return Outcome(job.key, job.root, job.path, job.document.content_hash, record=True)
     try:
-        document = read_document(root / job.path, root, max_bytes)
+        document = read_article_file(root / job.path, root, max_bytes)
     except UnreadableFile as error:
         return Outcome(job.key, job.root, job.path, skipped=str(error))
     writer.add_document(**document_fields(document, root))

@@ -18,6 +18,7 @@ from searchidx.cli.app import IndexOption, JsonOption, app, console, error_conso
 from searchidx.corpus import DEFAULT_MAX_BYTES
 from searchidx.indexer import IndexSummary
 from searchidx.lock import DEFAULT_WAIT_SECONDS
+from searchidx.sources.records import FieldNames
 from searchidx.store import resolve_index_dir
 
 DEFAULT_FOLDER = Path("corpus")
@@ -28,7 +29,10 @@ EXIT_NOTHING_INDEXED = 1
 @app.command("index")
 def index_command(
     folders: Annotated[
-        Optional[list[Path]], typer.Argument(help="Folders of article files (*.txt) [default: corpus].", show_default=False)
+        Optional[list[Path]],
+        typer.Argument(
+            help="Folders of articles (*.txt, *.html, *.jsonl, *.json, *.csv, *.tsv) [default: corpus].", show_default=False
+        ),
     ] = None,
     index: IndexOption = None,
     rebuild: Annotated[
@@ -44,6 +48,11 @@ def index_command(
     jobs: Annotated[
         Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes reading and analysing files [default: one per core].")
     ] = None,
+    title_field: Annotated[Optional[str], typer.Option("--title-field", metavar="NAME", help="Records: the field of the title.")] = None,
+    date_field: Annotated[Optional[str], typer.Option("--date-field", metavar="NAME", help="Records: the field of the date.")] = None,
+    text_field: Annotated[Optional[str], typer.Option("--text-field", metavar="NAME", help="Records: the field of the text.")] = None,
+    url_field: Annotated[Optional[str], typer.Option("--url-field", metavar="NAME", help="Records: the field of the URL.")] = None,
+    id_field: Annotated[Optional[str], typer.Option("--id-field", metavar="NAME", help="Records: the field of the id.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Index folders of articles: new files are added, changed ones re-read, deleted ones removed.
@@ -54,7 +63,8 @@ def index_command(
     for folder in folders:
         if not folder.is_dir():
             raise fail(f"{folder} is not a folder")
-    options = dict(wait=wait, max_bytes=int(max_size * 1024 * 1024), processes=jobs)
+    fields = FieldNames(title=title_field, date=date_field, text=text_field, url=url_field, id=id_field)
+    options = dict(wait=wait, max_bytes=int(max_size * 1024 * 1024), processes=jobs, fields=fields)
     with user_errors():
         index_dir = resolve_index_dir(index)
         opened = Index.open_or_create(index_dir, check_versions=not rebuild, wait=wait)

@@ -1,0 +1,107 @@
+"""Source formats: how the bytes of a file in a corpus folder become articles.
+
+| format | files | articles |
+|---|---|---|
+| text | `*.txt` | the file (searchidx.corpus: ` date …`, paragraphs, no title) |
+| html | `*.html`, `*.htm` | the page's article: headline, date, canonical URL, text (searchidx.sources.html) |
+| jsonl, json, csv, tsv | `*.jsonl`, `*.json`, `*.csv`, `*.tsv` | each record (searchidx.sources.records) |
+
+A format of whole files turns a file into one Document or raises
+UnreadableFile with the reason; a format of records turns a file into a
+Document per record, each naming its record (`Document.record`: the
+record's id, or its position), and a BadRecord for each record it cannot
+read. The indexer knows no more of a format than `format_of` tells it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from searchidx.corpus import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    SkippedFile,
+    UnreadableFile,
+    parse_document,
+    read_bytes,
+    relative_path,
+)
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    suffixes: tuple[str, ...]
+    holds_records: bool  # many articles a file, each with an id
+
+
+TEXT = Format("text", (".txt",), holds_records=False)
+HTML = Format("html", (".html", ".htm"), holds_records=False)
+JSONL = Format("jsonl", (".jsonl", ".ndjson"), holds_records=True)
+JSON = Format("json", (".json",), holds_records=True)
+CSV = Format("csv", (".csv",), holds_records=True)
+TSV = Format("tsv", (".tsv",), holds_records=True)
+FORMATS = (TEXT, HTML, JSONL, JSON, CSV, TSV)
+SUFFIXES = tuple(suffix for form in FORMATS for suffix in form.suffixes)
+_BY_SUFFIX = {suffix: form for form in FORMATS for suffix in form.suffixes}
+
+# A file of records is read whole (its records are compared with the ones
+# indexed), so it may be far larger than one article; --max-size limits each
+# of its records instead.
+MAX_RECORD_FILE_BYTES = 2 * 1024**3
+
+
+def format_of(name: str) -> Format | None:
+    """The format of a file, by its suffix (lowercase, as written), or None."""
+    dot = name.rfind(".")
+    return _BY_SUFFIX.get(name[dot:]) if dot > 0 else None
+
+
+def size_limit(name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
+    """The largest file of this name that is read: max_bytes for an article,
+    MAX_RECORD_FILE_BYTES (or max_bytes, if larger) for a file of records."""
+    form = format_of(name)
+    return max(max_bytes, MAX_RECORD_FILE_BYTES) if form is not None and form.holds_records else max_bytes
+
+
+def read_article(raw: bytes, path: str, size: int = 0, mtime: float = 0.0, mtime_ns: int = 0) -> Document:
+    """One article from the bytes of a text or HTML file; raises UnreadableFile."""
+    form = format_of(path)
+    if form is HTML:
+        from searchidx.sources.html import parse_page  # trafilatura loads in 0.5 s: only when a page is read
+
+        return parse_page(raw, path, size, mtime, mtime_ns)
+    if form is TEXT:
+        return parse_document(raw, path, size, mtime, mtime_ns)
+    raise UnreadableFile(f"not a file of one article ({form.name if form else 'unknown'} format)")
+
+
+def read_article_file(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Reads the one article of a text or HTML file; raises UnreadableFile."""
+    raw, stat = read_bytes(path, max_bytes)
+    return read_article(raw, relative_path(path, root), stat.st_size, stat.st_mtime, stat.st_mtime_ns)
+
+
+def read_file(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES, names=None) -> Iterator[Document | SkippedFile]:
+    """Every article of a file of any format, and a SkippedFile for the file
+    or each record that cannot be read (names: FieldNames for records)."""
+    relative = relative_path(path, root)
+    form = format_of(relative)
+    try:
+        if form is None or not form.holds_records:
+            yield read_article_file(path, root, max_bytes)
+            return
+        from searchidx.sources.records import FieldNames, read_record_file
+
+        raw, stat = read_bytes(path, size_limit(relative, max_bytes))
+        read = read_record_file(
+            raw, relative, names or FieldNames(), max_bytes=max_bytes, mtime=stat.st_mtime, mtime_ns=stat.st_mtime_ns
+        )
+    except UnreadableFile as error:
+        yield SkippedFile(relative, str(error))
+        return
+    yield from read.documents
+    for problem in read.problems:
+        yield SkippedFile(relative, problem.reason)
