@@ -1,7 +1,8 @@
 """Runs a query set against an index and scores the ranking.
 
 Query sets are TSV files with a header line `qid<TAB>query<TAB>target`, the
-target being the relevant article's path relative to the indexed folder (a
+target being the relevant article's path relative to the indexed folder
+(`file.jsonl#id` for a record of a file of records: Hit.address) (a
 known-item set, as in ../shared/data/news-dev/*.queries.tsv); the target
 column may be left out when TREC qrels (`qid 0 path grade`) give graded
 judgements instead. Queries run as plain words (`search(text, syntax=False)`):
@@ -138,7 +139,7 @@ def evaluate(index, query_set: QuerySet, no_diacritics: bool = False, depth: int
             continue
         query = strip_diacritics(text) if no_diacritics else text
         results = index.search(query, limit=depth, syntax=False, snippets=False, suggest=False)
-        ranked = [(hit.path, hit.score) for hit in results.hits]
+        ranked = [(hit.address, hit.score) for hit in results.hits]
         score = QueryScore(qid, query, ranked)
         score.rr, score.ndcg, score.recall_10, score.recall_100 = score_ranking([p for p, _ in ranked], relevant)
         report.scores.append(score)

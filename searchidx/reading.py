@@ -32,6 +32,8 @@ class Article:
     entities: dict[str, list[str]] = field(default_factory=dict)
     # [start, end) character offsets into body, in order.
     matches: list[tuple[int, int]] = field(default_factory=list)
+    record: str | None = None  # as in Hit.record
+    url: str | None = None  # as in Hit.url
 
 
 def read_article(
@@ -63,11 +65,14 @@ def read_article(
         body=fields["body"],
         entities=article_entities(fields, searcher.reader()),
         matches=match_spans(fields["body"], terms, analyzer),
+        record=fields.get("record"),
+        url=fields.get("url"),
     )
 
 
 def find_document(searcher, path: str, query_text: str | None = None) -> int | None:
-    """The document number of the article with a key, or at a relative path.
+    """The document number of the article with a key, or at a relative path
+    (for a record: `file#id`, its Hit.address).
 
     The index keys articles by absolute path (indexed folder + relative
     path), which a Hit carries as `key`: that finds the very article. Given a

@@ -65,6 +65,13 @@ class Hit:
     snippet: Snippet
     entities: dict[str, list[str]] = field(default_factory=dict)
     key: str = ""  # unique in the index (the file's absolute path): Index.article(hit.key) finds it
+    record: str | None = None  # the record's id (or position) in a file of records (path); None for a file
+    url: str | None = None  # where the article was published, when its source says
+
+    @property
+    def address(self) -> str:
+        """The article's name relative to its folder: the path, and `#id` for a record."""
+        return self.path if self.record is None else f"{self.path}#{self.record}"
 
 
 @dataclass(frozen=True)
@@ -114,7 +121,7 @@ def run_search(
     tree = _parse(query_text, syntax, given_filters)
     context = BuildContext(
         schema=searcher.schema,
-        field_weights=ranking.field_weights(),
+        field_weights=searched_fields(ranking, searcher.reader()),
         near_forms=ranking.near_forms(),
         filter_docs=lambda f: f.docs(table),
         query_docs=lambda q: set(searcher.docs_for_query(q)),
@@ -182,6 +189,15 @@ def run_search(
         query_filters=query_filters(tree) if syntax and isinstance(tree, Group) else [],
         sort=sort,
     )
+
+
+def searched_fields(ranking: Ranking, reader) -> dict[str, float]:
+    """The ranking's weighted fields that hold any text in this index: an
+    index of text files alone has no titles of their own (searchidx.schema),
+    and its queries then read the body's postings only, as before titles were
+    indexed."""
+    weights = ranking.field_weights()
+    return {name: weight for name, weight in weights.items() if name == "body" or reader.field_length(name) > 0} or weights
 
 
 def _count(query_text, syntax, context, allowed, searcher) -> int:
@@ -322,6 +338,8 @@ def _hit(fields: dict, score: float, terms: frozenset[str], analyzer, reader) ->
         snippet=make_snippet(fields["body"], terms, analyzer),
         entities=article_entities(fields, reader),
         key=fields["key"],
+        record=fields.get("record"),
+        url=fields.get("url"),
     )
 
 

@@ -35,7 +35,9 @@ def test_json_shape_is_stable(index_dir):
     assert data["filters"] == [{"field": "place", "value": "Kina", "text": "vend:Kina"}]
     assert data["query_filters"] == [{"field": "date", "value": "2024", "text": "data:2024"}]
     hit, = data["hits"]
-    assert list(hit) == ["path", "date", "date_precision", "title", "score", "snippet", "highlights", "entities"]
+    assert list(hit) == ["path", "date", "date_precision", "title", "score", "snippet", "highlights", "entities",
+                         "record", "url"]
+    assert (hit["record"], hit["url"]) == (None, None)  # a text file: one article, no link
     facets = data["facets"]
     assert list(facets) == ["date", "person", "place", "org"]
     assert facets["date"] == {

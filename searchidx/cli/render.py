@@ -27,7 +27,9 @@ def hit_renderable(rank: int, hit: Hit) -> Group:
         (hit.title, "bold"),
     )
     body = Text("     ") + snippet_text(hit.snippet)
-    path = Text(f"     {hit.path}", style="dim")
+    path = Text(f"     {hit.address}", style="dim")
+    if hit.url:
+        path.append(f"  {hit.url}", style="dim underline")
     return Group(heading, body, path, Text(""))
 
 

@@ -125,6 +125,8 @@ def hit_json(hit: Hit) -> dict:
         "snippet": hit.snippet.text,
         "highlights": [list(span) for span in hit.snippet.highlights],
         "entities": hit.entities,
+        "record": hit.record,
+        "url": hit.url,
     }
 
 

@@ -49,6 +49,10 @@ class Strings:
     no_matches: str
     entities_label: str
     article_missing: str  # {path}
+    no_url: str
+    url_not_web: str  # {url}
+    url_opened: str  # {url}
+    url_no_browser: str  # {url}
 
     # Help
     help_title: str
@@ -104,6 +108,10 @@ ENGLISH = Strings(
     no_matches="no matches in the text",
     entities_label="Named:",
     article_missing="{path} is no longer in the index.",
+    no_url="this article has no web address",
+    url_not_web="not a web address, not opened: {url}",
+    url_opened="opened {url}",
+    url_no_browser="no browser to open {url}",
     help_title="Keys",
     help_close="esc or ? closes this help",
     help_keys=(
@@ -117,6 +125,7 @@ ENGLISH = Strings(
         ("s", "sort by relevance or by date"),
         ("n  N", "next / previous match in an article"),
         ("e", "go to the article's named entities"),
+        ("O", "open the article's web address in the browser"),
         ("?", "this help"),
         ("q", "quit"),
     ),
@@ -177,6 +186,10 @@ ALBANIAN = Strings(
     no_matches="asnjë përputhje në tekst",
     entities_label="Përmenden:",
     article_missing="{path} nuk është më në indeks.",
+    no_url="ky artikull nuk ka adresë interneti",
+    url_not_web="nuk është adresë interneti, nuk u hap: {url}",
+    url_opened="u hap {url}",
+    url_no_browser="nuk ka shfletues për të hapur {url}",
     help_title="Tastet",
     help_close="esc ose ? e mbyll ndihmën",
     help_keys=(
@@ -190,6 +203,7 @@ ALBANIAN = Strings(
         ("s", "rendit sipas përputhjes ose sipas datës"),
         ("n  N", "përputhja tjetër / e mëparshme në artikull"),
         ("e", "shko te emrat që përmend artikulli"),
+        ("O", "hap adresën e artikullit në shfletues"),
         ("?", "kjo ndihmë"),
         ("q", "dil"),
     ),

@@ -25,6 +25,21 @@ from searchidx.tui.widgets.rendering import CURRENT_MATCH_STYLE, ENTITY_BADGES, 
 PARAGRAPH = re.compile(r"[^\n]+")
 
 
+def open_in_browser(url: str, notify, strings: Strings) -> None:
+    """Opens a web address in the user's browser (webbrowser); only http(s),
+    since an archive's URL field could name any program's scheme."""
+    import webbrowser
+
+    if not url.lower().startswith(("http://", "https://")):
+        notify(strings.url_not_web.format(url=url), severity="warning")
+        return
+    try:
+        opened = webbrowser.open(url)
+    except webbrowser.Error:
+        opened = False
+    notify(strings.url_opened.format(url=url) if opened else strings.url_no_browser.format(url=url))
+
+
 @dataclass(frozen=True)
 class EntityChoice:
     """An entity the reader chose in the article, to search for."""
@@ -75,6 +90,7 @@ class ReaderScreen(Screen[EntityChoice | None]):
         Binding("j", "scroll(1)", show=False),
         Binding("k", "scroll(-1)", show=False),
         Binding("space", "page(1)", show=False),
+        Binding("O", "open_url", show=False),
     ]
 
     def __init__(self, article: Article | None, path: str, strings: Strings):
@@ -124,7 +140,9 @@ class ReaderScreen(Screen[EntityChoice | None]):
         else:
             position = self.strings.no_matches
         meta = date_text(article.date, self.strings.undated)
-        meta.append(f"  {article.path}", style="dim")
+        meta.append(f"  {article.path}" + (f"#{article.record}" if article.record is not None else ""), style="dim")
+        if article.url:
+            meta.append(f"  {article.url}", style="dim underline")
         meta.append(f"   {position}", style="bold")
         self.query_one("#reader-meta", Static).update(meta)
 
@@ -158,6 +176,14 @@ class ReaderScreen(Screen[EntityChoice | None]):
     def action_page(self, pages: int) -> None:
         body = self.query_one("#reader-body", VerticalScroll)
         body.scroll_to(y=body.scroll_y + pages * max(1, body.size.height - 2), animate=False)
+
+    def action_open_url(self) -> None:
+        """Opens the article's URL in the browser (`O`)."""
+        url = self.article.url if self.article is not None else None
+        if not url:
+            self.notify(self.strings.no_url, severity="warning")
+            return
+        open_in_browser(url, self.notify, self.strings)
 
     def action_entities(self) -> None:
         chips = self.query(Chip)

@@ -27,7 +27,7 @@ from searchidx.errors import QuerySyntaxError, SearchidxError
 from searchidx.reading import Article
 from searchidx.search import Hit, SearchResults
 from searchidx.tui.history import QueryHistory
-from searchidx.tui.screens.reader import EntityChoice, ReaderScreen
+from searchidx.tui.screens.reader import EntityChoice, ReaderScreen, open_in_browser
 from searchidx.tui.search_request import DATE, RELEVANCE, SearchRequest
 from searchidx.tui.search_service import LocalSearch, SearchService
 from searchidx.tui.strings import Strings
@@ -54,6 +54,7 @@ class SearchScreen(Screen[None]):
         Binding("s", "toggle_sort", show=False),
         Binding("x,backspace", "remove_last_filter", show=False),
         Binding("ctrl+y", "accept_suggestion", show=False),
+        Binding("O", "open_url", show=False),
     ]
 
     def __init__(self, searcher: LocalSearch | SearchService, strings: Strings, history: QueryHistory, query: str = ""):
@@ -295,6 +296,16 @@ class SearchScreen(Screen[None]):
 
     def action_toggle_sort(self) -> None:
         self.start_search(self.request.with_sort(RELEVANCE if self.request.sort == DATE else DATE))
+
+    def action_open_url(self) -> None:
+        """Opens the highlighted result's URL in the browser (`O`)."""
+        hit = self.query_one(ResultsList).selected_hit
+        if hit is None:
+            return
+        if not hit.url:
+            self.notify(self.strings.no_url, severity="warning")
+            return
+        open_in_browser(hit.url, self.notify, self.strings)
 
     def action_accept_suggestion(self) -> None:
         if self.suggestion:
