@@ -9,7 +9,9 @@ in or out all come out right, and each burst becomes one commit.
 A burst is over when no event has come for QUIET_SECONDS, or at the latest
 MAX_DELAY_SECONDS after its first event, so that a steady trickle of writes
 still reaches the index. Rescanning 20,000 files takes about a second, which
-keeps a new file searchable within 2 s of being written.
+keeps a new file searchable within 2 s of being written. Lines appended to a
+JSON Lines file are read from where the file ended (searchidx.sources.records),
+and only the new records indexed.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from typing import Callable
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from searchidx.corpus import ARTICLE_SUFFIX
+from searchidx.sources import format_of
+from searchidx.sources.settings import SETTINGS_FILE
 
 QUIET_SECONDS = 0.2
 MAX_DELAY_SECONDS = 1.0
@@ -53,8 +56,9 @@ class ChangeFlag(FileSystemEventHandler):
     def relevant(path: str | bytes, is_directory: bool) -> bool:
         path = path.decode("utf-8", "surrogateescape") if isinstance(path, bytes) else path
         name = Path(path).name
-        # A folder moved in or out carries its articles with it.
-        return is_directory or (name.endswith(ARTICLE_SUFFIX) and not name.startswith("."))
+        # A folder moved in or out carries its articles with it; new field
+        # names in searchidx.toml change how its records read.
+        return is_directory or (not name.startswith(".") and (format_of(name) is not None or name == SETTINGS_FILE))
 
     def wait_for_burst(self, stop: threading.Event) -> bool:
         """Blocks until a burst of changes is over; False if stop was set."""
