@@ -93,3 +93,15 @@ def test_ctrl_c_ends_watching_cleanly_and_frees_the_lock(watcher, index_dir):
     assert "Traceback" not in process.stderr.read()
     assert read_holder(index_dir) is None
     assert len(keys(index_dir)) == 1
+
+
+def test_lines_appended_to_a_json_lines_file_are_followed(watcher, index_dir):
+    folder, process, lines = watcher
+    feed = folder / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "a", "title": "Lajmi i parë", "text": "Teksti i parë."}) + "\n", encoding="utf-8")
+    wait_until(lambda: f"{feed.resolve()}#a" in keys(index_dir), 10)
+    with open(feed, "a", encoding="utf-8") as out:
+        out.write(json.dumps({"id": "b", "title": "Lajmi i dytë", "text": "Teksti i dytë."}) + "\n")
+    latency = wait_until(lambda: f"{feed.resolve()}#b" in keys(index_dir), 10)
+    assert latency < LATENCY_SECONDS
+    wait_until(lambda: any(line["added"] == 1 and line["unchanged"] == 2 for line in lines), 5)
