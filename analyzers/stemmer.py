@@ -25,8 +25,6 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import snowballstemmer
-
 from analyzers import rules
 from analyzers.lexicon import ADJ, DERIVED, NONST, PROPN
 from analyzers.normalizer import fold_diacritics
@@ -223,6 +221,8 @@ def stemmer(language: str):
         if "albanian" not in _shared:
             _shared["albanian"] = AlbanianStemmer()
         return _shared["albanian"]
+    import snowballstemmer  # other languages only: a search in Albanian never imports it
+
     if lang not in snowballstemmer.algorithms():
         raise KeyError(f"no stemmer for {language!r}; have albanian and {', '.join(snowballstemmer.algorithms())}")
     return snowballstemmer.stemmer(lang)

@@ -1,24 +1,52 @@
 """searchidx: full-text search for Albanian text.
 
-The Python API lives in searchidx.api; its main names are exported here.
+The Python API lives in searchidx.api; its main names are exported here
+(`from searchidx import Index`). They are imported on first use (PEP 562),
+so that importing a light part of the package, as the command line does to
+print its help, does not load the query layer, numpy and Whoosh.
 """
 
-from searchidx.api import Index
-from searchidx.errors import IndexNotFound, IndexVersionMismatch, QuerySyntaxError, SearchidxError
-from searchidx.facets import DateHistogram, Facets, FacetValue
-from searchidx.filters import Filter
-from searchidx.search import Hit, SearchResults
+from __future__ import annotations
 
-__all__ = [
-    "DateHistogram",
-    "FacetValue",
-    "Facets",
-    "Filter",
-    "Hit",
-    "Index",
-    "IndexNotFound",
-    "IndexVersionMismatch",
-    "QuerySyntaxError",
-    "SearchResults",
-    "SearchidxError",
-]
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+# Exported name -> the module that defines it.
+_EXPORTS = {
+    "Index": "searchidx.api",
+    "IndexNotFound": "searchidx.errors",
+    "IndexVersionMismatch": "searchidx.errors",
+    "QuerySyntaxError": "searchidx.errors",
+    "SearchidxError": "searchidx.errors",
+    "DateHistogram": "searchidx.facets",
+    "Facets": "searchidx.facets",
+    "FacetValue": "searchidx.facets",
+    "Filter": "searchidx.filters",
+    "Hit": "searchidx.search",
+    "SearchResults": "searchidx.search",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'searchidx' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # once imported, an ordinary attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))
+
+
+if TYPE_CHECKING:  # for type checkers and editors, which do not run __getattr__
+    from searchidx.api import Index
+    from searchidx.errors import IndexNotFound, IndexVersionMismatch, QuerySyntaxError, SearchidxError
+    from searchidx.facets import DateHistogram, Facets, FacetValue
+    from searchidx.filters import Filter
+    from searchidx.search import Hit, SearchResults

@@ -12,18 +12,15 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from searchidx.corpus import DEFAULT_MAX_BYTES
 from searchidx.errors import SearchidxError
-from searchidx.indexer import IndexSummary, ProgressCallback, index_folders
-from searchidx.lock import DEFAULT_WAIT_SECONDS, IndexLock
-from searchidx.reading import Article, read_article
 from searchidx.filters import Filter
+from searchidx.lock import DEFAULT_WAIT_SECONDS, IndexLock
 from searchidx.ranking import DEFAULT_RANKING
 from searchidx.search import SearchResults, SearchSession
 from searchidx.sources.records import FieldNames
-from searchidx.stats import IndexStats, index_stats, optimize_index
 from searchidx.store import (
     create_staged_index,
     create_whoosh_index,
@@ -34,7 +31,14 @@ from searchidx.store import (
     resolve_index_dir,
     version_mismatch,
 )
-from searchidx.watch import watch_folders
+
+# Indexing, watching, stats and the reading view are imported where they are
+# used: a process that only searches (the command line's `search`, the app's
+# search process) never loads the indexer, its workers and the entity tables.
+if TYPE_CHECKING:
+    from searchidx.indexer import IndexSummary, ProgressCallback
+    from searchidx.reading import Article
+    from searchidx.stats import IndexStats
 
 
 class Index:
@@ -103,6 +107,8 @@ class Index:
         title, date, text, URL and id, where the usual names and the
         folder's searchidx.toml do not say (searchidx.sources.records).
         """
+        from searchidx.indexer import index_folders
+
         roots = distinct_folders(folders)
         with IndexLock(self.path, wait) as lock:
             remove_stray_indexes(self.path)
@@ -133,6 +139,9 @@ class Index:
         """Brings the index in step with folders, then keeps it so as files
         change (see searchidx.watch), until stop is set or Ctrl-C. Holds the
         writer's lock throughout; on_update gets each run's summary."""
+        from searchidx.indexer import index_folders
+        from searchidx.watch import watch_folders
+
         roots = distinct_folders(folders)
         with IndexLock(self.path, wait) as lock:
             remove_stray_indexes(self.path)
@@ -155,10 +164,14 @@ class Index:
 
     def stats(self) -> IndexStats:
         """Documents, dates, size, segments and versions (see searchidx.stats)."""
+        from searchidx.stats import index_stats
+
         return index_stats(self._ix, self.path)
 
     def optimize(self, wait: float = DEFAULT_WAIT_SECONDS) -> IndexStats:
         """Merges the index's segments into one; returns the stats after."""
+        from searchidx.stats import optimize_index
+
         with IndexLock(self.path, wait):
             self._reopen_for_writing()
             optimize_index(self._ix)
@@ -168,7 +181,7 @@ class Index:
         self,
         query: str = "",
         *,
-        filters: Iterable[Filter | str] = (),
+        filters: Iterable[Filter | str] | Filter | str = (),
         facets: bool | Sequence[str] = False,
         page: int = 1,
         limit: int = 10,
@@ -183,8 +196,8 @@ class Index:
         query: the query language (README, searchidx.query); with
             syntax=False every piece of it is a plain word (headlines, pasted
             text). May be empty when filters are given (browsing).
-        filters: `Filter`s or their text (`"data:2023"`, `"vend:Kina"`); a
-            facet value's `.filter` drills down to it.
+        filters: `Filter`s or their text (`"data:2023"`, `"vend:Kina"`), or
+            one of them alone; a facet value's `.filter` drills down to it.
         facets: True for all, or names from ("date", "person", "place", "org").
         sort: "relevance" or "date" (newest first, relevance breaking ties).
         recency: 0 for none; r multiplies the newest article's score by 1+r,
@@ -196,6 +209,8 @@ class Index:
             article holds).
         Raises QuerySyntaxError for a broken query or filter.
         """
+        if isinstance(filters, (str, Filter)):
+            filters = [filters]  # one filter; a string is not a sequence of them
         session = self._search_session()
         return session.search(
             query,
@@ -222,6 +237,8 @@ class Index:
     def article(self, path: str, query: str | None = None) -> Article | None:
         """The whole article with a hit's key (or relative path), with the words
         query matched marked (see searchidx.reading); None if not indexed."""
+        from searchidx.reading import read_article
+
         with self._ix.searcher() as searcher:
             return read_article(searcher, path, query, near_forms=self.ranking.near_forms())
 

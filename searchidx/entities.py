@@ -24,8 +24,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from analyzers import extract_entities
-from analyzers.entities import gazetteer
 from searchidx.schema import ENTITY_FIELDS
 
 FIELD_OF_TYPE = {"PER": "person", "LOC": "place", "ORG": "org"}
@@ -35,6 +33,8 @@ TYPE_OF_FIELD = {field: type_ for type_, field in FIELD_OF_TYPE.items()}
 def entity_fields(body: str) -> dict[str, list[str]]:
     """Canonical entity names by index field (person, place, org), each
     repeated once per mention, grouped in order of first mention."""
+    from analyzers.entities import extract_entities  # the entity tables: indexing only
+
     order: dict[str, dict[str, int]] = {name: {} for name in ENTITY_FIELDS}
     for mention in extract_entities(body):
         field = FIELD_OF_TYPE.get(mention.type)
@@ -115,6 +115,8 @@ def inflected_base(name: str, holds: Callable[[str], bool]) -> str | None:
     if not holds(bare):
         return None
     # the gazetteer only once a candidate has its bare form (it is cached)
+    from analyzers.entities import gazetteer
+
     return bare if gazetteer.load().entry(name) is None else None
 
 
