@@ -253,6 +253,41 @@ def query_filters(tree: Group) -> list[Filter]:
     return [node.filter for occur, node in tree.clauses if isinstance(node, FilterClause) and occur != MUST_NOT]
 
 
+def split_filters(text: str) -> tuple[str, list[str]] | None:
+    """The query without its top-level filters, and those filters as written,
+    when they stand side by side with the rest, so that each applies to the
+    whole query: `zgjedhjet data:2014` -> ("zgjedhjet", ["data:2014"]).
+    None when an operator (AND, OR, NOT, a sign before a filter) stands at
+    the top level, where a filter cannot be taken out on its own.
+    Raises QuerySyntaxError for a query that does not lex."""
+    tokens = _lex(text)
+    depth, spans = 0, []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.kind == "open":
+            depth += 1
+        elif token.kind == "close":
+            depth -= 1
+        elif depth == 0 and token.kind in ("and", "or", "not"):
+            return None
+        elif depth == 0 and token.kind == "field" and i + 1 < len(tokens):
+            value = tokens[i + 1]
+            spans.append((token.at - 1, value.at - 1 + len(value.text)))
+            i += 1
+        elif depth == 0 and token.kind == "word" and isinstance(word_or_filter(token.text), FilterClause):
+            if i and tokens[i - 1].kind == "sign":
+                return None
+            spans.append((token.at - 1, token.at - 1 + len(token.text)))
+        i += 1
+    rest, at = [], 0
+    for start, end in spans:
+        rest.append(text[at:start])
+        at = end
+    rest.append(text[at:])
+    return " ".join("".join(rest).split()), [text[start:end] for start, end in spans]
+
+
 def query_words(tree: Node) -> list[str]:
     """The words (not phrases, filters or negated words) of a query, in order."""
     if isinstance(tree, Word):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import threading
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 from whoosh import query as wq
@@ -21,7 +21,6 @@ from whoosh import query as wq
 from searchidx.column_cache import ColumnCache
 from searchidx.doctable import DocTable
 from searchidx.entities import article_entities
-from searchidx.errors import QuerySyntaxError
 from searchidx.facets import Facets, count_facets, facet_names
 from searchidx.filters import Filter, as_filters, filter_docs
 from searchidx.query import (
@@ -93,6 +92,10 @@ class SearchResults:
     def pages(self) -> int:
         return max(1, math.ceil(self.total / self.limit)) if self.limit else 1
 
+    def __iter__(self) -> Iterator[Hit]:
+        """The page's hits: `for hit in results`."""
+        return iter(self.hits)
+
 
 def run_search(
     searcher,
@@ -132,6 +135,8 @@ def run_search(
     option_docs = filter_docs(given_filters, table)
     if option_docs is not None:
         allowed = option_docs if allowed is None else allowed & option_docs
+    if allowed is None and not query_text.strip():
+        allowed = set(table.live)  # no query and no filter: every article
 
     if postings is None:
         postings = PostingCache(searcher.reader())
@@ -213,9 +218,7 @@ def _count(query_text, syntax, context, allowed, searcher) -> int:
 
 def _parse(query_text: str, syntax: bool, given_filters: list[Filter]) -> Group:
     if not query_text.strip():
-        if given_filters:
-            return Group(())  # browsing by filters alone
-        raise QuerySyntaxError("the query is empty")
+        return Group(())  # browsing: by the filters, or the whole index
     return parse_tree(query_text) if syntax else plain_tree(query_text)
 
 

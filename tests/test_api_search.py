@@ -129,3 +129,17 @@ def test_a_word_cut_in_several_keys_counts_each_key_where_it_is_optional(tmp_pat
         # Each key is highlighted where it stands.
         snippet = next(h.snippet for h in opened.search("Kosovë-Serbi").hits if h.path == "apart.txt")
         assert [snippet.text[a:b] for a, b in snippet.highlights] == ["Kosovës", "Serbisë"]
+
+
+def test_results_iterate_over_their_hits(index):
+    results = index.search("tregu", limit=4)
+    assert list(results) == results.hits and len(list(results)) == 4
+    assert [hit.path for hit in results] == [hit.path for hit in results.hits]
+
+
+def test_one_filter_may_be_given_alone(index):
+    by_list = index.search("tregu", filters=["data:2012"])
+    assert by_list.total > 0
+    for alone in ("data:2012", Filter("date", "2012")):
+        results = index.search("tregu", filters=alone)
+        assert results.total == by_list.total and [f.text for f in results.filters] == ["data:2012"]

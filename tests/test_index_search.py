@@ -72,7 +72,6 @@ def test_paging_and_total(seed_index):
         ('"Brezi dhe', "unclosed quote"),
         ("Kina OR AND Rusia", "after OR"),
         ("()", r"empty parentheses"),
-        ("   ", "empty"),
         ("Kina NOT", "NOT at the end"),
     ],
 )
@@ -80,6 +79,15 @@ def test_broken_queries_explain_themselves(seed_index, query, message):
     index, _ = seed_index
     with pytest.raises(QuerySyntaxError, match=message):
         index.search(query)
+
+
+def test_an_empty_query_browses_every_article_newest_first(seed_index):
+    index, _ = seed_index
+    results = index.search("   ")
+    assert results.total == index.document_count() > 0
+    assert results.hits and all(hit.score == 0 for hit in results.hits)
+    dated = [hit.date for hit in results.hits if hit.date]
+    assert dated == sorted(dated, reverse=True)
 
 
 @pytest.mark.parametrize("query", ['"Brezi dhe Rruga"', "Kina AND (Rusia OR Moskës)", "Kina NOT Hamas", "Kin*"])
