@@ -72,6 +72,12 @@ class Hit:
         """The article's name relative to its folder: the path, and `#id` for a record."""
         return self.path if self.record is None else f"{self.path}#{self.record}"
 
+    @property
+    def file(self) -> str:
+        """The absolute path of the article's file (for a record, of its file of records)."""
+        suffix = f"#{self.record}"
+        return self.key[: -len(suffix)] if self.record is not None and self.key.endswith(suffix) else self.key
+
 
 @dataclass(frozen=True)
 class SearchResults:

@@ -36,10 +36,10 @@ def test_reads_standard_input():
     assert json.loads(result.stdout)["tokens"][0]["key"] == "tiranë"
 
 
-def test_empty_text_is_a_user_error():
+def test_empty_text_is_a_usage_error():
     for args, given in ((["analyze", ""], None), (["analyze", "-"], "  \n"), (["analyze", "--json"], "")):
         result = runner.invoke(app, args, input=given)
-        assert result.exit_code == 1, result.output
+        assert result.exit_code == 2, result.output
         assert "nothing to analyze" in result.stderr and "Traceback" not in result.output
 
 

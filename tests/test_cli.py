@@ -61,7 +61,7 @@ def test_search_prints_ranked_results(folder, index_dir):
     invoke("index", folder, "--index", index_dir)
     result = invoke("search", "Pekin Moskës", "--index", index_dir)
     assert result.exit_code == 0
-    assert "1 results for 'Pekin Moskës'" in result.stdout
+    assert "1 result for 'Pekin Moskës'" in result.stdout
     assert "2023-10" in result.stdout and SEED.name in result.stdout
 
 
@@ -71,10 +71,10 @@ def test_index_location_from_the_environment(folder, index_dir, monkeypatch):
     assert json.loads(invoke("search", "Kines", "--json").stdout)["total"] == 1
 
 
-def test_a_broken_query_exits_non_zero_without_a_traceback(folder, index_dir):
+def test_a_broken_query_is_a_usage_error_without_a_traceback(folder, index_dir):
     invoke("index", folder, "--index", index_dir)
     result = invoke("search", "AND OR (", "--index", index_dir)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "AND at the start" in result.stderr
     assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
 

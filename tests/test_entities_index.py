@@ -73,7 +73,7 @@ def test_entities_command_type_and_top(folder, index_dir):
     text = invoke("entities", "--index", index_dir, "--type", "person")
     assert text.exit_code == 0 and "Albin Kurti" in text.stdout and "mentions" in text.stdout
     bad = invoke("entities", "--index", index_dir, "--type", "planet")
-    assert bad.exit_code == 1
+    assert bad.exit_code == 2  # a usage error
 
 
 @needs_seed

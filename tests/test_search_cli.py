@@ -1,6 +1,7 @@
 """`searchidx search`: the JSON shape, facets, filters, suggestions and batches."""
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -35,9 +36,10 @@ def test_json_shape_is_stable(index_dir):
     assert data["filters"] == [{"field": "place", "value": "Kina", "text": "vend:Kina"}]
     assert data["query_filters"] == [{"field": "date", "value": "2024", "text": "data:2024"}]
     hit, = data["hits"]
-    assert list(hit) == ["path", "date", "date_precision", "title", "score", "snippet", "highlights", "entities",
-                         "record", "url"]
+    assert list(hit) == ["path", "file", "date", "date_precision", "title", "score", "snippet", "highlights",
+                         "entities", "record", "url"]
     assert (hit["record"], hit["url"]) == (None, None)  # a text file: one article, no link
+    assert Path(hit["file"]).is_absolute() and Path(hit["file"]).name == Path(hit["path"]).name
     facets = data["facets"]
     assert list(facets) == ["date", "person", "place", "org"]
     assert facets["date"] == {
@@ -81,12 +83,15 @@ def test_suggestion_is_printed(index_dir):
 @pytest.mark.parametrize("args, message", [
     (["AND OR ("], "AND at the start"),
     (["naftës", "-f", "data:2024-13"], "month out of range"),
-    (["naftës", "--sort", "alphabet"], "--sort must be one of"),
+    (["naftës", "--sort", "alphabet"], "'alphabet' is not one of 'relevance', 'date'"),
+    (["naftës", "--limit", "0"], "0 is less than 1"),
+    (["naftës", "--nonsense"], "No such option: --nonsense"),
     ([], "give a QUERY"),
 ])
-def test_mistakes_exit_1_with_one_line_and_no_traceback(index_dir, args, message):
+def test_mistakes_are_usage_errors_on_one_line(index_dir, args, message):
     result = invoke(index_dir, *args)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
     assert message in result.stderr and "Traceback" not in result.output
 
 

@@ -1,10 +1,15 @@
-"""The `searchidx` command line: one module per command, all on one Typer app."""
+"""The `searchidx` command line: one module per command, all on one Typer app.
+
+Importing this package registers every command (for `--help` and
+completion) without importing what the commands run: see cli/app.py.
+"""
 
 from searchidx.cli.app import app
 
 # Command modules register themselves on `app` when imported; one line each.
 from searchidx.cli import index  # noqa: E402,F401
 from searchidx.cli import search  # noqa: E402,F401
+from searchidx.cli import open  # noqa: E402,F401
 from searchidx.cli import eval  # noqa: E402,F401
 from searchidx.cli import tui  # noqa: E402,F401
 from searchidx.cli import stats  # noqa: E402,F401

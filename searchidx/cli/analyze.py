@@ -6,14 +6,13 @@ layer of the stemmer gave the key. This is how users (and we) debug the
 analyzer: a query and a document meet exactly when their keys are equal.
 """
 
-from __future__ import annotations
-
+import sys
 from typing import Annotated, Optional
 
 import typer
-from rich.table import Table
 
-from searchidx.cli.app import JsonOption, app, console, fail, print_json
+from searchidx.cli.app import JsonOption, app, usage_error
+from searchidx.cli.output import Line, console, is_terminal, print_json, write_lines
 
 
 def analyze_text(text: str) -> list[dict]:
@@ -44,46 +43,46 @@ def analyze_text(text: str) -> list[dict]:
 
 @app.command("analyze")
 def analyze_command(
-    text: Annotated[Optional[str], typer.Argument(help="Text to analyze; '-' or nothing reads standard input.")] = None,
+    text: Annotated[
+        Optional[str],
+        typer.Argument(metavar="TEXT", help="Text to analyze; '-' or nothing reads standard input.", show_default=False),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Show each token of TEXT with its offsets, normalized form, key, and whether it is a stop word."""
-    import sys
-
     from analyzers import ANALYZER_VERSION
 
     if text is None or text == "-":
         if sys.stdin is None or sys.stdin.isatty():
-            raise fail("give a TEXT to analyze, or pipe one on standard input")
+            raise usage_error("give a TEXT to analyze, or pipe one on standard input")
         text = sys.stdin.read()
     if not text.strip():
-        raise fail("nothing to analyze: the text is empty")
+        raise usage_error("nothing to analyze: the text is empty")
     rows = analyze_text(text)
     if as_json:
         print_json({"analyzer_version": ANALYZER_VERSION, "tokens": rows})
         return
     if not rows:
-        console.print(f"analyzer {ANALYZER_VERSION}: no words in {text.strip()!r}")
+        write_lines([Line([(f"analyzer {ANALYZER_VERSION}: no words in {text.strip()!r}", None)])])
         return
+    columns = [("pos", "right"), ("offsets", "right"), ("text", "left"), ("normalized", "left"), ("key", "left"),
+               ("stop", "center"), ("from", "left")]
+    cells = [
+        [str(r["position"]), f"{r['start']}–{r['end']}", r["text"], r["normalized"], r["key"],
+         "stop" if r["stop_word"] else "", r["source"]]
+        for r in rows
+    ]
+    if not is_terminal(sys.stdout):
+        # In a pipe: a header line, then one tab-separated row per token.
+        write_lines([Line([("\t".join(name for name, _ in columns), None)])]
+                    + [Line([("\t".join(row), None)]) for row in cells])
+        return
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=f"analyzer {ANALYZER_VERSION}", title_justify="left")
-    for name, justify in [
-        ("pos", "right"),
-        ("offsets", "right"),
-        ("text", "left"),
-        ("normalized", "left"),
-        ("key", "left"),
-        ("stop", "center"),
-        ("from", "left"),
-    ]:
+    for name, justify in columns:
         table.add_column(name, justify=justify)
-    for r in rows:
-        table.add_row(
-            str(r["position"]),
-            f"{r['start']}–{r['end']}",
-            r["text"],
-            r["normalized"],
-            f"[bold]{r['key']}[/]",
-            "stop" if r["stop_word"] else "",
-            r["source"],
-        )
-    console.print(table)
+    for row in cells:
+        table.add_row(*(Text(cell, style="bold" if number == 4 else "") for number, cell in enumerate(row)))
+    console().print(table)

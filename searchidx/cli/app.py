@@ -1,64 +1,110 @@
 """The Typer application and what every command shares.
 
-Errors a user can cause are printed as one line on stderr with a non-zero
-exit, never as a traceback (see user_errors).
+Start-up matters: every call of `searchidx` imports this module and every
+command module, so none of them imports the query layer, numpy, Whoosh,
+Rich or Textual at module level; each command imports what it needs when it
+runs (tests/test_cli_conventions.py checks that `--help` stays so).
+
+Errors are one line on stderr: a usage error (an unknown option, a bad
+value, a broken query) exits with 2, a failure (no index, an unreadable
+file) with 1, and `search` exits with 1 when it finds nothing, as grep does.
 """
 
-from __future__ import annotations
-
-import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Iterator, Optional
 
 import typer
-from rich.console import Console
 
-from searchidx.errors import SearchidxError
-from searchidx.store import INDEX_ENV_VAR
+from searchidx import __version__
+from searchidx.cli.help import MAX_HELP_WIDTH, SearchidxCommand, SearchidxGroup
+from searchidx.cli.output import error_line
+from searchidx.errors import QuerySyntaxError, SearchidxError
 
-app = typer.Typer(
+INDEX_ENV_VAR = "SEARCHIDX_INDEX"  # as searchidx.store reads it
+
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+# `search` and `open` found nothing (grep's and ripgrep's convention).
+EXIT_NOTHING_FOUND = 1
+
+
+class SearchidxTyper(typer.Typer):
+    """A Typer app whose commands write their help as searchidx.cli.help does."""
+
+    def command(self, *args, cls=None, **kwargs):
+        return super().command(*args, cls=cls or SearchidxCommand, **kwargs)
+
+
+app = SearchidxTyper(
     name="searchidx",
-    help="Full-text search for Albanian text: index a folder of articles, then search it.",
-    # No command: the full-screen app in a terminal, else help (searchidx/cli/tui.py).
-    no_args_is_help=False,
+    cls=SearchidxGroup,
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": MAX_HELP_WIDTH},
 )
-
-console = Console(highlight=False)
-error_console = Console(stderr=True, highlight=False)
-
-EXIT_USER_ERROR = 1
 
 IndexOption = Annotated[
     Optional[Path],
     typer.Option(
         "--index",
         envvar=INDEX_ENV_VAR,
-        help=f"Index folder [default: ./.searchidx, or ${INDEX_ENV_VAR}]",
-        show_default=False,
+        metavar="PATH",
+        help="Index folder.",
+        show_default="./.searchidx",
     ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
-def fail(message: str) -> typer.Exit:
-    """Prints an error line on stderr and returns the exit to raise."""
-    error_console.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
-    return typer.Exit(EXIT_USER_ERROR)
+def show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"searchidx {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True, epilog="Run 'searchidx COMMAND --help' for a command's options.")
+def no_command(
+    context: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=show_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Full-text search for Albanian text: index a folder of articles, then search it.
+
+    With no command in a terminal, opens the full-screen app (searchidx tui).
+    """
+    if context.invoked_subcommand is not None:
+        return
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from searchidx.cli.tui import run_app
+
+        run_app()
+    else:
+        sys.stdout.write(context.get_help() + "\n")
+
+
+def fail(message: str, code: int = EXIT_FAILURE) -> typer.Exit:
+    """Prints `error: message` on stderr and returns the exit to raise."""
+    error_line(message)
+    return typer.Exit(code)
+
+
+def usage_error(message: str) -> typer.Exit:
+    """A mistake in how the command was called: one line, exit code 2."""
+    return fail(message, EXIT_USAGE)
 
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Turns SearchidxError into a one-line message and exit code 1."""
+    """Turns SearchidxError into one line on stderr: a broken query is a
+    usage error (exit 2), anything else a failure (exit 1)."""
     try:
         yield
+    except QuerySyntaxError as error:
+        raise usage_error(str(error)) from None
     except SearchidxError as error:
         raise fail(str(error)) from None
-
-
-def print_json(data) -> None:
-    """Writes one JSON document to stdout, Albanian letters unescaped."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -1,15 +1,15 @@
 """`searchidx entities`: the most mentioned people, places and organisations of the index."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer
 
-from searchidx.cli.app import IndexOption, JsonOption, app, console, fail, print_json, user_errors
-from searchidx.entities import TYPE_OF_FIELD, entity_counts
-from searchidx.schema import ENTITY_FIELDS
-from searchidx.store import open_whoosh_index, resolve_index_dir
+from searchidx.cli.app import IndexOption, JsonOption, app, usage_error, user_errors
+from searchidx.cli.output import Line, print_json, write_lines
+
+# The entity fields, as searchidx.schema.ENTITY_FIELDS names them (a test
+# checks they agree; importing the schema would import Whoosh for --help).
+ENTITY_FIELDS = ("person", "place", "org")
 
 # What --type accepts: the field names, the extraction's type tags, Albanian.
 TYPE_NAMES = {
@@ -23,18 +23,21 @@ TYPE_NAMES = {
 def entities_command(
     type_: Annotated[
         Optional[str],
-        typer.Option("--type", "-t", help="Only one type: person, place or org."),
+        typer.Option("--type", "-t", metavar="TYPE", help="Only one type: person, place or org."),
     ] = None,
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many to list.")] = 20,
     index: IndexOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """The entities the index mentions most, with mention and article counts."""
+    from searchidx.entities import entity_counts
+    from searchidx.store import open_whoosh_index, resolve_index_dir
+
     fields = ENTITY_FIELDS
     if type_ is not None:
         field = TYPE_NAMES.get(type_.lower())
         if field is None:
-            raise fail(f"--type must be one of {', '.join(ENTITY_FIELDS)}, not {type_!r}")
+            raise usage_error(f"--type must be one of {', '.join(ENTITY_FIELDS)}, not {type_!r}")
         fields = (field,)
     with user_errors():
         ix = open_whoosh_index(resolve_index_dir(index))
@@ -47,12 +50,12 @@ def entities_command(
         print_json([e.as_dict() for e in found])
         return
     if not found:
-        console.print("no entities in the index")
+        write_lines([Line([("no entities in the index", None)])])
         return
     width = max(len(e.name) for e in found)
-    console.print(f"[bold]{'':>3}  {'name':<{width}}  {'type':<6}  {'mentions':>8}  {'articles':>8}[/]")
-    for rank, e in enumerate(found, 1):
-        console.print(f"{rank:>3}  {e.name:<{width}}  {e.field:<6}  {e.mentions:>8}  {e.documents:>8}", soft_wrap=True)
-
-
-__all__ = ["entities_command", "TYPE_OF_FIELD"]
+    lines = [Line([(f"{'':>3}  {'name':<{width}}  {'type':<6}  {'mentions':>8}  {'articles':>8}", "bold")])]
+    lines += [
+        Line([(f"{rank:>3}  {e.name:<{width}}  {e.field:<6}  {e.mentions:>8}  {e.documents:>8}", None)])
+        for rank, e in enumerate(found, 1)
+    ]
+    write_lines(lines)

@@ -1,30 +1,49 @@
 """`searchidx eval`: score the ranking on a query set (MRR@10, nDCG@10, recall)."""
 
-from __future__ import annotations
-
 import dataclasses
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.table import Table
 
-from searchidx.api import Index
-from searchidx.cli.app import IndexOption, JsonOption, app, console, fail, print_json, user_errors
-from searchidx.evaluation import evaluate, read_query_set, write_trec_run
-from searchidx.ranking import DEFAULT_RANKING
+from searchidx.cli.app import IndexOption, JsonOption, app, fail, user_errors
+from searchidx.cli.help import SearchidxCommand
+from searchidx.cli.output import console, print_json
+
+# The ranking settings eval can override, by option name.
+RANKING_OPTIONS = (
+    "title-weight", "body-weight", "k1", "title-b", "body-b", "idf-power",
+    "near-form-weight", "near-form-prefix", "ngram-depth", "ngram-weight",
+)
 
 
 def weight_option(name: str, help_text: str, least: float = 0.0):
-    return typer.Option(f"--{name}", min=least, help=f"{help_text} [default: {getattr(DEFAULT_RANKING, name.replace('-', '_'))}]")
+    return typer.Option(f"--{name}", min=least, metavar="N" if least >= 1 or "depth" in name else "X", help=help_text)
 
 
-@app.command("eval")
+class EvalCommand(SearchidxCommand):
+    """Its help shows the ranking's defaults, read from searchidx.ranking only
+    when the help is asked for (importing it imports Whoosh)."""
+
+    def format_help(self, ctx, formatter) -> None:
+        from searchidx.ranking import DEFAULT_RANKING
+
+        for param in self.params:
+            option = next((o[2:] for o in param.opts if o[2:] in RANKING_OPTIONS), None)
+            if option is not None:
+                param.show_default = str(getattr(DEFAULT_RANKING, option.replace("-", "_")))
+        super().format_help(ctx, formatter)
+
+
+@app.command("eval", cls=EvalCommand)
 def eval_command(
-    queries: Annotated[Path, typer.Argument(help="TSV with header qid<TAB>query<TAB>target (target: path in the indexed folder).")],
+    queries: Annotated[
+        Path,
+        typer.Argument(metavar="QUERIES.tsv", help="TSV with header qid<TAB>query<TAB>target (target: path in the indexed folder)."),
+    ],
     index: IndexOption = None,
-    qrels: Annotated[Optional[Path], typer.Option("--qrels", help="TREC qrels (qid 0 path grade) for graded judgements.")] = None,
-    run: Annotated[Optional[Path], typer.Option("--run", help="Also write a TREC run file here.")] = None,
+    qrels: Annotated[Optional[Path], typer.Option("--qrels", metavar="FILE", help="TREC qrels (qid 0 path grade) for graded judgements.")] = None,
+    run: Annotated[Optional[Path], typer.Option("--run", metavar="FILE", help="Also write a TREC run file here.")] = None,
     no_diacritics: Annotated[bool, typer.Option("--no-diacritics", help="Strip ë, ç (and other accents) from the queries first.")] = False,
     title_weight: Annotated[Optional[float], weight_option("title-weight", "BM25F weight of the title")] = None,
     body_weight: Annotated[Optional[float], weight_option("body-weight", "BM25F weight of the body")] = None,
@@ -39,6 +58,10 @@ def eval_command(
     as_json: JsonOption = False,
 ) -> None:
     """Run a query set as plain words and print MRR@10, nDCG@10, Recall@10 and Recall@100."""
+    from searchidx.api import Index
+    from searchidx.evaluation import evaluate, read_query_set, write_trec_run
+    from searchidx.ranking import DEFAULT_RANKING
+
     overrides = {
         name: value
         for name, value in dict(
@@ -64,8 +87,10 @@ def eval_command(
     if as_json:
         print_json({**summary, "ranking": dataclasses.asdict(ranking), "no_diacritics": no_diacritics})
         return
+    from rich.table import Table
+
     table = Table(title=f"{queries.name}: {summary['queries']} queries", title_justify="left")
     for name in ("mrr@10", "ndcg@10", "recall@10", "recall@100"):
         table.add_column(name.upper().replace("RECALL", "Recall").replace("NDCG", "nDCG"), justify="right")
     table.add_row(*(f"{summary[name]:.4f}" for name in ("mrr@10", "ndcg@10", "recall@10", "recall@100")))
-    console.print(table)
+    console().print(table)

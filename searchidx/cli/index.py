@@ -1,25 +1,20 @@
 """`searchidx index`: build or update the index from folders of articles, or watch them."""
 
-from __future__ import annotations
-
-import json
 import signal
 import sys
 import time
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from searchidx.api import Index
-from searchidx.cli.app import IndexOption, JsonOption, app, console, error_console, fail, print_json, user_errors
-from searchidx.corpus import DEFAULT_MAX_BYTES
-from searchidx.indexer import IndexSummary
-from searchidx.lock import DEFAULT_WAIT_SECONDS
-from searchidx.sources.records import FieldNames
-from searchidx.store import resolve_index_dir
+from searchidx.cli.app import IndexOption, JsonOption, app, fail, user_errors
+from searchidx.cli.output import Line, console, error_line, print_json, print_json_line, write_lines
+
+if TYPE_CHECKING:
+    from searchidx.api import Index
+    from searchidx.indexer import IndexSummary
 
 DEFAULT_FOLDER = Path("corpus")
 # Nothing could be indexed: every file was skipped.
@@ -31,7 +26,9 @@ def index_command(
     folders: Annotated[
         Optional[list[Path]],
         typer.Argument(
-            help="Folders of articles (*.txt, *.html, *.jsonl, *.json, *.csv, *.tsv) [default: corpus].", show_default=False
+            metavar="FOLDER",
+            help="Folders of articles (*.txt, *.html, *.jsonl, *.json, *.csv, *.tsv).",
+            show_default="corpus",
         ),
     ] = None,
     index: IndexOption = None,
@@ -40,13 +37,16 @@ def index_command(
     ] = False,
     watch: Annotated[bool, typer.Option("--watch", help="Keep indexing as files change, until Ctrl-C.")] = False,
     wait: Annotated[
-        float, typer.Option("--wait", min=0, metavar="SECONDS", help="How long to wait for another writer.")
-    ] = DEFAULT_WAIT_SECONDS,
+        Optional[float],
+        typer.Option("--wait", min=0, metavar="SECONDS", help="How long to wait for another writer.", show_default="5"),
+    ] = None,
     max_size: Annotated[
-        float, typer.Option("--max-size", min=0, metavar="MB", help="Skip files larger than this.")
-    ] = DEFAULT_MAX_BYTES / 1024 / 1024,
+        Optional[float],
+        typer.Option("--max-size", min=0, metavar="MB", help="Skip files larger than this.", show_default="10"),
+    ] = None,
     jobs: Annotated[
-        Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes reading and analysing files [default: one per core].")
+        Optional[int],
+        typer.Option("--jobs", "-j", min=1, help="Processes reading and analysing files.", show_default="one per core"),
     ] = None,
     title_field: Annotated[Optional[str], typer.Option("--title-field", metavar="NAME", help="Records: the field of the title.")] = None,
     date_field: Annotated[Optional[str], typer.Option("--date-field", metavar="NAME", help="Records: the field of the date.")] = None,
@@ -59,12 +59,22 @@ def index_command(
 
     Unchanged files (same size and modification time) are not read again.
     """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from searchidx.api import Index
+    from searchidx.corpus import DEFAULT_MAX_BYTES
+    from searchidx.lock import DEFAULT_WAIT_SECONDS
+    from searchidx.sources.records import FieldNames
+    from searchidx.store import resolve_index_dir
+
     folders = folders or [DEFAULT_FOLDER]
     for folder in folders:
         if not folder.is_dir():
             raise fail(f"{folder} is not a folder")
+    wait = DEFAULT_WAIT_SECONDS if wait is None else wait
+    max_bytes = DEFAULT_MAX_BYTES if max_size is None else int(max_size * 1024 * 1024)
     fields = FieldNames(title=title_field, date=date_field, text=text_field, url=url_field, id=id_field)
-    options = dict(wait=wait, max_bytes=int(max_size * 1024 * 1024), processes=jobs, fields=fields)
+    options = dict(wait=wait, max_bytes=max_bytes, processes=jobs, fields=fields)
     with user_errors():
         index_dir = resolve_index_dir(index)
         opened = Index.open_or_create(index_dir, check_versions=not rebuild, wait=wait)
@@ -79,9 +89,9 @@ def index_command(
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
-                console=console,
+                console=console(sys.stderr),
                 transient=True,
-                disable=as_json,
+                disable=as_json or not sys.stderr.isatty(),
             ) as progress:
                 task = progress.add_task("indexing", total=None)
                 summary = opened.add_folders(
@@ -96,50 +106,59 @@ def index_command(
     else:
         print_summary(summary, total, index_dir)
     if summary.skipped and not summary.readable:
-        error_console.print("[bold red]error:[/] no file could be indexed", markup=True)
+        error_line("no file could be indexed")
         raise typer.Exit(EXIT_NOTHING_INDEXED)
 
 
-def summary_json(summary: IndexSummary, total: int, index_dir: Path) -> dict:
+def summary_json(summary: "IndexSummary", total: int, index_dir: Path) -> dict:
     data = asdict(summary)
     data["renamed"] = [{"from": old, "to": new} for old, new in summary.renamed]
     return {**data, "warnings": len(summary.skipped), "documents": total, "index": str(index_dir)}
 
 
-def print_summary(summary: IndexSummary, total: int, index_dir: Path) -> None:
+def summary_lines(summary: "IndexSummary", total: int, index_dir: Path, time_of_day: str | None = None) -> list[Line]:
     rebuilt = "rebuilt: " if summary.rebuilt else ""
-    console.print(
-        f"{rebuilt}[bold green]{summary.indexed}[/] indexed ({summary.added} new, {summary.updated} changed, "
-        f"{len(summary.renamed)} renamed), {summary.unchanged} unchanged, {summary.removed} removed, "
-        f"[bold yellow]{len(summary.skipped)}[/] skipped in {summary.seconds:.2f} s; "
-        f"the index at {index_dir} holds {total} documents."
-    )
-    for old, new in summary.renamed:
-        console.print(f"  [cyan]renamed[/] {old} → {new}")
-    for skipped in summary.skipped:
-        console.print(f"  [yellow]skipped[/] {skipped.path}: {skipped.reason}")
+    when = [(f"{time_of_day} ", "dim")] if time_of_day else []
+    lines = [
+        Line(
+            when
+            + [
+                (rebuilt, None),
+                (str(summary.indexed), "bold green"),
+                (f" indexed ({summary.added} new, {summary.updated} changed, {len(summary.renamed)} renamed), "
+                 f"{summary.unchanged} unchanged, {summary.removed} removed, ", None),
+                (str(len(summary.skipped)), "bold yellow"),
+                (f" skipped in {summary.seconds:.2f} s; the index at {index_dir} holds {total} documents.", None),
+            ]
+        )
+    ]
+    lines += [Line([("renamed", "cyan"), (f" {old} → {new}", None)], indent=2) for old, new in summary.renamed]
+    lines += [Line([("skipped", "yellow"), (f" {s.path}: {s.reason}", None)], indent=2) for s in summary.skipped]
     if summary.skipped:
-        console.print(f"[yellow]{len(summary.skipped)} warning(s)[/]")
+        lines.append(Line([(f"{len(summary.skipped)} warning(s)", "yellow")]))
+    return lines
 
 
-def watch_and_report(opened: Index, folders: list[Path], as_json: bool, options: dict) -> None:
+def print_summary(summary: "IndexSummary", total: int, index_dir: Path, time_of_day: str | None = None) -> None:
+    write_lines(summary_lines(summary, total, index_dir, time_of_day))
+
+
+def watch_and_report(opened: "Index", folders: list[Path], as_json: bool, options: dict) -> None:
     """Runs watch mode, printing a line per update, until Ctrl-C (or SIGTERM)."""
     signal.signal(signal.SIGTERM, interrupt)
     announced = False
 
-    def report(summary: IndexSummary) -> None:
+    def report(summary: "IndexSummary") -> None:
         nonlocal announced
         total = opened.document_count()
         if as_json:
             data = summary_json(summary, total, opened.path)
             data["time"] = time.strftime("%H:%M:%S")
-            sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
-            sys.stdout.flush()
+            print_json_line(data)
         elif summary.indexed or summary.removed or summary.skipped or not announced:
-            console.print(f"[dim]{time.strftime('%H:%M:%S')}[/] ", end="")
-            print_summary(summary, total, opened.path)
+            print_summary(summary, total, opened.path, time.strftime("%H:%M:%S"))
         if not announced and not as_json:
-            console.print(f"watching {', '.join(map(str, folders))} (Ctrl-C to stop)")
+            write_lines([Line([(f"watching {', '.join(map(str, folders))} (Ctrl-C to stop)", None)])])
         announced = True
         sys.stdout.flush()
 
@@ -147,7 +166,7 @@ def watch_and_report(opened: Index, folders: list[Path], as_json: bool, options:
         opened.watch(folders, report, **options)
     except KeyboardInterrupt:
         if not as_json:
-            console.print("stopped watching; the index is up to date with the last change seen.")
+            write_lines([Line([("stopped watching; the index is up to date with the last change seen.", None)])])
 
 
 def interrupt(signum, frame) -> None:

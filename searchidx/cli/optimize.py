@@ -1,36 +1,36 @@
 """`searchidx optimize`: merge the index's segments into one."""
 
-from __future__ import annotations
-
 import time
 from dataclasses import asdict
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
-from searchidx.api import Index
-from searchidx.cli.app import IndexOption, JsonOption, app, console, print_json, user_errors
-from searchidx.lock import DEFAULT_WAIT_SECONDS
+from searchidx.cli.app import IndexOption, JsonOption, app, user_errors
+from searchidx.cli.output import Line, print_json, write_lines
 
 
 @app.command("optimize")
 def optimize_command(
     index: IndexOption = None,
     wait: Annotated[
-        float, typer.Option("--wait", min=0, metavar="SECONDS", help="How long to wait for another writer.")
-    ] = DEFAULT_WAIT_SECONDS,
+        Optional[float],
+        typer.Option("--wait", min=0, metavar="SECONDS", help="How long to wait for another writer.", show_default="5"),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Merge the index's segments into one and drop deleted documents: searches get faster."""
+    from searchidx.api import Index
+    from searchidx.lock import DEFAULT_WAIT_SECONDS
+
     with user_errors(), Index.open(index) as opened:
         before = opened.stats()
         started = time.perf_counter()
-        after = opened.optimize(wait=wait)
+        after = opened.optimize(wait=DEFAULT_WAIT_SECONDS if wait is None else wait)
         seconds = time.perf_counter() - started
     if as_json:
         print_json({"segments_before": len(before.segments), "seconds": round(seconds, 3), **asdict(after)})
         return
-    console.print(
+    write_lines([Line([(
         f"merged {len(before.segments)} segment(s) into {len(after.segments)} in {seconds:.2f} s; "
-        f"{after.documents} documents, {after.size_bytes / 1e6:.1f} MB on disk."
-    )
+        f"{after.documents} documents, {after.size_bytes / 1e6:.1f} MB on disk.", None)])])

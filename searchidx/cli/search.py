@@ -1,174 +1,184 @@
-"""`searchidx search`: ranked results for a query, as text or JSON, one or a batch."""
+"""`searchidx search`: ranked results for a query, as text or data, one or a batch."""
 
-from __future__ import annotations
-
-import json
+import shutil
 import sys
 from pathlib import Path
-from typing import Annotated, Iterator, Optional
+from typing import TYPE_CHECKING, Annotated, Iterator, Literal, Optional
 
 import typer
 
-from searchidx.api import Index
-from searchidx.cli.app import IndexOption, JsonOption, app, console, error_console, fail, print_json, user_errors
-from searchidx.cli.render import facets_renderable, filters_line, hit_renderable, results_header, suggestion_line
-from searchidx.errors import SearchidxError
-from searchidx.facets import DateHistogram, Facets, FacetValue
-from searchidx.filters import Filter
-from searchidx.search import RELEVANCE, SORTS, Hit, SearchResults
+from searchidx.cli.app import (
+    EXIT_FAILURE,
+    EXIT_NOTHING_FOUND,
+    IndexOption,
+    app,
+    fail,
+    usage_error,
+    user_errors,
+)
+from searchidx.cli.output import error_line, is_terminal, print_json, print_json_line, write_lines
+
+if TYPE_CHECKING:
+    from searchidx.search import SearchResults
+
+Sort = Literal["relevance", "date"]
+Format = Literal["text", "json", "jsonl", "csv", "tsv"]
+
+EXIT_STATUS = (
+    "Exit status: 0 when something was found, 1 when nothing was (or on a failure, such as a missing index), "
+    "2 for a usage error or a broken query."
+)
+
+# Shared with `searchidx open`.
+QueryArgument = Annotated[
+    Optional[str],
+    typer.Argument(
+        metavar="QUERY",
+        help="What to look for: 'Kina Rusia', '\"Brezi dhe Rruga\"', 'Kina data:2023 vend:Tajvan'.",
+        show_default=False,
+    ),
+]
+FilterOption = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--filter", "-f", metavar="FILTER",
+        help="Narrow to a filter, e.g. data:2023, vend:Kina, person:Putin (repeatable); with filters, QUERY may be "
+        "left out to browse.",
+    ),
+]
+SortOption = Annotated[Sort, typer.Option("--sort", help="Order: by relevance, or by date (newest first).")]
+PlainOption = Annotated[
+    bool, typer.Option("--plain", help="Read the query as plain words: no operators, phrases or filters.")
+]
+RecencyOption = Annotated[
+    float,
+    typer.Option("--recency", min=0.0, metavar="R", help="Boost newer articles: R=1 doubles the newest one's score."),
+]
 
 
-@app.command("search")
+@app.command("search", epilog=EXIT_STATUS)
 def search_command(
-    query: Annotated[
-        Optional[str],
-        typer.Argument(help="What to look for, e.g. 'Kina Rusia', '\"Brezi dhe Rruga\"', 'Kina data:2023 vend:Tajvan'."),
-    ] = None,
+    query: QueryArgument = None,
     index: IndexOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Results per page.")] = 10,
     page: Annotated[int, typer.Option("--page", min=1, help="Page of results.")] = 1,
-    filters: Annotated[
-        Optional[list[str]],
-        typer.Option("--filter", "-f", help="Narrow to a facet value: data:2023, vend:Kina, person:Putin (repeatable)."),
+    filters: FilterOption = None,
+    facets: Annotated[bool, typer.Option("--facets", help="Also show dates and names over all matches.")] = False,
+    sort: SortOption = "relevance",
+    recency: RecencyOption = 0.0,
+    plain: PlainOption = False,
+    output_format: Annotated[
+        Optional[Format],
+        typer.Option("--format", help="Output: text, or data for programs.", show_default="text; json with --batch"),
     ] = None,
-    facets: Annotated[bool, typer.Option("--facets", help="Show dates and entities over all matches.")] = False,
-    sort: Annotated[str, typer.Option("--sort", help=f"Order: {' or '.join(SORTS)} (newest first).")] = RELEVANCE,
-    recency: Annotated[
-        float, typer.Option("--recency", min=0.0, help="Boost newer articles: 1 doubles the newest one's score.")
-    ] = 0.0,
-    plain: Annotated[
-        bool, typer.Option("--plain", help="Read the query as plain words: no operators, phrases or filters.")
-    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
     batch: Annotated[
         Optional[str],
-        typer.Option("--batch", help="Run one query per line of FILE ('-' for stdin); print one JSON object per line."),
+        typer.Option("--batch", metavar="FILE", help="Run one query per line of FILE ('-': stdin) on one open index."),
     ] = None,
-    as_json: JsonOption = False,
+    open_rank: Annotated[
+        Optional[int],
+        typer.Option("--open", min=1, metavar="N", help="Open the Nth hit in $PAGER instead of listing the results."),
+    ] = None,
+    editor: Annotated[bool, typer.Option("--editor", help="With --open: open it in $EDITOR instead.")] = False,
 ) -> None:
-    """Search the index; words may match in any form (Kina, Kinës, Kines)."""
-    if sort not in SORTS:
-        raise fail(f"--sort must be one of {', '.join(SORTS)}, not {sort!r}")
+    """Search the index; words match in any form (Kina, Kinës, Kines) and with or without ë/ç."""
+    if as_json:
+        if output_format not in (None, "json"):
+            raise usage_error(f"--json is --format json; it cannot go with --format {output_format}")
+        output_format = "json"
+    if batch is not None and query is not None:
+        raise usage_error("give either a QUERY or --batch FILE, not both")
+    if batch is not None and open_rank is not None:
+        raise usage_error("--open opens one hit of one search; it cannot go with --batch")
+    if editor and open_rank is None:
+        raise usage_error("--editor goes with --open N")
     options = dict(
         filters=filters or [], facets=facets, page=page, limit=limit, sort=sort, syntax=not plain, recency=recency
     )
     if batch is not None:
-        if query is not None:
-            raise fail("give either a QUERY or --batch FILE, not both")
-        run_batch(batch, index, options)
+        run_batch(batch, index, options, output_format or "json")
         return
     if query is None and not filters:
-        raise fail("give a QUERY (or --filter to browse, or --batch FILE)")
+        raise usage_error("give a QUERY (or --filter to browse, or --batch FILE)")
+    if open_rank is not None:
+        from searchidx.cli.open import open_hit
+
+        open_hit(index, query or "", options, open_rank, editor)
+        return
+    from searchidx.api import Index
+
     with user_errors(), Index.open(index) as opened:
         results = opened.search(query or "", **options)
-    if as_json:
-        print_json(results_json(results))
-        return
-    print_results(results)
+        nothing = None
+        if not results.total and (output_format or "text") == "text" and (results.filters or results.query_filters):
+            from searchidx.nothing_found import explain_nothing
+
+            nothing = explain_nothing(opened, query or "", options["filters"], syntax=not plain)
+    write_results(results, output_format or "text", nothing)
+    if not results.total:
+        raise typer.Exit(EXIT_NOTHING_FOUND)
 
 
-def print_results(results: SearchResults) -> None:
-    console.print(results_header(results))
-    if results.filters or results.query_filters:
-        console.print(filters_line(results))
-    if results.suggestion:
-        console.print(suggestion_line(results.suggestion))
-    console.print()
-    first = (results.page - 1) * results.limit + 1
-    for rank, hit in enumerate(results.hits, first):
-        console.print(hit_renderable(rank, hit))
-    if results.facets is not None:
-        console.print(facets_renderable(results.facets))
+def write_results(results: "SearchResults", output_format: str, nothing=None) -> None:
+    from searchidx.cli import formats
+
+    if output_format == "json":
+        print_json(formats.results_json(results))
+    elif output_format == "jsonl":
+        formats.write_json_lines(formats.hit_records(results))
+    elif output_format in ("csv", "tsv"):
+        formats.TableWriter(tsv=output_format == "tsv", with_query=False).write(results)
+    else:
+        from searchidx.cli.render import results_lines
+
+        width = shutil.get_terminal_size().columns if is_terminal(sys.stdout) else None
+        write_lines(results_lines(results, nothing, width))
 
 
-def run_batch(source: str, index, options: dict) -> None:
-    """One JSON object per input line; a bad query gets an {"error"} line, not a stop."""
+def run_batch(source: str, index, options: dict, output_format: str) -> None:
+    """One search per input line on one open index; a bad query is reported
+    (an {"error"} line in JSON, a line on stderr) and the rest still run."""
+    from searchidx.api import Index
+    from searchidx.cli import formats
+    from searchidx.errors import SearchidxError
+
     failures = 0
+    table = formats.TableWriter(tsv=output_format == "tsv", with_query=True) if output_format in ("csv", "tsv") else None
     with user_errors(), Index.open(index) as opened:
         for line in read_lines(source):
             query = line.strip()
             if not query:
                 continue
             try:
-                record = results_json(opened.search(query, **options))
+                results = opened.search(query, **options)
             except SearchidxError as error:
                 failures += 1
-                record = {"query": query, "error": str(error)}
-                error_console.print(f"[bold red]error:[/] {query!r}: {error}", markup=True, soft_wrap=True)
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-            sys.stdout.flush()
+                error_line(f"{query!r}: {error}")
+                if output_format == "json":
+                    print_json_line({"query": query, "error": str(error)})
+                continue
+            if output_format == "json":
+                print_json_line(formats.results_json(results))
+            elif output_format == "jsonl":
+                formats.write_json_lines(formats.hit_records(results))
+            elif table is not None:
+                table.write(results)
+            else:
+                write_results(results, "text")
+                sys.stdout.write("\n")
+                sys.stdout.flush()
     if failures:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_FAILURE)
 
 
 def read_lines(source: str) -> Iterator[str]:
     if source == "-":
         yield from sys.stdin
         return
-    path = Path(source)
     try:
-        with path.open(encoding="utf-8") as lines:
+        with Path(source).open(encoding="utf-8") as lines:
             yield from lines
     except (OSError, UnicodeDecodeError) as error:
         raise fail(f"cannot read {source}: {getattr(error, 'strerror', None) or error}") from None
 
-
-# -- The documented JSON shape of `searchidx search --json` (see README) -------
-
-
-def hit_json(hit: Hit) -> dict:
-    return {
-        "path": hit.path,
-        "date": hit.date,
-        "date_precision": hit.date_precision,
-        "title": hit.title,
-        "score": hit.score,
-        "snippet": hit.snippet.text,
-        "highlights": [list(span) for span in hit.snippet.highlights],
-        "entities": hit.entities,
-        "record": hit.record,
-        "url": hit.url,
-    }
-
-
-def filter_json(item: Filter) -> dict:
-    return {"field": item.field, "value": item.value, "text": item.text}
-
-
-def facet_value_json(value: FacetValue) -> dict:
-    return {"value": value.value, "count": value.count, "filter": value.filter.text}
-
-
-def date_json(histogram: DateHistogram) -> dict:
-    return {
-        "years": [facet_value_json(v) for v in histogram.years],
-        "year": histogram.year,
-        "months": [facet_value_json(v) for v in histogram.months],
-        "year_only": histogram.year_only,
-        "undated": histogram.undated,
-    }
-
-
-def facets_json(facets: Facets) -> dict:
-    data: dict = {}
-    if facets.date is not None:
-        data["date"] = date_json(facets.date)
-    for name, values in facets.entities.items():
-        data[name] = [facet_value_json(v) for v in values]
-    return data
-
-
-def results_json(results: SearchResults) -> dict:
-    """The documented JSON shape of `searchidx search --json` (see README)."""
-    return {
-        "query": results.query,
-        "total": results.total,
-        "page": results.page,
-        "limit": results.limit,
-        "pages": results.pages,
-        "sort": results.sort,
-        "filters": [filter_json(f) for f in results.filters],
-        "query_filters": [filter_json(f) for f in results.query_filters],
-        "suggestion": results.suggestion,
-        "hits": [hit_json(hit) for hit in results.hits],
-        "facets": facets_json(results.facets) if results.facets is not None else None,
-    }

@@ -1,26 +1,29 @@
 """`searchidx stats`: what the index holds, how big it is, and which versions built it."""
 
-from __future__ import annotations
-
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
-from searchidx.api import Index
-from searchidx.cli.app import IndexOption, JsonOption, app, console, print_json, user_errors
-from searchidx.stats import IndexStats
+from searchidx.cli.app import IndexOption, JsonOption, app, user_errors
+from searchidx.cli.output import Line, print_json, write_lines
+
+if TYPE_CHECKING:
+    from searchidx.stats import IndexStats
 
 
 @app.command("stats")
 def stats_command(index: IndexOption = None, as_json: JsonOption = False) -> None:
     """Documents, date range, size on disk, segments, analyzer version, last update."""
+    from searchidx.api import Index
+
     with user_errors(), Index.open(index, check_versions=False) as opened:
         stats = opened.stats()
     if as_json:
         print_json(asdict(stats))
     else:
-        print_stats(stats)
+        write_lines(stats_lines(stats))
 
 
-def print_stats(stats: IndexStats) -> None:
+def stats_lines(stats: "IndexStats") -> list[Line]:
     dates = f"{stats.first_date} – {stats.last_date}" if stats.first_date else "none"
     rows = [
         ("index", stats.path),
@@ -34,11 +37,10 @@ def print_stats(stats: IndexStats) -> None:
     ]
     rows += [("folder", f"{folder} ({count} documents)") for folder, count in stats.folders.items()]
     width = max(len(name) for name, _ in rows)
-    for name, value in rows:
-        console.print(f"[bold]{name:<{width}}[/]  {value}", soft_wrap=True)
+    lines = [Line([(f"{name:<{width}}", "bold"), (f"  {value}", None)]) for name, value in rows]
     if stats.needs_rebuild:
-        console.print(
-            f"[bold yellow]needs a rebuild:[/] built with {stats.needs_rebuild}; "
-            "run `searchidx index FOLDER --rebuild`",
-            soft_wrap=True,
+        lines.append(
+            Line([("needs a rebuild:", "bold yellow"),
+                  (f" built with {stats.needs_rebuild}; run `searchidx index FOLDER --rebuild`", None)])
         )
+    return lines

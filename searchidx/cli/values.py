@@ -1,0 +1,91 @@
+"""Reading option and argument values without Pydantic.
+
+Typer 0.29 checks every value with a Pydantic TypeAdapter: importing
+Pydantic and building the adapters cost every command 100 ms or more
+before it did anything (350 ms on a busy machine). The values searchidx
+takes are plain (text, whole numbers, numbers, paths, a choice, lists of
+them), so they are read here instead, with the same checks (`min`, the
+choices) and errors that name the option. A parameter of any other type
+keeps Typer's own reading.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from typer._click.exceptions import BadParameter
+from typer._coercion import RuntimeParam
+
+SIMPLE_TYPES = {str: "text", int: "whole number", float: "number", Path: "path", bool: "yes or no"}
+BOOLEAN_WORDS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+
+
+def _unwrap_optional(annotation: Any) -> Any:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        kinds = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(kinds) == 1:
+            return kinds[0]
+    return annotation
+
+
+def _item_type(annotation: Any) -> tuple[Any, bool] | None:
+    """(the type of one value, whether a list of them), or None if not plain."""
+    annotation = _unwrap_optional(annotation)
+    many = typing.get_origin(annotation) is list
+    if many:
+        (annotation,) = typing.get_args(annotation) or (None,)
+    if annotation in SIMPLE_TYPES:
+        return annotation, many
+    if typing.get_origin(annotation) is Literal and all(isinstance(v, str) for v in typing.get_args(annotation)):
+        return annotation, many
+    return None
+
+
+@dataclass(frozen=True)
+class PlainValue(RuntimeParam):
+    """Typer's runtime reading of a value, for the plain types above."""
+
+    def _coerce_value(self, value: Any, param, ctx) -> Any:
+        kind, many = _item_type(self.annotation)
+        if many:
+            return [self._one(kind, item, param, ctx) for item in value]
+        return self._one(kind, value, param, ctx)
+
+    def _one(self, kind: Any, value: Any, param, ctx) -> Any:
+        if typing.get_origin(kind) is Literal:
+            choices = typing.get_args(kind)
+            if value not in choices:
+                raise BadParameter(f"{value!r} is not one of {', '.join(map(repr, choices))}", ctx=ctx, param=param)
+            return value
+        if kind is bool:
+            read = value if isinstance(value, bool) else BOOLEAN_WORDS.get(str(value).lower())
+            if read is None:
+                raise BadParameter(f"{value!r} is not {SIMPLE_TYPES[bool]}", ctx=ctx, param=param)
+            return read
+        if isinstance(value, kind) and not isinstance(value, bool):
+            read = value
+        else:
+            try:
+                read = kind(value)
+            except (TypeError, ValueError):
+                raise BadParameter(f"{value!r} is not a {SIMPLE_TYPES[kind]}", ctx=ctx, param=param) from None
+        least, most = self.parameter_info.min, self.parameter_info.max
+        if least is not None and read < least:
+            raise BadParameter(f"{value} is less than {least}", ctx=ctx, param=param)
+        if most is not None and read > most:
+            raise BadParameter(f"{value} is more than {most}", ctx=ctx, param=param)
+        return read
+
+
+def read_plainly(params) -> None:
+    """Gives each parameter of a plain type the reading above (see module doc)."""
+    for param in params:
+        described = getattr(param, "type_descriptor", None)
+        if described is None or described.file_annotation is not None:
+            continue
+        if _item_type(described.annotation) is not None:
+            param._runtime_param = PlainValue(parameter_info=described.parameter_info, annotation=described.annotation)
