@@ -143,3 +143,23 @@ def test_one_filter_may_be_given_alone(index):
     for alone in ("data:2012", Filter("date", "2012")):
         results = index.search("tregu", filters=alone)
         assert results.total == by_list.total and [f.text for f in results.filters] == ["data:2012"]
+
+
+def test_the_readme_example_runs(tmp_path, monkeypatch, capsys):
+    """The README's Python API example, word for word, on the seed article."""
+    import re
+    import shutil
+    from pathlib import Path
+
+    from conftest import REPO, SEED
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Python API"):]
+    example = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(SEED, tmp_path / "corpus" / SEED.name)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SEARCHIDX_INDEX", raising=False)
+    exec(compile(example, "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert printed.startswith("1 results in 1 pages") and "2023-10" in printed and str(Path.cwd()) in printed
