@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analyzers.entities.words import TITLE_ADJECTIVES, TITLE_STEMS
+
 WORD = r"[^\W\d_][^\W_]*(?:['’][^\W\d_]+)?"
 # words, numbers, and any other single non-space character
 # a web address named as a source: Lajmi.net, Koha.net, Telegrafi.com
@@ -42,23 +44,7 @@ OPEN_QUOTES = frozenset("“„«\"'‘‹")
 CLOSE_QUOTES = {"“": "”", "„": "“”", "«": "»", '"': '"', "'": "'", "‘": "’", "‹": "›"}
 DASHES = frozenset("-–—")
 
-# Titles and roles that precede a person's name. Matched on the lowercased
-# word's start, the rest being a case ending (presidenti, presidentit,
-# presidentin, presidentja, presidentes).
-TITLE_STEMS = (
-    "president", "kryeministr", "zëvendëskryeministr", "ministr", "sekretar",
-    "deputet", "ambasador", "zëdhënës", "kancelar", "lider", "kryetar",
-    "zëvendëskryetar", "drejtor", "gjeneral", "mbret", "princ", "senator",
-    "guvernator", "kryebashkiak", "shef", "trajner", "aktor", "këngëtar",
-    "gazetar", "profesor", "doktor", "papë", "komandant", "prokuror",
-    "gjyqtar", "avokat", "analist", "ekspert", "lojtar", "sulmues",
-    "mesfushor", "portier", "futbollist", "reper", "modele", "moderator",
-    "themelues", "bashkëshort", "kreu", "krye", "zot", "zonj", "kryeplak",
-    "ish-president", "ish-kryeministr", "ish-ministr", "ish-kryetar",
-    "ish-deputet", "ish-drejtor", "ish-lider", "ish-zëdhënës", "ish-ambasador",
-    "kandidat", "negociator", "emisar", "i dërguar", "mjek", "epidemiolog",
-    "biznesmen", "pronar", "bashkëpunëtor", "këshilltar", "koordinator",
-)
+# Titles and roles that precede a person's name (resources/entity_words.txt).
 # Case endings of the stems, the plurals included (ministrat, ministrave,
 # presidentët). A noun in -ist names a person's occupation or allegiance
 # (futbollist, xhudistja, aktivistët), whatever its stem; its bare
@@ -69,8 +55,6 @@ TITLE_RE = re.compile(
     r"|\w{3,}ist(?:i|it|in|ja|es|en|ët|ëve|et|eve)?)$"
 )
 TITLE_ABBREVIATIONS = frozenset({"z.", "znj.", "dr.", "prof."})
-# Adjectives that belong to a title and are written capitalised in it.
-TITLE_ADJECTIVES = frozenset({"përgjithshëm", "jashtëm", "brendshëm", "parë", "lartë", "shtetëror"})
 
 
 @dataclass(slots=True)

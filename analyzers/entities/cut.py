@@ -1,0 +1,436 @@
+"""Cutting capitalised runs into the pieces that are names.
+
+A run (:mod:`analyzers.entities.mentions`) may hold several names, a title,
+a sentence-initial common word: ``Trajneri i Barcelonës Ronald Koeman``.
+The dictionaries' longest names are taken first, then titles and common
+words peeled off, then what is left is one name by rule. Each piece gets
+its canonical readings (:mod:`analyzers.entities.canonical`), best first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analyzers.entities.canonical import connector_for, head_readings, readings
+from analyzers.entities.classify import set_context
+from analyzers.entities.lexical import (
+    ADJECTIVE_END,
+    adjective_after_head,
+    adjective_compound,
+    bare_adjective,
+    common,
+    common_mid_sentence,
+    common_noun,
+    institution,
+    name_head,
+    org_head,
+    person_form,
+    weak_name,
+)
+from analyzers.entities.mentions import (
+    CONNECTOR_WORDS,
+    NAME_PARTICLES,
+    Run,
+    Token,
+    is_title,
+    split_acronym,
+    word_after,
+    word_before,
+)
+from analyzers.entities.piece import Piece
+from analyzers.entities.words import MISC_HEADS, NOT_NAMES, SPEECH_VERBS, TITLE_ADJECTIVES
+
+# "për" (for) after an institution's head, "dhe" (and) between its purposes
+_PURPOSE_GAP = re.compile(r"[ \t\u00a0]+për(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
+_AND_GAP = re.compile(r"[ \t\u00a0]+dhe(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
+_GAP_WORD_RE = re.compile(r"\S+")
+# lowercase words that join the parts of one institution's name
+JOIN_WORDS = frozenset({"për", "dhe"})
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    canonical: str
+
+
+class Lowered:
+    """Whether the article writes a word in lowercase too (then the word is a
+    common one), asked rarely, so searched for on demand."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cache: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        hit = self.cache.get(word)
+        if hit is None:
+            hit = self.cache[word] = _has_whole_word(self.text, word)
+        return hit
+
+
+def _has_whole_word(text: str, word: str) -> bool:
+    """Whether `word` stands in `text` with no word character (``\\w``: a
+    letter, digit or underscore) on either side; what
+    ``re.search(r"(?<!\\w)" + re.escape(word) + r"(?!\\w)", text)`` says, without
+    compiling a pattern for every word asked (each article asks new ones)."""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if not (i and _is_word_char(text[i - 1])) and not _is_word_char(text[i + n : i + n + 1]):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _is_word_char(c: str) -> bool:
+    """What ``\\w`` matches in a str pattern: str.isalnum() or ``_`` ("" is none)."""
+    return c.isalnum() or c == "_"
+
+
+def join_purposes(text: str, runs: list, gaz) -> list:
+    """Joins an institution's head to the purposes its name states after
+    ``për`` (for), themselves joined by ``dhe`` (and), each a common noun
+    capitalised: ``Organizata për Bashkëpunim dhe Zhvillim Ekonomik``,
+    ``Qendrat për Kontrollin dhe Parandalimin e Sëmundjeve``, ``Agjencia për
+    Zhvillim Ndërkombëtar``. Cut at the lowercase word, the purposes read as
+    names of their own (Zhvillimi Ekonomik, an organisation; Kontrollin, a
+    person). A known name after ``për`` is no purpose (``Qeveria për
+    Kosovën``)."""
+    if "për" not in text:
+        return runs
+    out = []
+    i, n = 0, len(runs)
+    while i < n:
+        run = runs[i]
+        # the head opens the run, or follows the word opening a sentence
+        # (Sot Organizata për ...), not a name before it (Tsikhanouskaya Komisionit)
+        if (
+            i + 1 < n
+            and text.find("për", run.end, run.end + 6) != -1
+            and any(org_head(t.text) for t in (run.tokens[:2] if run.tokens[0].sentence_initial else run.tokens[:1]))
+        ):
+            tokens = list(run.tokens)
+            gap = _PURPOSE_GAP
+            j = i + 1
+            while j < n:
+                nxt = runs[j]
+                m = gap.fullmatch(text, tokens[-1].end, nxt.start)
+                first = nxt.tokens[0].text
+                if not m or split_acronym(first) or not (common_noun(first, gaz) or institution(first, gaz)):
+                    break
+                if gap is _AND_GAP and org_head(first):
+                    break  # another institution: Aleancës për Ardhmërinë ... dhe Nismës
+                for w in _GAP_WORD_RE.finditer(text, m.start(), m.end()):
+                    tokens.append(Token(w.group(), w.start(), w.end(), "w"))
+                tokens.extend(nxt.tokens)
+                gap = _AND_GAP
+                j += 1
+            if j > i + 1:
+                out.append(Run(tokens, run.title_before))
+                i = j
+                continue
+        out.append(run)
+        i += 1
+    return out
+
+
+def cut_run(text: str, run, gaz, misc: list[Span], lowered) -> list[Piece]:
+    if not misc:
+        return _cut_group(text, run.tokens, run.title_before, gaz, lowered)
+    toks = [t for t in run.tokens if not any(s.start <= t.start < s.end for s in misc)]
+    if len(toks) != len(run.tokens):
+        # a quoted name splits the run; the rest is cut as separate runs
+        groups, cur = [], []
+        for t in run.tokens:
+            if any(s.start <= t.start < s.end for s in misc):
+                if cur:
+                    groups.append(cur)
+                cur = []
+            else:
+                cur.append(t)
+        if cur:
+            groups.append(cur)
+    else:
+        groups = [toks]
+    out: list[Piece] = []
+    for group in groups:
+        out.extend(_cut_group(text, group, run.title_before, gaz, lowered))
+    return out
+
+
+def _surface(text: str, toks: list[Token]) -> str:
+    return " ".join(t.text for t in toks)
+
+
+def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piece]:
+    out: list[Piece] = []
+    i, n = 0, len(toks)
+    title = title_before
+    while i < n:
+        # strip connectors left at the edge of a cut
+        if toks[i].text in CONNECTOR_WORDS or toks[i].text in NAME_PARTICLES or toks[i].text in JOIN_WORDS:
+            i += 1
+            continue
+        tok = toks[i]
+        if len(tok.text) == 1 and i + 1 < n and toks[i + 1].text in CONNECTOR_WORDS:
+            i += 1  # a label, no name's head: grupit A të Kampionatit Evropian
+            continue
+        # an acronym is always a name of its own
+        acr = split_acronym(tok.text)
+        if acr:
+            name, _ending = acr
+            i += 1
+            if name in gaz.not_names:
+                continue
+            if not gaz.lookup(name) and (name.lower() in gaz.common or _in_caps_stretch(text, tok)):
+                continue  # a word of a headline in capitals: TË SHËRUAR DHE
+            out.append(_acronym_piece(tok, name, gaz))
+            continue
+        if "." in tok.text:  # a capitalised web address: a news outlet
+            piece = Piece(tok.start, tok.end, [tok.text], [tok.text], known=True, type="ORG")
+            piece.canonical = tok.text
+            piece.acronym = True  # as written, no case endings to undo
+            out.append(piece)
+            i += 1
+            continue
+        # the longest dictionary name starting here
+        match = None
+        for j in range(min(n, i + 7), i, -1):
+            if toks[j - 1].text in CONNECTOR_WORDS or split_acronym(toks[j - 1].text):
+                continue
+            surface = _surface(text, toks[i:j])
+            cands = gaz.lookup(surface)
+            if cands:
+                match = (j, cands)
+                break
+        if (
+            match
+            and match[0] == i + 1
+            and i + 1 < n
+            and toks[i + 1].is_cap
+            and not split_acronym(toks[i + 1].text)
+            and any(gaz.entry(c).type in ("PER", None) for c in match[1])
+        ):
+            match = None  # Ronald Koeman, Shaban Shabani: a longer name by rule
+        if match and match[0] == i + 1 and tok.sentence_initial and weak_name(tok.text, gaz) and common(tok.text, gaz):
+            match = None  # "Mali", "Drita" opening a sentence: a common word
+            i += 1
+            continue
+        if match:
+            j, cands = match
+            piece = Piece(tok.start, toks[j - 1].end, [t.text for t in toks[i:j]], list(cands), known=True)
+            piece.title = title
+            out.append(piece)
+            i = j
+            continue
+        # a title opens the run: Sekretari i Përgjithshëm ...
+        if is_title(tok.text) or (out == [] and tok.text.lower() in TITLE_ADJECTIVES and title):
+            title = True
+            i += 1
+            continue
+        if tok.text.lower() in TITLE_ADJECTIVES and title:
+            i += 1
+            continue
+        if (
+            n == 1
+            and "-" in tok.text
+            and adjective_compound(tok.text, gaz)
+            and not any(gaz.entry(c).type == "LOC" for c in gaz.lookup(tok.text.split("-")[0]))
+        ):
+            break  # an adjective alone (integrimit Euro-Atlantik), no name's head
+        if bare_adjective(tok.text, gaz) and (i + 1 == n or toks[i + 1].text in CONNECTOR_WORDS):
+            # an adjective follows its noun in Albanian, so one opening a run
+            # belongs to a noun outside it (Panairi i 21-të Ndërkombëtar i
+            # Librit): no name's head, nor is a genitive after it that no
+            # dictionary knows (i Librit: the book of the fair)
+            i += 1
+            while i < n and toks[i].text in CONNECTOR_WORDS:
+                i += 1
+            if i < n and not gaz.lookup(toks[i].text) and not split_acronym(toks[i].text):
+                i += 1
+            continue
+        # the rest of the run, up to the next acronym or dictionary name
+        j = i + 1
+        while j < n and not split_acronym(toks[j].text):
+            if toks[j].text not in CONNECTOR_WORDS and _known_from(text, toks, j, n, gaz):
+                break
+            j += 1
+        while j > i + 1 and (toks[j - 1].text in CONNECTOR_WORDS or toks[j - 1].text in JOIN_WORDS):
+            j -= 1
+        group = toks[i:j]
+        tentative = False
+        if tok.sentence_initial and not gaz.lookup(tok.text):
+            # a sentence-initial capital says nothing by itself: keep the
+            # word only if what follows joins it into a name through a
+            # connector, or, tentatively, if it is no common word (the rest
+            # of the article must then name it too, see confirm)
+            if (
+                len(group) > 2
+                and (group[1].text in CONNECTOR_WORDS or group[1].text in JOIN_WORDS)
+                and name_head(tok.text)
+                and not person_form(group[2].text, gaz)
+            ):
+                pass  # Republika e Kosovës; but not Qeveria e Kurtit
+            elif (
+                len(group) > 1
+                and (name_head(tok.text) or MISC_HEADS.match(tok.text.lower()))
+                and ADJECTIVE_END.search(group[1].text.lower())
+                and not person_form(group[1].text, gaz)
+            ):
+                pass  # an institution and its capitalised adjective: Prokuroria Themelore
+            elif common(tok.text, gaz):
+                i += 1
+                continue
+            elif len(group) > 1 and group[1].text not in CONNECTOR_WORDS and tok.text.lower() not in lowered:
+                pass  # Raheem Sterling opening a sentence (but not "Tha Kurti")
+            else:
+                tentative = True
+                group = group[:1]
+                j = i + 1
+        elif tok.sentence_initial and len(group) == 1 and weak_name(tok.text, gaz) and common(tok.text, gaz):
+            i += 1
+            continue
+        before = word_before(text, tok.start)
+        if len(group) == 1 and (
+            len(tok.text) == 1
+            or tok.text in NOT_NAMES
+            or gaz.is_not_name(tok.text)
+            or (
+                common_mid_sentence(tok.text, gaz)
+                and (not title or before in CONNECTOR_WORDS)  # kryetari i Komunës
+                and before not in SPEECH_VERBS
+            )
+        ):
+            # "kategorinë A", "Covid", "Kushtetutën": a capital on a common
+            # word marks an institution or emphasis, not a name
+            i += 1
+            continue
+        if (
+            len(group) > 1
+            and group[1].text not in CONNECTOR_WORDS
+            and institution(tok.text, gaz)
+            and person_form(group[-1].text, gaz)
+        ):
+            i += 1  # "Administratës Trump": the common word is no part of the name
+            continue
+        piece = _rule_piece(group, gaz)
+        piece.common_noun = len(group) == 1 and common_noun(tok.text, gaz)
+        piece.tentative = tentative
+        piece.title = title
+        piece.sentence_initial = tok.sentence_initial
+        set_context(piece, text, before)
+        if before in SPEECH_VERBS and len(group) == 1:
+            piece.title = True  # "tha Morina": whoever speaks is a person
+        out.append(piece)
+        title = False
+        i = j
+    return out
+
+
+def _known_from(text, toks, j, n, gaz) -> bool:
+    """Whether a multi-word dictionary name starts at toks[j]."""
+    for k in range(min(n, j + 7), j + 1, -1):
+        if k - j >= 2 and gaz.lookup(_surface(text, toks[j:k])):
+            return True
+    return False
+
+
+def _in_caps_stretch(text: str, tok: Token) -> bool:
+    """A word of a stretch written in capitals (a headline), not an acronym."""
+    for word in (word_before(text, tok.start, lower=False), word_after(text, tok.end)):
+        if len(word) > 1 and word.isupper():
+            return True
+    return False
+
+
+def _acronym_piece(tok: Token, name: str, gaz) -> Piece:
+    piece = Piece(tok.start, tok.end, [name], [name], known=bool(gaz.lookup(name)), acronym=True)
+    piece.canonical = name
+    return piece
+
+
+def _rule_piece(group: list[Token], gaz) -> Piece:
+    words = [t.text for t in group]
+    start, end = group[0].start, group[-1].end
+    if len(words) == 1:
+        cands = []
+        for base, _gender in readings(words[0]):
+            if base not in cands:
+                cands.append(base)
+        # a bare name in -i stays bare unless evidence says otherwise:
+        # Albanian surnames end in -i (Kurti, Thaçi) far more often than
+        # a foreign name is written with the definite -i
+        if words[0].endswith("i") and words[0] in cands:
+            cands.remove(words[0])
+            cands.insert(0, words[0])
+        return Piece(start, end, words, cands)
+    has_connector = any(w in CONNECTOR_WORDS for w in words[1:-1])
+    first_known = gaz.lookup(words[0])
+    first_entry = gaz.entry(first_known[0]) if first_known else None
+    person_like = (first_entry is not None and first_entry.role == "first") or (
+        not has_connector and not name_head(words[0]) and not adjective_after_head(words[1])
+    )
+    cands: list[str] = []
+    if person_like and not has_connector:
+        prefix = " ".join(words[:-1])
+        last = words[-1]
+        last_readings = [b for b, _g in readings(last)]
+        if last.endswith("i") and last in last_readings:
+            last_readings.remove(last)
+            last_readings.insert(0, last)
+        if last.endswith("en") and last[:-1] in last_readings:
+            # a person's name in -e takes -n in the accusative (Zidanen)
+            last_readings.remove(last[:-1])
+            last_readings.insert(0, last[:-1])
+        # a surname the dictionaries know is read as they have it (Ismail
+        # Kadare, not Kadara)
+        known = [c for c in gaz.lookup(last) if gaz.entry(c).type == "PER" and " " not in c]
+        for base in known + [b for b in last_readings if b not in known]:
+            cands.append(f"{prefix} {base}")
+    else:
+        # head-first: the head in the definite nominative, connectors agreeing
+        for head, gender in head_readings(words[0]):
+            rest = list(words[1:])
+            if has_connector:
+                # the first connector agrees with the head; later ones agree
+                # with the genitive before them and stay (Forca e Sigurisë së ...)
+                k = next(k for k, w in enumerate(rest) if w in CONNECTOR_WORDS)
+                if all(ADJECTIVE_END.search(w) for w in rest[:k]):
+                    rest[k] = connector_for(gender)
+                # else a noun stands between (Radio Evropa e Lirë): the
+                # connector agrees with it and stays as written
+            cand = " ".join([head, *rest])
+            if cand not in cands:
+                cands.append(cand)
+        cands = prefer_head(words, cands)
+    return Piece(start, end, words, cands)
+
+
+def prefer_head(words: list[str], cands: list[str]) -> list[str]:
+    """Order head readings by what the words after the head say.
+
+    A connector ``e`` / ``së`` or an adjective in -e after the head marks a
+    feminine or plural head (Lindje të Mesme -> Lindja e Mesme); ``i`` marks a
+    masculine one.
+    """
+    second = words[1]
+    if second in JOIN_WORDS:
+        # Qendrat për ...: a head in the definite nominative stays as written
+        # (a plural in -at, which a masculine reading would make Qendrati)
+        written = [c for c in cands if c.split()[0] == words[0]]
+        if written and words[0].endswith(("a", "at", "et", "ët", "i", "u")):
+            return written + [c for c in cands if c not in written]
+        return cands
+    feminine = second in ("e", "së") or (second[0].isupper() and second.endswith(("e", "a")))
+    if feminine and words[0].endswith("itë") and len(words[0]) > 6:
+        # Ministritë e Arsimit: the plural of a noun in -i (ministri), not a
+        # singular in -ë (only short ones end in -itë: dritë, ditë)
+        written = [c for c in cands if c.split()[0] == words[0] and c.split()[1:2] == ["e"]]
+        return written + [c for c in cands if c not in written]
+    if feminine:
+        fem = [c for c in cands if c.split()[0].endswith(("a", "et", "t"))]
+        return fem + [c for c in cands if c not in fem]
+    return cands

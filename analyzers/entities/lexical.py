@@ -1,0 +1,179 @@
+"""What a capitalised word is, by the dictionaries and the lexicon: a common
+noun or adjective, a case form of one, a first name, an institution's
+head noun. Each answer is cached per word (the same words recur across an
+archive); :func:`analyzers.entities.extract.clear_caches` forgets them."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analyzers.entities.canonical import FEM, readings
+from analyzers.entities.words import LOC_HEADS, ORG_HEADS, SENTENCE_OPENERS
+
+# Adjectival endings of the word after a head noun (Azia Qendrore,
+# Bashkimi Sovjetik, Banka Botërore): evidence for a head-first name.
+ADJECTIVE_END = re.compile(r"(?:ore|or|ik|ike|ikë|ar|are|ian|iane|ane|an|ese|eze|ive|ës|al|ale|ës|ërore|uar|uara|me|ëm|isht)$")
+
+
+# Plural endings of Albanian nouns, with the ends of the singulars that take
+# them: -e/-et/-eve after -im and -ues (urime, mendimet, punuesve), -ë/-ët/
+# -ëve after -ar, -tor and -ist (lojtarë, autorët, gazetarëve), -ra/-rat/
+# -rave after -ë (lojëra, lojërat, ujërave; not Kundera, Petra). The lexicon
+# lists singulars.
+_PLURALS = (
+    ("rave", "ë"), ("rat", "ë"), ("ra", "ë"),
+    ("eve", "im|ues"), ("et", "im|ues"), ("e", "im|ues"),
+    ("ëve", "ar|tor|ist"), ("ët", "ar|tor|ist"), ("ë", "ar|tor|ist"),
+)
+
+
+@lru_cache(maxsize=32768)
+def adjective_compound(word: str, gaz) -> bool:
+    """A hyphenated word whose later parts are adjectives of the lexicon
+    (``Azi-Paqësor``, ``Euro-Atlantik``): one name, not two (``Izrael-Hamas``)."""
+    parts = word.split("-")
+    return all(p.lower() in gaz.common_adjectives and not gaz.lookup(p) for p in parts[1:])
+
+
+@lru_cache(maxsize=32768)
+def person_form(word: str, gaz) -> bool:
+    return any(gaz.entry(c).type == "PER" for c in gaz.lookup(word))
+
+
+@lru_cache(maxsize=32768)
+def bare_adjective(word: str, gaz) -> bool:
+    """An adjective of the lexicon as written (Ndërkombëtar, Jashtëm), that
+    no dictionary has as a name nor the lexicon as a noun."""
+    low = word.lower()
+    return low in gaz.common_adjectives and low not in gaz.common_nouns and not gaz.lookup(word)
+
+
+@lru_cache(maxsize=32768)
+def weak_name(word: str, gaz) -> bool:
+    """Known only as a first name or a proper noun of unknown type, which a
+    capital at a sentence's start does not make a name (Drita, Besa, Mali)."""
+    for c in gaz.lookup(word):
+        entry = gaz.entry(c)
+        if entry.type in ("LOC", "ORG") or (entry.type == "PER" and entry.role != "first"):
+            return False
+    return True
+
+
+@lru_cache(maxsize=32768)
+def org_head(word: str) -> bool:
+    return bool(ORG_HEADS.match(word.lower()))
+
+
+@lru_cache(maxsize=32768)
+def name_head(word: str) -> bool:
+    low = word.lower()
+    return bool(ORG_HEADS.match(low) or LOC_HEADS.match(low))
+
+
+@lru_cache(maxsize=32768)
+def common_mid_sentence(word: str, gaz) -> bool:
+    """A capitalised word mid-sentence that is a common word all the same: the
+    word itself is one, or it is a case form of a feminine common noun
+    (Kushtetutën, Qeverisë, Komunat: institutions capitalised for respect)."""
+    for c in gaz.lookup(word):
+        entry = gaz.entry(c)
+        if entry.type in ("LOC", "ORG") or (entry.type == "PER" and entry.role != "first"):
+            return False
+    low = word.lower()
+    if low in gaz.common or plural_of_common_noun(low, gaz):
+        return True
+    # the plural of a feminine noun in -ë: komunat, komunave (komuna)
+    for ending in ("at", "ave"):
+        if low.endswith(ending) and low[: -len(ending)] + "a" in gaz.common_feminine:
+            return True
+    return any(g == FEM and base.lower() in gaz.common_feminine for base, g in readings(word)[:3])
+
+
+def plural_of_common_noun(low: str, gaz) -> bool:
+    """A plural form of a noun the lexicon lists (Urime: urim, Lojërat: lojë)."""
+    for ending, stems in _PLURALS:
+        if low.endswith(ending):
+            stem = low[: -len(ending)]
+            if len(stem) >= 3 and stem in gaz.common_nouns and stem.endswith(tuple(stems.split("|"))):
+                return True
+    return False
+
+
+@lru_cache(maxsize=32768)
+def institution(word: str, gaz) -> bool:
+    """A case form of a feminine common noun (Administratës, Qeverisë)."""
+    if gaz.lookup(word):
+        return False
+    return any(g == FEM and base.lower() in gaz.common_feminine for base, g in readings(word)[:3])
+
+
+@lru_cache(maxsize=32768)
+def common_noun(word: str, gaz) -> bool:
+    """A capitalised word no dictionary knows as a name, which may be a case
+    form of a noun the lexicon lists in lowercase (Korrupsionit -> korrupsion)."""
+    if gaz.lookup(word):
+        return False
+    if word.lower() in gaz.common_nouns:
+        return True
+    return any(base.lower() in gaz.common_nouns for base, _g in readings(word)[:4])
+
+
+@lru_cache(maxsize=32768)
+def common(word: str, gaz) -> bool:
+    """A capitalised word that is a common Albanian word in some case form."""
+    low = word.lower()
+    if low in gaz.common or low in SENTENCE_OPENERS or re.match(r"^\w['’]", low):
+        return True
+    if plural_of_common_noun(low, gaz):
+        return True
+    return any(base.lower() in gaz.common for base, _g in readings(word)[:4])
+
+
+def adjective_after_head(word: str) -> bool:
+    """Whether the word after a capitalised word reads as an adjective
+    (Komiteti Teknik, Banka Qendrore); a genitive or accusative in -ës/-ën is
+    a feminine noun's case, no adjective (Driton Kukës, Klaus Gjasulës)."""
+    return bool(ADJECTIVE_END.search(word)) and not word.endswith(("ës", "ën"))
+
+
+def common_noun_phrase(words: list[str], gaz) -> bool:
+    """A common noun no dictionary has as a name, then only adjectives, all
+    capitalised: the name of an institution (Komiteti Teknik, Zhvillim
+    Ndërkombëtar of an agency's name), no person; people's names do not
+    open with a common noun the lexicon knows."""
+    head = words[0]
+    if gaz.lookup(head):
+        return False
+    if head.lower() not in gaz.common_nouns and not any(
+        base.lower() in gaz.common_nouns for base, _g in readings(head)[:4]
+    ):
+        return False
+    return all(ADJECTIVE_END.search(w) for w in words[1:])
+
+
+def substantivised_adjective(word: str, gaz) -> bool:
+    """The feminine definite (-ja) of an adjective of the lexicon, standing
+    for the noun it qualifies: Kushtetuesja (Gjykata Kushtetuese),
+    Specialja; such a name is an institution's, never a person's."""
+    low = word.lower()
+    if not low.endswith("ja") or gaz.lookup(word):
+        return False
+    stem = low[:-2]
+    return stem in gaz.common_adjectives or stem + "e" in gaz.common_adjectives
+
+
+def place_of_place(head: str, genitive: str, gaz) -> bool:
+    """``X i/e Y``: the head is a known place, or a proper noun that is no
+    common word followed by the genitive of a known place (a city of a
+    country: Oslo të Norvegjisë)."""
+    if entry_type(head, gaz) == "LOC":
+        return True
+    if gaz.lookup(head) or common(head, gaz) or not head.isalpha() or ADJECTIVE_END.search(head):
+        return False  # a common word, a code (U21), an adjective (Themelore e Prishtinës)
+    return any(gaz.entry(c).type == "LOC" for c in gaz.lookup(genitive))
+
+
+def entry_type(canonical: str, gaz) -> str | None:
+    entry = gaz.entry(canonical)
+    return entry.type if entry else None

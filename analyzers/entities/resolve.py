@@ -1,0 +1,146 @@
+"""Choosing each name's canonical form with the article's evidence, and
+resolving short mentions of people to the full name."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from analyzers.entities import gazetteer
+from analyzers.entities.canonical import readings
+from analyzers.entities.classify import coordinate, type_by_rule
+from analyzers.entities.lexical import adjective_after_head, name_head
+from analyzers.entities.mentions import CONNECTOR_WORDS
+from analyzers.entities.piece import Piece
+from analyzers.entities.words import MISC_HEADS
+
+if TYPE_CHECKING:
+    from analyzers.entities.extract import Evidence
+
+# Endings that can only be case endings of a name; a name that ends
+# otherwise may be written bare (Putin, Kurti, Lucas, Olsen).
+# -jt / -jn: a stem in -j takes the bare -t / -n (Haradinajt, Molliqajn).
+CLEAR_CASE_ENDINGS = ("ës", "ën", "isë", "inë", "së", "në", "it", "ut", "un", "eve", "ve", "yt", "yn", "ët", "ë", "jt", "jn")
+
+
+def choose_canonical(pieces: list[Piece], gaz, evidence: Evidence | None) -> None:
+    """Pick each piece's reading with the article's (and index's) evidence."""
+    votes: Counter[str] = Counter()
+    written: Counter[str] = Counter()
+    bare: list[bool] = []
+    for p in pieces:
+        for c in set(p.candidates):  # Counter.update costs more per call
+            votes[c] += 1
+        b = _may_be_bare(p)
+        bare.append(b)
+        if b:
+            written[" ".join(p.words)] += 1
+    for p, b in zip(pieces, bare):
+        if p.acronym:
+            continue
+        if len(p.candidates) == 1:
+            p.canonical = p.candidates[0]
+            continue
+        surface = " ".join(p.words)
+        best, best_score = None, None
+        for rank, c in enumerate(p.candidates):
+            # a reading written as such elsewhere in the article
+            own = c == surface and b
+            score = votes[c] + 0.5 * (written[c] - own) - rank * 0.01
+            if own:
+                score += 0.5  # with no other evidence, a name is as written
+            if gaz.entry(c) is not None:
+                score += 3.0
+            if evidence is not None and c in evidence:
+                score += 1.0
+            if best_score is None or score > best_score:
+                best, best_score = c, score
+        p.canonical = best or " ".join(p.words)
+
+
+def _may_be_bare(p: Piece) -> bool:
+    """Whether the span, as written, can be a canonical name: its declining
+    word (the last of a person's name, the only one of a one-word name) ends
+    in no unambiguous case ending."""
+    if len(p.words) > 1 and p.words[1] in CONNECTOR_WORDS:
+        return False  # head-first names are canonical with a definite head
+    if len(p.words) > 1 and (
+        name_head(p.words[0]) or MISC_HEADS.match(p.words[0].lower()) or adjective_after_head(p.words[1])
+    ):
+        return False
+    return not p.words[-1].endswith(CLEAR_CASE_ENDINGS)
+
+
+def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
+    """Short mentions of people to the full name in the article, then type."""
+    for p in pieces:
+        if p.type is None:
+            p.type = type_by_rule(p, gaz)
+    if text:
+        coordinate(pieces, text, gaz)
+    full = [p.canonical for p in pieces if p.type == "PER" and len(p.canonical.split()) > 1]
+    by_last: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
+    for name in full:
+        words = name.split()
+        if any(w in CONNECTOR_WORDS for w in words):
+            continue
+        by_last.setdefault(words[-1], set()).add(name)
+        by_first.setdefault(words[0], set()).add(name)
+    curated = curated_people()
+    for p in pieces:
+        if p.acronym:
+            continue
+        if " " in p.canonical:
+            # "Lopez Obrador" after "Andres Manuel Lopez Obrador"
+            tail = " " + " ".join(p.words)
+            longer = {name for name in full if name.endswith(tail)} if len(p.words) > 1 else ()
+            if len(longer) == 1:
+                p.canonical, p.type = next(iter(longer)), "PER"
+            continue
+        if not by_last and p.type != "PER":
+            continue  # nothing in the article or the curated list to resolve to
+        keys = [p.canonical] + [b for b, _g in readings(p.words[0])] if len(p.words) == 1 else [p.canonical]
+        target = None
+        # the article's own full names beat the dictionaries (Shala the
+        # surname of Jakup Shala, not the region)
+        for key in keys:
+            if len(by_last.get(key, ())) == 1:
+                target = next(iter(by_last[key]))
+                break
+        if target is None and p.type not in ("PER", None) and not _resolvable(p, gaz):
+            continue
+        if target is None:
+            for key in keys:
+                if len(by_first.get(key, ())) == 1:
+                    target = next(iter(by_first[key]))
+                    break
+        if target is None and p.type == "PER":
+            for key in keys:
+                if key in curated:
+                    target = curated[key]
+                    break
+        if target:
+            p.canonical = target
+            p.type = "PER"
+
+
+def _resolvable(p: Piece, gaz) -> bool:
+    """An unknown single word, or one whose dictionary type is PER."""
+    return not p.known or p.type == "PER"
+
+
+@lru_cache(maxsize=1)
+def curated_people() -> dict[str, str]:
+    """Surname -> full name, for the well-known people of the curated list
+    whose surname no other of them shares."""
+    gaz = gazetteer.load()
+    seen: dict[str, list[str]] = {}
+    for entry in gaz.entries.values():
+        if entry.type != "PER" or " " not in entry.canonical:
+            continue
+        if not any(s.startswith("curated:") for s in entry.sources):
+            continue
+        seen.setdefault(entry.canonical.split()[-1], []).append(entry.canonical)
+    return {k: v[0] for k, v in seen.items() if len(v) == 1}

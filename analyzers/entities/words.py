@@ -1,0 +1,73 @@
+"""The word lists of entity extraction, read from ``resources/entity_words.txt``.
+
+Lists of words belong in a resource file, where they can be read and
+extended without reading code (as Lucene keeps stop words and stem
+exceptions); the rules that use them stay in code. Each section of the
+file becomes a frozenset of words, or, for the ``*_stems`` sections, a
+regular expression matching a word that one of the stems begins (with or
+without the case endings the caller requires).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+WORDS_FILE = Path(__file__).resolve().parent.parent / "resources" / "entity_words.txt"
+
+
+@lru_cache(maxsize=1)
+def sections() -> dict[str, tuple[str, ...]]:
+    """Every section of the file: its items in order."""
+    out: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in WORDS_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = out.setdefault(line[1:-1], [])
+            continue
+        if current is None:
+            raise ValueError(f"{WORDS_FILE}: items before the first [section]")
+        current.extend(line.split())
+    return {name: tuple(items) for name, items in out.items()}
+
+
+def words(section: str) -> frozenset[str]:
+    return frozenset(sections()[section])
+
+
+def stems(section: str, endings: str | None = None) -> re.Pattern:
+    """A pattern matching a word that starts with one of the section's
+    stems; with `endings` (a regular expression), only the stem followed by
+    one of them or nothing, to the word's end."""
+    body = "|".join(sections()[section])
+    if endings is None:
+        return re.compile(rf"^(?:{body})")
+    return re.compile(rf"^(?:{body})(?:{endings})?$")
+
+
+# Case endings of a common noun used as a class word (qyteti, qytetit,
+# fshatin, liqenit, zonës, rajonet): the patterns below take only these
+# after their stems.
+_NOUN_ENDINGS = "i|u|it|ut|in|un|a|ë|ën|ës|e|et|eve|at|ave|ja|je|jen|jes|enj|enjt|enjve|ra|rat|rave|ve|ët|ëve"
+_SHORT_STEM_ENDINGS = "i|u|it|ut|in|un|et|eve|enj|enjt|enjve|ra|rat|rave|ri|rit|rin"
+
+# Head nouns that make a multi-word name an organisation, a place, an event.
+ORG_HEADS = stems("org_head_stems")
+LOC_HEADS = re.compile(
+    rf"{stems('loc_head_stems').pattern}|{stems('loc_head_short_stems', _SHORT_STEM_ENDINGS).pattern}"
+)
+MISC_HEADS = stems("misc_head_stems")
+LOC_PREPOSITIONS = words("locative_prepositions")
+PLACE_NOUN = stems("place_noun_stems", _NOUN_ENDINGS)
+NAMED_BY = stems("named_by_stems", _NOUN_ENDINGS.replace("|enj|enjt|enjve|ra|rat|rave", ""))
+NAMING_NOUN = stems("naming_noun_stems")
+ORG_WORDS = words("org_words")
+NOT_NAMES = words("not_names")
+SPEECH_VERBS = words("speech_verbs")
+SENTENCE_OPENERS = words("sentence_openers")
+TITLE_STEMS = sections()["title_stems"]
+TITLE_ADJECTIVES = words("title_adjectives")
