@@ -17,10 +17,14 @@ from analyzers.entities.piece import Piece
 from analyzers.entities.words import (
     LOC_HEADS,
     LOC_PREPOSITIONS,
+    LOC_WORDS,
     MISC_HEADS,
+    MISC_WORDS,
     NAMED_BY,
     ORG_HEADS,
+    ORG_NOUN,
     ORG_WORDS,
+    PERSON_VERBS,
     PLACE_NOUN,
     SPEECH_VERBS,
 )
@@ -45,8 +49,21 @@ def set_context(piece: Piece, text: str, before: str) -> None:
     noun before it, alone or with a genitive article (``fshatin Psarades``,
     ``liqenit të Prespës``), or in apposition after it (``Irpinin, një qytet
     ...``) make it a place; a naming noun before it (``programi Erasmus``)
-    makes it the name of a thing."""
+    makes it the name of a thing; a class noun of organisations before it
+    (``klubi Sunderland``, ``kompania kineze ByteDance``) an organisation;
+    a verb only people do after it (``Tolaj thotë``) a person."""
     piece.preposition = before
+    piece.person_verb = word_after(text, piece.end) in PERSON_VERBS
+    if before and not before[0].isupper():
+        if ORG_NOUN.match(before):
+            piece.org_context = True
+        elif before.islower():
+            # one adjective between: kompania kineze ByteDance
+            k = piece.start
+            while k > 0 and text[k - 1] in " \t\u00a0":
+                k -= 1
+            if ORG_NOUN.match(word_before(text, k - len(before))):
+                piece.org_context = True
     if not before:
         pass
     elif before in LOC_PREPOSITIONS or PLACE_NOUN.match(before):
@@ -84,20 +101,31 @@ def type_hints(piece: Piece, gaz) -> None:
 
 
 def type_by_rule(piece: Piece, gaz) -> str | None:
+    """The type of a name by its evidence: the dictionaries, then its words
+    (a head noun, an organisation's or a place's word, a first name, a
+    known surname), then the words around it (a title, a verb of saying, a
+    locative preposition, a class noun). A name with no evidence is MISC,
+    marked `by_default`: a name, of no type the facets could trust (an
+    unknown capitalised word was a person before: Prilepi, Sunderland,
+    Proxima Centauri)."""
     canonical = piece.canonical
     words = canonical.split()
     t = entry_type(canonical, gaz)
     if t and not (t == "PER" and gaz.entry(canonical).role == "first" and len(words) == 1 and not piece.title):
         return t
     low = words[0].lower()
-    if len(words) > 1 and words[0] == "The":
-        return "ORG"  # an English article: The Boston Globe, The Guardian; no person's name
+    lowered = {w.lower() for w in words}
     if len(words) > 1:
-        first = gaz.lookup(words[0])
-        if first and gaz.entry(first[0]).role == "first" and words[1] not in CONNECTOR_WORDS:
+        if words[0] == "The":
+            return "ORG"  # an English article: The Boston Globe, The Guardian; no person's name
+        if gaz.is_first_name(piece.words[0]) and words[1] not in CONNECTOR_WORDS and not lowered & ORG_WORDS:
             return "PER"
-        if any(w.lower() in ORG_WORDS for w in words):
+        if lowered & MISC_WORDS:
+            return "MISC"
+        if lowered & ORG_WORDS:
             return "ORG"
+        if lowered & LOC_WORDS:
+            return "LOC"
         if MISC_HEADS.match(low):
             return "MISC"
         if ORG_HEADS.match(low):
@@ -110,18 +138,16 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
         return "PER"
     if len(piece.words) == 1 and substantivised_adjective(piece.words[0], gaz):
         return "ORG"
+    if piece.place_context:
+        return "LOC"  # në Rio de Janeiro, pranë San Franciskos, rrethi Raigad
+    if piece.org_context:
+        return "ORG"  # klubi Sunderland, revistën Nature
+    if piece.named_by:
+        return "MISC"  # programi Erasmus, çmimet Oscar
     if len(words) > 1:
-        first = gaz.lookup(words[0])
-        if first and any(gaz.entry(c).role == "first" for c in first):
-            return "PER"
         last = gaz.lookup(words[-1])
         if last and any(gaz.entry(c).role == "surname" for c in last) and words[1] not in CONNECTOR_WORDS:
             return "PER"
-        low = words[0].lower()
-        if ORG_HEADS.match(low):
-            return "ORG"
-        if LOC_HEADS.match(low):
-            return "LOC"
         if (
             len(piece.words) > 2
             and piece.words[1] in CONNECTOR_WORDS
@@ -131,22 +157,36 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
             return "LOC"  # Oslo i Norvegjisë: a place of a place
         if any(w in CONNECTOR_WORDS for w in words):
             return "ORG"
-        if piece.place_context:
-            return "LOC"  # në Rio de Janeiro, pranë San Franciskos
-        if piece.named_by:
-            return "MISC"
-        piece.by_default = True
-        return "PER"
-    if piece.place_context:
-        return "LOC"
-    if piece.named_by:
-        return "MISC"  # programi Erasmus, çmimet Oscar
+        if any(entry_type(c, gaz) == "LOC" for w in piece.words[1:] for c in gaz.lookup(w)):
+            return "ORG"  # a name holding a known place after its first word: Sigal Prishtina, Drita e Gjilanit
+    if piece.person_verb:
+        return "PER"  # Tolaj thotë, Whyte shpresonte
     if _INNER_CAPITAL.match(words[0]):
         return "ORG"  # BioNTech, ChatGPT, DokuFest: a brand, no person
     if any(c.isdigit() for c in words[0]):
         return "MISC"  # a code, a model, a category: U21, A1, iPhone12
+    if len(words) == 1 and (_SURNAME_FORM.search(piece.words[0]) or gaz.is_first_name(piece.words[0])):
+        return "PER"  # a surname's form (Tolaj, Selmanajt, Jovic, Zinchenkos), a first name (Harry)
     piece.by_default = True
-    return "PER"
+    if len(words) > 1 and _name_shaped(piece.words, gaz):
+        return "PER"  # Raheem Sterling, Usain Bolt: the shape of a person's name, still a default
+    return "MISC"
+
+
+def _name_shaped(words: list[str], gaz) -> bool:
+    """Two or three capitalised words, no common word of the lexicon, no
+    capitals only: how a foreign person's name looks when no list knows
+    its first name."""
+    return len(words) <= 3 and all(
+        w[:1].isupper() and not w.isupper() and w.lower() not in gaz.common for w in words
+    )
+
+
+# Surnames by their endings, with a case ending after them: the -aj of
+# Albanian surnames (Haradinaj, Selmanajt), the -iq/-ić/-ic, -enko, -ski,
+# -ov/-ev of Slavic ones (Vuçiq, Jovic, Zinchenkos, Lavrov); the places in
+# -aj and -iq (Ferizaj, Skenderaj, Obiliq) are in the dictionaries.
+_SURNAME_FORM = re.compile(r"(?:[^aeiouë]aj|[iï](?:q|ć|c|ç)|enk[oa]|sk[iy]|[oe]v)(?:[tn]|i|it|in|s|n|a|ës|ën)?$")
 
 
 def coordinate(pieces: list[Piece], text: str, gaz) -> None:
@@ -171,27 +211,26 @@ def coordinate(pieces: list[Piece], text: str, gaz) -> None:
                 joins.append(m.group())
                 continue
         if len(chain) > 2:
-            weak = [
-                q
-                for q in chain
-                if len(q.words) == 1 and weak_person(q, gaz) and word_after(text, q.end) not in SPEECH_VERBS
-            ]
-            places = sum(1 for q in chain if q.type == "LOC")
-            people = sum(1 for q in chain if q.type == "PER" and q not in weak)
-            if weak and places and not people:
+            weak = [q for q in chain if weak_member(q, gaz) and word_after(text, q.end) not in SPEECH_VERBS]
+            kinds = Counter(q.type for q in chain if q not in weak)
+            if weak and kinds["LOC"] and not kinds["PER"]:
                 for q in weak:
-                    q.type = "LOC"
-                    q.by_default = False
+                    if len(q.words) == 1:
+                        q.type, q.by_default = "LOC", False
+            elif weak and kinds["PER"] and not kinds["LOC"] and not kinds["ORG"]:
+                for q in weak:
+                    q.type, q.by_default = "PER", False
         chain = [p] if p is not None and not p.acronym else []
         joins = []
 
 
-def weak_person(p: Piece, gaz) -> bool:
-    """Typed a person by default, or as a lone first name with no title."""
-    if p.type != "PER" or p.title:
-        return False
+def weak_member(p: Piece, gaz) -> bool:
+    """Typed for want of evidence, or a person only as a lone first name
+    with no title: a list's other items may say what it is."""
     if p.by_default:
         return True
+    if p.type != "PER" or p.title:
+        return False
     return (
         p.known
         and len(p.words) == 1
@@ -223,12 +262,14 @@ def agree_types(pieces: list[Piece]) -> None:
         if len(group) < 2 or len({p.type for p in group}) == 1:
             continue
         known = [p.type for p in group if p.known and p.type]
-        winner = known[0] if known else Counter(p.type for p in group).most_common(1)[0][0]
+        evidenced = [p for p in group if not p.by_default] or group  # evidence beats a default
+        winner = known[0] if known else Counter(p.type for p in evidenced).most_common(1)[0][0]
         if not known and Counter(p.type for p in group)[winner] * 2 <= len(group):
             # a tie: a place is named after a preposition, a person rarely
             winner = "LOC" if any(p.type == "LOC" for p in group) else winner
         for p in group:
             p.type = winner
+            p.by_default = p.by_default and winner == "MISC"
 
 
 def drop_common_nouns(pieces: list[Piece], gaz) -> list[Piece]:
@@ -247,7 +288,7 @@ def drop_common_nouns(pieces: list[Piece], gaz) -> list[Piece]:
         for p in pieces
         if not (
             p.common_noun
-            and p.type == "PER"
+            and (p.type == "PER" or p.by_default)
             and (p.canonical.lower() in gaz.common_nouns or p.canonical in p.candidates)
             and (not p.title or p.preposition in CONNECTOR_WORDS)
         )

@@ -212,9 +212,21 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             and i + 1 < n
             and toks[i + 1].is_cap
             and not split_acronym(toks[i + 1].text)
-            and any(gaz.entry(c).type in ("PER", None) for c in match[1])
+            and (
+                any(gaz.entry(c).type in ("PER", None) for c in match[1])
+                or (gaz.is_first_name(tok.text) and not gaz.lookup(toks[i + 1].text))
+            )
         ):
-            match = None  # Ronald Koeman, Shaban Shabani: a longer name by rule
+            match = None  # Ronald Koeman, Shaban Shabani, Milan Kundera: a longer name by rule
+        if (
+            match
+            and match[0] + 1 < n
+            and toks[match[0]].text in CONNECTOR_WORDS
+            and match[0] - i > 1
+            and all(gaz.entry(c).type == "ORG" for c in match[1])
+            and any(gaz.entry(c).type == "LOC" for c in gaz.lookup(toks[match[0] + 1].text))
+        ):
+            match = None  # an institution of a place, named whole: Gjykata Themelore e Gjakovës
         if match and match[0] == i + 1 and tok.sentence_initial and weak_name(tok.text, gaz) and common(tok.text, gaz):
             match = None  # "Mali", "Drita" opening a sentence: a common word
             i += 1
@@ -257,6 +269,8 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
         while j < n and not split_acronym(toks[j].text):
             if toks[j].text not in CONNECTOR_WORDS and _known_from(text, toks, j, n, gaz):
                 break
+            if _person_starts(toks, j, n, gaz) and not (j == i + 1 and common_noun(toks[i].text, gaz)):
+                break  # Sunderland | Jack Ross, Lidhjes ... të Kosovës | Haki Rugova
             j += 1
         while j > i + 1 and (toks[j - 1].text in CONNECTOR_WORDS or toks[j - 1].text in JOIN_WORDS):
             j -= 1
@@ -330,6 +344,23 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
     return out
 
 
+def _person_starts(toks: list[Token], j: int, n: int, gaz) -> bool:
+    """Whether a person's name starts at toks[j] inside a run: a first name
+    followed by another capitalised word, after a word that is no first
+    name (Juan Carlos Varela, Adeline Virginia Stephen stay whole; the
+    caller keeps a place named after a person whole: Stadiumi Fadil
+    Vokrri)."""
+    before = toks[j - 1].text
+    return (
+        j + 1 < n
+        and toks[j + 1].is_cap
+        and before not in CONNECTOR_WORDS
+        and before not in NAME_PARTICLES
+        and gaz.is_first_name(toks[j].text)
+        and not gaz.is_first_name(before)
+    )
+
+
 def _known_from(text, toks, j, n, gaz) -> bool:
     """Whether a multi-word dictionary name starts at toks[j]."""
     for k in range(min(n, j + 7), j + 1, -1):
@@ -347,8 +378,11 @@ def _in_caps_stretch(text: str, tok: Token) -> bool:
 
 
 def _acronym_piece(tok: Token, name: str, gaz) -> Piece:
-    piece = Piece(tok.start, tok.end, [name], [name], known=bool(gaz.lookup(name)), acronym=True)
-    piece.canonical = name
+    known = gaz.lookup(name)
+    # an acronym the dictionaries join to a name is that entity (SHBA:
+    # Shtetet e Bashkuara), else its own
+    piece = Piece(tok.start, tok.end, [name], [known[0] if known else name], known=bool(known), acronym=True)
+    piece.canonical = piece.candidates[0]
     return piece
 
 

@@ -108,7 +108,7 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
     misc = _quoted(text, gaz)
     lowered = Lowered(text)
     pieces: list[Piece] = []
-    runs = scan(text, keep_whole=lambda w: w in gaz.forms or adjective_compound(w, gaz))
+    runs = scan(text, keep_whole=lambda w: _one_hyphenated_name(w, gaz))
     for run in join_purposes(text, runs, gaz):
         pieces.extend(cut_run(text, run, gaz, misc, lowered))
     for piece in pieces:
@@ -128,6 +128,17 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
         out.append(Mention(piece.start, piece.end, text[piece.start : piece.end], piece.type, piece.canonical))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _one_hyphenated_name(word: str, gaz) -> bool:
+    """Whether a hyphenated word of capitalised parts is one name: one the
+    dictionaries know (Bosnjë-Hercegovinë), a place with an adjective
+    (Azi-Paqësor), or parts none of which is a name of its own (Kai-Fu,
+    Plasco-Flaxman); parts that are names are two (Izrael-Hamas,
+    Tiranë-Shkup)."""
+    if word in gaz.forms or adjective_compound(word, gaz):
+        return True
+    return not any(part in gaz.forms for part in word.split("-"))
 
 
 def _in_handle(text: str, start: int) -> bool:

@@ -24,4 +24,6 @@ class Piece:
     common_noun: bool = False  # one word whose lemma the lexicon has as a common word
     place_context: bool = False  # a locative preposition or a place noun classes it
     named_by: bool = False  # a noun before it says what it names (programi Erasmus)
-    by_default: bool = False  # typed PER for want of any evidence
+    org_context: bool = False  # a noun before it classes it an organisation (klubi Sunderland)
+    person_verb: bool = False  # a verb only people do follows it (Tolaj thotë)
+    by_default: bool = False  # typed for want of evidence (MISC): any evidenced mention wins

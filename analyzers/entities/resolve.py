@@ -97,9 +97,10 @@ def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
             tail = " " + " ".join(p.words)
             longer = {name for name in full if name.endswith(tail)} if len(p.words) > 1 else ()
             if len(longer) == 1:
-                p.canonical, p.type = next(iter(longer)), "PER"
+                p.canonical, p.type, p.by_default = next(iter(longer)), "PER", False
             continue
-        if not by_last and p.type != "PER":
+        person = p.type == "PER" or p.by_default
+        if not by_last and not person:
             continue  # nothing in the article or the curated list to resolve to
         keys = [p.canonical] + [b for b, _g in readings(p.words[0])] if len(p.words) == 1 else [p.canonical]
         target = None
@@ -116,7 +117,7 @@ def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
                 if len(by_first.get(key, ())) == 1:
                     target = next(iter(by_first[key]))
                     break
-        if target is None and p.type == "PER":
+        if target is None and person:
             for key in keys:
                 if key in curated:
                     target = curated[key]
@@ -124,6 +125,7 @@ def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
         if target:
             p.canonical = target
             p.type = "PER"
+            p.by_default = False
 
 
 def _resolvable(p: Piece, gaz) -> bool:
