@@ -23,7 +23,7 @@ from whoosh.util.times import datetime_to_long, long_to_datetime
 
 from searchidx.column_cache import ColumnCache
 from searchidx.dates import PartialDate
-from searchidx.entities import inflected_bases
+from searchidx.entities import find_signatures, name_aliases, one_name_per_entity
 from searchidx.postings import leaf_field_docs
 
 # Whoosh stores this in a numeric column for documents without a value.
@@ -83,7 +83,13 @@ class EntityColumn:
         names first keep a facet value's filter exactly as wide as its count.
         """
         key = fold_key(" ".join(typed.split()))
-        return self.by_name.get(key) or self.by_word.get(key, set())
+        found = self.by_name.get(key)
+        if found:
+            return found
+        # another name of an entity the column holds: SHBA for Shtetet e
+        # Bashkuara, Kosovës for Kosova, Vucic for Aleksandar Vučić
+        found = {name for alias in name_aliases(typed) for name in self.by_name.get(fold_key(alias), ())}
+        return found or self.by_word.get(key, set())
 
     def canonical_name(self, value: str) -> str:
         """The name a stored value is counted, filtered and shown under."""
@@ -229,16 +235,19 @@ class DocTable:
                 for raw, docs in leaf_field_docs(leaf, fieldname, offset):
                     raw_docs.setdefault(raw, []).extend(docs)
             live = self.live if self.reader.has_deletions() else None
+            signatures = find_signatures(self.reader)
             stored: dict[str, list[int]] = {}
             for raw in sorted(raw_docs):
                 value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
                 docs = raw_docs[raw] if live is None else [d for d in raw_docs[raw] if d in live]
+                signed = signatures.removed(fieldname, value)
+                if signed:  # a folder's boilerplate is no content of its articles
+                    docs = [d for d in docs if d not in signed]
                 if docs:
                     stored[value] = docs
             # Which stored forms are one name, settled over the live values
             # of the whole field, as `searchidx entities` settles it.
-            bases = inflected_bases(stored)
-            canonical = {value: bases.get(value, value) for value in stored}
+            canonical = one_name_per_entity(stored)
             for value, docs in stored.items():
                 name = canonical[value]
                 if name in docs_of:

@@ -17,14 +17,29 @@ definite ending of a name written bare elsewhere (``Trumpi`` when the index
 also has ``Trump``) or part of the name (``Kurti``, whose bare ``Kurt`` the
 index never writes); see ``inflected_bases``, which the facets and filters
 (``searchidx.doctable``) apply too, so all three show one ``Trump``.
+
+Boilerplate (see ``find_signatures``): a name that closes or opens a large
+share of one folder's articles, or stands on their short lines (a source
+signature ``/Lajmi.net/``, a byline, a share or embed line), is no content
+of those articles. The index keeps, per article, the names it holds *only*
+at such places (field ``edge``, see analyzers.entities.positions); which of
+them are a folder's signatures is settled when the index is read, from the
+whole folder as it stands then, so that an incremental run or ``--watch``
+that adds articles never leaves an older article's fields stale. A
+signature's articles do not count it in facets, filters, ``searchidx
+entities`` or a hit's names; an article that names the outlet in its story
+(not only in the signature) still does.
 """
 
 from __future__ import annotations
 
+import math
+import unicodedata
+import weakref
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from searchidx.schema import ENTITY_FIELDS
+from searchidx.schema import EDGE_FIELD, ENTITY_FIELDS
 
 FIELD_OF_TYPE = {"PER": "person", "LOC": "place", "ORG": "org"}
 TYPE_OF_FIELD = {field: type_ for type_, field in FIELD_OF_TYPE.items()}
@@ -32,17 +47,130 @@ TYPE_OF_FIELD = {field: type_ for type_, field in FIELD_OF_TYPE.items()}
 
 def entity_fields(body: str) -> dict[str, list[str]]:
     """Canonical entity names by index field (person, place, org), each
-    repeated once per mention, grouped in order of first mention."""
-    from analyzers.entities import extract_entities  # the entity tables: indexing only
+    repeated once per mention, grouped in order of first mention; and under
+    ``edge`` the names (``org:Lajmi.net``) every mention of which stands
+    where boilerplate does (analyzers.entities.positions), once each."""
+    # the entity tables and extraction: indexing only (start-up time)
+    from analyzers.entities import extract_entities
+    from analyzers.entities.positions import edge_regions, in_regions
 
     order: dict[str, dict[str, int]] = {name: {} for name in ENTITY_FIELDS}
+    in_story: set[tuple[str, str]] = set()
+    regions = None
     for mention in extract_entities(body):
         field = FIELD_OF_TYPE.get(mention.type)
         if field is None:
             continue
         seen = order[field]
         seen[mention.canonical] = seen.get(mention.canonical, 0) + 1
-    return {field: [name for name, n in seen.items() for _ in range(n)] for field, seen in order.items()}
+        if regions is None:
+            regions = edge_regions(body)
+        if not in_regions(regions, mention.start, mention.end):
+            in_story.add((field, mention.canonical))
+    fields = {field: [name for name, n in seen.items() for _ in range(n)] for field, seen in order.items()}
+    fields[EDGE_FIELD] = [
+        edge_value(field, name) for field, seen in order.items() for name in seen if (field, name) not in in_story
+    ]
+    return fields
+
+
+def edge_value(field: str, name: str) -> str:
+    """How the edge field writes a name found only at the edges: ``org:Lajmi.net``."""
+    return f"{field}:{name}"
+
+
+# ---------------------------------------------------------------- signatures
+
+# A name is a folder's signature when it stands only at the edges of at
+# least this many of the folder's articles, and of this share of them: the
+# /Lajmi.net/ signature closes 281 of 499 lajmi articles, a wire service's
+# credit (/KP, /REL) a few per cent; 1% of a folder keeps a story's name
+# that a few articles happen to put on a short line.
+SIGNATURE_MIN_ARTICLES = 3
+SIGNATURE_SHARE = 0.01
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A name that one folder's articles carry as boilerplate."""
+
+    folder: str
+    field: str  # person, place or org
+    name: str
+    articles: int  # articles where it stands only as boilerplate
+    folder_articles: int
+
+    def as_dict(self) -> dict:
+        return {
+            "folder": self.folder, "type": self.field, "name": self.name,
+            "articles": self.articles, "folder_articles": self.folder_articles,
+        }
+
+
+@dataclass
+class Signatures:
+    """The signatures of an index, and the articles each is removed from."""
+
+    found: list[Signature]
+    docs: dict[tuple[str, str], set[int]]  # (field, name) -> articles it only signs
+    keys: frozenset[tuple[str, str, str]]  # (folder, field, name)
+
+    def removed(self, field: str, name: str) -> set[int]:
+        return self.docs.get((field, name), set())
+
+
+_signatures: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def find_signatures(reader) -> Signatures:
+    """The signatures of every folder of the index, as it stands in `reader`
+    (kept per reader: a new commit gives a new reader, and a new count)."""
+    try:
+        return _signatures[reader]
+    except (KeyError, TypeError):
+        pass
+    result = _find_signatures(reader)
+    try:
+        _signatures[reader] = result
+    except TypeError:
+        pass
+    return result
+
+
+def _find_signatures(reader) -> Signatures:
+    from searchidx.postings import leaf_field_docs
+
+    empty = Signatures([], {}, frozenset())
+    if EDGE_FIELD not in reader.schema or "root" not in reader.schema:
+        return empty
+    live = (lambda d: not reader.is_deleted(d)) if reader.has_deletions() else (lambda d: True)
+    folder_of: dict[int, str] = {}
+    size: dict[str, int] = {}
+    edges: dict[str, list[int]] = {}
+    for leaf, offset in reader.leaf_readers():
+        for raw, docs in leaf_field_docs(leaf, "root", offset):
+            folder = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            for d in docs:
+                if live(d):
+                    folder_of[d] = folder
+                    size[folder] = size.get(folder, 0) + 1
+        for raw, docs in leaf_field_docs(leaf, EDGE_FIELD, offset):
+            value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            edges.setdefault(value, []).extend(d for d in docs if live(d))
+    found: list[Signature] = []
+    removed: dict[tuple[str, str], set[int]] = {}
+    for value, docs in edges.items():
+        field, _, name = value.partition(":")
+        by_folder: dict[str, list[int]] = {}
+        for d in docs:
+            if d in folder_of:
+                by_folder.setdefault(folder_of[d], []).append(d)
+        for folder, signed in by_folder.items():
+            if len(signed) >= max(SIGNATURE_MIN_ARTICLES, math.ceil(SIGNATURE_SHARE * size[folder])):
+                found.append(Signature(folder, field, name, len(signed), size[folder]))
+                removed.setdefault((field, name), set()).update(signed)
+    found.sort(key=lambda s: (s.folder, -s.articles, s.field, s.name))
+    return Signatures(found, removed, frozenset((s.folder, s.field, s.name) for s in found))
 
 
 @dataclass(frozen=True)
@@ -68,12 +196,14 @@ def field_counts(reader, field: str) -> dict[str, tuple[int, set[int]]]:
     if field not in reader.schema:
         return out
     has_deletions = reader.has_deletions()
+    signatures = find_signatures(reader)
     for raw in reader.lexicon(field):
         name = raw.decode("utf-8") if isinstance(raw, bytes) else raw
         mentions, docs = 0, set()
+        signed = signatures.removed(field, name)
         postings = reader.postings(field, raw)
         for docnum, freq in postings.items_as("frequency"):
-            if has_deletions and reader.is_deleted(docnum):
+            if (has_deletions and reader.is_deleted(docnum)) or docnum in signed:
                 continue
             mentions += int(freq)
             docs.add(docnum)
@@ -129,8 +259,15 @@ def article_entities(fields: dict, reader) -> dict[str, list[str]]:
     does not load the whole index's entity columns to show ten hits.
     """
     out = {}
+    signatures = find_signatures(reader)
+    folder = fields.get("root", "")
+    signed = {
+        value.partition(":")[::2]
+        for value in fields.get(EDGE_FIELD, "").split(",")
+        if (folder, *value.partition(":")[::2]) in signatures.keys
+    }
     for field in ENTITY_FIELDS:
-        names = dict.fromkeys(v for v in fields.get(field, "").split(",") if v)
+        names = dict.fromkeys(v for v in fields.get(field, "").split(",") if v and (field, v) not in signed)
         shown = (inflected_base(name, lambda bare, f=field: _holds(reader, f, bare)) or name for name in names)
         out[field] = list(dict.fromkeys(shown))
     return out
@@ -146,15 +283,55 @@ def _holds(reader, field: str, name: str) -> bool:
 
 
 def merge_inflected(counts: dict[str, tuple[int, set[int]]]) -> dict[str, tuple[int, set[int]]]:
-    """Joins each name's counts to its bare name's (see inflected_bases):
-    mentions add up, documents are counted once."""
-    bases = inflected_bases(counts)
-    merged = {name: value for name, value in counts.items() if name not in bases}
-    for name, bare in bases.items():
-        m1, d1 = counts[name]
-        m2, d2 = merged[bare]
-        merged[bare] = (m1 + m2, d1 | d2)
+    """Joins each name's counts to the name it is counted under (see
+    one_name_per_entity): mentions add up, documents are counted once."""
+    canonical = one_name_per_entity(counts)
+    merged: dict[str, tuple[int, set[int]]] = {}
+    for name, (mentions, docs) in counts.items():
+        target = canonical[name]
+        m, d = merged.get(target, (0, set()))
+        merged[target] = (m + mentions, d | docs)
     return merged
+
+
+def spelling_key(name: str) -> str:
+    """A name with case, diacritics and the Albanian spelling of a final
+    Slavic -ć aside: Vučić, Vuçiq, Vucic and VUCIC share one key."""
+    folded = "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if not unicodedata.combining(c))
+    return " ".join(w[:-1] + "c" if w.endswith("q") else w for w in folded.split())
+
+
+def one_name_per_entity(values) -> dict[str, str]:
+    """Each stored name of one field -> the name it is counted, filtered and
+    shown under: spellings of one name (``Aleksandar Vucic``, ``Aleksandar
+    Vučić``) under the one most articles write (the first in order on a
+    tie), then the -i/-u forms under their bare name (inflected_bases).
+    `values` maps each name to its documents (or holds the names)."""
+    weight = (lambda v: len(values[v][1]) if isinstance(values[v], tuple) else len(values[v])) if isinstance(values, dict) else (lambda v: 0)
+    groups: dict[str, list[str]] = {}
+    for value in values:
+        groups.setdefault(spelling_key(value), []).append(value)
+    canonical: dict[str, str] = {}
+    for group in groups.values():
+        best = max(group, key=lambda v: (weight(v), -group.index(v))) if len(group) > 1 else group[0]
+        for v in group:
+            canonical[v] = best
+    bases = inflected_bases(set(canonical.values()))
+    return {v: bases.get(c, c) for v, c in canonical.items()}
+
+
+def name_aliases(typed: str) -> list[str]:
+    """The canonical names the dictionaries give a typed name: its entity's
+    name for an acronym, a formal name, a spelling or a case form (SHBA,
+    Republika e Kosovës, Vucic, Kosovës), as written or capitalised."""
+    from analyzers.entities import gazetteer
+
+    gaz = gazetteer.load()
+    text = " ".join(typed.split())
+    out: list[str] = []
+    for form in dict.fromkeys((text, text.upper(), text.title(), text[:1].upper() + text[1:])):
+        out.extend(gaz.lookup(form))
+    return list(dict.fromkeys(out))
 
 
 def entity_counts(reader, fields: Iterable[str] = ENTITY_FIELDS, top: int | None = None) -> list[EntityCount]:

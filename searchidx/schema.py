@@ -14,10 +14,14 @@ from analyzers import AlbanianAnalyzer
 #    (searchidx.doctable), and nothing read those two.
 # 5: `record` and `url` stored; `title` indexes only an article's own title
 #    (a page's or record's headline), no longer a text file's first sentence.
-SCHEMA_VERSION = 5
+# 6: an `edge` field: the entity names an article holds only where
+#    boilerplate stands (signatures, bylines, share lines), searchidx.entities.
+SCHEMA_VERSION = 6
 
 # Entity fields, by the type name users write in filters and facets.
 ENTITY_FIELDS = ("person", "place", "org")
+# Names an article holds only at its edges, as `org:Lajmi.net` (searchidx.entities).
+EDGE_FIELD = "edge"
 
 
 def build_schema() -> Schema:
@@ -53,4 +57,5 @@ def build_schema() -> Schema:
             name: KEYWORD(stored=True, commas=True, lowercase=False, scorable=True)
             for name in ENTITY_FIELDS
         },
+        **{EDGE_FIELD: KEYWORD(stored=True, commas=True, lowercase=False)},
     )

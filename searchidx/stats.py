@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -11,6 +11,7 @@ from whoosh.util.times import long_to_datetime
 
 from analyzers import ANALYZER_VERSION
 from searchidx.column_cache import CACHE_FILE_PREFIX
+from searchidx.entities import find_signatures
 from searchidx.manifest import Manifest, read_manifest, write_manifest
 from searchidx.schema import SCHEMA_VERSION
 from searchidx.store import COMPOUND_SEGMENTS, now_iso, read_meta, write_meta
@@ -34,6 +35,9 @@ class IndexStats:
     needs_rebuild: str | None  # why, if this program cannot update the index
     created: str
     updated: str
+    # names found as boilerplate of a folder (searchidx.entities.find_signatures):
+    # [{"folder", "type", "name", "articles", "folder_articles"}]
+    signatures: list[dict] = field(default_factory=list)
     program_schema_version: int = SCHEMA_VERSION
     program_analyzer_version: str = ANALYZER_VERSION
 
@@ -53,6 +57,7 @@ def index_stats(ix, index_dir: Path) -> IndexStats:
             live = [d for d in reader.postings("root", root_text).all_ids() if not reader.is_deleted(d)]
             if live:
                 folders[root_text] = len(live)
+        signatures = [s.as_dict() for s in find_signatures(reader).found]
     segments = ix._segments()
     return IndexStats(
         path=str(index_dir),
@@ -69,6 +74,7 @@ def index_stats(ix, index_dir: Path) -> IndexStats:
         needs_rebuild=meta.mismatch(),
         created=meta.created,
         updated=meta.updated,
+        signatures=signatures,
     )
 
 

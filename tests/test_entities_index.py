@@ -35,7 +35,7 @@ def test_entity_fields_of_the_seed_are_the_target_facets():
 
 def test_misc_names_stay_out_of_the_fields():
     fields = entity_fields("Nisma “Brezi dhe Rruga” u zgjerua në Kinë.")
-    assert fields == {"person": [], "place": ["Kina"], "org": []}
+    assert fields == {"person": [], "place": ["Kina"], "org": [], "edge": []}
 
 
 @pytest.fixture

@@ -36,6 +36,10 @@ def stats_lines(stats: "IndexStats") -> list[Line]:
         ("last update", stats.updated),
     ]
     rows += [("folder", f"{folder} ({count} documents)") for folder, count in stats.folders.items()]
+    rows += [
+        ("signature", f"{s['name']} ({s['type']}) in {s['articles']} of {s['folder_articles']} articles of {s['folder']}")
+        for s in stats.signatures
+    ]
     width = max(len(name) for name, _ in rows)
     lines = [Line([(f"{name:<{width}}", "bold"), (f"  {value}", None)]) for name, value in rows]
     if stats.needs_rebuild:
