@@ -77,14 +77,14 @@ def extraction_speed(texts: list[str], repeat: int) -> dict:
 def index_once(folder: Path, processes: int | None, with_entities: bool) -> float:
     import searchidx.indexer as indexer
     from searchidx.api import Index
-    from searchidx.schema import ENTITY_FIELDS
+    from searchidx.schema import EDGE_FIELD, ENTITY_FIELDS
 
     from analyzers.entities.extract import clear_caches
 
     clear_caches()  # each build starts cold: dictionaries loaded, word caches empty
     original = indexer.entity_fields
     if not with_entities:
-        indexer.entity_fields = lambda body: {name: [] for name in ENTITY_FIELDS}
+        indexer.entity_fields = lambda body, title=None: {name: [] for name in (*ENTITY_FIELDS, EDGE_FIELD)}
     try:
         with tempfile.TemporaryDirectory() as tmp:
             index = Index.create(Path(tmp) / "index")

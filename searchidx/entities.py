@@ -45,15 +45,21 @@ FIELD_OF_TYPE = {"PER": "person", "LOC": "place", "ORG": "org"}
 TYPE_OF_FIELD = {field: type_ for type_, field in FIELD_OF_TYPE.items()}
 
 
-def entity_fields(body: str) -> dict[str, list[str]]:
+def entity_fields(body: str, title: str | None = None) -> dict[str, list[str]]:
     """Canonical entity names by index field (person, place, org), each
     repeated once per mention, grouped in order of first mention; and under
     ``edge`` the names (``org:Lajmi.net``) every mention of which stands
-    where boilerplate does (analyzers.entities.positions), once each."""
+    where boilerplate does (analyzers.entities.positions), once each. A
+    headline given apart (`title`) is read before the body, and is story:
+    a short line, but never boilerplate."""
     # the entity tables and extraction: indexing only (start-up time)
     from analyzers.entities import extract_entities
     from analyzers.entities.positions import edge_regions, in_regions
 
+    story_from = 0
+    if title:
+        story_from = len(title) + 2
+        body = f"{title}\n\n{body}"
     order: dict[str, dict[str, int]] = {name: {} for name in ENTITY_FIELDS}
     in_story: set[tuple[str, str]] = set()
     regions = None
@@ -64,7 +70,7 @@ def entity_fields(body: str) -> dict[str, list[str]]:
         seen = order[field]
         seen[mention.canonical] = seen.get(mention.canonical, 0) + 1
         if regions is None:
-            regions = edge_regions(body)
+            regions = [(s + story_from, e + story_from) for s, e in edge_regions(body[story_from:])]
         if not in_regions(regions, mention.start, mention.end):
             in_story.add((field, mention.canonical))
     fields = {field: [name for name, n in seen.items() for _ in range(n)] for field, seen in order.items()}

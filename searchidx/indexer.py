@@ -105,8 +105,7 @@ def document_fields(document: Document, root: Path) -> dict:
         fields["date_precision"] = document.date.precision
     # A headline names the story's people and places as the first sentence
     # of a text file does (which is part of its body).
-    entity_text = f"{document.title}\n\n{document.body}" if document.title_given else document.body
-    for name, values in entity_fields(entity_text).items():
+    for name, values in entity_fields(document.body, document.title if document.title_given else None).items():
         if values:
             # Indexed once per mention (the postings' frequencies count the
             # mentions), stored once per name: displays show distinct names,
