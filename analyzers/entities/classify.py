@@ -74,8 +74,9 @@ def set_context(piece: Piece, text: str, before: str) -> None:
         k = piece.start
         while k > 0 and text[k - 1] in " \t\u00a0":
             k -= 1
-        if PLACE_NOUN.match(word_before(text, k - len(before))):
-            piece.place_context = True
+        noun = word_before(text, k - len(before))
+        if PLACE_NOUN.match(noun) or _REALM_TITLE.match(noun):
+            piece.place_context = True  # liqenit të Prespës; the realm of a title: Princ i Sussex
             return
     elif before == "nga" and word_after(text, piece.end) == "deri":
         piece.place_context = True
@@ -85,7 +86,8 @@ def set_context(piece: Piece, text: str, before: str) -> None:
         if m and PLACE_NOUN.match(m.group(1).lower()):
             piece.place_context = True
             return
-    piece.named_by = bool(before) and bool(NAMED_BY.match(before))
+    # "një Mercedes": a name after the indefinite article is a thing's
+    piece.named_by = bool(before) and (before == "një" or bool(NAMED_BY.match(before)))
 
 
 def type_hints(piece: Piece, gaz) -> None:
@@ -120,8 +122,10 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
             return "ORG"  # an English article: The Boston Globe, The Guardian; no person's name
         if gaz.is_first_name(piece.words[0]) and words[1] not in CONNECTOR_WORDS and not lowered & ORG_WORDS:
             return "PER"
-        if lowered & MISC_WORDS:
-            return "MISC"
+        if lowered & MISC_WORDS or any(MISC_HEADS.match(w) for w in lowered):
+            return "MISC"  # Hardh Fest, Premier Ligën Skoceze
+        if len(piece.words) > 2 and piece.words[-2] in CONNECTOR_WORDS and piece.words[-1] in _DIRECTION_GENITIVES:
+            return "LOC"  # Karolina e Jugut, Koreja e Veriut
         if lowered & ORG_WORDS:
             return "ORG"
         if lowered & LOC_WORDS:
@@ -168,16 +172,23 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
     if len(words) == 1 and (_SURNAME_FORM.search(piece.words[0]) or gaz.is_first_name(piece.words[0])):
         return "PER"  # a surname's form (Tolaj, Selmanajt, Jovic, Zinchenkos), a first name (Harry)
     piece.by_default = True
-    if len(words) > 1 and _name_shaped(piece.words, gaz):
+    if len(words) == 2 and _name_shaped(piece.words, gaz):
         return "PER"  # Raheem Sterling, Usain Bolt: the shape of a person's name, still a default
     return "MISC"
 
 
+# Titles whose genitive names a realm, a place: Princ i Sussex, Duka i Yorkut.
+_REALM_TITLE = re.compile(r"^(?:princ|mbret|duk|kont|markez|car)(?:i|it|in|ja|a|ë|eshë|esha)?$")
+# The genitives of the cardinal points that close a place's name.
+_DIRECTION_GENITIVES = frozenset({"Veriut", "Jugut", "Lindjes", "Perëndimit", "Verilindjes", "Veriperëndimit", "Juglindjes", "Jugperëndimit"})
+
+
 def _name_shaped(words: list[str], gaz) -> bool:
-    """Two or three capitalised words, no common word of the lexicon, no
-    capitals only: how a foreign person's name looks when no list knows
-    its first name."""
-    return len(words) <= 3 and all(
+    """Two capitalised words, no common word of the lexicon, no capitals
+    only: how a foreign person's name looks when no list knows its first
+    name (three such words are as often a company: Houghton Mifflin
+    Harcourt)."""
+    return len(words) == 2 and all(
         w[:1].isupper() and not w.isupper() and w.lower() not in gaz.common for w in words
     )
 

@@ -46,6 +46,8 @@ _PURPOSE_GAP = re.compile(r"[ \t\u00a0]+për(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
 _AND_GAP = re.compile(r"[ \t\u00a0]+dhe(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
 _GAP_WORD_RE = re.compile(r"\S+")
 # lowercase words that join the parts of one institution's name
+# Capitals that spell no acronym: Roman numerals, a letter held (JOOOOO).
+_NO_ACRONYM = re.compile(r"^(?:[IVXLC]+|.*(\w)\1\1.*)$")
 JOIN_WORDS = frozenset({"për", "dhe"})
 
 
@@ -119,8 +121,9 @@ def join_purposes(text: str, runs: list, gaz) -> list:
                 nxt = runs[j]
                 m = gap.fullmatch(text, tokens[-1].end, nxt.start)
                 first = nxt.tokens[0].text
-                if not m or split_acronym(first) or not (common_noun(first, gaz) or institution(first, gaz)):
-                    break
+                whole = m is not None and bool(gaz.lookup(" ".join([*(t.text for t in tokens), "për", *(t.text for t in nxt.tokens)])))
+                if not whole and (not m or split_acronym(first) or not (common_noun(first, gaz) or institution(first, gaz))):
+                    break  # (a name the dictionaries know whole is one: Nismës për Kosovën)
                 if gap is _AND_GAP and org_head(first):
                     break  # another institution: Aleancës për Ardhmërinë ... dhe Nismës
                 for w in _GAP_WORD_RE.finditer(text, m.start(), m.end()):
@@ -185,8 +188,10 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             i += 1
             if name in gaz.not_names:
                 continue
-            if not gaz.lookup(name) and (name.lower() in gaz.common or _in_caps_stretch(text, tok)):
-                continue  # a word of a headline in capitals: TË SHËRUAR DHE
+            if not gaz.lookup(name) and (
+                name.lower() in gaz.common or _in_caps_stretch(text, tok) or _NO_ACRONYM.match(name)
+            ):
+                continue  # a headline in capitals (TË SHËRUAR DHE), a numeral (VI-të), a shout (JOOOO)
             out.append(_acronym_piece(tok, name, gaz))
             continue
         if "." in tok.text:  # a capitalised web address: a news outlet

@@ -38,7 +38,9 @@ ACRONYM_RE = re.compile(
 )
 CONNECTOR_WORDS = frozenset({"i", "e", "të", "së"})
 # Lowercase particles inside foreign personal names.
-NAME_PARTICLES = frozenset({"von", "van", "der", "de", "al", "bin", "el", "da", "di", "la", "dos"})
+NAME_PARTICLES = frozenset(
+    {"von", "van", "der", "de", "al", "bin", "el", "da", "di", "la", "dos", "della", "dello", "delle", "dei", "degli", "of"}
+)
 SENTENCE_END = frozenset({".", "!", "?", "…", ":", ";"})
 OPEN_QUOTES = frozenset("“„«\"'‘‹")
 CLOSE_QUOTES = {"“": "”", "„": "“”", "«": "»", '"': '"', "'": "'", "‘": "’", "‹": "›"}
@@ -275,7 +277,7 @@ def split_acronym(word: str) -> tuple[str, str] | None:
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _CAP_WORD = rf"(?:[{_UPPER}][^\W_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_][^\W_]*)*)"
-_LINK = r"(?:i|e|të|së|von|van|der|de|al|bin|el|da|di|la|dos)"
+_LINK = r"(?:i|e|të|së|von|van|der|de|al|bin|el|da|di|la|dos|della|dello|delle|dei|degli|of)"
 # a second particle: von der Leyen, de la Fuente, van der Bellen
 _PARTICLE = r"(?:von|van|der|den|de|la|le|del|da|dos|do|du|bin)"
 _GAP = r"[ \t\u00a0]{1,3}"
