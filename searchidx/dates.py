@@ -10,11 +10,18 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 DATE_PATTERN = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 YEAR, MONTH, DAY = "year", "month", "day"
+
+# The years an index holds. Whoosh's date column counts microseconds from
+# year 1 and Python's datetime ends in year 9999, so a date near either end
+# (` date 9999-12`, a common "unknown" placeholder) overflowed every facet,
+# sort and date filter of the whole index. News archives need neither end:
+# a date outside this span is reported and its article indexed as undated.
+MIN_YEAR, MAX_YEAR = 1000, 2999
 
 
 @dataclass(frozen=True, order=True)
@@ -46,7 +53,7 @@ class PartialDate:
             last = datetime(self.year, self.month, last_day)
         else:
             last = datetime(self.year, 12, 31)
-        return last + timedelta(days=1) - timedelta(microseconds=1)
+        return last.replace(hour=23, minute=59, second=59, microsecond=999_999)
 
     def __str__(self) -> str:
         if self.day is not None:
@@ -62,8 +69,8 @@ def parse_date(text: str) -> PartialDate:
     if not match:
         raise ValueError(f"not a date (expected YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
     year, month, day = (int(part) if part else None for part in match.groups())
-    if not 1 <= year <= 9999:
-        raise ValueError(f"year out of range: {text!r}")
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"year out of range ({MIN_YEAR}-{MAX_YEAR}): {text.strip()!r}")
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"month out of range: {text!r}")
     if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
