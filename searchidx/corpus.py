@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from analyzers.tokenizer import MAX_TOKEN_CHARS, count_overlong
 from searchidx.dates import PartialDate, parse_date
 
 ARTICLE_SUFFIX = ".txt"  # the corpus's own format; searchidx.sources lists every format read
@@ -26,6 +27,14 @@ BINARY_SNIFF_BYTES = 8192
 # Files larger than this are not articles (an archive, a dump) and would cost
 # memory and time out of proportion; `searchidx index --max-size` changes it.
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+# `--max-size` counts megabytes of 1024 * 1024 bytes; sizes are reported in them.
+MEGABYTE = 1024 * 1024
+# Byte-order marks of UTF-16 (Windows Notepad's "Unicode"). Such a file is
+# reported as UTF-16, not read: a corpus is UTF-8 (README), the same two
+# bytes open a Latin-1 file starting "ÿþ", and decoding a file that is not
+# UTF-16 as UTF-16 yields CJK-looking nonsense that would be indexed
+# silently. The reason says what the file is and how to fix it.
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 # ` date 2023-10-17 `, alone on its line or followed by the first paragraph.
 DATE_LINE = re.compile(r"\A\s*date[ \t]+(\S+)[ \t]*(?:\n|(?=\S)|\Z)", re.IGNORECASE)
@@ -56,6 +65,9 @@ class Document:
     # Whether the title is the article's own (a headline, searched as its own
     # field) rather than the body's first sentence.
     title_given: bool = False
+    # What was read but not indexed as written (a date out of range, words
+    # too long to index); the article is indexed all the same.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,14 @@ class SkippedFile:
 
     path: str
     reason: str
+
+
+@dataclass(frozen=True)
+class FileNote:
+    """Something about a file that was indexed all the same (see Document.notes)."""
+
+    path: str
+    message: str
 
 
 @dataclass(frozen=True)
@@ -105,22 +125,48 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, o
 
 
 def too_large(size: int, max_bytes: int) -> str:
-    return f"larger than the size limit ({size / 1e6:.1f} MB > {max_bytes / 1e6:g} MB)"
+    """Both sizes in the unit of `--max-size`, to one decimal."""
+    return f"larger than the size limit ({size / MEGABYTE:.1f} MB > {max_bytes / MEGABYTE:.1f} MB)"
+
+
+def decode_text(raw: bytes) -> str:
+    """The text of a file's bytes, UTF-8 (a BOM allowed); raises
+    UnreadableFile naming what the bytes are instead (UTF-16, binary)."""
+    sniff = raw[:BINARY_SNIFF_BYTES]
+    if raw.startswith(UTF16_BOMS) or (b"\x00" in sniff and looks_like_utf16(sniff)):
+        raise UnreadableFile("UTF-16 text, not UTF-8 (save it as UTF-8)")
+    if b"\x00" in sniff:
+        raise UnreadableFile("binary file")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UnreadableFile(f"invalid UTF-8 at byte {error.start}") from None
+
+
+def looks_like_utf16(sniff: bytes) -> bool:
+    """Text of mostly Latin letters in UTF-16: a NUL in every other byte."""
+    pairs = len(sniff) // 2
+    if pairs < 2:
+        return False
+    for parity in (0, 1):
+        zeros = sniff[parity::2].count(0)
+        others = sniff[1 - parity :: 2].count(0)
+        if zeros >= 0.9 * pairs and others == 0:
+            return True
+    return False
 
 
 def parse_document(raw: bytes, path: str, size: int = 0, mtime: float = 0.0, mtime_ns: int = 0) -> Document:
     """Turns a file's bytes into a Document; raises UnreadableFile."""
-    if b"\x00" in raw[:BINARY_SNIFF_BYTES]:
-        raise UnreadableFile("binary file")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UnreadableFile(f"invalid UTF-8 at byte {error.start}") from None
+    text = decode_text(raw)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    date, body = split_date(text)
+    date, body, date_note = read_date_marker(text)
     body = normalize_paragraphs(body)
     if not body:
         raise UnreadableFile("empty file" if not text.strip() else "no text besides the date")
+    notes = [date_note] if date_note else []
+    if overlong := count_overlong(body):
+        notes.append(f"{overlong} word(s) longer than {MAX_TOKEN_CHARS} characters not indexed")
     return Document(
         path=path,
         body=body,
@@ -130,6 +176,7 @@ def parse_document(raw: bytes, path: str, size: int = 0, mtime: float = 0.0, mti
         size=size or len(raw),
         mtime=mtime,
         mtime_ns=mtime_ns,
+        notes=tuple(notes),
     )
 
 
@@ -139,14 +186,20 @@ def split_date(text: str) -> tuple[PartialDate | None, str]:
     A marker whose value is not a valid date is removed all the same (it is
     not article text), and the article counts as undated.
     """
+    date, body, _ = read_date_marker(text)
+    return date, body
+
+
+def read_date_marker(text: str) -> tuple[PartialDate | None, str, str | None]:
+    """split_date, and what was wrong with a marker that gave no date
+    (reported for the file: ` date 9999-12` is a placeholder, not a date)."""
     match = DATE_LINE.match(text)
     if not match:
-        return None, text
+        return None, text, None
     try:
-        date = parse_date(match.group(1))
-    except ValueError:
-        date = None
-    return date, text[match.end():]
+        return parse_date(match.group(1)), text[match.end():], None
+    except ValueError as error:
+        return None, text[match.end():], f"indexed as undated: {error}"
 
 
 def normalize_paragraphs(body: str) -> str:
@@ -237,8 +290,12 @@ def check_file(path: Path, root: Path, resolved_root: Path, max_bytes: int) -> F
 
 
 def shown(relative: str) -> str:
-    """A relative path fit to print; bytes that are not UTF-8 appear as \\xNN."""
-    return relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    """A relative path fit to print on one line: bytes that are not UTF-8
+    appear as \\xNN, control characters escaped (a newline as \\n)."""
+    text = relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if not any(unicodedata.category(c) == "Cc" for c in text):
+        return text
+    return "".join(c.encode("unicode_escape").decode("ascii") if unicodedata.category(c) == "Cc" else c for c in text)
 
 
 def name_problem(relative: str) -> str | None:

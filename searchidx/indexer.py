@@ -29,6 +29,7 @@ from typing import Callable
 from searchidx.corpus import (
     DEFAULT_MAX_BYTES,
     Document,
+    FileNote,
     FoundFile,
     SkippedFile,
     UnreadableFile,
@@ -60,6 +61,9 @@ class IndexSummary:
     removed: int = 0
     renamed: list[tuple[str, str]] = field(default_factory=list)  # (old path, new path)
     skipped: list[SkippedFile] = field(default_factory=list)
+    # Files indexed with a remark: a date out of range (indexed as undated),
+    # words too long to index.
+    notes: list[FileNote] = field(default_factory=list)
     read: int = 0  # files read (new, changed, or touched and hashed)
     rebuilt: bool = False
     seconds: float = 0.0
@@ -364,6 +368,7 @@ def tally(summary: IndexSummary, plan: Plan, outcomes: list[Outcome], before: Ma
             summary.skipped.append(SkippedFile(outcome.path, outcome.skipped))
             summary.removed += outcome.key in before.entries
             continue
+        summary.notes.extend(FileNote(outcome.path, note) for note in outcome.notes)
         entries[outcome.key] = Entry(outcome.root, outcome.path, outcome.size, outcome.mtime_ns, outcome.content_hash)
         if outcome.key in before.entries:
             summary.updated += 1
@@ -377,6 +382,7 @@ def tally(summary: IndexSummary, plan: Plan, outcomes: list[Outcome], before: Ma
             summary.removed += 1
     summary.added += sum(len(left) for left in new_by_hash.values())
     summary.skipped.sort(key=lambda skipped: skipped.path)
+    summary.notes.sort(key=lambda note: note.path)
 
 
 def lock_fds(writer) -> tuple[int, ...]:

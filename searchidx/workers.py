@@ -74,6 +74,7 @@ class Outcome:
     mtime_ns: int = 0
     skipped: str | None = None
     record: bool = False  # a record of a file of records
+    notes: tuple[str, ...] = ()  # indexed, with these remarks (corpus.Document.notes)
 
 
 def add_file(writer, job: Job, max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
@@ -85,13 +86,15 @@ def add_file(writer, job: Job, max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
     root = Path(job.root)
     if job.document is not None:
         writer.add_document(**document_fields(job.document, root))
-        return Outcome(job.key, job.root, job.path, job.document.content_hash, record=True)
+        return Outcome(job.key, job.root, job.path, job.document.content_hash, record=True, notes=job.document.notes)
     try:
         document = read_article_file(root / job.path, root, max_bytes)
     except UnreadableFile as error:
         return Outcome(job.key, job.root, job.path, skipped=str(error))
     writer.add_document(**document_fields(document, root))
-    return Outcome(job.key, job.root, job.path, document.content_hash, document.size, document.mtime_ns)
+    return Outcome(
+        job.key, job.root, job.path, document.content_hash, document.size, document.mtime_ns, notes=document.notes
+    )
 
 
 def add_files_in_workers(

@@ -113,7 +113,8 @@ def index_command(
 def summary_json(summary: "IndexSummary", total: int, index_dir: Path) -> dict:
     data = asdict(summary)
     data["renamed"] = [{"from": old, "to": new} for old, new in summary.renamed]
-    return {**data, "warnings": len(summary.skipped), "documents": total, "index": str(index_dir)}
+    warnings = len(summary.skipped) + len(summary.notes)
+    return {**data, "warnings": warnings, "documents": total, "index": str(index_dir)}
 
 
 def summary_lines(summary: "IndexSummary", total: int, index_dir: Path, time_of_day: str | None = None) -> list[Line]:
@@ -134,8 +135,9 @@ def summary_lines(summary: "IndexSummary", total: int, index_dir: Path, time_of_
     ]
     lines += [Line([("renamed", "cyan"), (f" {old} → {new}", None)], indent=2) for old, new in summary.renamed]
     lines += [Line([("skipped", "yellow"), (f" {s.path}: {s.reason}", None)], indent=2) for s in summary.skipped]
-    if summary.skipped:
-        lines.append(Line([(f"{len(summary.skipped)} warning(s)", "yellow")]))
+    lines += [Line([("note", "yellow"), (f" {n.path}: {n.message}", None)], indent=2) for n in summary.notes]
+    if summary.skipped or summary.notes:
+        lines.append(Line([(f"{len(summary.skipped) + len(summary.notes)} warning(s)", "yellow")]))
     return lines
 
 
@@ -155,7 +157,7 @@ def watch_and_report(opened: "Index", folders: list[Path], as_json: bool, option
             data = summary_json(summary, total, opened.path)
             data["time"] = time.strftime("%H:%M:%S")
             print_json_line(data)
-        elif summary.indexed or summary.removed or summary.skipped or not announced:
+        elif summary.indexed or summary.removed or summary.skipped or summary.notes or not announced:
             print_summary(summary, total, opened.path, time.strftime("%H:%M:%S"))
         if not announced and not as_json:
             write_lines([Line([(f"watching {', '.join(map(str, folders))} (Ctrl-C to stop)", None)])])
