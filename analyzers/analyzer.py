@@ -22,7 +22,10 @@ from analyzers.tokenizer import AlbanianTokenizer
 #       clubs and 36,000 first names in the dictionaries, one canonical name
 #       per entity (SHBA: Shtetet e Bashkuara), names at an article's edges
 #       recorded apart; an index of sq-5 holds other names, so it is rebuilt.
-ANALYZER_VERSION = "sq-6"
+# sq-7: tokens longer than 255 characters are skipped (their position kept),
+#       words longer than 64 are keyed as they are; e-mail and domain tokens
+#       bounded in length (tokenizing is linear).
+ANALYZER_VERSION = "sq-7"
 
 
 class AlbanianStemFilter(Filter):

@@ -32,6 +32,11 @@ from analyzers.normalizer import fold_diacritics
 # Words shorter than this are their own key ("u", "e", "i"): one letter is
 # never worth an analysis.
 _MIN_LOOKUP = 2
+# Longer words are keyed as they are, lowercased (and folded): the lexicon
+# tries every split of a word, so its cost grows with the square of the
+# word's length (100,000 letters took 3.5 s, holding the writer's lock), and
+# no Albanian word is this long.
+MAX_ANALYZED_CHARS = 64
 # A stemmer's memo of word -> key stops growing here (a news corpus has
 # ~10^5 distinct forms; the cap only guards against unbounded input).
 _CACHE_LIMIT = 500_000
@@ -157,6 +162,8 @@ class AlbanianStemmer:
         w = word.lower()
         if len(w) < _MIN_LOOKUP or not w.isalpha():
             return (fold_diacritics(w) if self.fold_keys else w), "as is"
+        if len(w) > MAX_ANALYZED_CHARS:
+            return (fold_diacritics(w) if self.folds else w), "as is (too long to analyse)"
         key = _exceptions().get(w)
         source = "exception"
         if key is None and self.use_lexicon:
