@@ -46,6 +46,8 @@ FIELD_ALIASES = {
 SHOWN_NAME = {DATE: "data", "person": "person", "place": "vend", "org": "org", ENTITY: "entitet"}
 
 RANGE = ".."
+# As long as a whole query may be (searchidx.query.MAX_QUERY_CHARS).
+MAX_FILTER_CHARS = 2000
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,10 @@ class Filter:
             raise QuerySyntaxError(f"unknown filter field {self.field!r}; use one of {', '.join(SHOWN_NAME.values())}")
         if not self.value.strip():
             raise QuerySyntaxError(f"{SHOWN_NAME[self.field]}: needs a value, e.g. {example(self.field)}")
+        if len(self.value) > MAX_FILTER_CHARS:
+            raise QuerySyntaxError(
+                f"{SHOWN_NAME[self.field]}: the value is too long ({len(self.value):,} characters; at most {MAX_FILTER_CHARS:,})"
+            )
         if self.field == DATE:
             self.period()  # raises QuerySyntaxError for a bad date
 

@@ -45,6 +45,13 @@ NOT_WORDS = {"NOT", "JO"}
 
 SHOULD, MUST, MUST_NOT = "should", "must", "must_not"
 MIN_PREFIX_LETTERS = 2
+# Bounds on what one query may cost: a pasted paragraph fits (about 300
+# words), a 10,000-character query spent seconds in analysis and "did you
+# mean". Nesting is bounded so that parsing and building, both recursive,
+# stop with a message long before Python's recursion limit (247 nested
+# parentheses or 985 NOTs raised RecursionError).
+MAX_QUERY_CHARS = 2000
+MAX_NESTING = 32
 
 # ---------------------------------------------------------------------------
 # The tree
@@ -133,6 +140,15 @@ class _Parser:
     def __init__(self, tokens: list[_Token]):
         self.tokens = tokens
         self.i = 0
+        self.depth = 0  # parentheses and NOTs open around the current token
+
+    def nest(self, token: _Token) -> None:
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise QuerySyntaxError(
+                f"the query nests too deeply at character {token.at} "
+                f"(at most {MAX_NESTING} levels of parentheses and NOTs)"
+            )
 
     def peek(self) -> _Token | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
@@ -195,7 +211,9 @@ class _Parser:
         if token.kind == "not":
             operator = self.take()
             self.expect_operand(operator)
+            self.nest(operator)
             _, node = self.unary()
+            self.depth -= 1
             return MUST_NOT, node
         if token.kind == "sign":
             sign = self.take()
@@ -209,10 +227,12 @@ class _Parser:
             following = self.peek()
             if following is not None and following.kind == "close":
                 raise QuerySyntaxError("empty parentheses '()'")
+            self.nest(token)
             group = self.sequence(depth=1)
             if self.peek() is None:
                 raise QuerySyntaxError("unclosed '(': add the missing ')'")
             self.take()
+            self.depth -= 1
             return group
         if token.kind == "quote":
             return Phrase(token.text[1:-1])
@@ -236,8 +256,15 @@ def word_or_filter(text: str) -> Node:
     return Word(text)
 
 
+def check_length(text: str) -> None:
+    """Raises QuerySyntaxError for a query longer than MAX_QUERY_CHARS."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QuerySyntaxError(f"the query is too long ({len(text):,} characters; at most {MAX_QUERY_CHARS:,})")
+
+
 def parse_tree(text: str) -> Group:
     """Parses the query language into a tree; raises QuerySyntaxError."""
+    check_length(text)
     if not text.strip():
         raise QuerySyntaxError("the query is empty")
     return _Parser(_lex(text)).parse()
@@ -245,6 +272,7 @@ def parse_tree(text: str) -> Group:
 
 def plain_tree(text: str) -> Group:
     """Every piece of the text is a word that may match: no operators, no filters."""
+    check_length(text)
     return Group(tuple((SHOULD, Word(piece)) for piece in text.split()))
 
 

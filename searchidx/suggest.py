@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections import Counter, defaultdict
 
 from searchidx.doctable import fold_key
@@ -25,6 +26,19 @@ MORE_FREQUENT = 3
 MIN_WORD_LETTERS = 3
 # Articles whose words make up the vocabulary (see Vocabulary.from_searcher).
 VOCABULARY_SAMPLE = 1500
+# Characters of each sampled article read for the vocabulary: the opening of
+# an article holds its common words, and a 10 MB article must not make the
+# first "did you mean" take seconds.
+VOCABULARY_ARTICLE_CHARS = 20_000
+# "Did you mean" is a courtesy and must stay cheap: queries longer than this
+# (pasted text, where a "correction" would only be noise) get none, words
+# longer than this are no typos to fix, only this many words are looked at,
+# and the look-up stops when its time is up (then no suggestion is made, so
+# the same query always gets the same answer on an idle machine).
+SUGGEST_MAX_CHARS = 200
+SUGGEST_MAX_WORD_LETTERS = 30
+SUGGEST_MAX_WORDS = 12
+SUGGEST_SECONDS = 0.5
 
 
 def max_distance(word: str) -> int:
@@ -65,7 +79,8 @@ class Vocabulary:
         step = max(1, len(docnums) // sample)
         counts: Counter[str] = Counter()
         for docnum in docnums[::step]:
-            counts.update(w.lower() for w in WORD.findall(reader.stored_fields(docnum).get("body", "")))
+            body = reader.stored_fields(docnum).get("body", "")[:VOCABULARY_ARTICLE_CHARS]
+            counts.update(w.lower() for w in WORD.findall(body))
         return cls(counts)
 
     def frequency(self, folded: str) -> int:
@@ -146,20 +161,32 @@ class Suggester:
             return self._vocabulary
 
     def candidate(self, query_text: str, syntax: bool = True) -> str | None:
-        """The query with its words corrected, or None when no word needs it."""
+        """The query with its words corrected, or None when no word needs it
+        (or the query is too long to be worth it, or the time ran out)."""
+        if len(query_text) > SUGGEST_MAX_CHARS:
+            return None
+        deadline = time.monotonic() + SUGGEST_SECONDS
         try:
             tree = parse_tree(query_text) if syntax else plain_tree(query_text)
         except QuerySyntaxError:
             return None
         corrected = query_text
         changed = False
-        pieces = [piece for word in dict.fromkeys(query_words(tree)) for piece in WORD.findall(word)]
+        pieces = [
+            piece
+            for word in dict.fromkeys(query_words(tree))
+            for piece in WORD.findall(word)
+            if len(piece) <= SUGGEST_MAX_WORD_LETTERS
+        ][:SUGGEST_MAX_WORDS]
         if not any(len(fold_key(piece)) >= MIN_WORD_LETTERS for piece in pieces):
             # Nothing long enough to correct (`Kr` while typing `Kritika`):
             # the vocabulary, 0.5 s to read on 20,000 articles, is not needed.
             return None
+        vocabulary = self.vocabulary
         for piece in dict.fromkeys(pieces):
-            spelling = self.vocabulary.correct(piece)
+            if time.monotonic() > deadline:
+                return None
+            spelling = vocabulary.correct(piece)
             if spelling is None:
                 continue
             replacement = match_case(spelling, piece)
