@@ -138,7 +138,9 @@ def write_results(results: "SearchResults", output_format: str, nothing=None) ->
 
 def run_batch(source: str, index, options: dict, output_format: str) -> None:
     """One search per input line on one open index; a bad query is reported
-    (an {"error"} line in JSON, a line on stderr) and the rest still run."""
+    (an {"error"} line in JSON, a line on stderr) and the rest still run.
+    Whatever fails on a line (a broken query, a damaged index, a bug) is
+    that line's error: before, anything but a SearchidxError ended the batch."""
     from searchidx.api import Index
     from searchidx.cli import formats
     from searchidx.errors import SearchidxError
@@ -152,11 +154,12 @@ def run_batch(source: str, index, options: dict, output_format: str) -> None:
                 continue
             try:
                 results = opened.search(query, **options)
-            except SearchidxError as error:
+            except Exception as error:  # noqa: BLE001 - whatever fails on a line is that line's error
                 failures += 1
-                error_line(f"{query!r}: {error}")
+                message = str(error) if isinstance(error, SearchidxError) else f"internal error: {type(error).__name__}: {error}"
+                error_line(f"{query!r}: {message}")
                 if output_format == "json":
-                    print_json_line({"query": query, "error": str(error)})
+                    print_json_line({"query": query, "error": message})
                 continue
             if output_format == "json":
                 print_json_line(formats.results_json(results))

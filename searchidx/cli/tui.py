@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from searchidx.cli.app import IndexOption, app
+from searchidx.cli.app import IndexOption, app, fail
 
 
 @app.command("tui")
@@ -19,6 +19,10 @@ def tui_command(
     query: Annotated[str, typer.Option("--query", "-q", help="Start with this query.", show_default=False)] = "",
 ) -> None:
     """Search and read the archive in a full-screen terminal app."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Piped or scripted, the app would draw escape codes into a file and
+        # wait for keys that never come.
+        raise fail("the full-screen app needs a terminal; in scripts use `searchidx search` (--json, --batch)")
     run_app(index, folder, query)
 
 
