@@ -59,7 +59,7 @@ def test_every_bad_file_is_reported_with_its_reason(messy, index_dir):
     assert reasons["loop-a.txt"] == reasons["loop-b.txt"] == "symbolic link loop"
     assert reasons["sub/up"] == "symbolic link to a folder (not followed)"
     assert reasons["pipe.txt"] == "not a regular file"
-    assert reasons["new\nline.txt"] == "file name holds control characters"
+    assert reasons["new\\nline.txt"] == "file name holds control characters"  # escaped: one line
     assert reasons["caf\\xe9.txt"] == "file name is not valid UTF-8"
     assert data["warnings"] == len(reasons) == 11
     assert data["added"] == 4  # good, the odd-but-valid names, and the link inside the folder
