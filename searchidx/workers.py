@@ -14,13 +14,25 @@ removed: the parent does not read and pickle every document for the workers
 (they read the files themselves, so entity extraction runs in them too), and
 results are awaited for as long as the workers live, never dropped after a
 one-second timeout.
+
+Workers die with their parent. Killed with `kill -9`, the parent cannot
+stop them, and they used to carry on for seconds, write a segment into the
+index folder and then wait forever (all their jobs had been queued up front,
+so the check for a dead parent between jobs never ran). Now, on Linux, the
+kernel kills a worker the moment its parent dies (PR_SET_PDEATHSIG); and
+everywhere, the parent hands out batches a few at a time, so a worker waits
+for work often and, waiting, notices that its parent is gone.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
 import queue
+import signal
+import sys
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +55,12 @@ BATCH_FILES = 16
 # with 128 MB (spilling) and 2.1 ms with 1 GB (not).
 WRITER_MEMORY_MB = 1024
 POLL_SECONDS = 0.5
+# Batches given to a worker ahead of the one it works on: enough that it
+# never waits for the parent, few enough that it soon waits for work (and
+# then checks that its parent lives).
+BATCHES_AHEAD = 2
+# Linux prctl(2) option: the signal a process gets when its parent dies.
+PR_SET_PDEATHSIG = 1
 
 
 def writer_limit_mb(writers: int) -> int:
@@ -121,10 +139,22 @@ def add_files_in_workers(
     # similar articles dealt in turn keep the workers about equally busy.
     job_queues = [context.Queue() for _ in range(processes)]
     result_queue = context.Queue()
+    # Each worker's batches in order, then None (no more); handed out a few
+    # at a time (see the module docstring).
+    pending: list[list] = [[] for _ in range(processes)]
     for number, start in enumerate(range(0, len(jobs), BATCH_FILES)):
-        job_queues[number % processes].put(jobs[start : start + BATCH_FILES])
-    for job_queue in job_queues:
-        job_queue.put(None)
+        pending[number % processes].append(jobs[start : start + BATCH_FILES])
+    for batches in pending:
+        batches.append(None)
+        batches.reverse()  # popped from the end
+
+    def hand_out(number: int, count: int = 1) -> None:
+        for _ in range(count):
+            if pending[number]:
+                job_queues[number].put(pending[number].pop())
+
+    for number in range(processes):
+        hand_out(number, 1 + BATCHES_AHEAD)
     workers = [
         context.Process(
             target=worker_main,
@@ -150,7 +180,9 @@ def add_files_in_workers(
                     raise RuntimeError(f"an indexing worker died (exit code {dead[0].exitcode})") from None
                 continue
             if kind == "outcomes":
-                for outcome in payload:
+                number, outcomes = payload
+                hand_out(number)
+                for outcome in outcomes:
                     on_outcome(outcome)
             elif kind == "segment":
                 finished += 1
@@ -181,9 +213,23 @@ def warm_up(ix) -> None:
     entity_fields("Presidenti Vladimir Putin arriti në Pekin më 17 tetor.")
 
 
+def die_with_parent(parent_pid: int) -> None:
+    """Asks the kernel to kill this process when its parent dies (Linux);
+    elsewhere the worker's loop checks its parent between batches."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # no prctl: the loop's check remains
+    if os.getppid() != parent_pid:
+        os._exit(1)  # the parent died before the request was made
+
+
 def worker_main(
     index_folder, index_name, job_queue, result_queue, max_bytes, inherited_fds, parent_pid, limit_mb, number
 ) -> None:
+    die_with_parent(parent_pid)
     for fd in inherited_fds:
         try:
             os.close(fd)  # closing (not unlocking) leaves the parent's lock held
@@ -201,7 +247,9 @@ def worker_main(
                 continue
             if batch is None:
                 break
-            result_queue.put(("outcomes", [add_file(writer, job, max_bytes) for job in batch]))
+            if os.getppid() != parent_pid:
+                return  # orphaned between batches
+            result_queue.put(("outcomes", (number, [add_file(writer, job, max_bytes) for job in batch])))
         if writer._added:
             segment = writer._finalize_segment()
         else:

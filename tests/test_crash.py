@@ -11,6 +11,7 @@ import random
 import signal
 import time
 import traceback
+from pathlib import Path
 
 import pytest
 
@@ -45,7 +46,7 @@ def check_consistent(index_dir, folder) -> None:
     assert set(keys) == readable_keys(folder)
 
 
-def fork_indexer(index_dir, folder, rebuild=False, before_run=None) -> int:
+def fork_indexer(index_dir, folder, rebuild=False, before_run=None, processes=None) -> int:
     pid = os.fork()
     if pid == 0:  # the child: index, then leave without running pytest's cleanup
         code = 0
@@ -53,7 +54,7 @@ def fork_indexer(index_dir, folder, rebuild=False, before_run=None) -> int:
             if before_run:
                 before_run()
             with Index.open_or_create(index_dir, wait=30) as index:
-                index.add_folder(folder, rebuild=rebuild, wait=30)
+                index.add_folder(folder, rebuild=rebuild, wait=30, processes=processes)
         except BaseException:
             traceback.print_exc()
             code = 1
@@ -80,6 +81,34 @@ def mutate(folder, rng: random.Random, iteration: int) -> None:
         (folder / f"n{n:03d}-{iteration}.txt").write_text(text(n, iteration), encoding="utf-8")
 
 
+def children(pid: int) -> list[int]:
+    """The processes pid started (its indexing workers), from /proc."""
+    try:
+        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def alive(pid: int) -> bool:
+    """Running (a zombie waiting for a parent to reap it counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+def gone_within(pids: list[int], seconds: float) -> list[int]:
+    """The pids still alive after waiting up to `seconds` for them to end."""
+    deadline = time.monotonic() + seconds
+    while (left := [p for p in pids if alive(p)]) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return left
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads processes from /proc")
+
+
 def test_random_kill_9_never_harms_the_index(make_corpus, index_dir):
     rng = random.Random(20240601)
     folder = make_corpus({f"n{n:03d}.txt": text(n) for n in range(FILES)})
@@ -96,10 +125,14 @@ def test_random_kill_9_never_harms_the_index(make_corpus, index_dir):
         after = readable_keys(folder)
         pid = fork_indexer(index_dir, folder, rebuild=iteration % 7 == 0)
         time.sleep(rng.uniform(0, run_seconds))
+        workers = children(pid)
         os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
         killed = os.WIFSIGNALED(status)
         kills += killed
+        # Workers die with their parent (they used to index on for seconds,
+        # write a segment into the folder, then wait forever).
+        assert gone_within(workers, 2.0) == []
         # The index opens and holds the state before the run or after it.
         keys = index_keys(index_dir)
         assert len(keys) == len(set(keys))
@@ -110,6 +143,32 @@ def test_random_kill_9_never_harms_the_index(make_corpus, index_dir):
             index.add_folder(folder, wait=10)
         run_seconds = max(0.2, 1.5 * (time.perf_counter() - started))
         check_consistent(index_dir, folder)
+
+
+@needs_proc
+def test_workers_die_with_their_parent_and_write_nothing(make_corpus, index_dir):
+    folder = make_corpus({f"n{n:03d}.txt": text(n) for n in range(10)})
+    with Index.open_or_create(index_dir) as index:
+        index.add_folder(folder)
+    before = set(index_keys(index_dir))
+    for n in range(10, 400):  # enough long articles that the workers are busy a while
+        (folder / f"n{n:03d}.txt").write_text(" ".join(text(n, k) for k in range(30)), encoding="utf-8")
+    pid = fork_indexer(index_dir, folder, processes=2)
+    deadline = time.monotonic() + 30
+    while len(workers := children(pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert len(workers) == 2, "the run started its two workers"
+    time.sleep(0.3)  # working
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    assert gone_within(workers, 2.0) == [], "workers alive 2 s after their parent was killed"
+    files = {p.name: p.stat().st_size for p in index_dir.iterdir()}
+    time.sleep(1.0)
+    assert {p.name: p.stat().st_size for p in index_dir.iterdir()} == files, "something wrote into the index"
+    assert set(index_keys(index_dir)) == before
+    with Index.open(index_dir) as index:
+        index.add_folder(folder, wait=10)
+    check_consistent(index_dir, folder)
 
 
 def kill_self(*args, **kwargs):
