@@ -204,7 +204,7 @@ def cli_index(poisoned):
 @pytest.mark.parametrize("query", ["data:[/x]", "Kina data:[bold]2023", "vend:[red]Kina[/red] data:x", "data:x:"])
 def test_user_text_is_never_read_as_markup(cli_index, query):
     result = invoke("search", query, "--index", cli_index)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error
     assert "Traceback" not in result.output and "MarkupError" not in result.output
     line = " ".join(result.stderr.split())
     assert line.startswith("error:")
@@ -212,8 +212,9 @@ def test_user_text_is_never_read_as_markup(cli_index, query):
 
 
 def test_a_query_of_markup_finds_nothing_quietly(cli_index):
-    result = invoke("search", "[/] [bold]", "--index", cli_index)
-    assert result.exit_code == 0 and "No results for '[/] [bold]'" in result.stdout
+    result = invoke("search", "[/] [bold]", "--index", cli_index, "--json")
+    assert result.exit_code == 1  # nothing found, as grep says it
+    assert json.loads(result.stdout)["query"] == "[/] [bold]" and "Traceback" not in result.output
 
 
 def test_a_batch_line_that_fails_in_any_way_becomes_its_error_line(cli_index, monkeypatch):

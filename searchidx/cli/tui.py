@@ -1,5 +1,6 @@
 """`searchidx tui`, and `searchidx` alone in a terminal: the full-screen app."""
 
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
