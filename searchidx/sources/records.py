@@ -358,11 +358,8 @@ class _Reader:
 
 def record_hash(title: str, date: PartialDate | None, url: str | None, body: str) -> str:
     """What is indexed of a record, hashed: a record whose hash is unchanged is not re-indexed."""
-    digest = hashlib.blake2b(digest_size=16)
-    for part in (title, str(date) if date else "", url or "", body):
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\x1f")
-    return digest.hexdigest()
+    parts = "\x1f".join((title, str(date) if date else "", url or "", body))
+    return hashlib.blake2b(parts.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _record_list(data) -> list | None:
@@ -420,7 +417,8 @@ def _strip_markup(text: str) -> str:
 
 def _paragraphs(text: str) -> str:
     """A record's text with a paragraph a line: exports end paragraphs with
-    one line break as often as with two."""
+    one line break as often as with two. White space within a paragraph
+    becomes one space, as in searchidx.corpus."""
     paragraphs = (" ".join(line.split()) for line in text.split("\n"))
     return "\n\n".join(p for p in paragraphs if p)
 
