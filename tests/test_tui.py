@@ -16,7 +16,9 @@ from searchidx.tui.screens.help import HelpScreen
 from searchidx.tui.screens.reader import Paragraph, ReaderScreen
 from searchidx.tui.screens.search import SearchScreen
 from searchidx.tui.search_request import SearchRequest
+from searchidx.tui.widgets.chip import Chip
 from searchidx.tui.widgets.facet_panel import FacetPanel
+from searchidx.tui.widgets.key_bar import KeyBar
 from searchidx.tui.widgets.filter_chips import FilterChips
 from searchidx.tui.widgets.results_list import ResultsList
 from searchidx.tui.widgets.rendering import CURRENT_MATCH_STYLE, MATCH_STYLE
@@ -152,22 +154,40 @@ def test_a_facet_adds_a_filter_chip_and_removing_the_chip_undoes_it(indexed):
     run(scenario())
 
 
-def test_filters_combine(indexed):
+def test_a_month_replaces_its_year_and_filters_of_other_fields_combine(indexed):
     async def scenario():
         app = make_app(indexed)
         async with app.run_test(size=(120, 40)) as pilot:
             await type_query(pilot, "Kines")
             await pilot.press("f", "down", "enter")  # 2023
             await settle(pilot)
+            chips = app.screen.query_one(FilterChips)
+            assert [c.value for c in chips.choices] == ["2023"]
             await pilot.press("f", "down", "down", "enter")  # 2023-11 beneath it
             await settle(pilot)
-            assert [c.value for c in app.screen.query_one(FilterChips).choices] == ["2023", "2023-11"]
+            assert [c.value for c in chips.choices] == ["2023-11"]  # one chip, not `2023 ✕ 2023-11 ✕`
             assert "1 result" in status(app)
+            facets = app.screen.query_one(FacetPanel)
+            place = next(f for f in facets._filters.values() if f.field == "place")
+            facets.post_message(FacetPanel.Chosen(place))
+            await settle(pilot)
+            assert [(c.field, c.value) for c in chips.choices] == [("date", "2023-11"), ("place", place.value)]
             await pilot.press("escape", "x")  # remove the last filter from the results
             await settle(pilot)
-            assert "2 results" in status(app)
+            assert [c.value for c in chips.choices] == ["2023-11"]
 
     run(scenario())
+
+
+def test_a_wider_date_replaces_a_narrower_one_and_other_dates_stay():
+    from searchidx.filters import Filter
+
+    request = SearchRequest("Kina").with_filter(Filter("date", "2023-10"))
+    assert request.with_filter(Filter("date", "2023")).filters == (Filter("date", "2023"),)
+    both = request.with_filter(Filter("date", "2021"))
+    assert both.filters == (Filter("date", "2023-10"), Filter("date", "2021"))
+    ranged = SearchRequest().with_filter(Filter("date", "2020..2022")).with_filter(Filter("date", "2021-05"))
+    assert ranged.filters == (Filter("date", "2021-05"),)
 
 
 def test_slash_and_esc_come_back_to_the_query_with_the_cursor_at_its_end(indexed):
@@ -382,24 +402,34 @@ def test_searchidx_alone_without_a_terminal_prints_help():
     assert "Usage" in result.stdout and "tui" in result.stdout
 
 
-def test_choosing_an_entity_in_an_article_searches_for_it(indexed):
+def test_choosing_a_name_in_an_article_adds_its_filter_with_the_facets_count(indexed):
     async def scenario():
         app = make_app(indexed)
         async with app.run_test(size=(120, 40)) as pilot:
             await type_query(pilot, "Kines")
-            await pilot.press("f", "down", "enter")  # a filter that must not stay
-            await settle(pilot)
-            await pilot.press("escape", "enter")
+            facet_counts = {
+                entry.value: entry.count for entry in app.screen.query_one(FacetPanel).facets.entities["place"]
+            }
+            await pilot.press("enter")
             await settle(pilot)
             reader = app.screen
-            names = [name for kind in ("person", "place", "org") for name in reader.article.entities.get(kind, [])]
-            if not names:
-                pytest.skip("the entity extractor finds no names in this article")
-            await pilot.press("e", "enter")
+            places = [name for name in reader.article.entities.get("place", []) if name in facet_counts]
+            if not places:
+                pytest.skip("the entity extractor finds no place in this article")
+            await pilot.press("tab")  # the names
+            assert isinstance(app.focused, Chip) and "filter by it" in str(reader.query_one(KeyBar).render())
+            chip = next(c for c in reader.query(Chip) if c.value.name == places[0])
+            chip.focus()
+            await pilot.press("enter")
             await settle(pilot)
-            assert isinstance(app.screen, SearchScreen)
-            assert app.screen.request.query == f'"{names[0]}"' and app.screen.request.filters == ()
-            assert app.screen.query_one(ResultsList).hits
+            screen = app.screen
+            assert isinstance(screen, SearchScreen) and isinstance(app.focused, ResultsList)
+            assert screen.request.query == "Kines"  # the query stays; the name narrows it
+            assert [(f.field, f.value) for f in screen.request.filters] == [("place", places[0])]
+            assert screen.query_one(ResultsList).total == facet_counts[places[0]]
+            await pilot.press("slash", *" x")  # back in the box: the cursor is at the end
+            assert screen.query_one(SearchBox).value == "Kines x"
+            await settle(pilot)
 
     run(scenario())
 
@@ -435,5 +465,212 @@ def test_s_sorts_by_date_newest_first_and_back(indexed):
             await pilot.press("s")
             await settle(pilot)
             assert "by relevance" in status(app)
+
+    run(scenario())
+
+
+# -- the start screen, the key bar, help, quitting ---------------------------------
+
+
+def test_the_start_screen_shows_the_whole_archive_newest_first_with_its_facets(indexed):
+    async def scenario():
+        app = make_app(indexed)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            results = app.screen.query_one(ResultsList)
+            assert results.total == 5 and len(results.hits) == 5
+            dates = [hit.date for hit in results.hits]
+            assert dates == ["2023-11", "2023-10-17", "2022", "2021-03-05", None]
+            assert status(app).startswith("5 articles") and "2021–2023" in status(app) and "newest first" in status(app)
+            facets = app.screen.query_one(FacetPanel)
+            assert [f.value for f in facets._filters.values() if f.field == "date"] == ["2021", "2022", "2023"]
+            assert "Type to search" not in status(app)
+            # Typing searches; clearing the box browses the archive again.
+            await type_query(pilot, "Tirana", submit=False)
+            assert "1 result" in status(app)
+            await pilot.press("ctrl+u")
+            await settle(pilot)
+            assert status(app).startswith("5 articles")
+
+    run(scenario())
+
+
+def keys_shown(app) -> list[str]:
+    return [key for key, _ in app.screen.query_one(KeyBar).keys]
+
+
+def test_the_key_bar_follows_the_pane_and_offers_no_letter_while_typing(indexed):
+    async def scenario():
+        app = make_app(indexed)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert isinstance(app.focused, SearchBox)
+            typed_keys = [key for key in keys_shown(app) if len(key) == 1 and key.isprintable()]
+            assert typed_keys == [] and "ctrl+c" in keys_shown(app)
+            await type_query(pilot, "Kines")  # enter: to the results
+            assert {"f", "s", "o", "e", "y", "/", "?"} <= set(keys_shown(app))
+            await pilot.press("f")
+            assert "enter" in keys_shown(app) and "filter" in dict(app.screen.query_one(KeyBar).keys).values()
+            await pilot.press("enter")
+            await settle(pilot)
+            app.screen.query_one(FilterChips).query(Chip).first().focus()
+            await pilot.pause()
+            assert "remove" in dict(app.screen.query_one(KeyBar).keys).values()
+
+    run(scenario())
+
+
+def binding_keys(*classes) -> set[str]:
+    shown = {"slash": "/", "question_mark": "?", "escape": "esc", "up": "↑", "down": "↓", "left": "←",
+             "right": "→", "pageup": "pgup", "pagedown": "pgdn"}
+    keys = set()
+    for cls in classes:
+        for binding in cls.BINDINGS:
+            for key in binding.key.split(","):
+                keys.add(shown.get(key.strip(), key.strip()))
+    return keys
+
+
+def test_help_lists_every_key_the_app_binds():
+    from textual.widgets import OptionList
+
+    from searchidx.tui import SearchidxApp
+    from searchidx.tui.strings import ALBANIAN, ENGLISH
+
+    bound = binding_keys(SearchidxApp, SearchScreen, ReaderScreen, ResultsList, FacetPanel, Chip, SearchBox, HelpScreen)
+    bound |= {"enter", "tab", "shift+tab", "ctrl+u", "home", "end", "pgup", "pgdn"}  # Textual's own
+    assert bound >= binding_keys(OptionList) - {"↑", "↓"}
+    for strings in (ENGLISH, ALBANIAN):
+        listed = {token for keys, _ in strings.help_keys for token in keys.split()}
+        assert bound - listed == set(), strings.language
+
+
+def test_ctrl_c_quits_even_from_the_search_box(indexed):
+    async def scenario():
+        app = make_app(indexed)
+        async with app.run_test() as pilot:
+            await pilot.press(*"Kin")
+            assert isinstance(app.focused, SearchBox)
+            await pilot.press("ctrl+c")
+            await pilot.pause()
+            assert not app.is_running
+
+    run(scenario())
+
+
+def test_the_status_line_gives_the_position_in_the_results(indexed):
+    async def scenario():
+        app = make_app(indexed)
+        async with app.run_test() as pilot:
+            await type_query(pilot, "Kines")
+            assert "1 of 4" in status(app)
+            await pilot.press("j", "j")
+            assert "3 of 4" in status(app)
+            await pilot.press("end")
+            assert "4 of 4" in status(app)
+
+    run(scenario())
+
+
+def test_zero_hits_say_what_each_filter_took_and_what_the_archive_holds(indexed):
+    async def scenario():
+        app = make_app(indexed)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await type_query(pilot, "Tirana data:2021")
+            shown = str(app.screen.query_one(ResultsList).get_option_at_index(0).prompt)
+            assert "No results for Tirana data:2021." in shown
+            assert "Without data:2021: 1 result" in shown
+            assert "The archive holds 5 articles, dated 2021-03-05 to 2023-11, and 1 undated." in shown
+
+    run(scenario())
+
+
+# -- the reading view ---------------------------------------------------------
+
+
+def test_the_names_row_wraps_and_the_text_keeps_to_100_columns(tmp_path, index_dir):
+    names = " ".join(f"{city}" for city in ["Tirana", "Prishtina", "Shkupi", "Beogradi", "Podgorica", "Athina",
+                                             "Roma", "Berlini", "Parisi", "Londra", "Madridi", "Vjena"])
+    long_line = "Kina dhe Rusia " * 40
+    build_index(tmp_path / "a", index_dir, {"qytete.txt": f" date 2020 Kina priti {names}.\n\n{long_line}"})
+
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test(size=(70, 30)) as narrow:
+            await type_query(narrow, "Kina")
+            await narrow.press("enter")
+            await settle(narrow)
+            reader = app.screen
+            chips = list(reader.query(Chip))
+            if len(chips) < 6:
+                pytest.skip("the entity extractor finds too few names here")
+            assert len(reader.query(".chip-row")) > 1
+            assert all(chip.region.right <= 70 for chip in chips)  # none cut at the edge
+            chips[0].focus()
+            for _ in chips[1:]:
+                await narrow.press("right")  # along the rows, not only the first
+            assert app.focused is chips[-1]
+
+    async def wide():
+        app = make_app(index_dir)
+        async with app.run_test(size=(200, 40)) as pilot:
+            await type_query(pilot, "Kina")
+            await pilot.press("enter")
+            await settle(pilot)
+            widths = [p.content_region.width for p in app.screen.query(Paragraph)]
+            assert widths and max(widths) <= 100
+
+    run(scenario())
+    run(wide())
+
+
+def test_o_e_and_y_hand_the_article_to_the_pager_the_editor_and_the_clipboard(indexed, monkeypatch):
+    import contextlib
+
+    from searchidx import terminal
+    from searchidx.tui import SearchidxApp
+
+    ran, copied = [], []
+    monkeypatch.setenv("PAGER", "less -R")
+    monkeypatch.setenv("EDITOR", "vi")
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setattr(SearchidxApp, "suspend", lambda self: contextlib.nullcontext())
+    monkeypatch.setattr(terminal, "run_on_file", lambda command, path: ran.append((command, str(path))) or 0)
+    monkeypatch.setattr(SearchidxApp, "copy_to_clipboard", lambda self, text: copied.append(text))
+
+    async def scenario():
+        app = make_app(indexed)
+        async with app.run_test() as pilot:
+            await type_query(pilot, "Tirana")
+            hit = app.screen.query_one(ResultsList).selected_hit
+            await pilot.press("o", "e", "y")
+            await pilot.pause()
+            assert ran == [(["less", "-R"], hit.file), (["vi"], hit.file)]
+            assert copied == [hit.file] and hit.file.endswith("tirana.txt")
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("o", "y")
+            await pilot.pause()
+            assert ran[-1] == (["less", "-R"], hit.file) and copied[-1] == hit.file
+            meta = app.screen.query_one("#reader-meta").render()
+            links = [span.style.link for span in meta.spans if getattr(span.style, "link", None)]
+            assert any(link.startswith("file://") and link.endswith("tirana.txt") for link in links)
+
+    run(scenario())
+
+
+def test_titles_and_queries_are_shown_as_written_never_as_markup(tmp_path, index_dir):
+    build_index(tmp_path / "a", index_dir, {"m.txt": " date 2020 Kina [bold]nuk[/bold] është [red]theksuar[/red]."})
+
+    async def scenario():
+        app = make_app(index_dir)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await type_query(pilot, "Kina [x]")
+            prompt = app.screen.query_one(ResultsList).get_option_at_index(0).prompt
+            shown = "".join(part.plain for part in prompt.renderables)
+            assert "[bold]nuk[/bold]" in shown and "[red]theksuar[/red]" in shown
+            await pilot.press("enter")
+            await settle(pilot)
+            assert "[bold]nuk[/bold]" in str(app.screen.query_one("#reader-title").render())
 
     run(scenario())

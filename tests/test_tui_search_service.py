@@ -97,3 +97,13 @@ def test_an_unreadable_index_makes_every_search_fail_plainly(tmp_path):
                 service.search(SearchRequest("Kina"))
     finally:
         service.close()
+
+
+def test_the_search_process_says_why_a_request_found_nothing(indexed):
+    service = SearchService(indexed)
+    try:
+        nothing = service.explain(SearchRequest("Tirana data:2021"))
+        assert [(e.filter, e.without) for e in nothing.effects] == [("data:2021", 1)]
+        assert (nothing.documents, nothing.first_date, nothing.last_date) == (5, "2021-03-05", "2023-11")
+    finally:
+        service.close()

@@ -10,6 +10,9 @@ review and update with `pytest tests/test_tui_snapshots.py --snapshot-update`.
 
 from __future__ import annotations
 
+import re
+from types import SimpleNamespace
+
 import pytest
 from textual.widgets import Input
 
@@ -67,11 +70,15 @@ class FixedIndex:
     def search(self, query="", *, filters=(), facets=False, page=1, limit=10, sort="relevance", **options):
         if query.count('"') % 2:
             raise QuerySyntaxError('unclosed quote: a phrase needs a closing "')
-        filters = list(filters)
-        paths = ["kina-2023.txt", "kina-2023b.txt", "kina-2021.txt"] if WORD.lower() in query.lower() else []
-        if any(f.value == "2023" for f in filters):
-            paths = [p for p in paths if DATES[p][0].startswith("2023")]
-        hits = [hit(p, round(3.0 - i * 0.4, 4)) for i, p in enumerate(paths)]
+        filters = [Filter.parse(f) if isinstance(f, str) else f for f in filters]
+        filters += [Filter("date", year) for year in re.findall(r"data:(\d{4})", query)]
+        browsing = not query.strip()  # the whole archive, newest first, as the real index does
+        paths = ["kina-2023.txt", "kina-2023b.txt", "kina-2021.txt"] if browsing or WORD.lower() in query.lower() else []
+        if browsing:
+            paths.sort(key=lambda p: DATES[p][0], reverse=True)
+        for year in {f.value for f in filters if f.field == "date"}:
+            paths = [p for p in paths if DATES[p][0].startswith(year)]
+        hits = [hit(p, 0.0 if browsing else round(3.0 - i * 0.4, 4)) for i, p in enumerate(paths)]
         if sort == "date":
             hits.sort(key=lambda h: h.date, reverse=True)
         one_year = bool(filters)
@@ -99,6 +106,9 @@ class FixedIndex:
 
     def document_count(self):
         return len(BODIES)
+
+    def stats(self):
+        return SimpleNamespace(documents=len(BODIES), first_date="2021-03-05", last_date="2023-11", undated=0)
 
     def close(self):
         pass
@@ -170,6 +180,28 @@ def test_help_80x24(snap_compare):
 
 def test_albanian_search_results_80x24(snap_compare):
     assert snap_compare(app("sq"), terminal_size=(80, 24), run_before=searching("Kines"))
+
+
+async def opened(pilot) -> None:
+    """The app as it opens: the search box in use, the archive browsed."""
+    await steady(pilot)
+    await settle(pilot)
+
+
+def test_start_screen_shows_the_archive_80x24(snap_compare):
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=opened)
+
+
+def test_start_screen_shows_the_archive_and_its_facets_120x32(snap_compare):
+    assert snap_compare(app(), terminal_size=(120, 32), run_before=opened)
+
+
+def test_zero_hits_say_why_80x24(snap_compare):
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=searching("Kines data:2019"))
+
+
+def test_reading_view_wraps_its_names_44x20(snap_compare):
+    assert snap_compare(app(), terminal_size=(44, 20), run_before=searching("Kines", "enter", "tab"))
 
 
 def test_build_index_offer_80x24(snap_compare, in_tmp):

@@ -32,6 +32,9 @@ class SearchidxApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
         Binding("q", "quit", show=False),
+        # Quits from anywhere, the search box too, as in any terminal program
+        # (Textual binds it to a notice that it does not quit).
+        Binding("ctrl+c", "quit", show=False, priority=True),
         Binding("question_mark,f1", "help", show=False),
     ]
 

@@ -10,6 +10,8 @@ searchidx.api.Index and answers requests over a pipe, one at a time:
     app process                         search process
     SearchService.search(request) ---> serve(): request.run(index, ...)
                                   <--- ("ok", SearchResults) or ("error", QuerySyntaxError(...))
+    SearchService.article(key)    ---> index.article(key, query)        (the reading view)
+    SearchService.explain(request) --> request.explain(index)           (why nothing was found)
 
 Requests and answers are plain picklable dataclasses (SearchRequest,
 SearchResults, Article); errors come back as the exception the query layer
@@ -32,6 +34,7 @@ import threading
 from multiprocessing.connection import Connection
 
 from searchidx.errors import SearchidxError
+from searchidx.nothing_found import NothingFound
 from searchidx.reading import Article
 from searchidx.search import SearchResults
 from searchidx.tui.search_request import PAGE_SIZE, SearchRequest
@@ -57,6 +60,9 @@ class LocalSearch:
 
     def article(self, path: str, query: str | None = None) -> Article | None:
         return self.index.article(path, query)
+
+    def explain(self, request: SearchRequest) -> NothingFound:
+        return request.explain(self.index)
 
     def close(self) -> None:
         pass
@@ -94,6 +100,10 @@ class SearchService:
     def article(self, path: str, query: str | None = None) -> Article | None:
         """The whole article, matches marked (blocks: call it from a worker thread)."""
         return self._ask("article", path, query)
+
+    def explain(self, request: SearchRequest) -> NothingFound:
+        """Why a request found nothing (blocks: call it from a worker thread)."""
+        return self._ask("explain", request)
 
     def _ask(self, *message):
         self._starter.join()
@@ -183,6 +193,9 @@ def serve(index_dir: str, connection: Connection) -> None:
                     answer = ("ok", request.run(index, page=page, limit=limit, facets=facets))
                 elif kind == "article":
                     answer = ("ok", index.article(*args))
+                elif kind == "explain":
+                    (request,) = args
+                    answer = ("ok", request.explain(index))
                 else:
                     answer = ("error", SearchidxError(f"unknown request {kind!r}"))
             except SearchidxError as error:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -49,9 +50,10 @@ class BuildIndexScreen(Screen[Index]):
             explanation = strings.build_no_index.format(path=self.index_dir)
         with Vertical(id="build-box") as box:
             box.border_title = strings.build_title
-            yield Static(explanation, id="build-explanation")
+            # Paths and messages as Text: never read as markup.
+            yield Static(Text(explanation), id="build-explanation")
             with Horizontal(id="build-row"):
-                yield Static(strings.build_folder_label, classes="row-label")
+                yield Static(Text(strings.build_folder_label), classes="row-label")
                 yield Input(str(self.folder), id="build-folder")
                 yield Button(strings.build_button, id="build-start", variant="primary")
             yield ProgressBar(id="build-progress", show_eta=False)
@@ -68,12 +70,12 @@ class BuildIndexScreen(Screen[Index]):
         folder = Path(self.query_one("#build-folder", Input).value.strip()).expanduser()
         status = self.query_one("#build-status", Static)
         if not folder.is_dir():
-            status.update(self.strings.build_not_a_folder.format(folder=folder))
+            status.update(Text(self.strings.build_not_a_folder.format(folder=folder)))
             return
         self.query_one("#build-folder", Input).disabled = True
         self.query_one("#build-start", Button).disabled = True
         self.query_one(ProgressBar).display = True
-        status.update(self.strings.build_starting)
+        status.update(Text(self.strings.build_starting))
         self.build(folder)
 
     @work(thread=True, exclusive=True)
@@ -97,14 +99,14 @@ class BuildIndexScreen(Screen[Index]):
     def on_build_index_screen_progress(self, event: Progress) -> None:
         self.query_one(ProgressBar).update(total=event.total, progress=event.done)
         self.query_one("#build-status", Static).update(
-            self.strings.build_progress.format(done=event.done, total=event.total)
+            Text(self.strings.build_progress.format(done=event.done, total=event.total))
         )
 
     def failed(self, message: str) -> None:
-        self.query_one("#build-status", Static).update(self.strings.build_failed.format(message=message))
+        self.query_one("#build-status", Static).update(Text(self.strings.build_failed.format(message=message)))
         self.query_one("#build-folder", Input).disabled = False
         self.query_one("#build-start", Button).disabled = False
 
     def finished(self, index: Index, indexed: int, skipped: int) -> None:
-        self.app.notify(self.strings.build_done.format(count=index.document_count(), skipped=skipped))
+        self.app.notify(self.strings.build_done.format(count=index.document_count(), skipped=skipped), markup=False)
         self.dismiss(index)

@@ -1,4 +1,7 @@
-"""The help screen: every key, and the query syntax, over the current screen."""
+"""The help screen: every key, and the query syntax, over the current screen.
+
+tests/test_tui.py checks that every key the app binds is listed here.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from searchidx.tui.strings import Strings
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "dismiss", show=False),
-        Binding("question_mark", "dismiss", show=False),
+        Binding("question_mark,f1", "dismiss", show=False),
         Binding("q", "dismiss", show=False),
         Binding("j", "scroll_down", show=False),
         Binding("k", "scroll_up", show=False),
@@ -40,7 +43,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column(style="bold yellow", no_wrap=True)
         table.add_column()
         for keys, meaning in rows:
-            table.add_row(keys, meaning)
+            table.add_row(Text(keys), Text(meaning))  # as written: `[` in a query example is not markup
         return table
 
     def action_scroll_down(self) -> None:

@@ -1,7 +1,9 @@
 """The reading view: one whole article, every match marked, walked with n/N.
 
-It dismisses with the entity the reader chose to search for (or None on
-`esc`); the search screen beneath it keeps its results and scroll position.
+It dismisses with the name the reader chose to filter by (or None on `esc`);
+the search screen beneath it keeps its results and scroll position, and adds
+the name's filter. `o`, `e` and `y` hand the article to the pager, the
+editor or the clipboard (searchidx/tui/external.py).
 """
 
 from __future__ import annotations
@@ -9,16 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
 from searchidx.reading import Article
+from searchidx.terminal import file_url
+from searchidx.tui.external import Target, copy_path, open_in
 from searchidx.tui.strings import Strings
 from searchidx.tui.widgets.chip import Chip
+from searchidx.tui.widgets.chip_rows import ChipRows
 from searchidx.tui.widgets.key_bar import KeyBar
 from searchidx.tui.widgets.rendering import CURRENT_MATCH_STYLE, ENTITY_BADGES, MATCH_STYLE, date_text
 
@@ -31,18 +37,18 @@ def open_in_browser(url: str, notify, strings: Strings) -> None:
     import webbrowser
 
     if not url.lower().startswith(("http://", "https://")):
-        notify(strings.url_not_web.format(url=url), severity="warning")
+        notify(strings.url_not_web.format(url=url), severity="warning", markup=False)
         return
     try:
         opened = webbrowser.open(url)
     except webbrowser.Error:
         opened = False
-    notify(strings.url_opened.format(url=url) if opened else strings.url_no_browser.format(url=url))
+    notify(strings.url_opened.format(url=url) if opened else strings.url_no_browser.format(url=url), markup=False)
 
 
 @dataclass(frozen=True)
 class EntityChoice:
-    """An entity the reader chose in the article, to search for."""
+    """A name the reader chose in the article, to filter by."""
 
     kind: str  # "person", "place", "org"
     name: str
@@ -86,41 +92,54 @@ class ReaderScreen(Screen[EntityChoice | None]):
         Binding("escape", "back", show=False),
         Binding("n", "match(1)", show=False),
         Binding("N,p", "match(-1)", show=False),
-        Binding("e", "entities", show=False),
         Binding("j", "scroll(1)", show=False),
         Binding("k", "scroll(-1)", show=False),
         Binding("space", "page(1)", show=False),
+        Binding("o", "open", show=False),
+        Binding("e", "open(True)", show=False),
+        Binding("y", "copy_path", show=False),
         Binding("O", "open_url", show=False),
     ]
 
-    def __init__(self, article: Article | None, path: str, strings: Strings):
-        """article: as Index.article gave it for the query (None: no longer indexed)."""
+    def __init__(self, article: Article | None, path: str, strings: Strings, file: str | None = None):
+        """article: as Index.article gave it for the query (None: no longer
+        indexed); file: the absolute path of its file, for `o`, `e` and `y`."""
         super().__init__()
         self.article = article
         self.path = path
         self.strings = strings
+        self.file = file
         self.current = -1  # index of the current match in article.matches
 
     def compose(self) -> ComposeResult:
         if self.article is None:
             with VerticalScroll(id="reader-body"):
-                yield Static(self.strings.article_missing.format(path=self.path), id="reader-missing")
+                yield Static(Text(self.strings.article_missing.format(path=self.path)), id="reader-missing")
             yield KeyBar(self.strings.keys_reader, id="keys")
             return
         article = self.article
         yield Static(Text(article.title, style="bold"), id="reader-title")
         yield Static(id="reader-meta")
-        entities = [(kind, name) for kind in ENTITY_BADGES for name in article.entities.get(kind, [])]
-        if entities:
-            with Horizontal(id="reader-entities"):
-                yield Static(self.strings.entities_label, classes="row-label")
-                for kind, name in entities:
-                    mark, colour = ENTITY_BADGES[kind]
-                    yield Chip(Text(f"{mark} {name}", style=colour), EntityChoice(kind, name), classes="entity")
+        names = [(kind, name) for kind in ENTITY_BADGES for name in article.entities.get(kind, [])]
+        if names:
+            chips = [(Text(f"{ENTITY_BADGES[kind][0]} {name}", style=ENTITY_BADGES[kind][1]), EntityChoice(kind, name))
+                     for kind, name in names]
+            yield ChipRows(self.strings.entities_label, chips, chip_classes="entity", id="reader-entities")
         with VerticalScroll(id="reader-body"):
             for match in PARAGRAPH.finditer(article.body):
                 yield Paragraph(match.group(), match.start(), classes="paragraph")
-        yield KeyBar(self.strings.keys_reader, id="keys")
+        yield KeyBar(self._keys(), id="keys")
+
+    def _keys(self):
+        if isinstance(self.focused, Chip):
+            return self.strings.keys_names
+        keys = self.strings.keys_reader
+        if self.article is not None and self.article.url:
+            keys = keys[:-2] + (self.strings.key_web,) + keys[-2:]
+        return keys
+
+    def on_descendant_focus(self) -> None:
+        self.query_one(KeyBar).show(self._keys())
 
     def on_mount(self) -> None:
         self.query_one("#reader-body").focus()
@@ -140,9 +159,11 @@ class ReaderScreen(Screen[EntityChoice | None]):
         else:
             position = self.strings.no_matches
         meta = date_text(article.date, self.strings.undated)
-        meta.append(f"  {article.path}" + (f"#{article.record}" if article.record is not None else ""), style="dim")
+        where = article.path + (f"#{article.record}" if article.record is not None else "")
+        # The path is a link to the file (OSC 8) in a terminal that has links.
+        meta.append(f"  {where}", style=Style(dim=True, link=file_url(self.file) if self.file else None))
         if article.url:
-            meta.append(f"  {article.url}", style="dim underline")
+            meta.append(f"  {article.url}", style=Style(dim=True, underline=True, link=article.url))
         meta.append(f"   {position}", style="bold")
         self.query_one("#reader-meta", Static).update(meta)
 
@@ -185,10 +206,22 @@ class ReaderScreen(Screen[EntityChoice | None]):
             return
         open_in_browser(url, self.notify, self.strings)
 
-    def action_entities(self) -> None:
-        chips = self.query(Chip)
-        if chips:
-            chips.first().focus()
+    def _target(self) -> Target | None:
+        if self.article is None or not self.file:
+            return None
+        text = f"{self.article.title}\n\n{self.article.body}\n" if self.article.record is not None else None
+        return Target(self.file, text)
+
+    def action_open(self, editor: bool = False) -> None:
+        """`o`: the article in $PAGER; `e`: in $EDITOR."""
+        target = self._target()
+        if target is not None:
+            open_in(self.app, target, self.strings, editor=editor)
+
+    def action_copy_path(self) -> None:
+        target = self._target()
+        if target is not None:
+            copy_path(self.app, target, self.strings)
 
     def action_back(self) -> None:
         if isinstance(self.focused, Chip):

@@ -1,8 +1,8 @@
 """A chip: a one-line, focusable label that does one thing when chosen.
 
-Filter chips (remove the filter) and the reading view's entity badges
-(search for the name) are chips; enter, space or a click chooses one, and
-left/right move between the chips of a row.
+Filter chips (remove the filter) and the reading view's names (filter by
+the name) are chips; enter, space or a click chooses one, and left/right
+move along the chips of their group (ChipRows wraps one group over rows).
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ class Chip(Static, can_focus=True):
             return self.chip
 
     def __init__(self, label: Text | str, value: Any, **kwargs):
-        super().__init__(label, **kwargs)
+        # A str label is shown as written, never read as markup.
+        super().__init__(Text(label) if isinstance(label, str) else label, **kwargs)
+        self.label = label
         self.value = value
 
     def action_choose(self) -> None:
@@ -42,7 +44,8 @@ class Chip(Static, can_focus=True):
         self.action_choose()
 
     def action_neighbour(self, step: int) -> None:
-        chips = list(self.parent.query_children(Chip)) if self.parent else [self]
+        group = next((a for a in self.ancestors if getattr(a, "chip_group", False)), self.parent)
+        chips = list(group.query(Chip)) if group is not None else [self]
         position = chips.index(self) + step
         if 0 <= position < len(chips):
             chips[position].focus()

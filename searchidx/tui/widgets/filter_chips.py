@@ -40,7 +40,7 @@ class FilterChips(Horizontal):
         self.remove_children()
         self.display = bool(choices)
         if choices:
-            self.mount(Static(self.strings.filters_label, classes="row-label"))
+            self.mount(Static(Text(self.strings.filters_label), classes="row-label"))
             for choice in choices:
                 chip = Chip(chip_label(choice), choice, classes="filter")
                 chip.tooltip = self.strings.chip_remove_hint
