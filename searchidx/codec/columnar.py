@@ -1,0 +1,280 @@
+"""searchidx's Whoosh codec: Whoosh's W3 segment with columnar posting lists.
+
+What a segment holds, and who writes it:
+
+    .trm       the term table: Whoosh's W3 table and term infos (document
+               frequency, weights, lengths for Whoosh's scorers), each term
+               info pointing into the postings file below
+    .cpst      every term's postings as arrays (searchidx.codec.postings)
+    .flen      each text field's length per document, one byte each
+               (Whoosh's own length code), read as one array
+    .col       stored fields and sortable columns: Whoosh's W3 columns
+
+The segment records the codec (Whoosh pickles it with the segment in the
+table of contents), so every reader of the index, Whoosh's own included,
+reads the postings through this codec; and the version of the postings
+layout, which a reader checks before reading.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from operator import itemgetter
+
+import numpy as np
+from whoosh.codec.base import FieldWriter, OutOfOrderError
+from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader, W3PerDocWriter, W3Segment, W3TermsReader
+from whoosh.filedb import filetables
+from whoosh.reading import TermNotFound
+from whoosh.system import pack_ushort
+from whoosh.util.numeric import byte_to_length, length_to_byte
+
+from searchidx.codec import whoosh_support  # noqa: F401  (refuses an untested Whoosh)
+from searchidx.codec.files import LengthsFile, MappedFile, write_lengths
+from searchidx.codec.postings import ColumnarMatcher, ColumnarPostingsWriter, PostingList
+
+# The layout of the postings and lengths files; a segment written with
+# another is refused, never misread.
+LAYOUT_VERSION = 1
+_POSTINGS_MAGIC = b"SXP1"
+
+# Whoosh's one-byte length code -> the length it stands for.
+_LENGTH_OF_CODE = [byte_to_length(code) for code in range(256)]
+BYTE_LENGTHS = np.array(_LENGTH_OF_CODE, dtype=np.int64)
+
+
+class UnsupportedSegment(Exception):
+    """A segment written by another layout of this codec."""
+
+
+class ColumnarCodec(W3Codec):
+    """Whoosh's W3 codec with searchidx's posting lists (module docstring)."""
+
+    POSTINGS_EXT = ".cpst"
+    LENGTHS_EXT = ".flen"
+
+    # Per-document parts
+
+    def per_document_writer(self, storage, segment):
+        return ColumnarPerDocWriter(self, storage, segment)
+
+    def per_document_reader(self, storage, segment):
+        return ColumnarPerDocReader(storage, segment)
+
+    # Postings
+
+    def field_writer(self, storage, segment):
+        return ColumnarFieldWriter(self, storage, segment)
+
+    def postings_writer(self, dbfile, byteids=False):
+        if byteids:  # term vectors (no searchidx field has them): Whoosh's own
+            return super().postings_writer(dbfile, byteids=True)
+        return ColumnarPostingsWriter(dbfile)
+
+    def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
+        if not isinstance(dbfile, MappedFile):
+            return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
+        offset, _ = terminfo.extent()
+        return ColumnarMatcher(PostingList(dbfile.buffer, offset), format_, term, scorer, terminfo)
+
+    def terms_reader(self, storage, segment):
+        check_layout(segment)
+        name = segment.make_filename(self.TERMS_EXT)
+        postings = MappedFile(storage, segment.make_filename(self.POSTINGS_EXT))
+        if bytes(postings.buffer[: len(_POSTINGS_MAGIC)]) != _POSTINGS_MAGIC:
+            postings.close()
+            raise UnsupportedSegment(f"{postings.name} is not a postings file of layout {LAYOUT_VERSION}")
+        return ColumnarTermsReader(self, storage.open_file(name), storage.file_length(name), postings)
+
+    # Segments
+
+    def new_segment(self, storage, indexname):
+        return ColumnarSegment(self, indexname)
+
+
+def check_layout(segment) -> None:
+    found = getattr(segment, "layout_version", None)
+    if found != LAYOUT_VERSION:
+        raise UnsupportedSegment(
+            f"segment {segment.segment_id()} has posting layout {found}, this program reads {LAYOUT_VERSION}"
+        )
+
+
+class ColumnarSegment(W3Segment):
+    """A segment of this codec: its files are never assembled into one
+    compound file (Whoosh reads a compound file's parts by copying them
+    into memory, and these are read in place)."""
+
+    def __init__(self, codec, indexname, doccount=0, segid=None, deleted=None):
+        super().__init__(codec, indexname, doccount=doccount, segid=segid, deleted=deleted)
+        self.layout_version = LAYOUT_VERSION
+
+    def should_assemble(self) -> bool:
+        return False
+
+
+class ColumnarFieldWriter(FieldWriter):
+    """Writes the term table and the postings file of a segment.
+
+    Whoosh hands a segment's postings over sorted by field, term and
+    document; each term's postings are collected and written as one record.
+    """
+
+    def __init__(self, codec, storage, segment):
+        self._codec = codec
+        self._table = filetables.OrderedHashWriter(segment.create_file(storage, codec.TERMS_EXT))
+        self._fieldmap = self._table.extras["fieldmap"] = {}
+        self._postfile = segment.create_file(storage, codec.POSTINGS_EXT)
+        self._postfile.write(_POSTINGS_MAGIC)
+        self._postings = ColumnarPostingsWriter(self._postfile)
+        self._field = None  # (name, field object, number)
+        self._codes = None  # the field's length code per document, when known
+        self._text = None
+        self.is_closed = False
+
+    def add_postings(self, schema, lengths, items):
+        """Writes (fieldname, text, docnum, weight, value) postings, sorted,
+        a term at a time (Whoosh's base class takes them one by one)."""
+        last = None
+        field_name = None
+        for (fieldname, text), group in groupby(items, key=itemgetter(0, 1)):
+            if last is not None and (fieldname, text) <= last:
+                raise OutOfOrderError(f"term {fieldname}:{text!r} after {last[0]}:{last[1]!r}")
+            last = (fieldname, text)
+            if fieldname != field_name:
+                if field_name is not None:
+                    self.finish_field()
+                self.start_field(fieldname, schema[fieldname], lengths)
+                field_name = fieldname
+            postings = [p for p in group if p[2] != -1]  # -1: a spelling word, not a posting
+            if not postings:
+                continue
+            ids = [p[2] for p in postings]
+            self._write(text, ids, [p[3] for p in postings], [p[4] or b"" for p in postings], self._lengths_of(ids))
+        if field_name is not None:
+            self.finish_field()
+
+    def start_field(self, fieldname, fieldobj, lengths=None):
+        number = self._fieldmap.setdefault(fieldname, len(self._fieldmap))
+        self._field = (fieldname, fieldobj, number)
+        self._codes = None
+        if lengths is not None and hasattr(lengths, "length_codes"):
+            self._codes = lengths.length_codes(fieldname).tobytes()
+
+    def start_term(self, text):
+        if self._field is None:
+            raise RuntimeError("start_term called before start_field")
+        self._text = text
+        self._postings.start_postings(self._field[1].format, None)
+
+    def add(self, docnum, weight, vbytes, length):
+        self._postings.add_posting(docnum, weight, vbytes, length)
+
+    def finish_term(self):
+        self._add_term(self._text, self._postings.finish_postings())
+
+    def finish_field(self):
+        if self._field is None:
+            raise RuntimeError("finish_field called before start_field")
+        self._field = None
+
+    def close(self):
+        self._table.close()
+        self._postfile.close()
+        self.is_closed = True
+
+    def _write(self, text, ids, weights, values, lengths):
+        self._add_term(text, self._postings.write_term(self._field[1].format, ids, weights, values, lengths))
+
+    def _lengths_of(self, ids) -> list[int]:
+        """Each posting's document length, as Whoosh's length column gives it back."""
+        codes = self._codes
+        if not codes:
+            return [0] * len(ids)
+        return [_LENGTH_OF_CODE[codes[d]] for d in ids]
+
+    def _add_term(self, text, terminfo):
+        self._table.add(pack_ushort(self._field[2]) + text, terminfo.to_bytes())
+
+
+class ColumnarTermsReader(W3TermsReader):
+    """Whoosh's W3 term table, its postings read through this codec; and,
+    for searchidx's array scorer, a term's postings as a PostingList."""
+
+    def __init__(self, codec, dbfile, length, postings: MappedFile):
+        super().__init__(codec, dbfile, length, postings)
+        self.postings_file = postings
+
+    def posting_list(self, fieldname: str, text: bytes) -> PostingList | None:
+        """The term's postings, or None if the segment lacks it."""
+        try:
+            info = self.term_info(fieldname, text)
+        except TermNotFound:
+            return None
+        return PostingList(self.postings_file.buffer, info.extent()[0])
+
+    def field_posting_lists(self, fieldname: str):
+        """(text, PostingList) of every term of the field, in term order."""
+        for (name, text), info in self.items_from(fieldname, b""):
+            if name != fieldname:
+                break
+            yield text, PostingList(self.postings_file.buffer, info.extent()[0])
+
+
+class ColumnarPerDocWriter(W3PerDocWriter):
+    """Whoosh's W3 per-document writer, also keeping each text field's
+    length codes for the lengths file."""
+
+    def __init__(self, codec, storage, segment):
+        super().__init__(codec, storage, segment)
+        self._target = (codec, storage, segment)
+        self._codes: dict[str, bytearray] = {}
+        self._documents = 0
+
+    def start_doc(self, docnum):
+        super().start_doc(docnum)
+        self._documents = docnum + 1
+
+    def add_field(self, fieldname, fieldobj, value, length):
+        super().add_field(fieldname, fieldobj, value, length)
+        if length:
+            column = self._codes.setdefault(fieldname, bytearray())
+            docnum = self._documents - 1
+            if len(column) < docnum:
+                column.extend(bytes(docnum - len(column)))
+            del column[docnum:]
+            column.append(length_to_byte(length))
+
+    def cancel_doc(self):
+        super().cancel_doc()
+        self._documents -= 1
+        for column in self._codes.values():
+            del column[self._documents :]
+
+    def close(self):
+        super().close()
+        codec, storage, segment = self._target
+        with segment.create_file(storage, codec.LENGTHS_EXT) as file:
+            write_lengths(file, self._documents, self._codes)
+
+
+class ColumnarPerDocReader(W3PerDocReader):
+    """Whoosh's W3 per-document reader, and each field's lengths as an array."""
+
+    def __init__(self, storage, segment):
+        super().__init__(storage, segment)
+        self._lengths_name = segment.make_filename(ColumnarCodec.LENGTHS_EXT)
+        self._lengths_storage = storage
+        self._lengths: LengthsFile | None = None
+
+    def length_codes(self, fieldname: str) -> np.ndarray:
+        """Each document's length code in the field (0: none), as uint8."""
+        if self._lengths is None:
+            self._lengths = LengthsFile(self._lengths_storage, self._lengths_name)
+        return self._lengths.codes(fieldname)
+
+    def close(self):
+        super().close()
+        if self._lengths is not None:
+            self._lengths.close()
+            self._lengths = None
