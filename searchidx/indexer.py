@@ -41,8 +41,9 @@ from searchidx.manifest import Entry, Manifest, manifest_from_index, read_manife
 from searchidx.sources import format_of, size_limit
 from searchidx.sources.records import FieldNames, read_record_file
 from searchidx.sources.settings import folder_field_names
-from searchidx.store import COMPOUND_SEGMENTS, now_iso, read_meta, write_meta
-from searchidx.workers import Job, Outcome, add_file, add_files_in_workers, commit_with_segments, writer_limit_mb
+from searchidx.store import now_iso, read_meta, write_meta
+from searchidx.codec.whoosh_support import commit_with_segments
+from searchidx.workers import Job, Outcome, add_file, add_files_in_workers, writer_limit_mb
 
 ProgressCallback = Callable[[int, int], None]  # (files done, files in all)
 
@@ -318,7 +319,7 @@ def index_folders(
             on_progress(done, total)
 
     if plan.jobs or plan.deletions:
-        writer = ix.writer(limitmb=writer_limit_mb(1), compound=COMPOUND_SEGMENTS)
+        writer = ix.writer(limitmb=writer_limit_mb(1))
         try:
             # Deletions first, while the writer sees only the old segments:
             # the new versions land in new segments and are not touched.

@@ -29,7 +29,7 @@ from math import log
 import numpy as np
 from whoosh import query as wq
 
-from searchidx.postings import PostingCache
+from searchidx.postings import PostingReader
 
 
 class NearFormTerm(wq.Term):
@@ -47,14 +47,14 @@ class NearFormTerm(wq.Term):
         return hash((super().__hash__(), self.prefix, self.weight))
 
 
-def prefix_keys(fieldname: str, prefix: str, searcher, cache: PostingCache) -> tuple[bytes, ...]:
+def prefix_keys(fieldname: str, prefix: str, searcher, cache: PostingReader) -> tuple[bytes, ...]:
     """The index's keys starting with `prefix` (kept per reader)."""
     return cache.remembered(
         ("near keys", fieldname, prefix), lambda: tuple(searcher.reader().expand_prefix(fieldname, prefix))
     )
 
 
-def prefix_frequencies(fieldname: str, prefix: str, searcher, cache: PostingCache) -> np.ndarray:
+def prefix_frequencies(fieldname: str, prefix: str, searcher, cache: PostingReader) -> np.ndarray:
     """Each article's summed frequency of the keys starting with `prefix` (kept per reader)."""
 
     def read() -> np.ndarray:
@@ -74,7 +74,7 @@ def prefix_idf(weighting, df: int, n: int) -> float:
     return idf_of(df, n) if idf_of is not None else log(n / (df + 1)) + 1
 
 
-def credited_near_forms(query, docnum: int, searcher, cache: PostingCache) -> frozenset[str]:
+def credited_near_forms(query, docnum: int, searcher, cache: PostingReader) -> frozenset[str]:
     """The near forms one article was credited for, to highlight: for each
     NearFormTerm of the query whose key the article lacks, the article's keys
     sharing the key's first letters."""
@@ -103,7 +103,7 @@ def _scored_terms(query):
             yield from _scored_terms(child)
 
 
-def _holds(fieldname: str, text: bytes, docnum: int, cache: PostingCache) -> bool:
-    docs, _ = cache.postings(fieldname, text)  # in document order
+def _holds(fieldname: str, text: bytes, docnum: int, cache: PostingReader) -> bool:
+    docs = cache.docs(fieldname, text)  # in document order
     at = int(np.searchsorted(docs, docnum))
     return at < len(docs) and docs[at] == docnum

@@ -16,7 +16,7 @@ from whoosh.highlight import set_matched_filter
 
 from searchidx.entities import article_entities
 from searchidx.nearforms import credited_near_forms
-from searchidx.postings import PostingCache
+from searchidx.postings import PostingReader
 from searchidx.query import existing_terms, parse_query
 
 
@@ -56,7 +56,7 @@ def read_article(
     if query_text and near_forms[1] > 0:
         # The body's near forms: the body is what is marked.
         query = parse_query(query_text, searcher.schema, field_weights={"body": 1.0}, near_forms=near_forms)
-        terms |= credited_near_forms(query, docnum, searcher, PostingCache(searcher.reader()))
+        terms |= credited_near_forms(query, docnum, searcher, PostingReader(searcher.reader()))
     return Article(
         path=fields["path"],
         date=fields.get("date_text"),

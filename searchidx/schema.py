@@ -8,6 +8,7 @@ added, removed or changes type, and the index will ask to be rebuilt.
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 from analyzers import AlbanianAnalyzer
+from searchidx.codec import ArrayPositions
 
 # 3: size only stored (was an indexed 64-bit NUMERIC no query read).
 # 4: no year/month fields: facets and filters read the date columns
@@ -16,7 +17,9 @@ from analyzers import AlbanianAnalyzer
 #    (a page's or record's headline), no longer a text file's first sentence.
 # 6: an `edge` field: the entity names an article holds only where
 #    boilerplate stands (signatures, bylines, share lines), searchidx.entities.
-SCHEMA_VERSION = 6
+# 7: searchidx's posting codec (searchidx.codec): postings as arrays, and
+#    title and body positions as arrays (ArrayPositions), not pickles.
+SCHEMA_VERSION = 7
 
 # Entity fields, by the type name users write in filters and facets.
 ENTITY_FIELDS = ("person", "place", "org")
@@ -26,7 +29,7 @@ EDGE_FIELD = "edge"
 
 def build_schema() -> Schema:
     analyzer = AlbanianAnalyzer()
-    return Schema(
+    schema = Schema(
         # Unique key: the file's absolute path, so that several folders can
         # share one index without their relative paths colliding; for a
         # record of a file of records, the file's key, `#` and the record's id.
@@ -59,3 +62,8 @@ def build_schema() -> Schema:
         },
         **{EDGE_FIELD: KEYWORD(stored=True, commas=True, lowercase=False)},
     )
+    for name in ("title", "body"):
+        # The same postings as TEXT's Positions, the positions kept as an
+        # array the codec reads without unpickling.
+        schema[name].format = ArrayPositions(field_boost=schema[name].format.field_boost)
+    return schema

@@ -30,7 +30,8 @@ from whoosh import query as wq
 from whoosh import scoring
 
 from searchidx.nearforms import NearFormTerm, prefix_frequencies, prefix_idf
-from searchidx.postings import POSITION_SPAN, PostingCache
+from searchidx.codec.whoosh_support import field_b
+from searchidx.postings import POSITION_SPAN, PostingReader
 
 
 @dataclass
@@ -80,7 +81,7 @@ def _words_only(query) -> bool:
     return False
 
 
-def score_query(query, searcher, cache: PostingCache) -> Scored:
+def score_query(query, searcher, cache: PostingReader) -> Scored:
     """Scores and matches of a `scorable` query over all documents (deleted ones unmatched)."""
     scored = _score(query, searcher, cache)
     mask = scored.mask & cache.live
@@ -88,7 +89,7 @@ def score_query(query, searcher, cache: PostingCache) -> Scored:
     return Scored(scores, mask)
 
 
-def _score(query, searcher, cache: PostingCache) -> Scored:
+def _score(query, searcher, cache: PostingReader) -> Scored:
     if isinstance(query, wq.Term):
         return _score_term(query, searcher, cache)
     if isinstance(query, wq.Phrase):
@@ -120,7 +121,7 @@ def _sum(arrays) -> np.ndarray:
     return total
 
 
-def _score_term(term: wq.Term, searcher, cache: PostingCache) -> Scored:
+def _score_term(term: wq.Term, searcher, cache: PostingReader) -> Scored:
     scores = np.zeros(cache.size, dtype=np.float64)
     mask = np.zeros(cache.size, dtype=bool)
     field = searcher.schema[term.fieldname] if term.fieldname in searcher.schema else None
@@ -138,7 +139,7 @@ def _score_term(term: wq.Term, searcher, cache: PostingCache) -> Scored:
     return Scored(scores, mask)
 
 
-def _add_near_form_credit(term: NearFormTerm, text: bytes, searcher, cache: PostingCache, scores, has_key) -> None:
+def _add_near_form_credit(term: NearFormTerm, text: bytes, searcher, cache: PostingReader, scores, has_key) -> None:
     """Adds to `scores`, in each article lacking the key, `weight` times the
     BM25 of the article's keys sharing its first `prefix` letters, as one key."""
     key = text.decode("utf-8")
@@ -151,11 +152,11 @@ def _add_near_form_credit(term: NearFormTerm, text: bytes, searcher, cache: Post
         scores[docs] += term.weight * _bm25(term, text, docs, frequencies[docs], searcher, cache, idf)
 
 
-def _bm25(term: wq.Term, text: bytes, docs, weights, searcher, cache: PostingCache, idf: float | None = None) -> np.ndarray:
+def _bm25(term: wq.Term, text: bytes, docs, weights, searcher, cache: PostingReader, idf: float | None = None) -> np.ndarray:
     """A term's score in each of its documents, as Whoosh's BM25FScorer computes it
     (with the term's own IDF unless another is given)."""
     weighting = searcher.weighting
-    B = weighting._field_B.get(term.fieldname, weighting.B)
+    B = field_b(weighting, term.fieldname)
     K1 = weighting.K1
     # Whoosh's BM25FScorer: idf and average length from the searcher, the
     # document's length as its one-byte column gives it back.
@@ -170,7 +171,7 @@ def _bm25(term: wq.Term, text: bytes, docs, weights, searcher, cache: PostingCac
     return term_scores
 
 
-def _score_phrase(phrase: wq.Phrase, searcher, cache: PostingCache) -> Scored:
+def _score_phrase(phrase: wq.Phrase, searcher, cache: PostingReader) -> Scored:
     """Whoosh scores a phrase as the sum of its words' scores (its SpanNear2
     matcher wraps their intersection), in the documents where the words stand
     in order, each within `slop` positions after the one before."""
@@ -178,9 +179,6 @@ def _score_phrase(phrase: wq.Phrase, searcher, cache: PostingCache) -> Scored:
         return Scored(np.zeros(cache.size), np.zeros(cache.size, dtype=bool))
     field = searcher.schema[phrase.fieldname]
     texts = tuple(field.to_bytes(word) for word in phrase.words)
-    for text in texts:
-        # One pass over each word's blocks for its scores and its positions.
-        cache.postings_with_values(phrase.fieldname, text)
     terms = [wq.Term(phrase.fieldname, word, boost=phrase.boost) for word in phrase.words]
     parts = [_score_term(term, searcher, cache) for term in terms]
     mask = np.logical_and.reduce([p.mask for p in parts])

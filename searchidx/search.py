@@ -34,7 +34,7 @@ from searchidx.query import (
     query_words,
 )
 from searchidx.nearforms import credited_near_forms
-from searchidx.postings import PostingCache
+from searchidx.postings import PostingReader
 from searchidx.ranking import DEFAULT_RANKING, Ranking, recency_factor
 from searchidx.rerank import rerank, worth_reranking
 from searchidx.scorer import all_docs, scorable, score_query, top_docs
@@ -118,7 +118,7 @@ def run_search(
     ranking: Ranking = DEFAULT_RANKING,
     suggester=None,
     snippets: bool = True,
-    postings: PostingCache | None = None,
+    postings: PostingReader | None = None,
 ) -> SearchResults:
     """Searches title and body; raises QuerySyntaxError for a broken query or filter."""
     if page < 1 or limit < 1:
@@ -145,7 +145,7 @@ def run_search(
         allowed = set(table.live)  # no query and no filter: every article
 
     if postings is None:
-        postings = PostingCache(searcher.reader())
+        postings = PostingReader(searcher.reader())
     top = page * limit
     words = query_words(tree) if sort == RELEVANCE and ranking.ngram_weight > 0 else []
     depth = ranking.ngram_depth if worth_reranking(words) else 0
@@ -366,7 +366,7 @@ class SearchSession:
         self._lock = threading.RLock()
         self._searcher = None
         self._table: DocTable | None = None
-        self._postings: PostingCache | None = None
+        self._postings: PostingReader | None = None
         self._suggester = None
 
     def _current(self):
@@ -374,17 +374,22 @@ class SearchSession:
             self._searcher = self.ix.searcher(weighting=self.ranking.weighting())
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
-            self._table = self._postings = self._suggester = None
+            self._drop_reader_state()
         if self._table is None:
             reader = self._searcher.reader()
             self._table = DocTable(reader, ColumnCache.for_reader(self.ix, reader))
         if self._postings is None:
-            self._postings = PostingCache(self._searcher.reader())
+            self._postings = PostingReader(self._searcher.reader())
         if self._suggester is None:
             from searchidx.suggest import Suggester
 
             self._suggester = Suggester(self._searcher, self.ranking)
         return self._searcher, self._table, self._postings, self._suggester
+
+    def _drop_reader_state(self) -> None:
+        if self._postings is not None:
+            self._postings.close()
+        self._table = self._postings = self._suggester = None
 
     def search(self, query: str, **options) -> SearchResults:
         """See run_search for the options."""
@@ -397,14 +402,15 @@ class SearchSession:
             )
 
     def forget_postings(self) -> None:
-        """Drops the decoded posting lists (benchmarks/latency.py --cold measures
-        searches that decode every list they read)."""
+        """Drops the values built from posting lists that the reader keeps
+        (benchmarks/latency.py --cold measures searches that build them anew)."""
         with self._lock:
             if self._postings is not None:
-                self._postings.forget_terms()
+                self._postings.forget()
 
     def close(self) -> None:
         with self._lock:
+            self._drop_reader_state()
             if self._searcher is not None:
                 self._searcher.close()
-            self._searcher = self._table = self._postings = self._suggester = None
+            self._searcher = None

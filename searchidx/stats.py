@@ -10,11 +10,12 @@ from pathlib import Path
 from whoosh.util.times import long_to_datetime
 
 from analyzers import ANALYZER_VERSION
+from searchidx.codec.whoosh_support import index_segments
 from searchidx.column_cache import CACHE_FILE_PREFIX
 from searchidx.entities import find_signatures
 from searchidx.manifest import Manifest, read_manifest, write_manifest
 from searchidx.schema import SCHEMA_VERSION
-from searchidx.store import COMPOUND_SEGMENTS, now_iso, read_meta, write_meta
+from searchidx.store import now_iso, read_meta, write_meta
 
 
 @dataclass
@@ -58,7 +59,7 @@ def index_stats(ix, index_dir: Path) -> IndexStats:
             if live:
                 folders[root_text] = len(live)
         signatures = [s.as_dict() for s in find_signatures(reader).found]
-    segments = ix._segments()
+    segments = index_segments(ix)
     return IndexStats(
         path=str(index_dir),
         documents=documents,
@@ -117,7 +118,7 @@ def optimize_index(ix) -> None:
     holds the writer's lock. The manifest follows the new generation."""
     index_dir = Path(ix.storage.folder)
     before = read_manifest(index_dir, ix.indexname, ix.latest_generation())
-    writer = ix.writer(compound=COMPOUND_SEGMENTS)
+    writer = ix.writer()
     writer.commit(optimize=True)
     if before is not None:
         write_manifest(index_dir, Manifest(ix.indexname, ix.latest_generation(), before.checked_ns, before.entries))

@@ -28,6 +28,8 @@ from whoosh import index as whoosh_index
 from whoosh.index import clean_files as clean_whoosh_files
 
 from analyzers import ANALYZER_VERSION
+from searchidx.codec import create_index, open_index
+from searchidx.codec.whoosh_support import index_segments
 from searchidx.errors import IndexNotFound, IndexVersionMismatch
 from searchidx.schema import SCHEMA_VERSION, build_schema
 
@@ -36,12 +38,6 @@ INDEX_ENV_VAR = "SEARCHIDX_INDEX"
 META_FILE = "searchidx.json"
 # Whoosh's default index name, used by indexes from before rebuilds were staged.
 DEFAULT_INDEX_NAME = "MAIN"
-# Every writer (indexing, its workers, optimize) writes a segment as separate
-# files, not Whoosh's default single compound file: Whoosh reads a compound
-# file by copying each part it opens into memory (BytesIO over the mapped
-# file), so a first search on 20,000 articles grew the process by 281 MB,
-# against 40 MB with separate files, at the same query latency.
-COMPOUND_SEGMENTS = False
 # The Whoosh files of one named index: its tables of contents (and their
 # temporary files), segment files, write lock and temporary folder.
 WHOOSH_FILE = re.compile(r"\A_?(MAIN|R[0-9a-f]{8})(?:_|\.tmp\Z)")
@@ -115,7 +111,7 @@ def open_whoosh_index(index_dir: Path, check_versions: bool = True):
         )
     if check_versions and (error := version_mismatch(index_dir)):
         raise error
-    return whoosh_index.open_dir(str(index_dir), indexname=read_meta(index_dir).index_name)
+    return open_index(str(index_dir), read_meta(index_dir).index_name)
 
 
 def create_staged_index(index_dir: Path):
@@ -125,7 +121,7 @@ def create_staged_index(index_dir: Path):
     """
     index_dir.mkdir(parents=True, exist_ok=True)
     name = "R" + secrets.token_hex(4)
-    return whoosh_index.create_in(str(index_dir), build_schema(), indexname=name)
+    return create_index(str(index_dir), build_schema(), name)
 
 
 def make_live(index_dir: Path, ix) -> None:
@@ -169,5 +165,5 @@ def remove_stray_indexes(index_dir: Path) -> None:
     if whoosh_index.exists_in(str(index_dir), indexname=live):
         # Files of older generations of the live index, left by a commit
         # killed before Whoosh's own clean-up.
-        ix = whoosh_index.open_dir(str(index_dir), indexname=live)
-        clean_whoosh_files(ix.storage, live, ix.latest_generation(), ix._segments())
+        ix = open_index(str(index_dir), live)
+        clean_whoosh_files(ix.storage, live, ix.latest_generation(), index_segments(ix))

@@ -38,11 +38,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from whoosh.filedb.filestore import FileStorage
-from whoosh.writing import SegmentWriter
-
+from searchidx.codec import open_index
+from searchidx.codec.whoosh_support import finish_segment
 from searchidx.corpus import DEFAULT_MAX_BYTES, Document, UnreadableFile
-from searchidx.store import COMPOUND_SEGMENTS
 
 # Files per message to a worker: big enough that queue traffic is noise,
 # small enough that the two workers finish close together.
@@ -236,8 +234,8 @@ def worker_main(
         except OSError:
             pass
     try:
-        ix = FileStorage(index_folder).open_index(index_name)
-        writer = SegmentWriter(ix, _lk=False, limitmb=limit_mb, compound=COMPOUND_SEGMENTS)
+        ix = open_index(index_folder, index_name)
+        writer = ix.writer(_lk=False, limitmb=limit_mb)
         while True:
             try:
                 batch = job_queue.get(timeout=POLL_SECONDS)
@@ -250,26 +248,7 @@ def worker_main(
             if os.getppid() != parent_pid:
                 return  # orphaned between batches
             result_queue.put(("outcomes", (number, [add_file(writer, job, max_bytes) for job in batch])))
-        if writer._added:
-            segment = writer._finalize_segment()
-        else:
-            writer._close_segment()
-            segment = None
-        result_queue.put(("segment", (number, segment)))
+        result_queue.put(("segment", (number, finish_segment(writer))))
     except BaseException:
         result_queue.put(("error", traceback.format_exc()))
         raise
-
-
-def commit_with_segments(writer, segments: list, mergetype=None) -> None:
-    """Commits writer's deletions, merges and additions plus the workers'
-    segments in one new table of contents (SegmentWriter.commit, with the
-    extra segments added to the list it writes)."""
-    final_segments = writer._merge_segments(mergetype, None, None)
-    final_segments += segments
-    if writer._added:
-        final_segments.append(writer._finalize_segment())
-    else:
-        writer._close_segment()
-    writer._commit_toc(final_segments)
-    writer._finish()

@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from searchidx.nearforms import NearFormTerm
-from searchidx.postings import PostingCache
+from searchidx.postings import PostingReader
 from searchidx.ranking import DEFAULT_RANKING
 
 from test_search_filters import build_index
@@ -73,7 +73,7 @@ def test_the_credit_is_bm25_of_the_near_forms_as_one_key_times_the_weight(index)
         weighting = searcher.weighting
         idf = weighting.idf_of(len(holders), searcher.doc_count_all())
         docnum = next(d for d, f in enumerate(searcher.all_stored_fields()) if f["path"] == "b-verb.txt")
-        length = PostingCache(searcher.reader()).lengths("body")[docnum]
+        length = PostingReader(searcher.reader()).lengths("body")[docnum]
         avg = searcher.avg_field_length("body")
         k1, b = weighting.K1, weighting._field_B["body"]
         credit = DEFAULT_RANKING.near_form_weight * idf * (1 * (k1 + 1)) / (1 + k1 * ((1 - b) + b * length / avg))

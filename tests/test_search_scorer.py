@@ -7,7 +7,7 @@ import pytest
 from whoosh import query as wq
 
 from searchidx import Index
-from searchidx.postings import POSITION_SPAN, PostingCache, leaf_field_docs, leaf_term_docs
+from searchidx.postings import POSITION_SPAN, PostingReader, leaf_field_docs
 from searchidx.query import BuildContext, build_query, parse_tree
 from searchidx.ranking import Ranking
 from searchidx.scorer import scorable, score_query, top_docs
@@ -65,7 +65,7 @@ def test_scores_and_order_equal_whoosh(segmented_index, text, ranking):
         assert len(searcher.reader().leaf_readers()) == 2 and searcher.reader().has_deletions()
         query = built_query(searcher, text, ranking)
         assert scorable(query, searcher.weighting)
-        scored = score_query(query, searcher, PostingCache(searcher.reader()))
+        scored = score_query(query, searcher, PostingReader(searcher.reader()))
         matches = matching_docs(searcher, query)  # posting-list set operations
         # Whoosh's AndNot matcher lets through a document of the second
         # segment that has the excluded word (with deletions present), so
@@ -99,7 +99,7 @@ def test_phrase_matches_equal_whoosh_at_any_slop(segmented_index, words, slop):
         analyzer = searcher.schema["body"].analyzer
         terms = [next(iter(analyzer(w, mode="query"))).text for w in words]
         phrase = wq.Phrase("body", terms, slop=slop)
-        scored = score_query(phrase, searcher, PostingCache(searcher.reader()))
+        scored = score_query(phrase, searcher, PostingReader(searcher.reader()))
         theirs = [(docnum, score) for score, docnum in searcher.search(phrase, limit=None).top_n]
         assert theirs  # the corpus repeats its few words, so every phrase occurs
         ours = top_docs(scored, len(theirs) + 5)
@@ -107,26 +107,40 @@ def test_phrase_matches_equal_whoosh_at_any_slop(segmented_index, words, slop):
         assert [score for _, score in ours] == pytest.approx([score for _, score in theirs], rel=1e-12)
 
 
-def test_the_posting_cache_stays_within_its_byte_bound(segmented_index):
+def test_postings_read_whole_equal_whoosh_per_posting(segmented_index):
     with segmented_index._ix.searcher() as searcher:
         reader = searcher.reader()
-        cache = PostingCache(reader, max_bytes=3000)
-        terms = [text for text in reader.lexicon("body")][:40]
-        for text in terms:
-            docs, weights = cache.postings("body", text)
+        postings = PostingReader(reader)
+        for text in list(reader.lexicon("body"))[:40]:
+            docs, weights = postings.postings("body", text)
             # Deleted documents included, as in Whoosh's document frequency.
             assert len(docs) == len(weights) == reader.doc_frequency("body", text)
-        assert 0 < cache._bytes <= 3000 or len(cache._terms) == 1
-        # Forgotten terms are read again, the same.
-        again = PostingCache(reader)
-        for text in terms[:5]:
-            assert all((a == b).all() for a, b in zip(cache.postings("body", text), again.postings("body", text)))
+            theirs = []
+            for leaf, offset in reader.leaf_readers():
+                if ("body", text) in leaf:
+                    m = leaf.postings("body", text)
+                    while m.is_active():
+                        theirs.append((m.id() + offset, m.weight()))
+                        m.next()
+            live = postings.live[docs]
+            assert list(zip(docs[live].tolist(), weights[live].tolist())) == theirs
+            assert postings.docs("body", text).tolist() == docs.tolist()
+
+
+def test_remembered_values_stay_within_their_byte_bound(segmented_index):
+    with segmented_index._ix.searcher() as searcher:
+        postings = PostingReader(searcher.reader(), max_remembered_bytes=3000)
+        for n in range(40):
+            assert postings.remembered(("test", n), lambda: np.zeros(100)).nbytes == 800
+        assert 0 < postings._remembered_bytes <= 3000
+        assert postings.remembered(("test", 39), lambda: None) is not None  # the latest kept
+        assert postings.remembered(("test", 0), lambda: "again") == "again"  # the first dropped
 
 
 def test_field_lengths_read_whole_equal_whoosh_per_document(segmented_index):
     with segmented_index._ix.searcher() as searcher:
         reader = searcher.reader()
-        lengths = PostingCache(reader).lengths("body")
+        lengths = PostingReader(reader).lengths("body")
         assert len(lengths) == reader.doc_count_all()
         assert lengths.tolist() == [reader.doc_field_length(d, "body", 0) or 0 for d in range(reader.doc_count_all())]
 
@@ -134,7 +148,7 @@ def test_field_lengths_read_whole_equal_whoosh_per_document(segmented_index):
 def test_positions_summed_at_once_equal_whoosh_per_posting(segmented_index):
     with segmented_index._ix.searcher() as searcher:
         reader = searcher.reader()
-        cache = PostingCache(reader)
+        cache = PostingReader(reader)
         live = cache.live  # Whoosh's matchers skip deleted documents
         for text in list(reader.lexicon("body"))[:30]:
             theirs = []
@@ -157,7 +171,7 @@ def test_positions_of_long_and_wide_postings_equal_whoosh(tmp_path):
     docs = [("long.txt", None, long_text, {}), ("wide.txt", None, wide_text, {}), ("none.txt", None, "rruga.", {})]
     with build_index(tmp_path / "index", docs) as index, index._ix.searcher() as searcher:
         reader = searcher.reader()
-        cache = PostingCache(reader)
+        cache = PostingReader(reader)
         keys = [next(iter(searcher.schema["body"].process_text(word))) for word in ("nafta", "gazi")]
         for key in keys:
             text = searcher.schema["body"].to_bytes(key)
@@ -179,7 +193,7 @@ def test_reading_positions_leaves_the_cycle_collector_as_it_was(segmented_index)
     import gc
 
     with segmented_index._ix.searcher() as searcher:
-        cache = PostingCache(searcher.reader())
+        cache = PostingReader(searcher.reader())
         text = next(iter(searcher.reader().lexicon("body")))
         assert gc.isenabled()
         cache.positions("body", text, cache.live)
@@ -192,52 +206,25 @@ def test_reading_positions_leaves_the_cycle_collector_as_it_was(segmented_index)
             gc.enable()
 
 
-def test_position_values_written_without_stop_are_read_too():
-    """Whoosh before Reloaded stored the gaps' pickle without its PROTO and
-    STOP opcodes; such values are read one by one."""
-    from pickle import dumps
-
-    from whoosh.system import pack_uint
-
-    from searchidx.postings import _joined_gaps
-
-    gaps = [[3], [0, 1, 300], list(range(1200))]
-    new = [pack_uint(len(g)) + dumps(g, 2) for g in gaps]
-    old = [pack_uint(len(g)) + dumps(g, 2)[2:-1] for g in gaps]
-    assert _joined_gaps(new) == gaps
-    assert _joined_gaps(old) == gaps
-    assert _joined_gaps([]) == []
-
-
 def test_live_documents_with_and_without_deletions(segmented_index, tmp_path):
     with segmented_index._ix.searcher() as searcher:
         reader = searcher.reader()
         assert reader.has_deletions()
-        assert PostingCache(reader).live.nonzero()[0].tolist() == list(reader.all_doc_ids())
+        assert PostingReader(reader).live.nonzero()[0].tolist() == list(reader.all_doc_ids())
     with build_index(tmp_path / "whole", random_docs(20, seed=3)) as whole:
         with whole._ix.searcher() as searcher:
-            assert PostingCache(searcher.reader()).live.all()
-
-
-class _TermByTerm:
-    """A segment reader seen without its codec internals: the fallback path."""
-
-    def __init__(self, leaf):
-        self._leaf = leaf
-        self.schema = leaf.schema
-
-    def lexicon(self, fieldname):
-        return self._leaf.lexicon(fieldname)
-
-    def postings(self, fieldname, text):
-        return self._leaf.postings(fieldname, text)
+            assert PostingReader(searcher.reader()).live.all()
 
 
 @pytest.mark.parametrize("fieldname", ["body", "place", "person"])
-def test_a_whole_field_read_in_term_order_equals_term_by_term(segmented_index, fieldname):
+def test_a_whole_field_read_in_term_order_equals_whoosh_term_by_term(segmented_index, fieldname):
     with segmented_index._ix.searcher() as searcher:
         for leaf, offset in searcher.reader().leaf_readers():
-            expected = [(text, leaf_term_docs(leaf, fieldname, text, offset)) for text in leaf.lexicon(fieldname)]
-            assert expected  # the field has terms in every segment
-            assert list(leaf_field_docs(leaf, fieldname, offset)) == expected
-            assert list(leaf_field_docs(_TermByTerm(leaf), fieldname, offset)) == expected
+            deleted = set(leaf.segment().deleted_docs())
+            ours = list(leaf_field_docs(leaf, fieldname, offset))
+            assert [text for text, _ in ours] == list(leaf.lexicon(fieldname))
+            assert ours  # the field has terms in every segment
+            for text, docs in ours:
+                # Whoosh's matcher skips deleted documents; leaf_field_docs keeps them.
+                live = [d for d in docs if d - offset not in deleted]
+                assert live == [d + offset for d in leaf.postings(fieldname, text).all_ids()]
