@@ -3,11 +3,14 @@
 The weights were tuned on the development sets' known-item queries
 (headline -> article, ../shared/data/news-dev/*.queries.tsv) with
 `searchidx eval --title-weight … --k1 … --body-b …`; the README's "Ranking"
-section lists the grid and what each setting scored. The title is the
-article's first sentence, already part of the body: weighting it again
-(1.0) lowered lajmi MRR@10 from 0.81 to 0.76, as headlines paraphrase the
-story rather than its first sentence, so by default it is not searched
-apart (weight 0), which also halves the postings a query reads. A query
+section lists the grid and what each setting scored. The title field
+holds only an article's own title, a headline (a page's or a record's): a
+text file's title is its first sentence, already part of the body, and
+weighting that again (1.0) lowered lajmi MRR@10 from 0.81 to 0.76, as
+headlines paraphrase the story rather than its first sentence, so it is not
+indexed as a title (searchidx.schema). A real title is weighted 0.2
+(benchmarks/title_weight.py, README "Ranking", "Real titles"); an index without titles
+reads the body's postings alone (searchidx.search.searched_fields). A query
 key an article lacks is credited through its near forms (the article's keys
 sharing the key's first letters; searchidx.nearforms).
 """
@@ -28,7 +31,12 @@ RECENCY_HALF_LIFE_DAYS = 365.0
 class Ranking:
     """BM25F parameters; each field's matches are scored and summed, weighted."""
 
-    title_weight: float = 0.0  # the title is the body's first sentence: see the module docstring
+    # A headline's weight beside the body: the largest whose cost to untitled
+    # articles in an archive mixing titled and untitled ones stayed within one
+    # query on lajmi (0.852 -> 0.850, ntrex unchanged), while a reader's half
+    # of a headline found its titled article far more often (0.679 -> 0.800);
+    # benchmarks/title_weight.py, README "Ranking", "Real titles".
+    title_weight: float = 0.2
     body_weight: float = 1.0
     k1: float = 0.9
     title_b: float = 0.75

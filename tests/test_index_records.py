@@ -239,3 +239,41 @@ def test_eval_names_a_record_by_file_and_id(feed, index_dir, tmp_path):
     result = runner.invoke(app, ["eval", str(queries), "--index", str(index_dir), "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["recall@10"] == 1.0
+
+
+def test_a_real_title_is_searched_as_its_own_field(tmp_path, index_dir):
+    import dataclasses
+
+    from searchidx.ranking import DEFAULT_RANKING
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    write_jsonl(folder / "feed.jsonl", [
+        {"id": "t", "title": "Stuhia godet Velipojën", "text": "Era e fortë theu pemë dhe çati gjatë natës."},
+        {"id": "u", "text": "Një tjetër lajm për Velipojën dhe stuhinë e djeshme, pa titull."},
+    ])
+    (folder / "tekst.txt").write_text("Stuhia e natës. Era theu pemë në Velipojë.", encoding="utf-8")
+    with Index.open_or_create(index_dir) as index:
+        index.add_folder(folder)
+        assert [h.record for h in index.search("godet").hits] == ["t"]  # a word of the title alone
+        index.ranking = dataclasses.replace(DEFAULT_RANKING, title_weight=0.0)
+        assert index.search("godet").hits == []  # weight 0: titles are not searched
+
+
+def test_an_index_of_text_files_alone_ranks_as_without_titles(tmp_path, index_dir):
+    import dataclasses
+
+    from searchidx.ranking import DEFAULT_RANKING
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for n in range(12):
+        (folder / f"{n}.txt").write_text(
+            f" date 2023-10-{n + 1:02d} Lajmi {n} për Tiranën. Tirana dhe Durrësi priten {n % 3} herë.", encoding="utf-8"
+        )
+    with Index.open_or_create(index_dir) as index:
+        index.add_folder(folder)
+        with_titles = [(h.path, h.score) for h in index.search("Tirana Durrësi lajmi", limit=12).hits]
+        index.ranking = dataclasses.replace(DEFAULT_RANKING, title_weight=0.0)
+        without = [(h.path, h.score) for h in index.search("Tirana Durrësi lajmi", limit=12).hits]
+    assert DEFAULT_RANKING.title_weight > 0 and with_titles == without and len(with_titles) == 12
