@@ -32,7 +32,10 @@ def add_documents(index: Index, docs, root: str = "/corpus") -> None:
             "key": f"{root}/{name}",
             "path": name,
             "root": root,
-            "title": body.split(".")[0] + ".",
+            # As the indexer writes a text file: its first sentence shown as
+            # the title, not indexed as one (searchidx.indexer.document_fields).
+            "title": "",
+            "_stored_title": body.split(".")[0] + ".",
             "body": body,
             "content_hash": name,
             "size": len(body),
