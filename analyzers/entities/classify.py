@@ -74,9 +74,13 @@ def set_context(piece: Piece, text: str, before: str) -> None:
         k = piece.start
         while k > 0 and text[k - 1] in " \t\u00a0":
             k -= 1
-        noun = word_before(text, k - len(before))
-        if PLACE_NOUN.match(noun) or _REALM_TITLE.match(noun):
-            piece.place_context = True  # liqenit të Prespës; the realm of a title: Princ i Sussex
+        noun = word_before(text, k - len(before), lower=False)
+        if PLACE_NOUN.match(noun.lower()) or _REALM_TITLE.match(noun.lower()) or (
+            noun[:1].isupper() and MISC_HEADS.match(noun.lower())
+        ):
+            # liqenit të Prespës; the realm of a title: Princ i Sussex; where
+            # an event was held: Lojërat Olimpike të Rios, Kupa e Botës
+            piece.place_context = True
             return
     elif before == "nga" and word_after(text, piece.end) == "deri":
         piece.place_context = True
@@ -130,11 +134,12 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
             return "ORG"
         if lowered & LOC_WORDS:
             return "LOC"
-        if MISC_HEADS.match(low):
+        written = piece.words[0].lower()  # the head as written, and as read
+        if MISC_HEADS.match(low) or MISC_HEADS.match(written):
             return "MISC"
-        if ORG_HEADS.match(low):
+        if ORG_HEADS.match(low) or ORG_HEADS.match(written):
             return "ORG"
-        if LOC_HEADS.match(low):
+        if LOC_HEADS.match(low) or LOC_HEADS.match(written):
             return "LOC"
         if common_noun_phrase(piece.words, gaz):
             return "ORG"

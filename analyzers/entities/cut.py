@@ -289,7 +289,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             if (
                 len(group) > 2
                 and (group[1].text in CONNECTOR_WORDS or group[1].text in JOIN_WORDS)
-                and name_head(tok.text)
+                and (name_head(tok.text) or MISC_HEADS.match(tok.text.lower()))
                 and not person_form(group[2].text, gaz)
             ):
                 pass  # Republika e Kosovës; but not Qeveria e Kurtit
