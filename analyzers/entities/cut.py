@@ -203,14 +203,17 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             continue
         # the longest dictionary name starting here
         match = None
-        for j in range(min(n, i + 7), i, -1):
+        for j in range(min(n, i + 7), i + 1, -1):
             if toks[j - 1].text in CONNECTOR_WORDS or split_acronym(toks[j - 1].text):
                 continue
-            surface = _surface(text, toks[i:j])
-            cands = gaz.lookup(surface)
+            cands = gaz.lookup(_surface(text, toks[i:j]))
             if cands:
                 match = (j, cands)
                 break
+        else:
+            cands = gaz.forms.get(tok.text)  # one word, the usual case
+            if cands:
+                match = (i + 1, cands)
         if (
             match
             and match[0] == i + 1

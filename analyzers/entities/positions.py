@@ -19,6 +19,10 @@ import re
 # A line of this many words or fewer is a heading, a byline, a caption, a
 # share or embed line, never a paragraph of the story.
 SHORT_LINE_WORDS = 8
+# A line of SHORT_LINE_WORDS words is rarely longer than this, and a tail
+# or a credit no longer than that from the line's end.
+_SHORT_LINE_CHARS = 160
+_TAIL_CHARS = 80
 # A line's tail after its last sentence of this many words or fewer is
 # appended to the story (a credit, a signature), not part of it.
 TAIL_WORDS = 4
@@ -36,26 +40,29 @@ def edge_regions(text: str) -> list[tuple[int, int]]:
     follow it). An article of short lines only (a post, a list) has no
     story to tell them from: no regions."""
     regions: list[tuple[int, int]] = []
-    lines = text.splitlines(keepends=True)
-    if not any(len(line.split()) > SHORT_LINE_WORDS for line in lines):
-        return regions
+    story = False
     start = 0
-    for line in lines:
+    for line in text.splitlines(keepends=True):
         end = start + len(line)
-        content = line.strip()
-        if content and len(content.split()) <= SHORT_LINE_WORDS:
-            regions.append((start, end))
-        elif content:
-            ends = list(_SENTENCE_END.finditer(text, start, end))
+        # a short line is short in characters first (the cheap test)
+        if len(line) <= _SHORT_LINE_CHARS and len(line.split()) <= SHORT_LINE_WORDS:
+            if line.strip():
+                regions.append((start, end))
+        else:
+            story = True
+            # the tail and the credit are near the line's end
+            near = max(start, end - _TAIL_CHARS)
+            ends = list(_SENTENCE_END.finditer(text, near, end))
             if ends:
                 tail = text[ends[-1].end() : end].split()
                 if tail and len(tail) <= TAIL_WORDS:
                     regions.append((ends[-1].end(), end))
-            credit = _SLASH_CREDIT.search(text, start, end)
-            if credit:
-                regions.append((credit.start(), end))
+            if "/" in text[near:end]:
+                credit = _SLASH_CREDIT.search(text, near, end)
+                if credit:
+                    regions.append((credit.start(), end))
         start = end
-    return regions
+    return regions if story else []
 
 
 def in_regions(regions: list[tuple[int, int]], start: int, end: int) -> bool:

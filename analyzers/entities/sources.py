@@ -107,7 +107,7 @@ class _Builder:
 
     def freeze(self, versions: dict[str, str]) -> Gazetteer:
         return Gazetteer(
-            entries=self.entries,
+            entries={name: entry.frozen() for name, entry in self.entries.items()},
             forms={k: tuple(sorted(v, key=lambda c, k=k: self._rank(k, c))) for k, v in self.forms.items()},
             not_names=frozenset(self.not_names),
             common=frozenset(self.common),
