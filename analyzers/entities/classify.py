@@ -124,10 +124,10 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
     if len(words) > 1:
         if words[0] == "The":
             return "ORG"  # an English article: The Boston Globe, The Guardian; no person's name
+        if lowered & MISC_WORDS or any(MISC_HEADS.match(w) for w in lowered):
+            return "MISC"  # Hardh Fest, Premier Ligën Skoceze, Ryder Cup
         if gaz.is_first_name(piece.words[0]) and words[1] not in CONNECTOR_WORDS and not lowered & ORG_WORDS:
             return "PER"
-        if lowered & MISC_WORDS or any(MISC_HEADS.match(w) for w in lowered):
-            return "MISC"  # Hardh Fest, Premier Ligën Skoceze
         if len(piece.words) > 2 and piece.words[-2] in CONNECTOR_WORDS and piece.words[-1] in _DIRECTION_GENITIVES:
             return "LOC"  # Karolina e Jugut, Koreja e Veriut
         if lowered & ORG_WORDS:
