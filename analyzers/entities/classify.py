@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from analyzers.entities.lexical import (
+    common,
     common_noun_phrase,
     entry_type,
     place_of_place,
@@ -193,9 +194,7 @@ def _name_shaped(words: list[str], gaz) -> bool:
     only: how a foreign person's name looks when no list knows its first
     name (three such words are as often a company: Houghton Mifflin
     Harcourt)."""
-    return len(words) == 2 and all(
-        w[:1].isupper() and not w.isupper() and w.lower() not in gaz.common for w in words
-    )
+    return len(words) == 2 and all(w[:1].isupper() and not w.isupper() and not common(w, gaz) for w in words)
 
 
 # Surnames by their endings, with a case ending after them: the -aj of
