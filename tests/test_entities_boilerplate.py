@@ -95,7 +95,7 @@ def test_an_alias_filter_finds_every_article_of_the_entity(make_corpus, index_di
             "a.txt": " date 2020-08-24 Delegacioni i SHBA-së arriti sot në Prishtinë.",
             "b.txt": " date 2020-08-25 Shtetet e Bashkuara të Amerikës ndihmuan Kosovën.",
             "c.txt": " date 2020-08-26 Ambasadori i Shteteve të Bashkuara foli në Kuvend.",
-            "d.txt": " date 2020-08-27 Qeveria e Republikës së Kosovës mblodhi sot ministrat.",
+            "d.txt": " date 2020-08-27 Presidentja e Republikës së Kosovës foli sot me ministrat.",
         }
     )
     invoke("index", folder, "--index", index_dir)

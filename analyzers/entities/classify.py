@@ -144,7 +144,13 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
             return "LOC"
         if common_noun_phrase(piece.words, gaz):
             return "ORG"
-    if piece.title and not (len(words) == 1 and piece.place_context and piece.preposition not in SPEECH_VERBS):
+    if (
+        piece.title
+        and not (len(words) == 1 and piece.place_context and piece.preposition not in SPEECH_VERBS)
+        and not (len(words) > 1 and piece.preposition in CONNECTOR_WORDS)
+    ):
+        # a title's genitive of several words is what the title serves, no
+        # person: zëdhënës i Kryqit të Kuq, ministri i Punëve të Jashtme
         return "PER"
     if len(piece.words) == 1 and substantivised_adjective(piece.words[0], gaz):
         return "ORG"

@@ -275,8 +275,19 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
         # the rest of the run, up to the next acronym or dictionary name
         j = i + 1
         while j < n and not split_acronym(toks[j].text):
-            if toks[j].text not in CONNECTOR_WORDS and _known_from(text, toks, j, n, gaz):
-                break
+            if (
+                toks[j].text not in CONNECTOR_WORDS
+                and _known_from(text, toks, j, n, gaz)
+                and not (toks[j - 1].text in CONNECTOR_WORDS and name_head(toks[i].text))
+            ):
+                break  # (an institution's genitive stays in its name: Asambleja ... e Kombeve të Bashkuara)
+            if (
+                toks[j - 1].text not in CONNECTOR_WORDS
+                and org_head(toks[j].text)
+                and not org_head(toks[i].text)
+                and not ADJECTIVE_END.search(toks[j].text.lower())
+            ):
+                break  # a name, then an institution: Tsikhanouskaya | Komisionit për ...
             if _person_starts(toks, j, n, gaz) and not (j == i + 1 and common_noun(toks[i].text, gaz)):
                 break  # Sunderland | Jack Ross, Lidhjes ... të Kosovës | Haki Rugova
             j += 1
@@ -412,7 +423,7 @@ def _rule_piece(group: list[Token], gaz) -> Piece:
     has_connector = any(w in CONNECTOR_WORDS for w in words[1:-1])
     first_known = gaz.lookup(words[0])
     first_entry = gaz.entry(first_known[0]) if first_known else None
-    person_like = (first_entry is not None and first_entry.role == "first") or (
+    person_like = (first_entry is not None and first_entry.role == "first") or gaz.is_first_name(words[0]) or (
         not has_connector and not name_head(words[0]) and not adjective_after_head(words[1])
     )
     cands: list[str] = []

@@ -308,6 +308,8 @@ def opens_sentence(text: str, start: int, floor: int = 0) -> bool:
     k = start - 1
     while k >= floor:
         c = text[k]
+        if c == "." and text[max(floor, k - 4) : k + 1].lower().split()[-1:] in (["z."], ["znj."], ["dr."], ["prof."]):
+            return False  # the full stop of a title's abbreviation: Z. Doseba
         if c in _BOUNDARY_BACK:
             return True
         if c in _SKIP_BACK:
@@ -366,6 +368,9 @@ def title_before(text: str, start: int, title_ends: list[int] | None = None) -> 
         if k == 0 or title_ends[k - 1] <= start - 70:
             return False
     window = text[max(0, start - 70) : start]
+    last = window.split()[-1:]
+    if last and last[0].lower() in TITLE_ABBREVIATIONS:
+        return True  # Z. Doseba, Dr. Ford: the abbreviation's dot ends no sentence
     if title_ends is None and not TITLE_FIND_RE.search(window) and "ist" not in window:
         return False  # no title stem, nor a noun in -ist (xhudistja, artisti)
     cut = max((m.end() for m in _SENTENCE_CUT_RE.finditer(window)), default=0)
