@@ -3,8 +3,15 @@
 Facets and filters need every document's date and entity names
 (searchidx.doctable). Reading them from Whoosh costs about half a second on
 20,000 articles (8,600 small posting lists, then folding and settling the
-names), which every `searchidx search --facets` paid again; unpickled from
-here they take about 40 ms.
+names), which every `searchidx search --facets` paid again; read from here
+they take a few tens of milliseconds.
+
+The files are JSON, never pickles: a pickle runs whatever code it names
+when it is loaded, and this cache was unpickled before anything checked
+that it belonged to the index, so a crafted `columns.*.pickle` in an index
+folder ran code on `search --facets`. Each file is a header line (the state
+and a CRC-32 of the rest) and the column as one JSON line, encoded and
+decoded by the caller (searchidx.doctable).
 
 Like the manifest, this is a cache, never the truth. Each file names the
 index state it was computed from: the index's name, its generation (Whoosh's
@@ -22,17 +29,20 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import json
 import os
-import pickle
 import tempfile
+import zlib
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Callable
 
 # Bump when what a column holds changes shape (DocTable's date lists,
 # doctable.EntityColumn's fields), so files from another version are ignored.
-COLUMN_CACHE_VERSION = 1
+COLUMN_CACHE_VERSION = 2  # 2: JSON, no pickles
 CACHE_FILE_PREFIX = "columns."
-_SUFFIX = ".pickle"
+_SUFFIX = ".json"
+_OLD_SUFFIX = ".pickle"  # version 1's files: never read, removed when a column is saved
 # The modules whose code decides what a column holds.
 _SHAPING_MODULES = ("searchidx.doctable", "searchidx.entities", "searchidx.dates")
 
@@ -76,32 +86,57 @@ class ColumnCache:
     def path(self, column: str) -> Path:
         return self.folder / f"{CACHE_FILE_PREFIX}{column}{_SUFFIX}"
 
-    def load(self, column: str):
-        """The column's value if its file describes this state, else None."""
+    def _state_json(self):
+        return json.loads(json.dumps(self.state))  # tuples as lists, as read back
+
+    def load(self, column: str, decode: Callable[[Any], Any] = lambda value: value):
+        """The column's value if its file describes this state and is whole, else None."""
         try:
             with open(self.path(column), "rb") as f:
-                if pickle.load(f) != self.state:
+                header = json.loads(f.readline())
+                if header.get("state") != self._state_json():
                     return None
-                return pickle.load(f)
+                body = f.read()
+            if zlib.crc32(body) != header.get("crc32"):
+                return None
+            return decode(json.loads(body))
         except Exception:  # noqa: BLE001 - any unreadable file is a miss; the column is read again
             return None
 
-    def save(self, column: str, value) -> None:
+    def problem(self, column_file: Path) -> str | None:
+        """What is wrong with a cache file, if anything (for `searchidx check`;
+        a file of another state is no problem, only out of date)."""
+        try:
+            with open(column_file, "rb") as f:
+                header = json.loads(f.readline())
+                body = f.read()
+            if not isinstance(header, dict) or zlib.crc32(body) != header.get("crc32"):
+                return f"{column_file.name} does not match its checksum"
+            json.loads(body)
+        except (OSError, ValueError) as error:
+            return f"{column_file.name} cannot be read ({' '.join(str(error).split())[:80]})"
+        return None
+
+    def save(self, column: str, value, encode: Callable[[Any], Any] = lambda value: value) -> None:
         """Writes the column atomically (a temporary file, then a rename);
         a folder that cannot take it is left as it is."""
         tmp = None
         try:
+            body = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            header = json.dumps({"state": self.state, "crc32": zlib.crc32(body)}).encode("utf-8")
             with tempfile.NamedTemporaryFile(
                 "wb", dir=self.folder, prefix=f".{CACHE_FILE_PREFIX}{column}.", suffix=".tmp", delete=False
             ) as f:
                 tmp = f.name
-                pickle.dump(self.state, f, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+                f.write(header + b"\n" + body)
             # Temporary files are private (0600); whoever may read the
             # index folder may read its cache.
             os.chmod(tmp, self.folder.stat().st_mode & 0o666)
             os.replace(tmp, self.path(column))
-        except (OSError, pickle.PicklingError):
+            old = self.folder / f"{CACHE_FILE_PREFIX}{column}{_OLD_SUFFIX}"
+            if old.exists():
+                old.unlink()
+        except (OSError, TypeError, ValueError):
             if tmp is not None:
                 try:
                     os.unlink(tmp)

@@ -124,7 +124,7 @@ class DocTable:
         with self._lock:
             if self._dates is not None:
                 return self._dates
-            self._dates = self._cached("dates", self._read_dates)
+            self._dates = self._cached("dates", self._read_dates, list, lambda lists: tuple(lists))
             return self._dates
 
     def _read_dates(self):
@@ -145,13 +145,14 @@ class DocTable:
             ends.append(_period_end(raw, precision))
         return (starts, ends, precisions)
 
-    def _cached(self, column: str, read):
-        """The column from the cache, else read (and then kept in the cache)."""
-        value = self.cache.load(column) if self.cache is not None else None
+    def _cached(self, column: str, read, encode=lambda value: value, decode=lambda value: value):
+        """The column from the cache, else read (and then kept in the cache);
+        encode and decode turn it into JSON and back (searchidx.column_cache)."""
+        value = self.cache.load(column, decode) if self.cache is not None else None
         if value is None:
             value = read()
             if self.cache is not None:
-                self.cache.save(column, value)
+                self.cache.save(column, value, encode)
         return value
 
     @property
@@ -217,7 +218,7 @@ class DocTable:
         if column is None:
             with self._lock:
                 column = self._entities.get(fieldname) or self._cached(
-                    f"entities-{fieldname}", lambda: self._load_entities(fieldname)
+                    f"entities-{fieldname}", lambda: self._load_entities(fieldname), entity_column_json, entity_column_from_json
                 )
                 self._entities[fieldname] = column
         return column
@@ -276,3 +277,30 @@ class DocTable:
             names,
             canonical,
         )
+
+
+def entity_column_json(column: EntityColumn) -> dict:
+    """An EntityColumn as JSON (sets as sorted lists, arrays as lists)."""
+    return {
+        "values_of": column.values_of,
+        "docs_of": column.docs_of,
+        "by_name": {key: sorted(values) for key, values in column.by_name.items()},
+        "by_word": {key: sorted(values) for key, values in column.by_word.items()},
+        "pair_docs": column.pair_docs.tolist(),
+        "pair_values": column.pair_values.tolist(),
+        "names": column.names,
+        "canonical": column.canonical,
+    }
+
+
+def entity_column_from_json(data: dict) -> EntityColumn:
+    return EntityColumn(
+        [tuple(values) for values in data["values_of"]],
+        data["docs_of"],
+        {key: set(values) for key, values in data["by_name"].items()},
+        {key: set(values) for key, values in data["by_word"].items()},
+        np.array(data["pair_docs"], dtype=np.int64),
+        np.array(data["pair_values"], dtype=np.int64),
+        data["names"],
+        data["canonical"],
+    )

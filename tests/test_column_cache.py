@@ -3,6 +3,8 @@ process, and never answering for an index that has changed since."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import searchidx.doctable as doctable
@@ -58,7 +60,7 @@ def test_the_next_process_reads_the_columns_from_the_cache(index_dir, monkeypatc
     with Index.open(index_dir) as index:
         first = counts(index)
         with_filter = counts(index, "gazi", ["vend:Kina", "data:2016..2020"])
-    assert all((index_dir / f"columns.{name}.pickle").is_file() for name in COLUMNS)
+    assert all((index_dir / f"columns.{name}.json").is_file() for name in COLUMNS)
     forbid_reading_columns(monkeypatch)
     with Index.open(index_dir) as index:
         assert counts(index) == first
@@ -95,14 +97,17 @@ def test_a_search_session_reads_the_new_columns_after_the_index_changes(index_di
         assert_brute_force(index)
 
 
-@pytest.mark.parametrize("damage", [b"", b"not a pickle", None])
+@pytest.mark.parametrize("damage", [b"", b"not JSON", "zero-filled body", None])
 def test_a_damaged_or_foreign_cache_file_is_read_again(index_dir, damage):
     with Index.open(index_dir) as index:
         expected = counts(index)
     for name in COLUMNS:
-        path = index_dir / f"columns.{name}.pickle"
+        path = index_dir / f"columns.{name}.json"
+        header, body = path.read_bytes().split(b"\n", 1)
         if damage is None:  # a whole file, of another index state
-            ColumnCache(index_dir, ("R00000000", 1, (), 0, 0)).save(name, path.read_bytes())
+            ColumnCache(index_dir, ("R00000000", 1, (), 0, 0)).save(name, json.loads(body))
+        elif damage == "zero-filled body":  # the header names this state; the column is gone
+            path.write_bytes(header + b"\n" + bytes(len(body)))
         else:
             path.write_bytes(damage)
     with Index.open(index_dir) as index:
@@ -140,4 +145,32 @@ def test_cache_files_are_as_readable_as_the_index_folder(index_dir):
         counts(index)
     folder_mode = index_dir.stat().st_mode & 0o666
     for name in COLUMNS:
-        assert (index_dir / f"columns.{name}.pickle").stat().st_mode & 0o777 == folder_mode
+        assert (index_dir / f"columns.{name}.json").stat().st_mode & 0o777 == folder_mode
+
+
+class Exploit:
+    """A pickle that, when loaded, creates a file: what a crafted index
+    folder did to `searchidx search --facets` before the cache was JSON."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_a_pickle_in_the_index_folder_is_never_loaded(index_dir, tmp_path):
+    import pickle
+
+    marker = tmp_path / "ran"
+    with Index.open(index_dir) as index:
+        counts(index)  # the columns read and cached
+        state = cache_of(index).state
+    for name in COLUMNS:
+        (index_dir / f"columns.{name}.json").unlink(missing_ok=True)
+        with open(index_dir / f"columns.{name}.pickle", "wb") as f:
+            pickle.dump(state, f)
+            pickle.dump(Exploit(marker), f)
+    with Index.open(index_dir) as index:
+        counts(index)
+    assert not marker.exists()
