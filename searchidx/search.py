@@ -373,7 +373,13 @@ class SearchSession:
         if self._searcher is None:
             self._searcher = self.ix.searcher(weighting=self.ranking.weighting())
         elif not self._searcher.up_to_date():
-            self._searcher = self._searcher.refresh()
+            # A new searcher, not Whoosh's refresh(): refresh reuses the
+            # readers of segments it had open, with their deletions as they
+            # were, so documents a commit deleted (the old versions of
+            # changed files) still matched: 40 hits where 30 were live.
+            self._searcher.close()
+            self._searcher = None
+            self._searcher = self.ix.searcher(weighting=self.ranking.weighting())
             self._drop_reader_state()
         if self._table is None:
             reader = self._searcher.reader()

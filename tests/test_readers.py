@@ -1,0 +1,100 @@
+"""Readers survive writers: a long-lived Index (a script's, the app's search
+process's) keeps answering while other processes commit and rebuild, and a
+reader never sees a commit half-written.
+
+Before (issue 18): after another process's `index --rebuild`, every search
+of an Index opened earlier failed with EmptyIndexError until it was
+reopened; opening fresh for each search failed 1 time in 461 with a Whoosh
+TypeError while a writer committed.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import traceback
+
+from searchidx import Index
+from searchidx.tui.search_request import SearchRequest
+from searchidx.tui.search_service import SearchService
+
+ARTICLE = " date 2023-10-{day:02d} Kina dhe Rusia nënshkruan marrëveshjen numër {n} në Pekin."
+
+
+def corpus(make_corpus, count=20, version=0):
+    return make_corpus({f"a{n:03d}.txt": ARTICLE.format(day=n % 28 + 1, n=n + version) for n in range(count)})
+
+
+def test_a_long_lived_index_survives_a_rebuild_by_another(make_corpus, index_dir):
+    folder = corpus(make_corpus)
+    with Index.open_or_create(index_dir) as writer:
+        writer.add_folder(folder)
+    reader = Index.open(index_dir)
+    try:
+        assert reader.search("Kina").total == 20
+        with Index.for_rebuild(index_dir) as other:  # another process's --rebuild, in effect
+            (folder / "a999.txt").write_text(ARTICLE.format(day=1, n=999), encoding="utf-8")
+            other.add_folder(folder, rebuild=True)
+        assert reader.search("Kina", facets=True).total == 21
+        assert reader.article(str((folder / "a999.txt").resolve())) is not None
+        with Index.open(index_dir) as other:  # and a plain commit
+            (folder / "a998.txt").write_text(ARTICLE.format(day=2, n=998), encoding="utf-8")
+            other.add_folder(folder)
+        assert reader.search("Kina").total == 22
+        assert reader.document_count() == 22
+    finally:
+        reader.close()
+
+
+def test_the_apps_search_process_survives_a_rebuild(make_corpus, index_dir):
+    folder = corpus(make_corpus)
+    with Index.open_or_create(index_dir) as writer:
+        writer.add_folder(folder)
+    service = SearchService(index_dir)
+    try:
+        assert service.search(SearchRequest("Kina")).total == 20
+        with Index.for_rebuild(index_dir) as other:
+            (folder / "a999.txt").write_text(ARTICLE.format(day=1, n=999), encoding="utf-8")
+            other.add_folder(folder, rebuild=True)
+        assert service.search(SearchRequest("Kina")).total == 21
+    finally:
+        service.close()
+
+
+def test_readers_never_see_a_commit_half_written(make_corpus, index_dir):
+    folder = corpus(make_corpus, count=30)
+    with Index.open_or_create(index_dir) as writer:
+        writer.add_folder(folder, processes=1)
+    pid = os.fork()
+    if pid == 0:  # a writer committing, and now and then rebuilding, as fast as it can
+        code = 0
+        try:
+            for run in range(1, 25):
+                for n in range(0, 30, 3):
+                    (folder / f"a{n:03d}.txt").write_text(ARTICLE.format(day=n % 28 + 1, n=n + run), encoding="utf-8")
+                with Index.open(index_dir) as writer:
+                    writer.add_folder(folder, rebuild=run % 6 == 0, processes=1, wait=30)
+        except BaseException:
+            traceback.print_exc()
+            code = 1
+        os._exit(code)
+    failures, searches = [], 0
+    long_lived = Index.open(index_dir)
+    try:
+        while os.waitpid(pid, os.WNOHANG) == (0, 0):
+            for open_fresh in (True, False):
+                try:
+                    if open_fresh:
+                        with Index.open(index_dir) as index:
+                            total = index.search("Kina", facets=True).total
+                    else:
+                        total = long_lived.search("Kina", facets=True).total
+                    assert total == 30
+                except Exception as error:  # noqa: BLE001 - counted
+                    failures.append(f"{'fresh' if open_fresh else 'long-lived'}: {type(error).__name__}: {error} {traceback.format_exc()[-1500:]}")
+                searches += 1
+            time.sleep(0.005)
+    finally:
+        long_lived.close()
+    assert searches > 20
+    assert failures == []
