@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from searchidx.corpus import DEFAULT_MAX_BYTES
-from searchidx.errors import SearchidxError
+from searchidx.errors import IndexDamaged, SearchidxError
 from searchidx.filters import Filter
 from searchidx.lock import DEFAULT_WAIT_SECONDS, IndexLock
 from searchidx.ranking import DEFAULT_RANKING
@@ -25,10 +25,14 @@ from searchidx.store import (
     create_staged_index,
     create_whoosh_index,
     index_exists,
+    latest_generation,
     make_live,
+    meta_problem,
     open_whoosh_index,
+    read_meta,
     remove_stray_indexes,
     resolve_index_dir,
+    summarise,
     version_mismatch,
 )
 
@@ -41,26 +45,44 @@ if TYPE_CHECKING:
     from searchidx.stats import IndexStats
 
 
+# Reads tried again while writers keep committing under them.
+READ_ATTEMPTS = 5
+
+
 class Index:
     """An open searchidx index."""
 
     # BM25F weights searches use (searchidx.ranking); set another to experiment.
     ranking = DEFAULT_RANKING
 
-    def __init__(self, whoosh_index, index_dir: Path):
+    def __init__(self, whoosh_index, index_dir: Path, check_versions: bool = True, trust: bool | None = None):
         self._ix = whoosh_index
         self.path = index_dir
+        self._check_versions = check_versions
+        self._trust = trust
 
     @classmethod
-    def open(cls, index_dir: str | os.PathLike | None = None, check_versions: bool = True) -> "Index":
+    def open(
+        cls, index_dir: str | os.PathLike | None = None, check_versions: bool = True, trust: bool | None = None
+    ) -> "Index":
         """Opens an existing index (default: $SEARCHIDX_INDEX or ./.searchidx).
 
-        Raises IndexNotFound, or IndexVersionMismatch for an index that an
-        older schema or analyzer built (unless check_versions is False: such
-        an index can still report its stats and be rebuilt).
+        Raises IndexNotFound; IndexDamaged naming what is damaged (rebuild
+        it); IndexUntrusted for a folder another user owns or others may
+        write to (an index folder is code: see searchidx.store), unless
+        trust is True (None: $SEARCHIDX_TRUST); or IndexVersionMismatch for
+        an index that an older schema or analyzer built (unless
+        check_versions is False: such an index can still report its stats
+        and be rebuilt).
         """
         path = resolve_index_dir(index_dir)
-        return cls(open_whoosh_index(path, check_versions), path)
+        return cls(open_whoosh_index(path, check_versions, trust), path, check_versions, trust)
+
+    @classmethod
+    def for_rebuild(cls, index_dir: str | os.PathLike | None = None) -> "Index":
+        """An Index to call add_folders(..., rebuild=True) on, without opening
+        what the folder holds: a damaged index is replaced, never read."""
+        return cls(None, resolve_index_dir(index_dir))
 
     @classmethod
     def create(cls, index_dir: str | os.PathLike | None = None, wait: float = DEFAULT_WAIT_SECONDS) -> "Index":
@@ -74,10 +96,14 @@ class Index:
 
     @classmethod
     def open_or_create(
-        cls, index_dir: str | os.PathLike | None = None, check_versions: bool = True, wait: float = DEFAULT_WAIT_SECONDS
+        cls,
+        index_dir: str | os.PathLike | None = None,
+        check_versions: bool = True,
+        wait: float = DEFAULT_WAIT_SECONDS,
+        trust: bool | None = None,
     ) -> "Index":
         path = resolve_index_dir(index_dir)
-        return cls.open(path, check_versions) if index_exists(path) else cls.create(path, wait)
+        return cls.open(path, check_versions, trust) if index_exists(path) else cls.create(path, wait)
 
     def add_folder(
         self, folder: str | os.PathLike, on_progress: ProgressCallback | None = None, **options
@@ -118,9 +144,9 @@ class Index:
             if rebuild:
                 staged = create_staged_index(self.path)
                 summary = index_folders(staged, roots, on_progress, **options)
-                make_live(self.path, staged)
+                make_live(self.path, staged)  # after recording (reading) every file it wrote
                 summary.rebuilt = True
-                self._ix = staged
+                self._replace(staged)
                 return summary
             self._reopen_for_writing()
             return index_folders(self._ix, roots, on_progress, **options)
@@ -156,17 +182,76 @@ class Index:
             )
 
     def _reopen_for_writing(self) -> None:
-        """Under the lock: refuses an index of another version, and reopens,
-        since another process may have rebuilt the index since it was opened."""
+        """Under the lock: refuses an index of another version or a damaged
+        one (so `index` never adds to, and exits 0 over, a broken index), and
+        reopens, since another process may have rebuilt it since it was opened."""
         if error := version_mismatch(self.path):
             raise error
-        self._ix = open_whoosh_index(self.path)
+        self._replace(open_whoosh_index(self.path, trust=self._trust))
+
+    def _replace(self, whoosh_index) -> None:
+        old, self._ix = self._ix, whoosh_index
+        if old is not None and old is not whoosh_index:
+            old.close()
+
+    # -- reading while others write ------------------------------------------
+    # A long-lived Index (a script, the app's search process) outlives
+    # writers: a commit makes a new generation, which the searcher's refresh
+    # picks up; a --rebuild replaces the live index by another one and deletes
+    # the old one's files, which used to fail every later search with
+    # EmptyIndexError. So each read first checks, from file names, which
+    # index is live, and reopens when it changed; a read that fails anyway
+    # is tried once more if a writer changed the index meanwhile, and
+    # otherwise reported as damage when the checksums find some.
+
+    def _live_state(self) -> tuple[str, int]:
+        name = read_meta(self.path).index_name
+        return name, latest_generation(self.path, name)
+
+    def _ensure_live(self) -> None:
+        if self._ix is None:
+            self._replace(open_whoosh_index(self.path, self._check_versions, self._trust))
+            return
+        name, generation = self._live_state()
+        if name != self._ix.indexname or generation < 0:
+            self._replace(open_whoosh_index(self.path, self._check_versions, self._trust))
+
+    def _reading(self, read):
+        """read() on the live index (see above)."""
+        for attempt in range(READ_ATTEMPTS):
+            self._ensure_live()
+            state = self._live_state()
+            try:
+                return read()
+            except SearchidxError:
+                raise
+            except Exception:  # noqa: BLE001 - a writer in between, damage, or a bug (re-raised)
+                if self._live_state() != state and attempt + 1 < READ_ATTEMPTS:
+                    # A writer committed meanwhile (and may have deleted
+                    # files the read wanted): read the new state.
+                    self._replace(open_whoosh_index(self.path, self._check_versions, self._trust))
+                    continue
+                damage = self._damage()
+                if damage is None:
+                    raise
+                raise IndexDamaged(self.path, damage) from None
+        raise AssertionError("unreachable")
+
+    def _damage(self) -> str | None:
+        """What is damaged, by searchidx.json and every file's checksum, if anything."""
+        if problem := meta_problem(self.path):
+            return problem
+        name, generation = self._live_state()
+        from searchidx.checksums import verify_files
+
+        problems = verify_files(self.path, name, generation, full=True)
+        return summarise(problems) if problems else None
 
     def stats(self) -> IndexStats:
         """Documents, dates, size, segments and versions (see searchidx.stats)."""
         from searchidx.stats import index_stats
 
-        return index_stats(self._ix, self.path)
+        return self._reading(lambda: index_stats(self._ix, self.path))
 
     def optimize(self, wait: float = DEFAULT_WAIT_SECONDS) -> IndexStats:
         """Merges the index's segments into one; returns the stats after."""
@@ -211,18 +296,19 @@ class Index:
         """
         if isinstance(filters, (str, Filter)):
             filters = [filters]  # one filter; a string is not a sequence of them
-        session = self._search_session()
-        return session.search(
-            query,
-            filters=filters,
-            facets=facets,
-            page=page,
-            limit=limit,
-            sort=sort,
-            syntax=syntax,
-            recency=recency,
-            snippets=snippets,
-            suggest=suggest,
+        return self._reading(
+            lambda: self._search_session().search(
+                query,
+                filters=filters,
+                facets=facets,
+                page=page,
+                limit=limit,
+                sort=sort,
+                syntax=syntax,
+                recency=recency,
+                snippets=snippets,
+                suggest=suggest,
+            )
         )
 
     def _search_session(self) -> SearchSession:
@@ -239,16 +325,20 @@ class Index:
         query matched marked (see searchidx.reading); None if not indexed."""
         from searchidx.reading import read_article
 
-        with self._ix.searcher() as searcher:
-            return read_article(searcher, path, query, near_forms=self.ranking.near_forms())
+        def read():
+            with self._ix.searcher() as searcher:
+                return read_article(searcher, path, query, near_forms=self.ranking.near_forms())
+
+        return self._reading(read)
 
     def document_count(self) -> int:
-        return self._ix.doc_count()
+        return self._reading(lambda: self._ix.doc_count())
 
     def close(self) -> None:
         if getattr(self, "_session", None) is not None:
             self._session.close()
-        self._ix.close()
+        if self._ix is not None:
+            self._ix.close()
 
     def __enter__(self) -> "Index":
         return self

@@ -15,3 +15,24 @@ class IndexVersionMismatch(SearchidxError):
 
 class QuerySyntaxError(SearchidxError):
     pass
+
+
+class IndexDamaged(SearchidxError):
+    """A file of the index cannot be read or is not what was written.
+
+    The message names the damage and the way out, on one line:
+    `index at PATH is damaged (…); run searchidx index --rebuild`.
+    """
+
+    def __init__(self, index_dir, damage: str):
+        self.index_dir = index_dir
+        self.damage = damage
+        super().__init__(f"index at {index_dir} is damaged ({damage}); run searchidx index --rebuild")
+
+
+class IndexUntrusted(SearchidxError):
+    """The index folder belongs to another user, or others may write to it.
+
+    Whoosh unpickles an index's files when it opens them, which runs any code
+    they hold: an index folder is code, and is opened only when it is as
+    trustworthy as one's own programs (the check ssh makes of a key file)."""

@@ -37,6 +37,7 @@ from searchidx.corpus import (
     scan_folder,
 )
 from searchidx.entities import entity_fields
+from searchidx.checksums import record_checksums
 from searchidx.manifest import Entry, Manifest, manifest_from_index, read_manifest, write_manifest
 from searchidx.sources import format_of, size_limit
 from searchidx.sources.records import FieldNames, read_record_file
@@ -344,6 +345,9 @@ def index_folders(
     for key in plan.deletions | plan.forget:
         entries.pop(key, None)
     tally(summary, plan, outcomes, manifest, entries)
+    # The files of what was committed, read back for their checksums: a
+    # file that cannot be read fails the run here, not a later search.
+    record_checksums(index_dir, ix)
     write_manifest(index_dir, Manifest(ix.indexname, ix.latest_generation(), checked_ns, entries))
     meta = read_meta(index_dir)
     meta.updated = now_iso()

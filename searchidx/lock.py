@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from searchidx.errors import SearchidxError
-from searchidx.store import now_iso
+from searchidx.store import make_private_folder, now_iso
 
 LOCK_FILE = "searchidx.lock"
 # How long a writer waits for another by default: long enough for a short
@@ -49,8 +49,8 @@ class IndexLock:
         self.fd: int | None = None
 
     def acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        make_private_folder(self.path.parent)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
         deadline = time.monotonic() + max(self.wait, 0.0)
         while True:
             try:

@@ -22,6 +22,8 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from searchidx.checksums import seal, unseal, write_json_atomically
+
 from searchidx.sources.records import RecordsState
 
 MANIFEST_FILE = "manifest.json"
@@ -62,7 +64,7 @@ class Manifest:
 def read_manifest(index_dir: Path, index_name: str, generation: int) -> Manifest | None:
     """The manifest, if it describes this index generation; else None."""
     try:
-        data = json.loads((index_dir / MANIFEST_FILE).read_text(encoding="utf-8"))
+        data = unseal(json.loads((index_dir / MANIFEST_FILE).read_text(encoding="utf-8")))
         if data["index_name"] != index_name or data["generation"] != generation:
             return None
         entries = {key: _entry(*values) for key, values in data["entries"].items()}
@@ -117,6 +119,27 @@ def write_manifest(index_dir: Path, manifest: Manifest) -> None:
             for key, e in manifest.entries.items()
         },
     }
-    temporary = index_dir / (MANIFEST_FILE + ".tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    os.replace(temporary, index_dir / MANIFEST_FILE)
+    # Sealed with a checksum: a damaged manifest is read as none, and so
+    # rebuilt from the index, never trusted to say a file is unchanged.
+    write_json_atomically(index_dir / MANIFEST_FILE, seal(data), ensure_ascii=False, separators=(",", ":"))
+
+
+def manifest_problem(index_dir: Path) -> str | None:
+    """What is wrong with the manifest, if it is there and damaged (for `searchidx check`)."""
+    try:
+        text = (index_dir / MANIFEST_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        return f"{MANIFEST_FILE} cannot be read ({getattr(error, 'strerror', None) or error})"
+    try:
+        data = unseal(json.loads(text))
+        for key, values in data["entries"].items():
+            _entry(*values)
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        return f"{MANIFEST_FILE} is damaged ({describe_briefly(error)})"
+    return None
+
+
+def describe_briefly(error: BaseException) -> str:
+    return " ".join(str(error).split())[:100] or type(error).__name__

@@ -10,6 +10,7 @@ from pathlib import Path
 from whoosh.util.times import long_to_datetime
 
 from analyzers import ANALYZER_VERSION
+from searchidx.checksums import record_checksums
 from searchidx.codec.whoosh_support import index_segments
 from searchidx.column_cache import CACHE_FILE_PREFIX
 from searchidx.entities import find_signatures
@@ -120,6 +121,7 @@ def optimize_index(ix) -> None:
     before = read_manifest(index_dir, ix.indexname, ix.latest_generation())
     writer = ix.writer()
     writer.commit(optimize=True)
+    record_checksums(index_dir, ix)
     if before is not None:
         write_manifest(index_dir, Manifest(ix.indexname, ix.latest_generation(), before.checked_ns, before.entries))
     meta = read_meta(index_dir)

@@ -45,3 +45,15 @@ def index_dir(tmp_path, monkeypatch) -> Path:
 
 def needs_shared_data(folder: Path):
     return pytest.mark.skipif(not folder.is_dir(), reason=f"{folder} not present")
+
+
+def rewrite_meta(index_dir: Path, **changes) -> None:
+    """Rewrites searchidx.json as another version of searchidx would have
+    written it: with other values, and without this version's checksum."""
+    import json
+
+    path = Path(index_dir) / "searchidx.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data.pop("checksum", None)
+    data.update(changes)
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")

@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from searchidx.cli import app
 
-from conftest import SEED
+from conftest import SEED, rewrite_meta
 
 runner = CliRunner()
 
@@ -94,8 +94,7 @@ def test_indexing_a_missing_folder_is_an_error(tmp_path, index_dir):
 
 def test_an_old_index_is_refused_until_rebuilt(folder, index_dir):
     invoke("index", folder, "--index", index_dir)
-    meta = index_dir / "searchidx.json"
-    meta.write_text(meta.read_text().replace('"schema_version": ', '"schema_version": 100'))
+    rewrite_meta(index_dir, schema_version=1004)
     result = invoke("search", "Kina", "--index", index_dir)
     assert result.exit_code == 1 and "--rebuild" in result.stderr
     assert invoke("index", folder, "--index", index_dir).exit_code == 1

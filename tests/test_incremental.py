@@ -11,6 +11,7 @@ import searchidx.indexer as indexer
 from searchidx import Index, IndexVersionMismatch
 from searchidx.cli import app
 from searchidx.manifest import MANIFEST_FILE
+from conftest import rewrite_meta
 from searchidx.store import META_FILE, read_meta
 
 runner = CliRunner()
@@ -179,9 +180,7 @@ def test_rebuild_starts_over_from_the_named_folders(folder, make_corpus, index_d
 def test_an_index_of_another_analyzer_is_never_updated_only_rebuilt(folder, index_dir):
     with Index.open_or_create(index_dir) as index:
         index.add_folder(folder)
-    meta = json.loads((index_dir / META_FILE).read_text())
-    meta["analyzer_version"] = "sq-0"
-    (index_dir / META_FILE).write_text(json.dumps(meta))
+    rewrite_meta(index_dir, analyzer_version="sq-0")
     with Index.open(index_dir, check_versions=False) as index:
         with pytest.raises(IndexVersionMismatch, match="--rebuild"):
             index.add_folder(folder)

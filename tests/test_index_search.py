@@ -8,7 +8,7 @@ import pytest
 from searchidx import Index, IndexNotFound, IndexVersionMismatch, QuerySyntaxError
 from searchidx.store import META_FILE
 
-from conftest import SEED
+from conftest import SEED, rewrite_meta
 
 
 @pytest.fixture
@@ -102,10 +102,7 @@ def test_opening_a_missing_index_says_how_to_build_one(tmp_path):
 
 
 def test_an_index_built_by_another_analyzer_is_refused(seed_index, index_dir):
-    meta_path = index_dir / META_FILE
-    meta = json.loads(meta_path.read_text())
-    meta["analyzer_version"] = "sq-0"
-    meta_path.write_text(json.dumps(meta))
+    rewrite_meta(index_dir, analyzer_version="sq-0")
     with pytest.raises(IndexVersionMismatch, match="--rebuild"):
         Index.open(index_dir)
 

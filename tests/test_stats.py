@@ -4,6 +4,7 @@ import json
 
 from typer.testing import CliRunner
 
+from conftest import rewrite_meta
 from searchidx.cli import app
 from searchidx.store import META_FILE
 
@@ -35,9 +36,7 @@ def test_stats_reports_documents_dates_size_segments_versions(make_corpus, index
 
 def test_stats_on_an_old_index_says_it_needs_a_rebuild(make_corpus, index_dir):
     invoke("index", make_corpus({"a.txt": "Një."}), "--index", index_dir)
-    meta = json.loads((index_dir / META_FILE).read_text())
-    meta["analyzer_version"] = "sq-0"
-    (index_dir / META_FILE).write_text(json.dumps(meta))
+    rewrite_meta(index_dir, analyzer_version="sq-0")
     result = invoke("stats", "--index", index_dir)
     assert result.exit_code == 0 and "needs a rebuild" in result.stdout and "sq-0" in result.stdout
 

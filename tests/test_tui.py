@@ -8,6 +8,7 @@ import threading
 import pytest
 from textual.widgets import Input
 
+from conftest import rewrite_meta
 from searchidx import Index
 
 from searchidx.tui.history import QueryHistory
@@ -279,8 +280,7 @@ def test_the_empty_index_flow_builds_one_with_progress_then_searches(tmp_path, i
 
 
 def test_an_index_from_another_version_offers_a_rebuild(indexed, tmp_path):
-    meta = indexed / "searchidx.json"
-    meta.write_text(meta.read_text().replace('"schema_version": ', '"schema_version": 100'))
+    rewrite_meta(indexed, schema_version=1004)
 
     async def scenario():
         app = make_app(indexed, folder=tmp_path / "articles")

@@ -16,6 +16,7 @@ from searchidx.cli import stats  # noqa: E402,F401
 from searchidx.cli import optimize  # noqa: E402,F401
 from searchidx.cli import entities  # noqa: E402,F401
 from searchidx.cli import analyze  # noqa: E402,F401
+from searchidx.cli import check  # noqa: E402,F401
 
 
 def main() -> None:

@@ -57,6 +57,16 @@ IndexOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+# An index folder is code to Whoosh (searchidx.store): one another user owns,
+# or others may write to, is opened only when trusted explicitly.
+TrustOption = Annotated[
+    bool,
+    typer.Option(
+        "--trust",
+        envvar="SEARCHIDX_TRUST",
+        help="Open the index even if another user owns its folder or others may write to it.",
+    ),
+]
 
 
 def show_version(value: bool) -> None:

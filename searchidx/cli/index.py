@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from searchidx.cli.app import IndexOption, JsonOption, app, fail, user_errors
+from searchidx.cli.app import IndexOption, JsonOption, TrustOption, app, fail, user_errors
 from searchidx.cli.output import Line, console, error_line, print_json, print_json_line, write_lines
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ def index_command(
     url_field: Annotated[Optional[str], typer.Option("--url-field", metavar="NAME", help="Records: the field of the URL.")] = None,
     id_field: Annotated[Optional[str], typer.Option("--id-field", metavar="NAME", help="Records: the field of the id.")] = None,
     as_json: JsonOption = False,
+    trust: TrustOption = False,
 ) -> None:
     """Index folders of articles: new files are added, changed ones re-read, deleted ones removed.
 
@@ -77,7 +78,12 @@ def index_command(
     options = dict(wait=wait, max_bytes=max_bytes, processes=jobs, fields=fields)
     with user_errors():
         index_dir = resolve_index_dir(index)
-        opened = Index.open_or_create(index_dir, check_versions=not rebuild, wait=wait)
+        # A rebuild never opens what is there: it may be damaged, and it is
+        # replaced whole.
+        if rebuild:
+            opened = Index.for_rebuild(index_dir)
+        else:
+            opened = Index.open_or_create(index_dir, wait=wait, trust=trust or None)
         with opened:
             if watch:
                 if rebuild:

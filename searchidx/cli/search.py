@@ -11,6 +11,7 @@ from searchidx.cli.app import (
     EXIT_FAILURE,
     EXIT_NOTHING_FOUND,
     IndexOption,
+    TrustOption,
     app,
     fail,
     usage_error,
@@ -81,6 +82,7 @@ def search_command(
         typer.Option("--open", min=1, metavar="N", help="Open the Nth hit in $PAGER instead of listing the results."),
     ] = None,
     editor: Annotated[bool, typer.Option("--editor", help="With --open: open it in $EDITOR instead.")] = False,
+    trust: TrustOption = False,
 ) -> None:
     """Search the index; words match in any form (Kina, Kinës, Kines) and with or without ë/ç."""
     if as_json:
@@ -97,7 +99,7 @@ def search_command(
         filters=filters or [], facets=facets, page=page, limit=limit, sort=sort, syntax=not plain, recency=recency
     )
     if batch is not None:
-        run_batch(batch, index, options, output_format or "json")
+        run_batch(batch, index, options, output_format or "json", trust=trust or None)
         return
     if query is None and not filters:
         raise usage_error("give a QUERY (or --filter to browse, or --batch FILE)")
@@ -108,7 +110,7 @@ def search_command(
         return
     from searchidx.api import Index
 
-    with user_errors(), Index.open(index) as opened:
+    with user_errors(), Index.open(index, trust=trust or None) as opened:
         results = opened.search(query or "", **options)
         nothing = None
         if not results.total and (output_format or "text") == "text" and (results.filters or results.query_filters):
@@ -136,7 +138,7 @@ def write_results(results: "SearchResults", output_format: str, nothing=None) ->
         write_lines(results_lines(results, nothing, width))
 
 
-def run_batch(source: str, index, options: dict, output_format: str) -> None:
+def run_batch(source: str, index, options: dict, output_format: str, trust: bool | None = None) -> None:
     """One search per input line on one open index; a bad query is reported
     (an {"error"} line in JSON, a line on stderr) and the rest still run.
     Whatever fails on a line (a broken query, a damaged index, a bug) is
@@ -147,7 +149,7 @@ def run_batch(source: str, index, options: dict, output_format: str) -> None:
 
     failures = 0
     table = formats.TableWriter(tsv=output_format == "tsv", with_query=True) if output_format in ("csv", "tsv") else None
-    with user_errors(), Index.open(index) as opened:
+    with user_errors(), Index.open(index, trust=trust) as opened:
         for line in read_lines(source):
             query = line.strip()
             if not query:

@@ -3,7 +3,7 @@
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from searchidx.cli.app import IndexOption, JsonOption, app, user_errors
+from searchidx.cli.app import IndexOption, JsonOption, TrustOption, app, user_errors
 from searchidx.cli.output import Line, print_json, write_lines
 
 if TYPE_CHECKING:
@@ -11,11 +11,11 @@ if TYPE_CHECKING:
 
 
 @app.command("stats")
-def stats_command(index: IndexOption = None, as_json: JsonOption = False) -> None:
+def stats_command(index: IndexOption = None, as_json: JsonOption = False, trust: TrustOption = False) -> None:
     """Documents, date range, size on disk, segments, analyzer version, last update."""
     from searchidx.api import Index
 
-    with user_errors(), Index.open(index, check_versions=False) as opened:
+    with user_errors(), Index.open(index, check_versions=False, trust=trust or None) as opened:
         stats = opened.stats()
     if as_json:
         print_json(asdict(stats))
