@@ -107,7 +107,8 @@ def batch_queries(index_dir: Path, queries: list[str], work: Path) -> Counter:
     # index's opening: what is timed is each query's own answer.
     source.write_text("\n".join(["Kina"] + lines) + "\n", encoding="utf-8")
     command = [sys.executable, "-m", "searchidx", "search", "--index", str(index_dir), "--batch", str(source), "--facets"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    errors = (work / "batch-stderr.txt").open("w+", encoding="utf-8")  # a file: a full pipe would stall the batch
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True, encoding="utf-8")
     process.stdout.readline()  # the warm-up query's answer
     previous = time.perf_counter()
     slowest = 0.0
@@ -130,8 +131,10 @@ def batch_queries(index_dir: Path, queries: list[str], work: Path) -> Counter:
             counts["traceback (internal error line)"] += 1
         else:
             counts["one-line error"] += 1
-    stderr = process.stderr.read()
     process.wait()
+    errors.seek(0)
+    stderr = errors.read()
+    errors.close()
     counts["traceback on stderr"] += stderr.count("Traceback")
     counts["lines without an answer"] = len(lines) - answered
     counts["slowest ms"] = round(slowest * 1000)
