@@ -28,8 +28,13 @@ def invoke(*args):
     return runner.invoke(app, [str(a) for a in args])
 
 
+# The posting file: searchidx's codec's (.cpst), or Whoosh's own (.pst).
+POSTINGS = (".cpst", ".pst")
+
+
 def one_file(index_dir, suffix):
-    found = [p for p in index_dir.iterdir() if p.name.endswith(suffix) and not p.name.startswith("columns.")]
+    suffixes = POSTINGS if suffix == ".pst" else (suffix,)
+    found = [p for p in index_dir.iterdir() if p.name.endswith(suffixes) and not p.name.startswith("columns.")]
     assert len(found) == 1, [p.name for p in index_dir.iterdir()]
     return found[0]
 
@@ -71,15 +76,16 @@ CASES = [
     ("toc random", ".toc", randomise, ".toc", False),
     ("toc empty", ".toc", empty, ".toc", False),
     ("toc missing", ".toc", delete, "table of contents", False),
-    ("postings truncated", ".pst", truncate, ".pst", False),
-    ("postings zero-filled", ".pst", zero_fill, ".pst", False),
-    ("postings missing", ".pst", delete, ".pst is missing", False),
+    ("postings truncated", ".pst", truncate, "pst", False),
+    ("postings zero-filled", ".pst", zero_fill, "pst", False),
+    ("postings missing", ".pst", delete, "pst is missing", False),
     ("terms truncated", ".trm", truncate, ".trm", False),
     ("terms random", ".trm", randomise, ".trm", False),
     ("stored fields truncated", "._stored.col", truncate, "_stored.col", False),
     ("stored fields zero-filled", "._stored.col", zero_fill, "_stored.col", False),
     ("length column zero-filled", "._body_len.col", zero_fill, "_body_len.col", False),
     ("length column truncated", "._body_len.col", truncate, "_body_len.col", False),
+    ("field lengths zero-filled", ".flen", zero_fill, ".flen", False),
     ("date column zero-filled", ".date.col", zero_fill, ".date.col", False),
     ("searchidx.json random", "searchidx.json", randomise, "searchidx.json", False),
     ("searchidx.json names no index", "searchidx.json", meta_naming_another_index, "R12345678", False),
