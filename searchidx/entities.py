@@ -312,14 +312,17 @@ def one_name_per_entity(values) -> dict[str, str]:
     shown under: spellings of one name (``Aleksandar Vucic``, ``Aleksandar
     Vučić``) under the one most articles write (the first in order on a
     tie), then the -i/-u forms under their bare name (inflected_bases).
-    `values` maps each name to its documents (or holds the names)."""
-    weight = (lambda v: len(values[v][1]) if isinstance(values[v], tuple) else len(values[v])) if isinstance(values, dict) else (lambda v: 0)
+    `values` maps each name to its documents, or to (mentions, documents)."""
+    def articles(name: str) -> int:
+        held = values[name]
+        return len(held[1] if isinstance(held, tuple) else held)
+
     groups: dict[str, list[str]] = {}
     for value in values:
         groups.setdefault(spelling_key(value), []).append(value)
     canonical: dict[str, str] = {}
     for group in groups.values():
-        best = max(group, key=lambda v: (weight(v), -group.index(v))) if len(group) > 1 else group[0]
+        best = group[0] if len(group) == 1 else max(group, key=lambda v: (articles(v), -group.index(v)))
         for v in group:
             canonical[v] = best
     bases = inflected_bases(set(canonical.values()))

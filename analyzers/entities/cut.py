@@ -45,9 +45,9 @@ from analyzers.entities.words import MISC_HEADS, NOT_NAMES, SPEECH_VERBS, TITLE_
 _PURPOSE_GAP = re.compile(r"[ \t\u00a0]+për(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
 _AND_GAP = re.compile(r"[ \t\u00a0]+dhe(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
 _GAP_WORD_RE = re.compile(r"\S+")
-# lowercase words that join the parts of one institution's name
 # Capitals that spell no acronym: Roman numerals, a letter held (JOOOOO).
 _NO_ACRONYM = re.compile(r"^(?:[IVXLC]+|.*(\w)\1\1.*)$")
+# lowercase words that join the parts of one institution's name
 JOIN_WORDS = frozenset({"për", "dhe"})
 
 
