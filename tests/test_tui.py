@@ -605,6 +605,7 @@ def test_the_names_row_wraps_and_the_text_keeps_to_100_columns(tmp_path, index_d
             if len(chips) < 6:
                 pytest.skip("the entity extractor finds too few names here")
             assert len(reader.query(".chip-row")) > 1
+            assert app.focused is reader.query_one("#reader-body")  # the text, not the first name
             assert all(chip.region.right <= 70 for chip in chips)  # none cut at the edge
             chips[0].focus()
             for _ in chips[1:]:

@@ -88,6 +88,9 @@ class Paragraph(Static):
 
 
 class ReaderScreen(Screen[EntityChoice | None]):
+    # The text has the focus as the article opens (Textual would give it to
+    # the first focusable widget, the first name).
+    AUTO_FOCUS = "#reader-body"
     BINDINGS = [
         Binding("escape", "back", show=False),
         Binding("n", "match(1)", show=False),
