@@ -14,13 +14,11 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
-from searchidx.corpus import DEFAULT_MAX_BYTES
 from searchidx.errors import IndexDamaged, SearchidxError
 from searchidx.filters import Filter
 from searchidx.lock import DEFAULT_WAIT_SECONDS, IndexLock
 from searchidx.ranking import DEFAULT_RANKING
 from searchidx.search import SearchResults, SearchSession
-from searchidx.sources.records import FieldNames
 from searchidx.store import (
     create_staged_index,
     create_whoosh_index,
@@ -38,9 +36,11 @@ from searchidx.store import (
 
 # Indexing, watching, stats and the reading view are imported where they are
 # used: a process that only searches (the command line's `search`, the app's
-# search process) never loads the indexer, its workers and the entity tables.
+# search process) never loads the indexer, its workers, the file readers
+# and the entity tables.
 if TYPE_CHECKING:
     from searchidx.indexer import IndexSummary, ProgressCallback
+    from searchidx.sources.records import FieldNames
     from searchidx.reading import Article
     from searchidx.stats import IndexStats
 
@@ -118,7 +118,7 @@ class Index:
         *,
         rebuild: bool = False,
         wait: float = DEFAULT_WAIT_SECONDS,
-        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_bytes: int | None = None,
         processes: int | None = None,
         fields: FieldNames | None = None,
     ) -> IndexSummary:
@@ -132,15 +132,15 @@ class Index:
         which field of a record (JSON Lines, JSON, CSV, TSV) holds its
         title, date, text, URL and id, where the usual names and the
         folder's searchidx.toml do not say (searchidx.sources.records).
+        max_bytes: larger files are skipped (default 10 MB,
+        searchidx.corpus.DEFAULT_MAX_BYTES).
         """
         from searchidx.indexer import index_folders
 
         roots = distinct_folders(folders)
         with IndexLock(self.path, wait) as lock:
             remove_stray_indexes(self.path)
-            options = dict(
-                max_bytes=max_bytes, processes=processes, inherited_fds=(lock.fd,), fields=fields or FieldNames()
-            )
+            options = indexing_options(max_bytes, processes, lock, fields)
             if rebuild:
                 staged = create_staged_index(self.path)
                 summary = index_folders(staged, roots, on_progress, **options)
@@ -158,7 +158,7 @@ class Index:
         stop: threading.Event | None = None,
         *,
         wait: float = DEFAULT_WAIT_SECONDS,
-        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_bytes: int | None = None,
         processes: int | None = None,
         fields: FieldNames | None = None,
     ) -> None:
@@ -172,9 +172,7 @@ class Index:
         with IndexLock(self.path, wait) as lock:
             remove_stray_indexes(self.path)
             self._reopen_for_writing()
-            options = dict(
-                max_bytes=max_bytes, processes=processes, inherited_fds=(lock.fd,), fields=fields or FieldNames()
-            )
+            options = indexing_options(max_bytes, processes, lock, fields)
             watch_folders(
                 [root.resolve() for root in roots],
                 lambda: on_update(index_folders(self._ix, roots, **options)),
@@ -345,6 +343,19 @@ class Index:
 
     def __exit__(self, *exc_info) -> None:
         self.close()
+
+
+def indexing_options(max_bytes: int | None, processes: int | None, lock: IndexLock, fields) -> dict:
+    """The indexer's options, defaults filled in (see Index.add_folders)."""
+    from searchidx.corpus import DEFAULT_MAX_BYTES
+    from searchidx.sources.records import FieldNames
+
+    return dict(
+        max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
+        processes=processes,
+        inherited_fds=(lock.fd,),
+        fields=fields or FieldNames(),
+    )
 
 
 def distinct_folders(folders: list[str | os.PathLike]) -> list[Path]:

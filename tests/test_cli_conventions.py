@@ -287,6 +287,7 @@ def test_a_search_imports_no_app_no_indexer_and_no_entity_tables(index_dir):
     assert not loaded & {
         "textual", "pydantic", "rich", "watchdog", "snowballstemmer",
         "analyzers.entities", "analyzers.entities.gazetteer", "searchidx.indexer", "searchidx.workers",
+        "searchidx.corpus", "searchidx.sources", "searchidx.manifest", "searchidx.stats",
     }
 
 
