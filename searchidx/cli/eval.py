@@ -88,8 +88,10 @@ def eval_command(
         print_json({**summary, "ranking": dataclasses.asdict(ranking), "no_diacritics": no_diacritics})
         return
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"{queries.name}: {summary['queries']} queries", title_justify="left")
+    # A file name is shown as written, never read as markup.
+    table = Table(title=Text(f"{queries.name}: {summary['queries']} queries"), title_justify="left")
     for name in ("mrr@10", "ndcg@10", "recall@10", "recall@100"):
         table.add_column(name.upper().replace("RECALL", "Recall").replace("NDCG", "nDCG"), justify="right")
     table.add_row(*(f"{summary[name]:.4f}" for name in ("mrr@10", "ndcg@10", "recall@10", "recall@100")))
