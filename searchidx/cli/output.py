@@ -89,7 +89,7 @@ def write_lines(lines: Iterable[Line], stream: IO | None = None) -> None:
         if line.link:
             text.stylize(Style(link=line.link))
         if line.wrap:
-            target.print(Padding(text, (0, 0, 0, line.indent)))
+            target.print(Padding(text, (0, 0, 0, line.indent), expand=False))
         else:
             target.print(Text(" " * line.indent) + text, soft_wrap=True)
 
