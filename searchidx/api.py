@@ -236,13 +236,22 @@ class Index:
         raise AssertionError("unreachable")
 
     def _damage(self) -> str | None:
-        """What is damaged, by searchidx.json and every file's checksum, if anything."""
+        """What is damaged, by searchidx.json and every file's checksum, if
+        anything; where no checksums of this generation were recorded (an
+        index from before them, a run killed before recording them), by
+        reading the whole index as `searchidx check` does."""
         if problem := meta_problem(self.path):
             return problem
         name, generation = self._live_state()
-        from searchidx.checksums import verify_files
+        from searchidx.checksums import load_record, verify_files
 
-        problems = verify_files(self.path, name, generation, full=True)
+        record, _ = load_record(self.path)
+        if record is not None and record["index_name"] == name and record["generation"] == generation:
+            problems = verify_files(self.path, name, generation, full=True)
+        else:
+            from searchidx.check import check_index
+
+            problems = check_index(self.path, trust=True).damage  # trusted: it is open already
         return summarise(problems) if problems else None
 
     def stats(self) -> IndexStats:

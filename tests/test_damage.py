@@ -146,3 +146,24 @@ def test_damage_is_named_and_rebuild_recovers(built, tmp_path, case, target, dam
     assert after["total"] == expected["total"]
     result = invoke("check", "--index", index_dir)
     assert result.exit_code == 0 and "the index is sound" in result.stdout, result.output
+
+
+WITHOUT_RECORD = ["toc truncated", "toc random", "toc empty", "postings truncated", "terms random", "stored fields zero-filled"]
+
+
+@pytest.mark.parametrize("case", WITHOUT_RECORD)
+def test_damage_is_named_without_checksums_too(built, tmp_path, case):
+    """An index with no checksums to judge by (one from before them, or a run
+    killed before recording them): a file that cannot be read is still
+    named, found by reading the index as `searchidx check` does."""
+    folder, pristine, _ = built
+    _, target, damage, names, _ = next(c for c in CASES if c[0] == case)
+    index_dir = tmp_path / "index"
+    shutil.copytree(pristine, index_dir)
+    (index_dir / "checksums.json").unlink()
+    damage(one_file(index_dir, target))
+    search = invoke("search", "Kina", "--index", index_dir, "--facets")
+    assert search.exit_code == 1, search.output
+    damaged_line(search, "toc" if "toc" in case else "segment ")
+    assert invoke("index", folder, "--index", index_dir, "--rebuild").exit_code == 0
+    assert invoke("check", "--index", index_dir).exit_code == 0
