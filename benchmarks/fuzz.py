@@ -162,7 +162,7 @@ def hostile_files(work: Path, names: list[str], contents: list[bytes]) -> Counte
                 summary = index.add_folder(folder, processes=1)
                 counts["runs"] += 1
                 counts["skipped"] += sum(s.path.startswith(f"{number:04d}-") for s in summary.skipped)
-                counts["notes"] += len(summary.notes)
+                counts["notes"] += len(getattr(summary, "notes", ()))
             except SearchidxError as error:
                 counts["one-line error"] += 1
                 print(f"  run error for {path.name!r}: {error}", file=sys.stderr)

@@ -144,6 +144,7 @@ class Index:
             if rebuild:
                 staged = create_staged_index(self.path)
                 summary = index_folders(staged, roots, on_progress, **options)
+                verify_written(self.path, staged.indexname, summary.indexed)
                 make_live(self.path, staged)  # after recording (reading) every file it wrote
                 summary.rebuilt = True
                 self._replace(staged)
@@ -365,6 +366,26 @@ def indexing_options(max_bytes: int | None, processes: int | None, lock: IndexLo
         inherited_fds=(lock.fd,),
         fields=fields or FieldNames(),
     )
+
+
+def verify_written(index_dir: Path, index_name: str, documents: int) -> None:
+    """Opens a rebuilt index afresh from disk, as a search will, before it is
+    made live: it must open and hold the documents written (else the old
+    index stays live, and the run fails with what is wrong)."""
+    from searchidx.codec import open_index
+
+    try:
+        ix = open_index(str(index_dir), index_name)
+        try:
+            found = ix.doc_count()
+        finally:
+            ix.close()
+    except Exception as error:  # noqa: BLE001 - whatever it is, the new index is not made live
+        from searchidx.store import describe
+
+        raise IndexDamaged(index_dir, f"the rebuilt index {index_name} cannot be read back: {describe(error)}") from None
+    if found != documents:
+        raise IndexDamaged(index_dir, f"the rebuilt index {index_name} holds {found} documents, {documents} were written")
 
 
 def distinct_folders(folders: list[str | os.PathLike]) -> list[Path]:
