@@ -133,7 +133,16 @@ def test_a_grown_json_lines_file_is_read_from_where_it_ended():
     assert result.problems == []  # the unfinished line of before is finished now
     edited = grown.replace("Një".encode(), b"Nje")
     result = read(edited, "f.jsonl", known=result.state)
-    assert not result.appended_only and len(result.documents) == 4
+    assert not result.appended_only  # read whole, but only the changed record is made a document
+    assert [d.record for d in result.documents] == ["1"] and set(result.state.records) == {"1", "2", "3", "4"}
+
+
+def test_given_the_indexed_hashes_only_new_and_changed_records_are_made_documents():
+    before = read(jsonl(*({"id": n, "text": f"Teksti {n}."} for n in range(5))), "f.jsonl").state
+    after = jsonl({"id": 0, "text": "Teksti 0."}, {"id": 1, "text": "Ndryshuar."}, {"id": 9, "text": "I ri."})
+    result = read(after, "f.jsonl", known=before)
+    assert [d.record for d in result.documents] == ["1", "9"]
+    assert set(result.state.records) == {"0", "1", "9"}  # 2, 3 and 4 are gone
 
 
 def test_formats_by_suffix_and_files_of_records_may_be_large():

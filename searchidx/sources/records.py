@@ -14,9 +14,10 @@ BadRecord with the reason; the others are read all the same. A record
 without a date is undated, never dropped; one whose date cannot be read is
 undated too, and counted in a BadRecord note.
 
-Each record carries a content hash of what is indexed of it (title, date,
-URL, text), so that the indexer re-indexes only the records that changed in a
-changed file (searchidx.indexer). A JSON Lines file that only grew (new lines
+Each record carries a hash of the fields it is indexed from (title, date,
+URL, text) as written, so that the indexer re-indexes only the records that
+changed in a changed file (searchidx.indexer); given the hashes indexed
+before, a record whose hash is unchanged is not even made a Document. A JSON Lines file that only grew (new lines
 at its end, as a feed reader or scraper appends them) is read from where it
 ended: the records before are known unchanged without being parsed.
 """
@@ -104,7 +105,7 @@ class RecordsState:
 class RecordFile:
     """A file of records, read: the documents, the problems, and the state to keep."""
 
-    documents: list[Document]
+    documents: list[Document]  # the records not indexed as they are (all, without `known`)
     problems: list[BadRecord]
     state: RecordsState
     appended_only: bool = False  # only the lines after known.complete_bytes were read
@@ -146,9 +147,11 @@ def read_record_file(
             state.problems = [p for p in known.problems if p[0] <= known.lines]
             state.lines = known.lines
         reader = _Reader(path, names, max_bytes, mtime, mtime_ns, state)
+        reader.known = known.records if known is not None else {}
         reader.read_json_lines(raw, start)
         return reader.result(appended_only=start > 0)
     reader = _Reader(path, names, max_bytes, mtime, mtime_ns, RecordsState(settings))
+    reader.known = known.records if known is not None else {}
     text = _decode(raw)
     if form is JSON:
         reader.read_json_array(text)
@@ -179,6 +182,8 @@ class _Reader:
         self.documents: dict[str, Document] = {}
         self.problems: list[BadRecord] = []
         self.undated_dates: list[tuple[str, str]] = []  # (where, text) of dates not understood
+        self.known: dict[str, str] = {}  # id -> hash of the records indexed: those unchanged are not made documents
+        self.kept: dict[str, str] = {}  # id -> hash of the records found unchanged
         self._resolved: dict[tuple[str, ...], dict[str, str | None]] = {}
 
     # -- formats --------------------------------------------------------------
@@ -288,6 +293,18 @@ class _Reader:
             return
         columns = self.resolve(tuple(record))
         values = {name: _lookup(record, key) if key else None for name, key in columns.items()}
+        record_id = _as_id(values["id"])
+        if record_id is None:
+            record_id = str(number)
+        repeated = record_id in self.documents or record_id in self.kept or record_id in self.state.records
+        date = self.date(values["date"], where)
+        digest = record_hash(values)
+        if self.known.get(record_id) == digest:
+            # Indexed as it is: no document is made of it (a changed file
+            # of 10,000 records is read for its one changed record).
+            self.documents.pop(record_id, None)
+            self.kept[record_id] = digest
+            return
         title = _clean_line(_as_text(values["title"]))
         body = _paragraphs(_as_text(values["text"]))
         if not body and not title:
@@ -296,19 +313,15 @@ class _Reader:
         if len(body.encode("utf-8")) > self.max_bytes:
             self.problem(number, f"{where}: {too_large(len(body.encode('utf-8')), self.max_bytes)}")
             return
-        date = self.date(values["date"], where)
-        url = _clean_line(_as_text(values["url"])) or None
-        record_id = _as_id(values["id"])
-        if record_id is None:
-            record_id = str(number)
-        elif record_id in self.documents or record_id in self.state.records:
+        if repeated:
             self.problem(number, f"{where}: id {record_id!r} repeats an earlier record's; this later one is indexed")
+        url = _clean_line(_as_text(values["url"])) or None
         document = Document(
             path=self.path,
             body=body,
             title=title or make_title(body),
             date=date,
-            content_hash=record_hash(title, date, url, body),
+            content_hash=digest,
             size=size,
             mtime=self.mtime,
             mtime_ns=self.mtime_ns,
@@ -316,6 +329,7 @@ class _Reader:
             url=url,
             title_given=bool(title),
         )
+        self.kept.pop(record_id, None)
         self.documents.pop(record_id, None)  # the later record of an id is the one kept, in file order
         self.documents[record_id] = document
 
@@ -350,16 +364,27 @@ class _Reader:
                 )
             )
         state = self.state
+        state.records.update(self.kept)
         for document in self.documents.values():
             state.records[document.record] = document.content_hash
         state.problems.extend((p.number, p.reason) for p in problems)
         return RecordFile(list(self.documents.values()), problems, state, appended_only)
 
 
-def record_hash(title: str, date: PartialDate | None, url: str | None, body: str) -> str:
-    """What is indexed of a record, hashed: a record whose hash is unchanged is not re-indexed."""
-    parts = "\x1f".join((title, str(date) if date else "", url or "", body))
+def record_hash(values: dict) -> str:
+    """The fields a record is indexed from (title, date, URL, text), hashed as
+    written: a record whose hash is unchanged is not read further nor
+    re-indexed. Other fields, and the order of fields, do not count."""
+    parts = "\x1f".join(_as_written(values.get(name)) for name in ("title", "date", "url", "text"))
     return hashlib.blake2b(parts.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _as_written(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def _record_list(data) -> list | None:
