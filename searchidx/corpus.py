@@ -241,6 +241,9 @@ def scan_folder(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Foun
     resolved_root = root.resolve()
     for folder, dirnames, filenames in os.walk(root):
         folder_path = Path(folder)
+        if is_index_folder(filenames):
+            dirnames[:] = []  # an index kept inside the corpus: its JSON files are not exports
+            continue
         kept = []
         for name in sorted(dirnames):
             if name.startswith("."):
@@ -254,6 +257,14 @@ def scan_folder(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Foun
             if name.startswith(".") or format_of(name) is None:
                 continue
             yield check_file(folder_path / name, root, resolved_root, max_bytes)
+
+
+def is_index_folder(filenames: list[str]) -> bool:
+    """Whether a folder holds a searchidx index (its record of versions and
+    Whoosh's tables of contents), as `--index` can put one in the corpus."""
+    from searchidx.store import META_FILE
+
+    return META_FILE in filenames and any(name.endswith(".toc") for name in filenames)
 
 
 def check_file(path: Path, root: Path, resolved_root: Path, max_bytes: int) -> FoundFile | SkippedFile:

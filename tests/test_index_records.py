@@ -277,3 +277,11 @@ def test_an_index_of_text_files_alone_ranks_as_without_titles(tmp_path, index_di
         index.ranking = dataclasses.replace(DEFAULT_RANKING, title_weight=0.0)
         without = [(h.path, h.score) for h in index.search("Tirana Durrësi lajmi", limit=12).hits]
     assert DEFAULT_RANKING.title_weight > 0 and with_titles == without and len(with_titles) == 12
+
+
+def test_an_index_kept_inside_the_corpus_is_not_read_as_records(feed, index_dir):
+    inside = feed / "indeksi"  # not hidden: its manifest.json and searchidx.json would be JSON "exports"
+    with Index.open_or_create(inside) as index:
+        index.add_folder(feed)
+        summary = index.add_folder(feed)
+    assert (summary.skipped, summary.unchanged, summary.added) == ([], 20, 0)
