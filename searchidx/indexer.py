@@ -136,6 +136,7 @@ class Plan:
     gone: set[str] = field(default_factory=set)  # keys of article files no longer in the folders
     forget: set[str] = field(default_factory=set)  # files of records gone or unreadable: their entries go
     skipped: list[SkippedFile] = field(default_factory=list)
+    notes: list[FileNote] = field(default_factory=list)  # records indexed with a problem
     files_read: int = 0  # files opened while planning (hashed, or files of records read)
 
     @property
@@ -209,6 +210,12 @@ def forget_file(plan: Plan, key: str, entry: Entry) -> None:
     plan.deletions.update(document_key(Path(entry.root), entry.path, record) for record in entry.records.records)
 
 
+def report_known(plan: Plan, path: str, state) -> None:
+    """The problems of an unchanged file of records, reported again as when it was read."""
+    plan.skipped.extend(SkippedFile(path, reason) for _, reason in state.problems)
+    plan.notes.extend(FileNote(path, reason) for _, reason in state.notes)
+
+
 def plan_record_file(
     plan: Plan, root: Path, found: FoundFile, known: Entry | None, names: FieldNames, max_bytes: int, manifest: Manifest
 ) -> None:
@@ -221,7 +228,7 @@ def plan_record_file(
     same_settings = state is not None and state.settings == settings
     if same_settings and manifest.is_current(known, found.size, found.mtime_ns):
         plan.unchanged += len(state.records)
-        plan.skipped.extend(SkippedFile(found.relative, reason) for _, reason in state.problems)
+        report_known(plan, found.relative, state)
         return
     try:
         raw, stat = read_bytes(found.path, size_limit(found.relative, max_bytes))
@@ -229,7 +236,7 @@ def plan_record_file(
         content_hash = hashlib.sha256(raw).hexdigest()
         if same_settings and content_hash == known.content_hash:
             plan.unchanged += len(state.records)
-            plan.skipped.extend(SkippedFile(found.relative, reason) for _, reason in state.problems)
+            report_known(plan, found.relative, state)
             plan.touched[key] = Entry(str(root), found.relative, stat.st_size, stat.st_mtime_ns, content_hash, state)
             return
         read = read_record_file(
@@ -255,7 +262,11 @@ def plan_record_file(
     plan.deletions.update(
         document_key(root, found.relative, record) for record in before if record not in read.state.records
     )
-    plan.skipped.extend(SkippedFile(found.relative, problem.reason) for problem in read.problems)
+    for problem in read.problems:
+        if problem.indexed:
+            plan.notes.append(FileNote(found.relative, problem.reason))
+        else:
+            plan.skipped.append(SkippedFile(found.relative, problem.reason))
     plan.touched[key] = Entry(str(root), found.relative, stat.st_size, stat.st_mtime_ns, content_hash, read.state)
 
 
@@ -300,6 +311,7 @@ def index_folders(
     plan = plan_changes(roots, manifest, max_bytes, names)
     summary.unchanged = plan.unchanged
     summary.skipped = list(plan.skipped)
+    summary.notes = list(plan.notes)
     # Files opened: while planning (touched text files hashed, files of
     # records read) and by the jobs that read a file.
     summary.read = plan.files_read + len(plan.jobs) - plan.record_jobs

@@ -75,7 +75,9 @@ def read_manifest(index_dir: Path, index_name: str, generation: int) -> Manifest
 
 def _entry(root, path, size, mtime_ns, content_hash, records=None) -> Entry:
     if records is not None:
-        records = RecordsState(**{**records, "problems": [tuple(p) for p in records.get("problems", [])]})
+        records = RecordsState(
+            **{**records, **{name: [tuple(p) for p in records.get(name, [])] for name in ("problems", "notes")}}
+        )
     return Entry(root, path, size, mtime_ns, content_hash, records)
 
 

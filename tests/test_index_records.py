@@ -127,13 +127,16 @@ def test_lines_appended_to_a_json_lines_file_are_added(feed, index_dir, added):
 def test_bad_records_are_reported_on_every_run_and_the_rest_indexed(feed, index_dir):
     with open(feed / "feed.jsonl", "a", encoding="utf-8") as out:
         out.write('{"id": "broken", \n')
+        out.write(json.dumps(record(30, date="dje")) + "\n")
     age(feed)
     with Index.open_or_create(index_dir) as index:
         first = index.add_folder(feed)
         again = index.add_folder(feed)
     for summary in (first, again):
         assert [(s.path, s.reason.split(":")[0]) for s in summary.skipped] == [("feed.jsonl", "line 21")]
-    assert (first.added, again.unchanged) == (20, 20)
+        assert [(n.path, n.message.split(";")[0]) for n in summary.notes] == [
+            ("feed.jsonl", "1 date not understood (first: line 22, 'dje')")]
+    assert (first.added, again.unchanged) == (21, 21)
 
 
 def test_a_file_of_records_gone_or_unreadable_takes_its_records_with_it(feed, index_dir):

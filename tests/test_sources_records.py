@@ -62,6 +62,7 @@ def test_bad_records_are_reported_with_where_and_why_and_the_rest_read():
     assert reasons[3].startswith("line 5: invalid UTF-8")
     assert reasons[4].startswith("line 7: malformed JSON") and reasons[4].endswith("still being written?)")
     assert "1 date not understood (first: line 6, 'dje'); indexed undated" in reasons[5]
+    assert [p.indexed for p in result.problems] == [False] * 5 + [True]  # a note: the record is indexed
     assert result.documents[1].date is None  # undated, not dropped
 
 
@@ -69,7 +70,7 @@ def test_a_repeated_id_keeps_the_later_record():
     raw = jsonl({"id": "x", "text": "Versioni i parë."}, {"id": "x", "text": "Versioni i dytë."})
     result = read(raw, "feed.jsonl")
     assert [d.body for d in result.documents] == ["Versioni i dytë."]
-    assert "repeats an earlier record's" in result.problems[0].reason
+    assert "repeats an earlier record's" in result.problems[0].reason and result.problems[0].indexed
 
 
 def test_options_name_the_fields_and_dotted_names_reach_inside():

@@ -104,4 +104,6 @@ def read_file(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES, names=
         return
     yield from read.documents
     for problem in read.problems:
+        if problem.indexed:
+            continue  # a note on a record yielded above
         yield SkippedFile(relative, problem.reason)

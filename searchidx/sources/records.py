@@ -85,6 +85,7 @@ class BadRecord:
 
     number: int  # the line (JSON Lines, CSV, TSV) or item (JSON array), from 1
     reason: str  # with where it is: "line 17: malformed JSON: …"
+    indexed: bool = False  # a note: the record was indexed all the same (a date not understood)
 
 
 @dataclass
@@ -93,7 +94,8 @@ class RecordsState:
 
     settings: str  # FieldNames.fingerprint() in force
     records: dict[str, str] = field(default_factory=dict)  # id -> content hash
-    problems: list[tuple[int, str]] = field(default_factory=list)  # BadRecords, reported on every run
+    problems: list[tuple[int, str]] = field(default_factory=list)  # records not indexed: reported on every run
+    notes: list[tuple[int, str]] = field(default_factory=list)  # records indexed with a problem: the same
     # JSON Lines: the bytes up to the last line end, their hash and their
     # lines; a file that still starts with them only grew.
     complete_bytes: int = 0
@@ -145,6 +147,7 @@ def read_record_file(
             start = known.complete_bytes
             state.records = dict(known.records)
             state.problems = [p for p in known.problems if p[0] <= known.lines]
+            state.notes = [n for n in known.notes if n[0] <= known.lines]
             state.lines = known.lines
         reader = _Reader(path, names, max_bytes, mtime, mtime_ns, state)
         reader.known = known.records if known is not None else {}
@@ -314,7 +317,7 @@ class _Reader:
             self.problem(number, f"{where}: {too_large(len(body.encode('utf-8')), self.max_bytes)}")
             return
         if repeated:
-            self.problem(number, f"{where}: id {record_id!r} repeats an earlier record's; this later one is indexed")
+            self.problem(number, f"{where}: id {record_id!r} repeats an earlier record's; this later one is indexed", True)
         url = _clean_line(_as_text(values["url"])) or None
         document = Document(
             path=self.path,
@@ -348,8 +351,8 @@ class _Reader:
             self.undated_dates.append((where, str(value)[:40]))
             return None
 
-    def problem(self, number: int, reason: str) -> None:
-        self.problems.append(BadRecord(number, reason))
+    def problem(self, number: int, reason: str, indexed: bool = False) -> None:
+        self.problems.append(BadRecord(number, reason, indexed))
 
     def result(self, appended_only: bool = False) -> RecordFile:
         problems = list(self.problems)
@@ -361,13 +364,15 @@ class _Reader:
                     0,
                     f"{count} date{'s' if count > 1 else ''} not understood (first: {where}, {text!r}); "
                     "indexed undated (set the field with --date-field if another holds the date)",
+                    indexed=True,
                 )
             )
         state = self.state
         state.records.update(self.kept)
         for document in self.documents.values():
             state.records[document.record] = document.content_hash
-        state.problems.extend((p.number, p.reason) for p in problems)
+        state.problems.extend((p.number, p.reason) for p in problems if not p.indexed)
+        state.notes.extend((p.number, p.reason) for p in problems if p.indexed)
         return RecordFile(list(self.documents.values()), problems, state, appended_only)
 
 
