@@ -45,6 +45,21 @@ def _period_end(raw: int, precision: str) -> int:
     return datetime_to_long(period.end)
 
 
+def column_values(reader, fieldname: str) -> list:
+    """Every document's raw value of a column, in document order.
+
+    Read segment by segment: Whoosh's reader over several segments skips a
+    segment that wrote no file for the column (none of its documents had a
+    value), which shifts later segments' values onto the wrong documents
+    and leaves the list short; a segment's own reader gives its documents
+    the column's default instead.
+    """
+    values: list = []
+    for leaf, _ in reader.leaf_readers():
+        values.extend(leaf.column_reader(fieldname, translate=False))
+    return values
+
+
 def fold_key(text: str) -> str:
     """Lowercase, ë→e, ç→c and other accents dropped: how a typed name is compared."""
     decomposed = unicodedata.normalize("NFD", text.casefold())
@@ -129,10 +144,10 @@ class DocTable:
 
     def _read_dates(self):
         """(starts, ends, precisions) of every document, from the date columns."""
-        starts_raw = list(self.reader.column_reader("date", translate=False))
+        starts_raw = column_values(self.reader, "date")
         precisions = [
             p.decode("utf-8") if isinstance(p, bytes) and p else (p or None)
-            for p in self.reader.column_reader("date_precision", translate=False)
+            for p in column_values(self.reader, "date_precision")
         ]
         starts: list[int | None] = []
         ends: list[int | None] = []

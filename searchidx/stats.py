@@ -13,6 +13,7 @@ from analyzers import ANALYZER_VERSION
 from searchidx.checksums import record_checksums
 from searchidx.codec.whoosh_support import index_segments
 from searchidx.column_cache import CACHE_FILE_PREFIX
+from searchidx.doctable import column_values
 from searchidx.entities import find_signatures
 from searchidx.manifest import Manifest, read_manifest, write_manifest
 from searchidx.schema import SCHEMA_VERSION
@@ -83,11 +84,9 @@ def index_stats(ix, index_dir: Path) -> IndexStats:
 def article_dates(reader) -> list[tuple[datetime, int]]:
     """(start of its date, docnum) of every live dated article, from the date
     column (fast: no stored fields are unpickled)."""
-    if not reader.has_column("date"):
-        return []
     # Raw column values: translating an undated document's "missing" marker
     # (the largest 64-bit value) to a datetime overflows.
-    column = reader.column_reader("date", translate=False)
+    column = column_values(reader, "date")
     missing = 2**64 - 1
     return [
         (long_to_datetime(value), docnum)

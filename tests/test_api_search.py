@@ -163,3 +163,40 @@ def test_the_readme_example_runs(tmp_path, monkeypatch, capsys):
     exec(compile(example, "README.md", "exec"), {})
     printed = capsys.readouterr().out
     assert printed.startswith("1 results in 1 pages") and "2023-10" in printed and str(Path.cwd()) in printed
+
+
+def test_browsing_an_index_of_undated_articles_lists_them_all(tmp_path):
+    """An archive without dates (ntrex), indexed in several segments as the
+    indexing workers write it, has no date column at all: browsing it,
+    sorted by date or with facets, lists every article (it raised
+    IndexError)."""
+    from test_search_filters import add_documents
+
+    index = Index.create(tmp_path / "index")
+    add_documents(index, [("0.txt", None, "Tregu numër 0.", {"place": ["Kina"]})])
+    add_documents(index, [(f"{n}.txt", None, f"Tregu numër {n}.", {"place": ["Kina"]}) for n in (1, 2)], merge=False)
+    with Index.open(tmp_path / "index") as opened:
+        for sort in ("relevance", "date"):
+            results = opened.search("", sort=sort, facets=True)
+            assert results.total == 3 and {h.path for h in results.hits} == {"0.txt", "1.txt", "2.txt"}
+            assert [(v.value, v.count) for v in results.facets.entities["place"]] == [("Kina", 3)]
+        assert opened.search("tregu", sort="date").total == 3
+        assert opened.stats().undated == 3
+
+
+def test_dates_stay_with_their_articles_when_a_segment_has_none(tmp_path):
+    """Whoosh reads a column over several segments by skipping a segment that
+    has none: an undated segment before a dated one moved the dates onto the
+    wrong articles, and left the list of dates short."""
+    from test_search_filters import add_documents
+
+    index = Index.create(tmp_path / "index")
+    add_documents(index, [("undated.txt", None, "Tregu pa datë.", {})])
+    add_documents(index, [("dated.txt", "2021-05-03", "Tregu me datë.", {}), ("old.txt", "2019", "Tregu.", {})], merge=False)
+    with Index.open(tmp_path / "index") as opened:
+        assert len(opened._ix.reader().leaf_readers()) == 2
+        hits = opened.search("", sort="date", limit=10).hits
+        assert [(h.path, h.date) for h in hits] == [("dated.txt", "2021-05-03"), ("old.txt", "2019"), ("undated.txt", None)]
+        assert opened.search("", filters="data:2021").total == 1
+        stats = opened.stats()
+        assert (stats.first_date, stats.last_date, stats.undated) == ("2019", "2021-05-03", 1)

@@ -24,8 +24,9 @@ DOCS = [
 ]
 
 
-def add_documents(index: Index, docs, root: str = "/corpus") -> None:
-    """Writes documents straight into the index, entities given rather than extracted."""
+def add_documents(index: Index, docs, root: str = "/corpus", merge: bool = True) -> None:
+    """Writes documents straight into the index, entities given rather than
+    extracted; merge=False keeps them in a segment of their own."""
     writer = index._ix.writer()
     for name, date_text, body, entities in docs:
         fields = {
@@ -48,7 +49,7 @@ def add_documents(index: Index, docs, root: str = "/corpus") -> None:
             if entities.get(field):
                 fields[field] = ",".join(entities[field])
         writer.add_document(**fields)
-    writer.commit()
+    writer.commit(merge=merge)
 
 
 def build_index(path: Path, docs=DOCS) -> Index:
