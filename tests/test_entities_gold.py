@@ -17,6 +17,10 @@ from analyzers.entities.evaluate import evaluate
 DATA = Path(__file__).parent / "data"
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 NEWS = [DATA / "entities_gold_news_dev.jsonl", DATA / "entities_gold_news_test.jsonl"]
+# The second round: freshly drawn articles, a new frozen test half.
+NEWS2 = [DATA / "entities_gold_news2_dev.jsonl", DATA / "entities_gold_news2_test.jsonl"]
+ALL_NEWS = NEWS + NEWS2
+NEWS_IDS = ["dev", "test", "dev2", "test2"]
 MIXED = [DATA / "entities_gold_mixed_dev.jsonl", DATA / "entities_gold_mixed_test.jsonl"]
 TYPES = {"PER", "LOC", "ORG", "MISC"}
 needs_data = pytest.mark.skipif(not (SHARED_DATA / "news-dev").is_dir(), reason="shared data not present")
@@ -26,7 +30,7 @@ def rows(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[1:]]
 
 
-@pytest.mark.parametrize("gold", NEWS, ids=["dev", "test"])
+@pytest.mark.parametrize("gold", ALL_NEWS, ids=NEWS_IDS)
 def test_news_gold_holds_offsets_and_names_never_article_text(gold):
     for row in rows(gold):
         assert set(row) == {"file", "start", "end", "mentions"}
@@ -37,8 +41,9 @@ def test_news_gold_holds_offsets_and_names_never_article_text(gold):
             assert len(m["text"].split()) <= 10  # a name, never a passage
 
 
-def test_news_halves_share_no_article_and_hold_at_least_400_mentions():
-    dev, test = (rows(g) for g in NEWS)
+@pytest.mark.parametrize("halves", [NEWS, NEWS2], ids=["first", "second"])
+def test_news_halves_share_no_article_and_hold_at_least_400_mentions(halves):
+    dev, test = (rows(g) for g in halves)
     assert not {r["file"] for r in dev} & {r["file"] for r in test}
     sizes = [sum(len(r["mentions"]) for r in half) for half in (dev, test)]
     assert min(sizes) >= 200 and sum(sizes) >= 400
@@ -46,8 +51,14 @@ def test_news_halves_share_no_article_and_hold_at_least_400_mentions():
         assert {r["file"].split("/")[1] for r in half} == {"lajmi", "ntrex"}
 
 
+def test_the_second_round_shares_no_article_with_any_other_gold():
+    second = {r["file"] for g in NEWS2 for r in rows(g)}
+    others = {r.get("file") for g in DATA.glob("entities_gold_*.jsonl") if g not in NEWS2 for r in rows(g)}
+    assert not second & others
+
+
 @needs_data
-@pytest.mark.parametrize("gold", NEWS, ids=["dev", "test"])
+@pytest.mark.parametrize("gold", ALL_NEWS, ids=NEWS_IDS)
 def test_news_gold_spans_point_at_their_text(gold):
     for row in rows(gold):
         text = (SHARED_DATA / row["file"]).read_text(encoding="utf-8")
