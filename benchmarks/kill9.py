@@ -25,7 +25,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from searchidx import Index
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+
+from test_crash import alive, children  # noqa: E402  (the processes an indexer started, from /proc)
+
+from searchidx import Index  # noqa: E402
 
 try:
     from searchidx.check import check_index
@@ -36,21 +41,6 @@ except ImportError:  # a version from before `searchidx check` (for a baseline r
 def text(n: int, version: int) -> str:
     words = " ".join(f"fjala{(n * 7 + i + version) % 97}" for i in range(400))
     return f" date 2020-0{n % 9 + 1}-1{n % 9} Artikulli {n} versioni {version}: Prishtina, Tirana. {words}"
-
-
-def children(pid: int) -> list[int]:
-    try:
-        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state not in ("Z", "X")
 
 
 def keys(index_dir: Path) -> list[str]:
