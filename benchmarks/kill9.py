@@ -91,7 +91,10 @@ def main(argv=None) -> None:
                 workers.update(children(process.pid))
                 time.sleep(0.01)
             workers.update(children(process.pid))
-            os.kill(process.pid, signal.SIGKILL)
+            try:
+                os.kill(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass  # it finished first
             process.wait()
             counts["runs"] += 1
             killed = process.returncode == -signal.SIGKILL
