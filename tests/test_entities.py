@@ -309,6 +309,21 @@ def test_news_outlet_web_address_is_an_organisation():
     ]
 
 
+def test_a_web_address_in_lowercase_is_the_outlet_it_names():
+    """News credit their source with its address in lowercase (transmeton
+    lajmi.net); an address the dictionaries know is that outlet, one facet
+    value however written (Telegrafi.com, Telegrafi)."""
+    text = "Kina raportoi rritje, raporton Reuters, transmeton lajmi.net. Ajo foli për albinfo.at dhe Telegrafi.com."
+    assert [(m.text, m.type, m.canonical) for m in extract_entities(text) if m.type == "ORG"] == [
+        ("Reuters", "ORG", "Reuters"),
+        ("lajmi.net", "ORG", "Lajmi.net"),
+        ("albinfo.at", "ORG", "albinfo.at"),
+        ("Telegrafi.com", "ORG", "Telegrafi"),
+    ]
+    # parts of addresses, paths, e-mails: no outlet named
+    assert extract_entities("Shiko pic.twitter.com/QLeAhrFJIo, www.koha.net dhe info@lajmi.net sot.") == []
+
+
 def test_institution_capitalised_mid_sentence_is_no_name():
     assert extract_entities("Ligjet janë në përputhje me Kushtetutën e vendit.") == []
 

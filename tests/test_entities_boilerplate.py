@@ -41,6 +41,18 @@ def test_a_signature_a_short_line_and_a_tail_are_edges_the_story_is_not():
     assert edge_regions("Kosova fitoi.\n\nShqipëria humbi.") == []
 
 
+def test_a_credit_closing_a_sentence_is_an_edge_one_inside_it_is_not():
+    text = (
+        "Kina raportoi sot rritje të rasteve të reja, raporton Reuters, transmeton lajmi.net.\n\n"
+        "Ai tha se zgjedhjet do të mbahen në kohë, sipas ligjit në fuqi, transmeton Telegrafi dhe shton se vendi është gati."
+    )
+    regions = edge_regions(text)
+    site, source, outlet = (text.index(w) for w in ("lajmi.net", "Reuters", "Telegrafi"))
+    assert in_regions(regions, site, site + 9)
+    assert not in_regions(regions, source, source + 7)  # a source cited in the sentence is story
+    assert not in_regions(regions, outlet, outlet + 9)
+
+
 def test_entity_fields_record_the_names_found_only_at_the_edges():
     fields = entity_fields(STORY.format(day=3))
     assert "Portali.net" in fields["org"]

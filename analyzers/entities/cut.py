@@ -195,10 +195,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             out.append(_acronym_piece(tok, name, gaz))
             continue
         if "." in tok.text:  # a capitalised web address: a news outlet
-            piece = Piece(tok.start, tok.end, [tok.text], [tok.text], known=True, type="ORG")
-            piece.canonical = tok.text
-            piece.acronym = True  # as written, no case endings to undo
-            out.append(piece)
+            out.append(web_address_piece(tok.start, tok.end, tok.text, gaz))
             i += 1
             continue
         # the longest dictionary name starting here
@@ -361,6 +358,17 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
         title = False
         i = j
     return out
+
+
+def web_address_piece(start: int, end: int, address: str, gaz) -> Piece:
+    """A web address named as a source is a news outlet, the one the
+    dictionaries know by it if any (``Telegrafi.com``, ``lajmi.net``: the
+    outlets Telegrafi and Lajmi.net), else as written."""
+    known = gaz.lookup(address) or gaz.lookup(address[:1].upper() + address[1:])
+    piece = Piece(start, end, [address], [known[0] if known else address], known=True, type="ORG")
+    piece.canonical = piece.candidates[0]
+    piece.acronym = True  # as written, no case endings to undo
+    return piece
 
 
 def _person_starts(toks: list[Token], j: int, n: int, gaz) -> bool:

@@ -35,10 +35,10 @@ from analyzers.entities.classify import (
     feminine_places,
     type_hints,
 )
-from analyzers.entities.cut import Lowered, Span, cut_run, join_purposes
+from analyzers.entities.cut import Lowered, Span, cut_run, join_purposes, web_address_piece
 from analyzers.entities.lexical import adjective_compound
 from analyzers.entities.piece import Piece
-from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan
+from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_addresses
 from analyzers.entities.resolve import choose_canonical, resolve_people
 from analyzers.entities.words import NAMING_NOUN
 
@@ -113,6 +113,10 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
     runs = scan(text, keep_whole=lambda w: _one_hyphenated_name(w, gaz))
     for run in join_purposes(text, runs, gaz):
         pieces.extend(cut_run(text, run, gaz, misc, lowered))
+    addresses = web_addresses(text)
+    if addresses:  # written in lowercase: no run holds them
+        pieces.extend(web_address_piece(s, e, text[s:e], gaz) for s, e in addresses)
+        pieces.sort(key=lambda p: p.start)
     for piece in pieces:
         type_hints(piece, gaz)
     choose_canonical(pieces, gaz, evidence)

@@ -29,8 +29,9 @@ from analyzers.entities.words import TITLE_ADJECTIVES, TITLE_STEMS
 
 WORD = r"[^\W\d_][^\W_]*(?:['’][^\W\d_]+)?"
 # words, numbers, and any other single non-space character
-# a web address named as a source: Lajmi.net, Koha.net, Telegrafi.com
-DOMAIN = r"[^\W\d_][\w-]*\.(?:net|com|al|org|info|tv|eu|co\.uk)\b"
+# a web address named as a source: Lajmi.net, Koha.net, Telegrafi.com, albinfo.at
+TLD = r"(?:net|com|al|org|info|tv|eu|co\.uk|at|de|ch|mk|rs|it|fr|io|news|online)"
+DOMAIN = rf"[^\W\d_][\w-]*\.{TLD}\b"
 TOKEN_RE = re.compile(rf"(?P<w>{DOMAIN}|{WORD}(?:-{WORD})*)|(?P<n>\d+(?:[.,:]\d+)*)|(?P<p>\n\s*\n|\n|\S)")
 ACRONYM_RE = re.compile(
     r"^(?P<name>[A-ZÇË][A-ZÇË0-9]+(?:[-–][A-ZÇË]{2,})?|[A-ZÇË][a-zçë]?[A-ZÇË]{1,}[A-ZÇË]?)"
@@ -289,7 +290,7 @@ _ARTICLE_NAME = rf"(?:al|el|ul|ad|ash|as|ibn|bin|abu)-[{_UPPER}][^\W_]*"
 # the regex engine skip straight to the capitals instead of trying the
 # look-behinds at every character (2.3x faster over an article, same matches).
 _CAP_WORD_REST = r"[^\W_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_][^\W_]*)*"
-_CAP_DOMAIN_REST = r"[\w-]*\.(?:net|com|al|org|info|tv|eu|co\.uk)\b"
+_CAP_DOMAIN_REST = rf"[\w-]*\.{TLD}\b"
 RUN_RE = re.compile(
     rf"[{_UPPER}](?<![\w-].)(?<!\w['’].)"
     rf"(?:{_CAP_DOMAIN_REST}|{_CAP_WORD_REST}"
@@ -301,6 +302,28 @@ _WORD_AFTER_RE = re.compile(r"[ \t\u00a0]*([^\W_][\w-]*)")
 _SKIP_BACK = frozenset(" \t\u00a0”»(") | DASHES
 _BOUNDARY_BACK = SENTENCE_END | OPEN_QUOTES | {"\n"}
 _WINDOW_TOKEN_RE = re.compile(rf"(?P<w>{WORD}(?:-{WORD})*)|(?P<n>\d+(?:[.,:]\d+)*)|(?P<p>\n|\S)")
+
+
+# The end of a web address (the dot of its domain on), searched first: a
+# pattern opening with a literal is found fast, and few words hold one.
+_ADDRESS_END_RE = re.compile(rf"\.{TLD}(?![\w@/-]|\.\w)")
+_ADDRESS_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+def web_addresses(text: str) -> list[tuple[int, int]]:
+    """Spans of the web addresses a text names in lowercase as a word, a
+    source (``transmeton lajmi.net``, ``për albinfo.at``): not part of a
+    longer address, a path, a handle or an e-mail. Capitalised ones
+    (``/Lajmi.net/``) are found as runs."""
+    out = []
+    for m in _ADDRESS_END_RE.finditer(text):
+        start = m.start()
+        while start > 0 and text[start - 1] in _ADDRESS_CHARS:
+            start -= 1
+        before = text[start - 1] if start else " "
+        if start < m.start() and "a" <= text[start] <= "z" and not (before.isalnum() or before in "@#/.'’_-"):
+            out.append((start, m.end()))
+    return out
 
 
 def opens_sentence(text: str, start: int, floor: int = 0) -> bool:

@@ -2,7 +2,8 @@
 sites put their boilerplate.
 
 A source signature closes an article after its last sentence (``...
-tha Haradinaj. /Lajmi.net/``), a byline or a share line stands on a short
+tha Haradinaj. /Lajmi.net/``) or the clause that credits the site closes a
+sentence (``..., transmeton lajmi.net.``), a byline or a share line stands on a short
 line of its own (``Nga: Arben Ahmeti``, ``Shiko videon:``), and an embedded
 post brings its own short lines (``View this post on Instagram``). A name
 there is only *possibly* boilerplate: whether it is depends on how many
@@ -31,12 +32,18 @@ TAIL_WORDS = 4
 _SENTENCE_END = re.compile(r"[.!?…][”\"»’')\]]*(?=[\s/]|$)")
 # A source credited after a slash at a line's end: /Lajmi.net/, / KP, /REL.
 _SLASH_CREDIT = re.compile(r"(?:^|\s)/\s?[^/\s][^/\n]{0,40}/?\s*$")
+# The clause crediting a source that closes a sentence, after a comma:
+# ", transmeton lajmi.net.", ", shkruan Telegrafi." (up to three words).
+_CREDIT_CLAUSE = re.compile(
+    r",[ \t\u00a0]+(?:shkruan|transmeton|përcjell|përcjellë|raporton|njofton)[ \t\u00a0]+"
+    r"[^\s,;:!?]+(?:[ \t\u00a0][^\s,;:!?]+){0,2}?(?:[.!?][”\"»’']*(?=\s|$)|(?=[ \t]*(?:\n|$)))"
+)
 
 
 def edge_regions(text: str) -> list[tuple[int, int]]:
     """Character ranges of `text` where boilerplate stands: every short
-    line, a few words after a line's last sentence, a credit after a slash
-    at a line's end (the signature may close the story and embedded posts
+    line, a few words after a line's last sentence, a clause crediting a
+    source that closes a sentence, a credit after a slash at a line's end (the signature may close the story and embedded posts
     follow it). An article of short lines only (a post, a list) has no
     story to tell them from: no regions."""
     regions: list[tuple[int, int]] = []
@@ -61,6 +68,8 @@ def edge_regions(text: str) -> list[tuple[int, int]]:
                 credit = _SLASH_CREDIT.search(text, near, end)
                 if credit:
                     regions.append((credit.start(), end))
+            if ", " in line:
+                regions.extend(m.span() for m in _CREDIT_CLAUSE.finditer(text, start, end))
         start = end
     return regions if story else []
 
