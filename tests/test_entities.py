@@ -324,6 +324,28 @@ def test_a_web_address_in_lowercase_is_the_outlet_it_names():
     assert extract_entities("Shiko pic.twitter.com/QLeAhrFJIo, www.koha.net dhe info@lajmi.net sot.") == []
 
 
+def test_a_case_ending_after_a_hyphen_declines_the_name_before_it():
+    """Foreign names take their case ending after a hyphen (Chelsea-t,
+    Raikkonen-it), as acronyms do: the span keeps it, the name is read
+    without it, and a short mention resolves to the article's full name."""
+    text = "Ai kaloi Kimi Raikkonen. Sturridge shpëtoi Liverpool-in kundër Chelsea-t, duke ia lënë vendin Raikkonen-it."
+    found = {(m.text, m.type, m.canonical) for m in extract_entities(text)}
+    assert {
+        ("Liverpool-in", "ORG", "Liverpool"),
+        ("Chelsea-t", "ORG", "Chelsea"),
+        ("Raikkonen-it", "PER", "Kimi Raikkonen"),
+    } <= found
+    # a short syllable before the hyphen is part of a name, no stem
+    assert [(m.text, m.canonical) for m in extract_entities("Ai takoi Kim Jong-un dje.")] == [("Kim Jong-un", "Kim Jong Un")]
+
+
+def test_two_capitalised_words_read_as_a_person_though_the_first_is_a_common_word():
+    """A first name no list has may be a common word too (kimi, arbër);
+    a common word second is no surname (Banka Botërore)."""
+    assert names("Pas tij erdhi Arbër Ademi me shokët.") == [("Arbër Ademi", "PER", "Arbër Ademi")]
+    assert [t for _, t, _ in names("Ai punon te Banka Botërore sot.")] != ["PER"]
+
+
 def test_institution_capitalised_mid_sentence_is_no_name():
     assert extract_entities("Ligjet janë në përputhje me Kushtetutën e vendit.") == []
 

@@ -196,11 +196,17 @@ _DIRECTION_GENITIVES = frozenset({"Veriut", "Jugut", "Lindjes", "Perëndimit", "
 
 
 def _name_shaped(words: list[str], gaz) -> bool:
-    """Two capitalised words, no common word of the lexicon, no capitals
-    only: how a foreign person's name looks when no list knows its first
+    """Two capitalised words, no capitals only, the second no common word
+    of the lexicon: how a person's name looks when no list knows its first
     name (three such words are as often a company: Houghton Mifflin
-    Harcourt)."""
-    return len(words) == 2 and all(w[:1].isupper() and not w.isupper() and not common(w, gaz) for w in words)
+    Harcourt). A first name may be a common word too (Kimi Raikkonen,
+    Arbër Ademi, Demi Rose); a common word second is an adjective or a
+    genitive (Banka Botërore), no surname."""
+    return (
+        len(words) == 2
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and not common(words[1], gaz)
+    )
 
 
 # Surnames by their endings, with a case ending after them: the -aj of

@@ -420,6 +420,14 @@ def scan(text: str, keep_whole=lambda word: False) -> list[Run]:
         toks: list[Token] = []
         for t in _RUN_TOKEN_RE.finditer(whole):
             word, s = t.group(), base + t.start()
+            if "-" in word and not split_acronym(word):
+                declined = _HYPHENATED_ENDING.match(word)
+                if declined:
+                    # Cromwell-it, Chelsea-t: the name, its case ending after
+                    # a hyphen (as acronyms take it: NATO-s); the token spans
+                    # both, its text is the name
+                    toks.append(Token(declined.group(1), s, s + len(word), "w"))
+                    continue
             if "-" in word and not keep_whole(word) and not split_acronym(word):
                 parts = word.split("-")
                 if all(p[:1].isupper() for p in parts):
@@ -438,6 +446,17 @@ def scan(text: str, keep_whole=lambda word: False) -> list[Run]:
         if toks:
             out.append(_make_run(text, toks, floor))
     return out
+
+
+# A name with a case ending after a hyphen, as foreign names and names in
+# a vowel are written (Cromwell-it, Wuhan-it, Chelsea-t, Kante-n, Meta-s):
+# the endings of canonical.py's table.
+# An ending in a vowel follows a stem of five letters or more: a shorter
+# one is a syllable of a name written with hyphens (Kim Jong-un, Moon Jae-in).
+_HYPHENATED_ENDING = re.compile(
+    r"^([^\W\d_][^\W_]{3,}[^\W\d_](?=[-–][iuaeë])|[^\W\d_][^\W_]+[^\W\d_](?=[-–][tnsv]))"
+    r"[-–](?:i|it|in|u|ut|un|t|n|s|së|ës|ën|në|ja|ve|ët|ëve|es|en|a|ë)$"
+)
 
 
 class LazyTitle:
