@@ -346,6 +346,34 @@ def test_two_capitalised_words_read_as_a_person_though_the_first_is_a_common_wor
     assert [t for _, t, _ in names("Ai punon te Banka Botërore sot.")] != ["PER"]
 
 
+def test_a_legislature_named_by_its_noun_is_the_institution():
+    assert names("Kuvendi miratoi ligjin. Ai foli në Kuvend dhe para Senatit.") == [
+        ("Kuvendi", "ORG", "Kuvendi"),
+        ("Kuvend", "ORG", "Kuvendi"),
+        ("Senatit", "ORG", "Senati"),
+    ]
+    # an institution of a place in the north is no place
+    assert names("Deputeti në Kuvendin e Maqedonisë së Veriut foli.")[0][1] == "ORG"
+
+
+def test_a_quoted_name_after_a_class_noun_of_organisations_is_one():
+    text = "Ai foli për shoqatën “Jetimat e Ballkanit” dhe u shpreh për “The Sunday Telegraph”, jo për filmin “Bota e Re”."
+    assert [(m.text, m.type) for m in extract_entities(text)] == [
+        ("Jetimat e Ballkanit", "ORG"),
+        ("The Sunday Telegraph", "ORG"),
+        ("Bota e Re", "MISC"),
+    ]
+
+
+def test_a_building_named_after_its_noun_is_a_place():
+    assert names("Reklama u shfaq në katedralen Duomo dje.") == [("Duomo", "LOC", "Duomo")]
+
+
+def test_a_title_then_what_it_serves_then_the_name_is_a_person():
+    text = "Diplomati kryesor i Koresë së Veriut, Ri Yong Ho, foli në OKB."
+    assert ("Ri Yong Ho", "PER", "Ri Yong Ho") in names(text)
+
+
 def test_institution_capitalised_mid_sentence_is_no_name():
     assert extract_entities("Ligjet janë në përputhje me Kushtetutën e vendit.") == []
 

@@ -129,8 +129,13 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
             return "MISC"  # Hardh Fest, Premier Ligën Skoceze, Ryder Cup
         if gaz.is_first_name(piece.words[0]) and words[1] not in CONNECTOR_WORDS and not lowered & ORG_WORDS:
             return "PER"
-        if len(piece.words) > 2 and piece.words[-2] in CONNECTOR_WORDS and piece.words[-1] in _DIRECTION_GENITIVES:
-            return "LOC"  # Karolina e Jugut, Koreja e Veriut
+        if (
+            len(piece.words) > 2
+            and piece.words[-2] in CONNECTOR_WORDS
+            and piece.words[-1] in _DIRECTION_GENITIVES
+            and not ORG_HEADS.match(low)
+        ):
+            return "LOC"  # Karolina e Jugut, Koreja e Veriut (not Kuvendi i Maqedonisë së Veriut)
         if lowered & ORG_WORDS:
             return "ORG"
         if lowered & LOC_WORDS:

@@ -39,7 +39,7 @@ from analyzers.entities.mentions import (
     word_before,
 )
 from analyzers.entities.piece import Piece
-from analyzers.entities.words import MISC_HEADS, NOT_NAMES, SPEECH_VERBS, TITLE_ADJECTIVES
+from analyzers.entities.words import LEGISLATURE, MISC_HEADS, NOT_NAMES, SPEECH_VERBS, TITLE_ADJECTIVES
 
 # "për" (for) after an institution's head, "dhe" (and) between its purposes
 _PURPOSE_GAP = re.compile(r"[ \t\u00a0]+për(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
@@ -56,6 +56,7 @@ class Span:
     start: int
     end: int
     canonical: str
+    type: str = "MISC"
 
 
 class Lowered:
@@ -292,6 +293,14 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             j -= 1
         group = toks[i:j]
         tentative = False
+        if len(group) == 1 and LEGISLATURE.match(tok.text.lower()) and tok.text[1:].islower() and not _of_common(text, tok.end):
+            # Kuvendi, në Kuvend: the chamber, opening a sentence too, named by its noun
+            piece = Piece(tok.start, tok.end, [tok.text], [_definite(tok.text)], type="ORG")
+            piece.canonical = piece.candidates[0]
+            piece.acronym = True  # its canonical is settled: no case reading, no person
+            out.append(piece)
+            i = j
+            continue
         if tok.sentence_initial and not gaz.lookup(tok.text):
             # a sentence-initial capital says nothing by itself: keep the
             # word only if what follows joins it into a name through a
@@ -358,6 +367,24 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
         title = False
         i = j
     return out
+
+
+def _of_common(text: str, end: int) -> bool:
+    """A lowercase genitive follows: Kongresi i federatës (a congress of
+    something), no institution's own name."""
+    connector = word_after(text, end)
+    if connector not in CONNECTOR_WORDS:
+        return False
+    return word_after(text, text.index(connector, end) + len(connector))[:1].islower()
+
+
+def _definite(noun: str) -> str:
+    """The definite nominative of a masculine noun in any case form
+    (Kuvend, Kuvendit, Kuvendin -> Kuvendi)."""
+    for ending in ("it", "in", "i"):
+        if noun.endswith(ending):
+            return noun[: -len(ending)] + "i"
+    return noun + "i"
 
 
 def web_address_piece(start: int, end: int, address: str, gaz) -> Piece:

@@ -40,7 +40,7 @@ from analyzers.entities.lexical import adjective_compound
 from analyzers.entities.piece import Piece
 from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_addresses
 from analyzers.entities.resolve import choose_canonical, resolve_people
-from analyzers.entities.words import NAMING_NOUN
+from analyzers.entities.words import NAMING_NOUN, ORG_NOUN
 
 TYPES = ("PER", "LOC", "ORG", "MISC")
 
@@ -125,9 +125,7 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
     agree_types(pieces)
     pieces = drop_common_nouns(pieces, gaz)
     pieces = confirm(pieces)
-    out = [
-        Mention(m.start, m.end, text[m.start : m.end], "MISC", m.canonical) for m in misc
-    ]
+    out = [Mention(m.start, m.end, text[m.start : m.end], m.type, m.canonical) for m in misc]
     for piece in pieces:
         if piece.type is None or _in_handle(text, piece.start):
             continue
@@ -208,7 +206,11 @@ def _extract_decomposed(text: str, evidence: Evidence | None) -> list[Mention]:
 
 
 def _quoted(text: str, gaz) -> list[Span]:
-    """Quoted names (typed MISC), and their repeats without quotes."""
+    """Quoted names, and their repeats without quotes: the name of a work,
+    an initiative, a product (MISC), or of an organisation where a class
+    noun of organisations stands before the quotes (shoqata “Jetimat e
+    Ballkanit”, gazeta “Sunday Times”) or the name opens with English
+    ``The`` (“The Sunday Telegraph”)."""
     found: list[Span] = []
     for q, prev in quoted_in(text):
         words = q.text.split()
@@ -216,17 +218,18 @@ def _quoted(text: str, gaz) -> list[Span]:
             continue  # a known name in quotes is extracted as that name
         content = [w for w in words if w not in CONNECTOR_WORDS and w != "dhe"]
         capitalised = sum(1 for w in content if w[0].isupper())
-        if NAMING_NOUN.match(prev) or (len(content) >= 2 and capitalised >= 2):
-            found.append(Span(q.start, q.end, q.text))
+        if NAMING_NOUN.match(prev) or (len(content) >= 2 and capitalised >= 2) or ORG_NOUN.match(prev):
+            org = bool(ORG_NOUN.match(prev)) or (len(words) > 1 and words[0] == "The")
+            found.append(Span(q.start, q.end, q.text, "ORG" if org else "MISC"))
     if not found:
         return []
     spans: list[Span] = []
     # First-seen order, not a set's hash order: two quoted names that match the
     # same span must resolve the same way in every process (PYTHONHASHSEED).
-    for name in dict.fromkeys(f.canonical for f in found):
+    for name, type_ in dict.fromkeys((f.canonical, f.type) for f in found):
         pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in name.split()) + r"(?!\w)", re.IGNORECASE)
         for m in pattern.finditer(text):
             if m.group()[0].isupper():
-                spans.append(Span(m.start(), m.end(), name))
+                spans.append(Span(m.start(), m.end(), name, type_))
     spans.sort(key=lambda s: s.start)
     return spans

@@ -397,8 +397,15 @@ def title_before(text: str, start: int, title_ends: list[int] | None = None) -> 
     if title_ends is None and not TITLE_FIND_RE.search(window) and "ist" not in window:
         return False  # no title stem, nor a noun in -ist (xhudistja, artisti)
     cut = max((m.end() for m in _SENTENCE_CUT_RE.finditer(window)), default=0)
-    words = window[cut:].split()[-5:]
-    return any(is_title(w.strip(",”“\"'‘’()«»")) for w in words)
+    words = [w.strip(",”“\"'‘’()«»") for w in window[cut:].split()]
+    if any(is_title(w) for w in words[-5:]):
+        return True
+    # a title, then what it serves in the genitive, then the name:
+    # diplomati kryesor i Koresë së Veriut, Ri Yong Ho
+    k = len(words)
+    while k and (words[k - 1] in CONNECTOR_WORDS or words[k - 1][:1].isupper()):
+        k -= 1
+    return k < len(words) - 2 and any(is_title(w) for w in words[max(0, k - 3) : k])
 
 
 def scan(text: str, keep_whole=lambda word: False) -> list[Run]:

@@ -52,7 +52,7 @@ def stems(section: str, endings: str | None = None) -> re.Pattern:
 # Case endings of a common noun used as a class word (qyteti, qytetit,
 # fshatin, liqenit, zonës, rajonet): the patterns below take only these
 # after their stems.
-_NOUN_ENDINGS = "i|u|it|ut|in|un|a|ë|ën|ës|e|et|eve|at|ave|ja|je|jen|jes|enj|enjt|enjve|ra|rat|rave|ve|ët|ëve|së|në"
+_NOUN_ENDINGS = "i|u|it|ut|in|un|a|ë|ën|ës|e|en|es|et|eve|at|ave|ja|je|jen|jes|enj|enjt|enjve|ra|rat|rave|ve|ët|ëve|së|në"
 _SHORT_STEM_ENDINGS = "i|u|it|ut|in|un|et|eve|enj|enjt|enjve|ra|rat|rave|ri|rit|rin"
 
 # Head nouns that make a multi-word name an organisation, a place, an event.
@@ -61,6 +61,8 @@ LOC_HEADS = re.compile(
     rf"{stems('loc_head_stems').pattern}|{stems('loc_head_short_stems', _SHORT_STEM_ENDINGS).pattern}"
 )
 MISC_HEADS = stems("misc_head_stems")
+# a legislature's noun alone, bare or definite: Kuvend, Kuvendi, Kuvendit, Kuvendin
+LEGISLATURE = stems("legislature_stems", "i|it|in")
 LOC_PREPOSITIONS = words("locative_prepositions")
 PLACE_NOUN = stems("place_noun_stems", _NOUN_ENDINGS)
 NAMED_BY = stems("named_by_stems", _NOUN_ENDINGS.replace("|enj|enjt|enjve|ra|rat|rave", ""))
