@@ -374,6 +374,19 @@ def test_a_title_then_what_it_serves_then_the_name_is_a_person():
     assert ("Ri Yong Ho", "PER", "Ri Yong Ho") in names(text)
 
 
+def test_the_one_word_genitive_of_an_office_is_what_it_serves():
+    # pilotin e Ferrari-t: the team; vajza e Bond: kin, a person
+    assert ("Ferrari-t", "ORG", "Ferrari") in names("Hamilton detyroi pilotin e Ferrari-t të linte hapësirë.")
+    assert ("Bond", "ORG", "Bond") not in names("Vajza e Bond, Karen Jankel, foli.")
+
+
+def test_in_a_sports_story_an_unknown_name_a_transfer_names_is_a_club():
+    text = "Lojtari kalon te skuadra angleze nga Flamengo, pas një sezoni ku trajneri i tij shënoi gola."
+    assert ("Flamengo", "ORG", "Flamengo") in names(text)
+    # outside sport, the same words say nothing
+    assert ("Flamengo", "ORG", "Flamengo") not in names("Ai erdhi nga Flamengo dje.")
+
+
 def test_institution_capitalised_mid_sentence_is_no_name():
     assert extract_entities("Ligjet janë në përputhje me Kushtetutën e vendit.") == []
 

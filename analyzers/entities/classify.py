@@ -22,6 +22,9 @@ from analyzers.entities.words import (
     MISC_HEADS,
     MISC_WORDS,
     NAMED_BY,
+    OFFICE,
+    SPORT_PREPOSITIONS,
+    SPORT_WORD,
     ORG_HEADS,
     ORG_NOUN,
     ORG_WORDS,
@@ -76,6 +79,7 @@ def set_context(piece: Piece, text: str, before: str) -> None:
         while k > 0 and text[k - 1] in " \t\u00a0":
             k -= 1
         noun = word_before(text, k - len(before), lower=False)
+        piece.serves = bool(OFFICE.match(noun.lower()))
         if PLACE_NOUN.match(noun.lower()) or _REALM_TITLE.match(noun.lower()) or (
             noun[:1].isupper() and MISC_HEADS.match(noun.lower())
         ):
@@ -149,6 +153,10 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
             return "LOC"
         if common_noun_phrase(piece.words, gaz):
             return "ORG"
+    if len(piece.words) == 1 and piece.serves and not piece.place_context and not piece.common_noun:
+        # the one-word genitive of a title is what the title serves, a club,
+        # a company, a party, no person: presidenti i Interit, pilotin e Ferrari-t
+        return "ORG"
     if (
         piece.title
         and not (len(words) == 1 and piece.place_context and piece.preposition not in SPEECH_VERBS)
@@ -254,6 +262,19 @@ def coordinate(pieces: list[Piece], text: str, gaz) -> None:
                     q.type, q.by_default = "PER", False
         chain = [p] if p is not None and not p.acronym else []
         joins = []
+
+
+def sport_clubs(pieces: list[Piece], text: str) -> None:
+    """In a sports story (three of its words at least), a one-word name
+    typed for want of evidence is a club where a transfer or a match puts
+    it (kalon te Arsenal nga Flamengo, kundër Lazios) or where it is a
+    plural, a club's nickname (Bianconerët, Bavarezët)."""
+    weak = [p for p in pieces if p.by_default and p.type == "MISC" and len(p.words) == 1]
+    if not weak or len({m.group().lower() for m in SPORT_WORD.finditer(text)}) < 3:
+        return
+    for p in weak:
+        if p.preposition in SPORT_PREPOSITIONS or (p.words[0].endswith("ët") and not p.sentence_initial):
+            p.type, p.by_default = "ORG", False
 
 
 def weak_member(p: Piece, gaz) -> bool:

@@ -27,3 +27,4 @@ class Piece:
     org_context: bool = False  # a noun before it classes it an organisation (klubi Sunderland)
     person_verb: bool = False  # a verb only people do follows it (Tolaj thotë)
     by_default: bool = False  # typed for want of evidence (MISC): any evidenced mention wins
+    serves: bool = False  # the genitive right after a title: what the title serves (pilotin e Ferrari-t)

@@ -76,4 +76,7 @@ NOT_NAMES = words("not_names")
 SPEECH_VERBS = words("speech_verbs")
 SENTENCE_OPENERS = words("sentence_openers")
 TITLE_STEMS = sections()["title_stems"]
+OFFICE = stems("office_stems")
+SPORT_WORD = re.compile(r"(?<!\w)(?:" + "|".join(sections()["sport_stems"]) + r")", re.IGNORECASE)
+SPORT_PREPOSITIONS = words("sport_prepositions")
 TITLE_ADJECTIVES = words("title_adjectives")
