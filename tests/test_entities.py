@@ -387,6 +387,15 @@ def test_in_a_sports_story_an_unknown_name_a_transfer_names_is_a_club():
     assert ("Flamengo", "ORG", "Flamengo") not in names("Ai erdhi nga Flamengo dje.")
 
 
+def test_a_name_written_in_capitals_is_read_as_the_name_it_spells():
+    assert names("Nga: ALBIN KURTI\n\nAi foli me NATO-n.") == [
+        ("ALBIN KURTI", "PER", "Albin Kurti"),
+        ("NATO-n", "ORG", "NATO"),
+    ]
+    # a headline or a quote in capitals is no name
+    assert [t for _, t, _ in names("Ai tha: YOU FOLLOWED ME. PERO DE QUÉ")] in ([], ["MISC"])
+
+
 def test_institution_capitalised_mid_sentence_is_no_name():
     assert extract_entities("Ligjet janë në përputhje me Kushtetutën e vendit.") == []
 

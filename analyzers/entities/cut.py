@@ -184,6 +184,12 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             continue
         # an acronym is always a name of its own
         acr = split_acronym(tok.text)
+        if acr and i + 1 < n and not acr[1]:
+            person = _person_in_capitals(toks, i, n, gaz)
+            if person:  # ALBIN KURTI: a name written in capitals, no acronyms
+                out.append(person)
+                i += 2
+                continue
         if acr:
             name, _ending = acr
             i += 1
@@ -376,6 +382,31 @@ def _of_common(text: str, end: int) -> bool:
     if connector not in CONNECTOR_WORDS:
         return False
     return word_after(text, text.index(connector, end) + len(connector))[:1].islower()
+
+
+def _person_in_capitals(toks: list[Token], i: int, n: int, gaz) -> Piece | None:
+    """A person's name written in capitals (bylines, captions: ALBIN KURTI,
+    ARTA DEMOLLI): a first name and a surname of three letters or more,
+    neither an acronym the dictionaries know, and no other word in capitals
+    beside them (a headline or a quote in capitals is no name)."""
+    first, last = toks[i].text, toks[i + 1].text
+    if (
+        len(first) < 3
+        or len(last) < 3
+        or not last.isalpha()
+        or not last.isupper()
+        or gaz.lookup(first)
+        or gaz.lookup(last)
+        or not gaz.is_first_name(first.capitalize())
+        or (i + 2 < n and toks[i + 2].text.isupper())
+        or (i and toks[i - 1].text.isupper())
+    ):
+        return None
+    words = [first.capitalize(), last.capitalize()]
+    name = " ".join(words)
+    piece = Piece(toks[i].start, toks[i + 1].end, words, [name], type="PER")
+    piece.canonical = name
+    return piece
 
 
 def _definite(noun: str) -> str:
