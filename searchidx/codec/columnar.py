@@ -30,7 +30,7 @@ from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from searchidx.codec import whoosh_support  # noqa: F401  (refuses an untested Whoosh)
-from searchidx.codec.files import LengthsFile, MappedFile, write_lengths
+from searchidx.codec.files import LengthsFile, MappedFile, MappedStorage, write_lengths
 from searchidx.codec.postings import ColumnarMatcher, ColumnarPostingsWriter, PostingList
 
 # The layout of the postings and lengths files; a segment written with
@@ -59,7 +59,7 @@ class ColumnarCodec(W3Codec):
         return ColumnarPerDocWriter(self, storage, segment)
 
     def per_document_reader(self, storage, segment):
-        return ColumnarPerDocReader(storage, segment)
+        return ColumnarPerDocReader(MappedStorage(storage), segment)
 
     # Postings
 
@@ -84,7 +84,8 @@ class ColumnarCodec(W3Codec):
         if bytes(postings.buffer[: len(_POSTINGS_MAGIC)]) != _POSTINGS_MAGIC:
             postings.close()
             raise UnsupportedSegment(f"{postings.name} is not a postings file of layout {LAYOUT_VERSION}")
-        return ColumnarTermsReader(self, storage.open_file(name), storage.file_length(name), postings)
+        table = MappedStorage(storage).open_file(name)
+        return ColumnarTermsReader(self, table, storage.file_length(name), postings)
 
     # Segments
 

@@ -14,36 +14,60 @@ import struct
 
 import numpy as np
 from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.structfile import StructFile
 
 _LENGTHS_MAGIC = b"SXL1"
 _HEADER_SIZE = struct.Struct("<4sI")
 
 
+def map_file(storage, name: str):
+    """A file's bytes: a read-only map of it on disk, or (other storage) its
+    bytes read whole."""
+    if isinstance(storage, MappedStorage):
+        storage = storage.storage
+    if isinstance(storage, FileStorage):
+        with open(os.path.join(storage.folder, name), "rb") as file:
+            if not os.fstat(file.fileno()).st_size:
+                return b""  # an empty file cannot be mapped
+            return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    with storage.open_file(name) as file:  # in memory (RamStorage): its bytes are in memory already
+        return file.read()
+
+
 class MappedFile:
-    """A segment file's bytes: mapped from disk, or read whole from other storage."""
+    """A segment file's bytes (`map_file`), for arrays read in place."""
 
     def __init__(self, storage, name: str):
         self.name = name
-        self._map = None
-        if isinstance(storage, FileStorage):
-            with open(os.path.join(storage.folder, name), "rb") as file:
-                if os.fstat(file.fileno()).st_size:
-                    self._map = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
-            self.buffer = self._map if self._map is not None else b""
-        else:  # in memory (RamStorage): its bytes are in memory already
-            with storage.open_file(name) as file:
-                self.buffer = file.read()
+        self.buffer = map_file(storage, name)
 
     def __len__(self) -> int:
         return len(self.buffer)
 
     def close(self) -> None:
-        if self._map is not None:
+        if isinstance(self.buffer, mmap.mmap):
             try:
-                self._map.close()
+                self.buffer.close()
             except BufferError:
                 pass  # arrays read from it are still in use; unmapped when they go
-            self._map = None
+
+
+class MappedStorage:
+    """A storage whose files open mapped (Whoosh's storage interface, for
+    reading): the term table's lookups and the stored fields' reads then
+    seek and read in memory, not through a system call each."""
+
+    def __init__(self, storage):
+        self.storage = storage
+
+    def __getattr__(self, name):
+        return getattr(self.storage, name)
+
+    def open_file(self, name, **kwargs):
+        buffer = map_file(self.storage, name)
+        if isinstance(buffer, mmap.mmap):
+            return StructFile(buffer, name=name)
+        return self.storage.open_file(name, **kwargs)
 
 
 def write_lengths(file, documents: int, codes: dict[str, bytearray]) -> None:
