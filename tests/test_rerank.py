@@ -134,3 +134,49 @@ def test_eval_can_turn_it_off(tmp_path, monkeypatch):
     assert on.exit_code == off.exit_code == 0, on.output + off.output
     assert '"mrr@10": 1.0' in on.output and '"mrr@10": 0.5' in off.output
     assert '"ngram_weight": 0.0' in off.output
+
+
+def _gram_scores_word_by_word(query: Counter, bodies: list[str]) -> list[float]:
+    """The 4-gram BM25 as first written: every body's distinct words looked
+    at one by one (the reference gram_scores must equal to the last bit)."""
+    from searchidx.rerank import _WORD
+
+    counts, lengths = [], []
+    for body in bodies:
+        tf: Counter = Counter()
+        length = 0
+        for raw, times in Counter(_WORD.findall(body)).items():
+            grams = word_grams(raw)
+            length += len(grams) * times
+            for gram in (g for g in grams if g in query):
+                tf[gram] += times
+        counts.append(tf)
+        lengths.append(length)
+    n = len(bodies)
+    held = Counter(gram for tf in counts for gram in tf)
+    idf = {gram: (math.log(n / df) + 1) ** IDF_POWER for gram, df in held.items()}
+    mean = sum(lengths) / n if n else 0.0
+    scores = []
+    for tf, length in zip(counts, lengths):
+        norm = (1 - B) + B * length / mean if mean else 1.0
+        scores.append(sum(query[g] * idf[g] * f * (K1 + 1) / (f + K1 * norm) for g, f in tf.items()))
+    return scores
+
+
+def test_gram_scores_counted_as_arrays_equal_a_count_word_by_word():
+    import random
+
+    from conftest import LAJMI
+
+    rng = random.Random(4)
+    if LAJMI.is_dir():
+        texts = [p.read_text(encoding="utf-8") for p in sorted(LAJMI.glob("*.txt"))[:120]]
+    else:
+        texts = [body for _, _, body, _ in random_docs(120)]
+    words = [w for text in texts for w in text.split()]
+    for _ in range(40):
+        bodies = rng.sample(texts, rng.randint(1, 30)) + [""] * rng.randint(0, 1)
+        query = query_grams(rng.sample(words, rng.randint(1, 12)) + ["nanana", "Kinës"])
+        assert gram_scores(query, bodies) == _gram_scores_word_by_word(query, bodies)  # exactly
+    assert gram_scores(Counter(), ["Kina"]) == [0]
+    assert gram_scores(query_grams(["Kina"]), []) == []
