@@ -10,6 +10,7 @@ drills down to it, so choosing a value means adding its `filter`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import weakref
 from typing import Iterable
 
 import numpy as np
@@ -107,9 +108,7 @@ def top_entities(docs, table: DocTable, name: str, top: int) -> list[FacetValue]
     column = table.entities(name)
     if not column.names:
         return []
-    matched = np.zeros(table.size, dtype=bool)
-    matched[as_doc_array(docs)] = True
-    counts = np.bincount(column.pair_values[matched[column.pair_docs]], minlength=len(column.names))
+    counts = _value_counts(column, as_doc_array(docs), table.size)
     present = np.flatnonzero(counts)
     if len(present) > top:
         # Only values counted at least as often as the top-th need sorting
@@ -118,3 +117,47 @@ def top_entities(docs, table: DocTable, name: str, top: int) -> list[FacetValue]
         present = present[counts[present] >= threshold]
     ranked = sorted(((column.names[i], int(counts[i])) for i in present), key=lambda item: (-item[1], item[0]))[:top]
     return [FacetValue(value, n, Filter(name, value)) for value, n in ranked]
+
+
+class _ByDocument:
+    """An entity column's (document, value) pairs ordered by document, and
+    each value's count over every document: a facet then reads the values of
+    the matching documents only, or, when most documents match (a headline
+    OR-ed), of the documents that do not, and subtracts them from the totals.
+    Either way it reads at most half the pairs, whatever the corpus size."""
+
+    def __init__(self, column, size: int):
+        order = np.argsort(column.pair_docs, kind="stable")
+        self.values = column.pair_values[order]
+        self.starts = np.searchsorted(column.pair_docs[order], np.arange(size + 1))
+        self.totals = np.bincount(column.pair_values, minlength=len(column.names))
+
+
+# By column (by identity: columns compare by value), dropped with the column.
+_by_document: dict[int, tuple[weakref.ref, _ByDocument]] = {}
+
+
+def _ordered(column, size: int) -> _ByDocument:
+    key = id(column)
+    found = _by_document.get(key)
+    if found is None or found[0]() is not column or len(found[1].starts) != size + 1:
+        found = (weakref.ref(column, lambda _: _by_document.pop(key, None)), _ByDocument(column, size))
+        _by_document[key] = found
+    return found[1]
+
+
+def _value_counts(column, docs: np.ndarray, size: int) -> np.ndarray:
+    """How many of `docs` (distinct) hold each value of the column."""
+    found = _ordered(column, size)
+    if 2 * len(docs) <= size:
+        return np.bincount(found.values[_runs(found.starts, docs)], minlength=len(column.names))
+    others = np.ones(size, dtype=bool)
+    others[docs] = False
+    unmatched = np.bincount(found.values[_runs(found.starts, np.flatnonzero(others))], minlength=len(column.names))
+    return found.totals - unmatched
+
+
+def _runs(starts: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """The indexes of the pairs of each document in `docs`, one run after another."""
+    first, sizes = starts[docs], starts[docs + 1] - starts[docs]
+    return np.repeat(first - (np.cumsum(sizes) - sizes), sizes) + np.arange(int(sizes.sum()))
