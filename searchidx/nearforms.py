@@ -25,6 +25,7 @@ the plain Term it is.
 from __future__ import annotations
 
 from math import log
+from typing import Sequence
 
 import numpy as np
 from whoosh import query as wq
@@ -74,20 +75,23 @@ def prefix_idf(weighting, df: int, n: int) -> float:
     return idf_of(df, n) if idf_of is not None else log(n / (df + 1)) + 1
 
 
-def credited_near_forms(query, docnum: int, searcher, cache: PostingReader) -> frozenset[str]:
-    """The near forms one article was credited for, to highlight: for each
+def credited_near_forms(query, docnums: Sequence[int], searcher, cache: PostingReader) -> list[frozenset[str]]:
+    """The near forms each article was credited for, to highlight: for each
     NearFormTerm of the query whose key the article lacks, the article's keys
-    sharing the key's first letters."""
-    found: set[str] = set()
+    sharing the key's first letters. One set per document number given;
+    each key's postings are read once for them all."""
+    docs = np.asarray(docnums, dtype=np.int64)
+    found: list[set[str]] = [set() for _ in docnums]
     for leaf in _scored_terms(query):
-        if leaf.weight <= 0 or len(leaf.text) < leaf.prefix:
+        if leaf.weight <= 0 or len(leaf.text) < leaf.prefix or not len(docs):
             continue
-        if _holds(leaf.fieldname, leaf.text.encode("utf-8"), docnum, cache):
+        lacking = ~_held(docs, cache.docs(leaf.fieldname, leaf.text.encode("utf-8")))
+        if not lacking.any():
             continue
         for text in prefix_keys(leaf.fieldname, leaf.text[: leaf.prefix], searcher, cache):
-            if _holds(leaf.fieldname, text, docnum, cache):
-                found.add(text.decode("utf-8"))
-    return frozenset(found)
+            for i in np.flatnonzero(lacking & _held(docs, cache.docs(leaf.fieldname, text))):
+                found[i].add(text.decode("utf-8"))
+    return [frozenset(f) for f in found]
 
 
 def _scored_terms(query):
@@ -103,7 +107,9 @@ def _scored_terms(query):
             yield from _scored_terms(child)
 
 
-def _holds(fieldname: str, text: bytes, docnum: int, cache: PostingReader) -> bool:
-    docs = cache.docs(fieldname, text)  # in document order
-    at = int(np.searchsorted(docs, docnum))
-    return at < len(docs) and docs[at] == docnum
+def _held(docs: np.ndarray, term_docs: np.ndarray) -> np.ndarray:
+    """Which of `docs` are among a term's documents (ascending)."""
+    if not len(term_docs):
+        return np.zeros(len(docs), dtype=bool)
+    at = np.minimum(np.searchsorted(term_docs, docs), len(term_docs) - 1)
+    return term_docs[at] == docs

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from contextlib import contextmanager
 
 import numpy as np
 
-from searchidx.codec import ColumnarCodec, UnsupportedSegment
+from searchidx.codec import ColumnarCodec, PostingList, UnsupportedSegment
 from searchidx.codec.columnar import BYTE_LENGTHS
 
 # A position within a document fits below this, so (document, position) is one
@@ -68,6 +69,7 @@ class PostingReader:
         self._remembered: OrderedDict[tuple, object] = OrderedDict()
         self._remembered_bytes = 0
         self._lock = threading.Lock()
+        self._search_memo: dict | None = None
 
     def close(self) -> None:
         for terms, perdoc, _ in self._segments:
@@ -77,44 +79,74 @@ class PostingReader:
         self.forget()
 
     # -- postings ---------------------------------------------------------------
-    def posting_lists(self, fieldname: str, text: bytes):
-        """(first document number of its segment, PostingList) of each
-        segment holding the term."""
+    @contextmanager
+    def one_search(self):
+        """Within, each term's postings are read once: a search asks again
+        for what it scored (near forms, highlighting); forgotten after."""
+        self._search_memo = {}
+        try:
+            yield self
+        finally:
+            self._search_memo = None
+
+    def term_postings(self, fieldname: str, text: bytes) -> list[SegmentPostings]:
+        """The term's postings in each segment holding it, in segment order."""
+        memo = self._search_memo
+        key = (fieldname, text)
+        if memo is not None and key in memo:
+            return memo[key]
+        found = []
         for terms, _, offset in self._segments:
-            found = terms.posting_list(fieldname, text)
-            if found is not None:
-                yield offset, found
+            postings = terms.posting_list(fieldname, text)
+            if postings is not None:
+                found.append(SegmentPostings(offset, postings))
+        if memo is not None:
+            memo[key] = found
+        return found
 
     def postings(self, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
         """(document numbers, weights) of a term, in document order; deleted ones included."""
-        docs, weights = [], []
-        for offset, postings in self.posting_lists(fieldname, text):
-            found = postings.docs()
-            docs.append(found + offset if offset else found)
-            weights.append(postings.weights())
-        if not docs:
+        found = self.term_postings(fieldname, text)
+        if not found:
             return _EMPTY_DOCS, _EMPTY_WEIGHTS
-        if len(docs) == 1:
-            return docs[0], weights[0]
-        return np.concatenate(docs), np.concatenate(weights)
+        if len(found) == 1:
+            return found[0].docs(), found[0].weights()
+        return np.concatenate([f.docs() for f in found]), np.concatenate([f.weights() for f in found])
 
     def docs(self, fieldname: str, text: bytes) -> np.ndarray:
         """Document numbers of a term, in document order; deleted ones included."""
-        found = [postings.docs() + offset for offset, postings in self.posting_lists(fieldname, text)]
-        return np.concatenate(found) if found else _EMPTY_DOCS
+        found = [f.docs() for f in self.term_postings(fieldname, text)]
+        return found[0] if len(found) == 1 else np.concatenate(found) if found else _EMPTY_DOCS
 
     def positions(self, fieldname: str, text: bytes, within: np.ndarray) -> np.ndarray:
         """Every (document, position) of a term in the documents `within` (a
         mask), as document * POSITION_SPAN + position, ascending. Only those
         documents' positions are read."""
         found = []
-        for offset, postings in self.posting_lists(fieldname, text):
-            docs = postings.docs() + offset
+        for segment in self.term_postings(fieldname, text):
+            docs = segment.docs()
             chosen = np.flatnonzero(within[docs])
             if len(chosen):
-                counts, positions = postings.positions(chosen)
+                counts, positions = segment.postings.positions(chosen)
                 found.append(np.repeat(docs[chosen], counts) * POSITION_SPAN + positions)
         return np.concatenate(found) if found else _EMPTY_DOCS
+
+    def positions_in(self, fieldname: str, text: bytes, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(document, position) of every occurrence of a term in the given
+        documents (ascending): two arrays, one entry per occurrence."""
+        found_docs, found_positions = [], []
+        for segment in self.term_postings(fieldname, text):
+            held = segment.docs()
+            at = np.searchsorted(held, docs)
+            inside = at < len(held)
+            chosen = at[inside][held[at[inside]] == docs[inside]]
+            if len(chosen):
+                counts, positions = segment.postings.positions(chosen)
+                found_docs.append(np.repeat(held[chosen], counts))
+                found_positions.append(positions)
+        if not found_docs:
+            return _EMPTY_DOCS, _EMPTY_DOCS
+        return np.concatenate(found_docs), np.concatenate(found_positions)
 
     # -- per-document columns ---------------------------------------------------
     def lengths(self, fieldname: str) -> np.ndarray:
@@ -169,6 +201,27 @@ class PostingReader:
         with self._lock:
             self._remembered.clear()
             self._remembered_bytes = 0
+
+
+class SegmentPostings:
+    """A term's PostingList in one segment, its document numbers those of the
+    whole reader (read once)."""
+
+    __slots__ = ("offset", "postings", "_docs")
+
+    def __init__(self, offset: int, postings: PostingList):
+        self.offset = offset
+        self.postings = postings
+        self._docs = None
+
+    def docs(self) -> np.ndarray:
+        if self._docs is None:
+            docs = self.postings.docs()
+            self._docs = docs + self.offset if self.offset else docs
+        return self._docs
+
+    def weights(self) -> np.ndarray:
+        return self.postings.weights()
 
 
 def _nbytes(value) -> int:

@@ -56,7 +56,11 @@ def read_article(
     if query_text and near_forms[1] > 0:
         # The body's near forms: the body is what is marked.
         query = parse_query(query_text, searcher.schema, field_weights={"body": 1.0}, near_forms=near_forms)
-        terms |= credited_near_forms(query, docnum, searcher, PostingReader(searcher.reader()))
+        postings = PostingReader(searcher.reader())
+        try:
+            terms |= credited_near_forms(query, [docnum], searcher, postings)[0]
+        finally:
+            postings.close()
     return Article(
         path=fields["path"],
         date=fields.get("date_text"),

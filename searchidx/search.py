@@ -38,7 +38,7 @@ from searchidx.postings import PostingReader
 from searchidx.ranking import DEFAULT_RANKING, Ranking, recency_factor
 from searchidx.rerank import rerank, worth_reranking
 from searchidx.scorer import all_docs, scorable, score_query, top_docs
-from searchidx.snippets import Snippet, make_snippet
+from searchidx.snippets import Snippet, snippet_at
 
 RELEVANCE, DATE = "relevance", "date"
 SORTS = (RELEVANCE, DATE)
@@ -149,32 +149,36 @@ def run_search(
     top = page * limit
     words = query_words(tree) if sort == RELEVANCE and ranking.ngram_weight > 0 else []
     depth = ranking.ngram_depth if worth_reranking(words) else 0
-    ranked, matches = _rank(searcher, table, postings, built.query, allowed, max(top, depth), sort, recency)
-    # Stored fields read once a search: the re-ranking reads the bodies of
-    # its first hits, and the page's hits are among them.
-    stored: dict[int, dict] = {}
+    with postings.one_search():
+        ranked, matches = _rank(searcher, table, postings, built.query, allowed, max(top, depth), sort, recency)
+        # Stored fields read once a search: the re-ranking reads the bodies of
+        # its first hits, and the page's hits are among them.
+        stored: dict[int, dict] = {}
 
-    def fields_of(docnum: int) -> dict:
-        if docnum not in stored:
-            stored[docnum] = searcher.stored_fields(docnum)
-        return stored[docnum]
+        def fields_of(docnum: int) -> dict:
+            if docnum not in stored:
+                stored[docnum] = searcher.stored_fields(docnum)
+            return stored[docnum]
 
-    if depth:
-        ranked = rerank(ranked, words, lambda d: fields_of(d)["body"], depth, ranking.ngram_weight)[:top]
-    page_docs = ranked[(page - 1) * limit : page * limit]
-    held = _highlight_terms(searcher, built.query)  # the query's terms the index has
-    terms = held - (context.stop_terms - set(context.terms))
-    analyzer = searcher.schema["body"].analyzer
-    if not snippets:
-        terms = frozenset()  # no highlighting: each hit opens with its start
+        if depth:
+            ranked = rerank(ranked, words, lambda d: fields_of(d)["body"], depth, ranking.ngram_weight)[:top]
+        page_docs = ranked[(page - 1) * limit : page * limit]
+        held = _highlight_terms(searcher, built.query)  # the query's terms the index has
+        terms = held - (context.stop_terms - set(context.terms))
+        if not snippets:
+            terms = frozenset()  # no highlighting: each hit opens with its start
+        # Near forms the scorer credited are marked too; Whoosh's own scoring
+        # (prefix queries) credits none.
+        page_numbers = [docnum for docnum, _ in page_docs]
+        near_forms = bool(terms) and built.query is not None and scorable(built.query, searcher.weighting)
+        credited = (
+            credited_near_forms(built.query, page_numbers, searcher, postings)
+            if near_forms
+            else [frozenset()] * len(page_docs)
+        )
+        matched = matched_positions(postings, page_numbers, [terms | near for near in credited])
     reader = searcher.reader()
-    # Near forms the scorer credited are marked too; Whoosh's own scoring
-    # (prefix queries) credits none.
-    near_forms = bool(terms) and built.query is not None and scorable(built.query, searcher.weighting)
-    hits = []
-    for docnum, score in page_docs:
-        marked = terms | credited_near_forms(built.query, docnum, searcher, postings) if near_forms else terms
-        hits.append(_hit(fields_of(docnum), score, marked, analyzer, reader))
+    hits = [_hit(fields_of(docnum), score, at, reader) for (docnum, score), at in zip(page_docs, matched)]
 
     suggestion = None
     if suggester is not None and query_text.strip() and (
@@ -337,14 +341,30 @@ def _highlight_terms(searcher, query) -> frozenset[str]:
     return frozenset() if query is None else existing_terms(query, searcher.reader())
 
 
-def _hit(fields: dict, score: float, terms: frozenset[str], analyzer, reader) -> Hit:
+def matched_positions(postings: PostingReader, docnums: list[int], terms: list[frozenset[str]]) -> list[dict[int, str]]:
+    """For each document, the positions of its body's tokens whose key is
+    one of its terms (position -> key), from the body's postings: what the
+    analysis found when the article was indexed, not analysed again."""
+    matched: list[dict[int, str]] = [{} for _ in docnums]
+    docs = np.array(sorted(set(docnums)), dtype=np.int64)
+    where = {d: i for i, d in enumerate(docnums)}
+    for term in sorted(frozenset().union(*terms)):
+        found_docs, positions = postings.positions_in("body", term.encode("utf-8"), docs)
+        for docnum, position in zip(found_docs.tolist(), positions.tolist()):
+            i = where[docnum]
+            if term in terms[i]:
+                matched[i][position] = term
+    return matched
+
+
+def _hit(fields: dict, score: float, matched: dict[int, str], reader) -> Hit:
     return Hit(
         path=fields["path"],
         date=fields.get("date_text"),
         date_precision=fields.get("date_precision"),
         title=fields["title"],
         score=round(score, 4),
-        snippet=make_snippet(fields["body"], terms, analyzer),
+        snippet=snippet_at(fields["body"], matched),
         entities=article_entities(fields, reader),
         key=fields["key"],
         record=fields.get("record"),

@@ -1,11 +1,15 @@
 """The passage of an article that best shows why it matched.
 
 Whoosh's highlighter runs the whole analyzer over the whole article for every
-hit, which cost most of a query's time (11 ms a hit). Here the text is split
-into words by one regular expression and each distinct word is analyzed once
-per process (a memo shared by all searches), so a hit costs a dictionary
-lookup per word. Matches are words whose analyzed form is one of the query's
-terms, so inflected forms are marked too (`Kina` marks `Kinës`).
+hit, which cost most of a query's time (11 ms a hit). A search's hits are
+marked from the body's postings instead (`snippet_at`): the positions of the
+tokens whose key is one of the query's, which the analysis found when the
+article was indexed; the text is only split into tokens again to find their
+characters. Inflected forms are marked too (`Kina` marks `Kinës`): they share
+the key.
+
+`make_snippet` marks words by analysing each word of a text alone (a memo
+shared by all searches), for text that is not in the index.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
+
+from analyzers import tokenize
 
 SNIPPET_CHARS = 220
 # Context shown before the first match of the chosen passage.
@@ -84,8 +90,35 @@ def best_window(spans: list[tuple[int, int, str]]) -> tuple[int, int]:
 
 
 def make_snippet(text: str, terms: frozenset[str], analyzer) -> Snippet:
-    """The best passage of text for the given analyzed terms."""
-    spans = match_spans(text, terms, analyzer) if terms else []
+    """The best passage of text for the given analyzed terms (each word of
+    the text analysed alone)."""
+    return snippet_of_spans(text, match_spans(text, terms, analyzer) if terms else [])
+
+
+def snippet_at(text: str, matched: dict[int, str]) -> Snippet:
+    """The best passage of text for the tokens at the given positions
+    (position -> key, positions as the index's analyzer numbers the text's
+    tokens: its postings say which tokens matched)."""
+    return snippet_of_spans(text, token_spans(text, matched))
+
+
+def token_spans(text: str, matched: dict[int, str]) -> list[tuple[int, int, str]]:
+    """(start, end, key) of the tokens of text at the matched positions."""
+    if not matched:
+        return []
+    last = max(matched)
+    spans = []
+    for position, (_, start, end) in enumerate(tokenize(text)):
+        key = matched.get(position)
+        if key is not None:
+            spans.append((start, end, key))
+        if position >= last:
+            break
+    return spans
+
+
+def snippet_of_spans(text: str, spans: list[tuple[int, int, str]]) -> Snippet:
+    """The best passage of text around the matched spans (start, end, key)."""
     if not spans:
         return opening_snippet(text)
     first, last = best_window(spans)
