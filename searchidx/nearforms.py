@@ -55,15 +55,16 @@ def prefix_keys(fieldname: str, prefix: str, searcher, cache: PostingReader) -> 
     )
 
 
-def prefix_frequencies(fieldname: str, prefix: str, searcher, cache: PostingReader) -> np.ndarray:
-    """Each article's summed frequency of the keys starting with `prefix` (kept per reader)."""
+def prefix_frequencies(fieldname: str, prefix: str, searcher, cache: PostingReader) -> tuple[np.ndarray, np.ndarray]:
+    """The articles holding a key that starts with `prefix` (ascending), and
+    each one's summed frequency of those keys (kept per reader)."""
 
-    def read() -> np.ndarray:
-        frequencies = np.zeros(cache.size, dtype=np.float64)
-        for text in prefix_keys(fieldname, prefix, searcher, cache):
-            docs, weights = cache.postings(fieldname, text)
-            frequencies[docs] += weights  # a key's documents are distinct
-        return frequencies
+    def read() -> tuple[np.ndarray, np.ndarray]:
+        found = [cache.postings(fieldname, text) for text in prefix_keys(fieldname, prefix, searcher, cache)]
+        if not found:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+        docs, where = np.unique(np.concatenate([d for d, _ in found]), return_inverse=True)
+        return docs, np.bincount(where, weights=np.concatenate([w for _, w in found]), minlength=len(docs))
 
     return cache.remembered(("near forms", fieldname, prefix), read)
 

@@ -154,6 +154,10 @@ class PostingReader:
         (its one-byte length code, decoded), so scores agree."""
         return _LENGTHS[self.length_codes(fieldname)]
 
+    def lengths_of(self, fieldname: str, docs: np.ndarray) -> np.ndarray:
+        """`lengths` of the given documents only."""
+        return _LENGTHS[self.length_codes(fieldname)[docs]]
+
     def length_codes(self, fieldname: str) -> np.ndarray:
         """Each document's one-byte length code in the field (0: none)."""
         found = self._lengths.get(fieldname)

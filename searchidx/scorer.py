@@ -91,12 +91,22 @@ def score_query(query, searcher, cache: PostingReader) -> Scored:
 
 def _score(query, searcher, cache: PostingReader) -> Scored:
     if isinstance(query, wq.Term):
-        return _score_term(query, searcher, cache)
+        return _dense(cache.size, [_term_parts(query, searcher, cache)])
     if isinstance(query, wq.Phrase):
         return _score_phrase(query, searcher, cache)
     if isinstance(query, wq.Or):
-        parts = [_score(sub, searcher, cache) for sub in query.subqueries]
-        return Scored(_sum(p.scores for p in parts), np.logical_or.reduce([p.mask for p in parts]))
+        # Words are added where they occur, not as arrays over every article
+        # (a headline OR-ed is a dozen words; the corpus, 200,000 articles).
+        scores = np.zeros(cache.size, dtype=np.float64)
+        mask = np.zeros(cache.size, dtype=bool)
+        for sub in query.subqueries:
+            if isinstance(sub, wq.Term):
+                _add(scores, mask, _term_parts(sub, searcher, cache))
+            else:
+                part = _score(sub, searcher, cache)
+                scores += part.scores
+                mask |= part.mask
+        return Scored(scores, mask)
     if isinstance(query, wq.And):
         parts = [_score(sub, searcher, cache) for sub in query.subqueries]
         mask = np.logical_and.reduce([p.mask for p in parts])
@@ -121,35 +131,63 @@ def _sum(arrays) -> np.ndarray:
     return total
 
 
-def _score_term(term: wq.Term, searcher, cache: PostingReader) -> Scored:
-    scores = np.zeros(cache.size, dtype=np.float64)
-    mask = np.zeros(cache.size, dtype=bool)
-    field = searcher.schema[term.fieldname] if term.fieldname in searcher.schema else None
-    if field is None:
-        return Scored(scores, mask)
-    text = term.text if isinstance(term.text, bytes) else field.to_bytes(term.text)
-    docs, weights = cache.postings(term.fieldname, text)
-    if len(docs):
-        scores[docs] = _bm25(term, text, docs, weights, searcher, cache)
-        mask[docs] = True
-    if isinstance(term, NearFormTerm):
-        # Added to the scores, not the mask: it counts only in articles that
-        # the rest of the query matches (searchidx.nearforms).
-        _add_near_form_credit(term, text, searcher, cache, scores, mask)
+# A term's scores where it counts: (documents ascending, scores, whether
+# they match). A term's own documents match; the articles credited for its
+# near forms get a score but do not match (searchidx.nearforms).
+Parts = list[tuple[np.ndarray, np.ndarray, bool]]
+
+
+def _dense(size: int, parts_of_terms: list[Parts]) -> Scored:
+    scores = np.zeros(size, dtype=np.float64)
+    mask = np.zeros(size, dtype=bool)
+    for parts in parts_of_terms:
+        _add(scores, mask, parts)
     return Scored(scores, mask)
 
 
-def _add_near_form_credit(term: NearFormTerm, text: bytes, searcher, cache: PostingReader, scores, has_key) -> None:
-    """Adds to `scores`, in each article lacking the key, `weight` times the
-    BM25 of the article's keys sharing its first `prefix` letters, as one key."""
+def _add(scores: np.ndarray, mask: np.ndarray, parts: Parts) -> None:
+    for docs, term_scores, matches in parts:
+        scores[docs] += term_scores  # a term's documents are distinct
+        if matches:
+            mask[docs] = True
+
+
+def _term_parts(term: wq.Term, searcher, cache: PostingReader) -> Parts:
+    field = searcher.schema[term.fieldname] if term.fieldname in searcher.schema else None
+    if field is None:
+        return []
+    text = term.text if isinstance(term.text, bytes) else field.to_bytes(term.text)
+    docs, weights = cache.postings(term.fieldname, text)
+    parts = [(docs, _bm25(term, text, docs, weights, searcher, cache), True)] if len(docs) else []
+    if isinstance(term, NearFormTerm):
+        credit = _near_form_credit(term, text, docs, searcher, cache)
+        if credit is not None:
+            parts.append(credit + (False,))
+    return parts
+
+
+def _near_form_credit(term: NearFormTerm, text: bytes, key_docs: np.ndarray, searcher, cache: PostingReader):
+    """(documents, scores): in each article lacking the key, `weight` times
+    the BM25 of the article's keys sharing its first `prefix` letters, as
+    one key; None if there is none."""
     key = text.decode("utf-8")
     if term.weight <= 0 or len(key) < term.prefix:
-        return
-    frequencies = prefix_frequencies(term.fieldname, key[: term.prefix], searcher, cache)
-    docs = np.flatnonzero((frequencies > 0) & ~has_key)
-    if len(docs):
-        idf = prefix_idf(searcher.weighting, int(np.count_nonzero(frequencies)), searcher.doc_count_all())
-        scores[docs] += term.weight * _bm25(term, text, docs, frequencies[docs], searcher, cache, idf)
+        return None
+    held, frequencies = prefix_frequencies(term.fieldname, key[: term.prefix], searcher, cache)
+    lacking = ~_among(held, key_docs)
+    if not lacking.any():
+        return None
+    idf = prefix_idf(searcher.weighting, len(held), searcher.doc_count_all())
+    docs = held[lacking]
+    return docs, term.weight * _bm25(term, text, docs, frequencies[lacking], searcher, cache, idf)
+
+
+def _among(docs: np.ndarray, ascending: np.ndarray) -> np.ndarray:
+    """Which of `docs` are in `ascending`."""
+    if not len(ascending):
+        return np.zeros(len(docs), dtype=bool)
+    at = np.minimum(np.searchsorted(ascending, docs), len(ascending) - 1)
+    return ascending[at] == docs
 
 
 def _bm25(term: wq.Term, text: bytes, docs, weights, searcher, cache: PostingReader, idf: float | None = None) -> np.ndarray:
@@ -163,7 +201,7 @@ def _bm25(term: wq.Term, text: bytes, docs, weights, searcher, cache: PostingRea
     if idf is None:
         idf = searcher.idf(term.fieldname, text)
     avgfl = searcher.avg_field_length(term.fieldname) or 1
-    fl = cache.lengths(term.fieldname)[docs]
+    fl = cache.lengths_of(term.fieldname, docs)
     # The same expression, in the same order, as whoosh.scoring.bm25.
     term_scores = idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * fl / avgfl)))
     if term.boost != 1.0:
@@ -175,28 +213,46 @@ def _score_phrase(phrase: wq.Phrase, searcher, cache: PostingReader) -> Scored:
     """Whoosh scores a phrase as the sum of its words' scores (its SpanNear2
     matcher wraps their intersection), in the documents where the words stand
     in order, each within `slop` positions after the one before."""
+    scores = np.zeros(cache.size, dtype=np.float64)
+    mask = np.zeros(cache.size, dtype=bool)
     if phrase.fieldname not in searcher.schema:
-        return Scored(np.zeros(cache.size), np.zeros(cache.size, dtype=bool))
+        return Scored(scores, mask)
     field = searcher.schema[phrase.fieldname]
     texts = tuple(field.to_bytes(word) for word in phrase.words)
-    terms = [wq.Term(phrase.fieldname, word, boost=phrase.boost) for word in phrase.words]
-    parts = [_score_term(term, searcher, cache) for term in terms]
-    mask = np.logical_and.reduce([p.mask for p in parts])
-    if not mask.any():
-        return Scored(np.zeros(cache.size), mask)
+    words = []
+    for word, text in zip(phrase.words, texts):
+        docs, weights = cache.postings(phrase.fieldname, text)
+        words.append((docs, _bm25(wq.Term(phrase.fieldname, word, boost=phrase.boost), text, docs, weights, searcher, cache)))
+    # Only the articles holding every word are looked at, and only their positions read.
+    candidates = words[0][0]
+    for docs, _ in sorted(words[1:], key=lambda word: len(word[0])):
+        candidates = candidates[_among(candidates, docs)]
 
     def matching() -> np.ndarray:
-        keys = [cache.positions(phrase.fieldname, text, mask) for text in texts]
-        return _phrase_mask(keys, phrase.slop, cache.size)
+        if not len(candidates):
+            return candidates
+        keys = []
+        for text in texts:
+            docs, positions = cache.positions_in(phrase.fieldname, text, candidates)
+            keys.append(docs * POSITION_SPAN + positions)
+        return _phrase_docs(keys, phrase.slop)
 
     # Kept per reader: a phrase searched again (another page, a filter
     # added) is not matched again.
-    mask = mask & cache.remembered(("phrase", phrase.fieldname, texts, phrase.slop), matching)
-    return Scored(np.where(mask, _sum(p.scores for p in parts), 0.0), mask)
+    matched = cache.remembered(("phrase", phrase.fieldname, texts, phrase.slop), matching)
+    if len(matched):
+        # The words' scores added in the phrase's order, as Whoosh adds them.
+        total = None
+        for docs, word_scores in words:
+            found = word_scores[np.searchsorted(docs, matched)]
+            total = found.copy() if total is None else total + found
+        scores[matched] = total
+        mask[matched] = True
+    return Scored(scores, mask)
 
 
-def _phrase_mask(keys: list[np.ndarray], slop: int, size: int) -> np.ndarray:
-    """Documents where the words' positions chain up in order.
+def _phrase_docs(keys: list[np.ndarray], slop: int) -> np.ndarray:
+    """Documents where the words' positions chain up in order, ascending.
 
     Spans grow word by word as Whoosh's SpanNear2 grows them: a span
     (start, end) is followed by the next word at end + 1 .. end + slop. The
@@ -205,7 +261,7 @@ def _phrase_mask(keys: list[np.ndarray], slop: int, size: int) -> np.ndarray:
     """
     starts = ends = keys[0]
     if any(not len(k) for k in keys):
-        return np.zeros(size, dtype=bool)
+        return np.zeros(0, dtype=np.int64)
     for following in keys[1:]:
         new_starts, new_ends = [], []
         for distance in range(1, max(1, slop) + 1):
@@ -220,9 +276,7 @@ def _phrase_mask(keys: list[np.ndarray], slop: int, size: int) -> np.ndarray:
             starts, ends = spans[0], spans[1]
         if not len(starts):
             break
-    mask = np.zeros(size, dtype=bool)
-    mask[starts // POSITION_SPAN] = True
-    return mask
+    return np.unique(starts // POSITION_SPAN)
 
 
 def top_docs(scored: Scored, top: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
