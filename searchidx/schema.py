@@ -19,7 +19,9 @@ from searchidx.codec import ArrayPositions
 #    boilerplate stands (signatures, bylines, share lines), searchidx.entities.
 # 7: searchidx's posting codec (searchidx.codec): postings as arrays, and
 #    title and body positions as arrays (ArrayPositions), not pickles.
-SCHEMA_VERSION = 7
+# 8: `token_starts` stored: where each of the body's tokens starts, noted
+#    by the analysis, so snippets mark the tokens the postings matched.
+SCHEMA_VERSION = 8
 
 # Entity fields, by the type name users write in filters and facets.
 ENTITY_FIELDS = ("person", "place", "org")
@@ -56,14 +58,18 @@ def build_schema() -> Schema:
         # an article at indexing, for nothing).
         size=STORED(),
         mtime=STORED(),
+        # Where each token of the body starts (searchidx.codec.formats.
+        # encode_starts), noted as the body is analysed: a hit's snippet
+        # marks the tokens its postings name without splitting the text again.
+        token_starts=STORED(),
         **{
             name: KEYWORD(stored=True, commas=True, lowercase=False, scorable=True)
             for name in ENTITY_FIELDS
         },
         **{EDGE_FIELD: KEYWORD(stored=True, commas=True, lowercase=False)},
     )
-    for name in ("title", "body"):
+    for name, starts_field in (("title", None), ("body", "token_starts")):
         # The same postings as TEXT's Positions, the positions kept as an
         # array the codec reads without unpickling.
-        schema[name].format = ArrayPositions(field_boost=schema[name].format.field_boost)
+        schema[name].format = ArrayPositions(field_boost=schema[name].format.field_boost, starts_field=starts_field)
     return schema

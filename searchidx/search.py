@@ -38,6 +38,7 @@ from searchidx.postings import PostingReader
 from searchidx.ranking import DEFAULT_RANKING, Ranking, recency_factor
 from searchidx.rerank import rerank, worth_reranking
 from searchidx.scorer import all_docs, scorable, score_query, top_docs
+from searchidx.codec.formats import decode_starts
 from searchidx.snippets import Snippet, snippet_at
 
 RELEVANCE, DATE = "relevance", "date"
@@ -357,6 +358,11 @@ def matched_positions(postings: PostingReader, docnums: list[int], terms: list[f
     return matched
 
 
+def _starts(fields: dict):
+    value = fields.get("token_starts")
+    return decode_starts(value) if value else None
+
+
 def _hit(fields: dict, score: float, matched: dict[int, str], reader) -> Hit:
     return Hit(
         path=fields["path"],
@@ -364,7 +370,7 @@ def _hit(fields: dict, score: float, matched: dict[int, str], reader) -> Hit:
         date_precision=fields.get("date_precision"),
         title=fields["title"],
         score=round(score, 4),
-        snippet=snippet_at(fields["body"], matched),
+        snippet=snippet_at(fields["body"], matched, _starts(fields)),
         entities=article_entities(fields, reader),
         key=fields["key"],
         record=fields.get("record"),

@@ -28,6 +28,8 @@ LEAD_CHARS = 60
 NEAR_CHARS = 6
 WORD = re.compile(r"[^\W_]+")
 _MEMO_LIMIT = 500_000
+# Enough of the text to hold any one token (a URL can be long).
+TOKEN_CHARS = 2048
 
 
 @dataclass(frozen=True)
@@ -95,17 +97,27 @@ def make_snippet(text: str, terms: frozenset[str], analyzer) -> Snippet:
     return snippet_of_spans(text, match_spans(text, terms, analyzer) if terms else [])
 
 
-def snippet_at(text: str, matched: dict[int, str]) -> Snippet:
+def snippet_at(text: str, matched: dict[int, str], starts=None) -> Snippet:
     """The best passage of text for the tokens at the given positions
     (position -> key, positions as the index's analyzer numbers the text's
-    tokens: its postings say which tokens matched)."""
-    return snippet_of_spans(text, token_spans(text, matched))
+    tokens: its postings say which tokens matched). `starts`: where each
+    token starts (stored with the article), else the text is split again."""
+    return snippet_of_spans(text, token_spans(text, matched, starts))
 
 
-def token_spans(text: str, matched: dict[int, str]) -> list[tuple[int, int, str]]:
+def token_spans(text: str, matched: dict[int, str], starts=None) -> list[tuple[int, int, str]]:
     """(start, end, key) of the tokens of text at the matched positions."""
     if not matched:
         return []
+    if starts is not None and max(matched) < len(starts):
+        spans = []
+        for position in sorted(matched):
+            start = int(starts[position])
+            # The token at `start` is the first of the text from there on.
+            token = next(tokenize(text[start : start + TOKEN_CHARS]), None)
+            end = start + token[2] if token is not None and token[1] == 0 else start + 1
+            spans.append((start, end, matched[position]))
+        return spans
     last = max(matched)
     spans = []
     for position, (_, start, end) in enumerate(tokenize(text)):

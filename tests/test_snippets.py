@@ -79,3 +79,40 @@ def test_a_cut_passage_never_ends_in_punctuation_and_an_ellipsis(cut_after, expe
     snippet = opening_snippet(text).text
     assert not any(snippet.endswith(p + "…") for p in ".,;:!?")
     assert snippet.endswith(expected_end)
+
+
+def test_stored_token_starts_are_the_tokenizers_and_survive_a_merge(tmp_path):
+    """The body's token starts, noted at analysis and stored with the
+    article, are where the tokenizer puts them, after segments merge too;
+    snippets from them equal snippets that split the text again."""
+    from analyzers import tokenize
+    from searchidx.codec.formats import decode_starts
+    from searchidx.search import matched_positions
+    from searchidx.snippets import snippet_at
+
+    from test_facets import random_docs
+    from test_search_filters import add_documents, build_index
+
+    docs = random_docs(60, seed=3) + [("hyphen.txt", None, "OKB-së dhe s'ka Izrael-Hamas 06-24.08.2020 nafta.", {})]
+    with build_index(tmp_path / "index", docs[:30]) as index:
+        add_documents(index, docs[30:])
+        for optimized in (False, True):
+            if optimized:
+                index.optimize()
+            with index._ix.searcher() as searcher:
+                assert len(searcher.reader().leaf_readers()) == (1 if optimized else 2)
+                for docnum in range(searcher.doc_count_all()):
+                    fields = searcher.stored_fields(docnum)
+                    starts = decode_starts(fields["token_starts"])
+                    assert starts.tolist() == [start for _, start, _ in tokenize(fields["body"])]
+            session = index._search_session()
+            searcher, _, postings, _ = session._current()
+            for query in ("nafta gazi", "Izrael Hamas OKB", "rruga"):
+                for hit in index.search(query).hits:
+                    docnum = searcher.document_number(key=hit.key)
+                    fields = searcher.stored_fields(docnum)
+                    terms = frozenset(t.text for t in searcher.schema["body"].analyzer(query))
+                    with postings.one_search():
+                        (matched,) = matched_positions(postings, [docnum], [terms])
+                    starts = decode_starts(fields["token_starts"])
+                    assert snippet_at(fields["body"], matched, starts) == snippet_at(fields["body"], matched)

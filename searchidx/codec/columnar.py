@@ -30,6 +30,7 @@ from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from searchidx.codec import whoosh_support  # noqa: F401  (refuses an untested Whoosh)
+from searchidx.codec.formats import analysed_starts, encode_starts
 from searchidx.codec.files import LengthsFile, MappedFile, MappedStorage, write_lengths
 from searchidx.codec.postings import ColumnarMatcher, ColumnarPostingsWriter, PostingList
 
@@ -238,6 +239,11 @@ class ColumnarPerDocWriter(W3PerDocWriter):
 
     def add_field(self, fieldname, fieldobj, value, length):
         super().add_field(fieldname, fieldobj, value, length)
+        starts_field = getattr(fieldobj.format, "starts_field", None)
+        if starts_field and value is not None:
+            starts = analysed_starts(value)
+            if starts is not None:
+                super().add_field(starts_field, fieldobj, encode_starts(starts), 0)
         if length:
             column = self._codes.setdefault(fieldname, bytearray())
             docnum = self._documents - 1

@@ -12,11 +12,19 @@ writes as arrays without pickle, and which any Whoosh matcher decodes with
 from __future__ import annotations
 
 import struct
+import threading
 from collections import defaultdict
 
+import numpy as np
 from whoosh.formats import Positions, tokens
 
+from searchidx.codec.packing import Packed, pack
+
 POSITION_BYTES = 4
+_COUNT = struct.Struct("<I")
+# The token starts of the text analysed last in this thread (see
+# ArrayPositions.starts_field): (text, starts).
+_analysed = threading.local()
 
 
 def encode_positions(positions) -> bytes:
@@ -33,19 +41,41 @@ class ArrayPositions(Positions):
 
     Supports what Whoosh's Positions does: frequency, weight, positions,
     position_boosts (always 1.0).
+
+    With `starts_field`, the analysis also notes where each token starts in
+    the text, and searchidx's codec stores them (`encode_starts`) in that
+    stored field of the document: a search then finds the characters of the
+    tokens its postings matched without splitting the text again.
     """
+
+    def __init__(self, field_boost=1.0, starts_field: str | None = None, **options):
+        super().__init__(field_boost=field_boost, **options)
+        self.starts_field = starts_field
 
     def word_values(self, value, analyzer, **kwargs):
         field_boost = self.field_boost
         positions: dict[str, list[int]] = defaultdict(list)
-        boosts: dict[str, float] = defaultdict(float)
+        odd_boosts: dict[tuple[str, int], float] = {}  # tokens not boosted 1.0 (none, with our analyzer)
         kwargs["positions"] = True
         kwargs["boosts"] = True
+        starts = None
+        if getattr(self, "starts_field", None) and isinstance(value, str):
+            kwargs["chars"] = True
+            starts = []
         for t in tokens(value, analyzer, kwargs):
             positions[t.text].append(t.pos)
-            boosts[t.text] += t.boost
+            if t.boost != 1.0:
+                odd_boosts[(t.text, t.pos)] = t.boost
+            if starts is not None:
+                if t.pos != len(starts):
+                    starts = None  # not one token a position: nothing to note
+                else:
+                    starts.append(t.startchar)
+        _analysed.value = (value, starts) if starts is not None else None
         for word, found in positions.items():
-            yield word, len(found), boosts[word] * field_boost, encode_positions(found)
+            # The boosts summed in token order, as Whoosh's Positions sums them.
+            weight = sum(odd_boosts.get((word, p), 1.0) for p in found) if odd_boosts else float(len(found))
+            yield word, len(found), weight * field_boost, encode_positions(found)
 
     def encode(self, poslist) -> bytes:
         return encode_positions(poslist)
@@ -67,3 +97,26 @@ class ArrayPositions(Positions):
         for value in vs:
             merged.update(decode_positions(value))
         return encode_positions(sorted(merged))
+
+
+def analysed_starts(text) -> list[int] | None:
+    """The token starts ArrayPositions noted analysing `text` in this
+    thread, if it was the last text it analysed (taken: asked once)."""
+    found = getattr(_analysed, "value", None)
+    if found is None or not (found[0] is text or found[0] == text):
+        return None
+    _analysed.value = None
+    return found[1]
+
+
+def encode_starts(starts: list[int]) -> bytes:
+    """Token starts (ascending) as stored: their count, then their gaps
+    packed (a stored field is compressed whole: no patches needed)."""
+    gaps = [starts[0]] + [b - a for a, b in zip(starts, starts[1:])] if starts else []
+    return _COUNT.pack(len(starts)) + pack(gaps, patches=False)
+
+
+def decode_starts(value: bytes) -> np.ndarray:
+    """The token starts `encode_starts` stored, as int64."""
+    (count,) = _COUNT.unpack_from(value, 0)
+    return np.cumsum(Packed(value, _COUNT.size, count).values())

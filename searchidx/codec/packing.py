@@ -48,9 +48,10 @@ SMALL_LIST = 64
 _SMALL_CODES = {1: "B", 2: "H", 4: "I"}
 
 
-def pack(values) -> bytes:
-    """The bytes of a sequence of non-negative integers (see module docstring)."""
-    if isinstance(values, (list, tuple)) and len(values) <= SMALL_LIST:
+def pack(values, patches: bool = True) -> bytes:
+    """The bytes of a sequence of non-negative integers (see module
+    docstring); without patches, the width of the largest value."""
+    if isinstance(values, (list, tuple)) and (len(values) <= SMALL_LIST or not patches):
         low, high = min(values, default=0), max(values, default=0)
         if low >= 0 and high < 2**32:
             width = 1 if high < 256 else 2 if high < 65536 else 4
