@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from collections import Counter
 from pathlib import Path
 
@@ -180,6 +181,8 @@ def hostile_files(work: Path, names: list[str], contents: list[bytes]) -> Counte
             except Exception as error:  # noqa: BLE001
                 answered = False
                 print(f"  no answer after {path.name!r}: {type(error).__name__}: {error}", file=sys.stderr)
+                if not counts["index did not answer"]:
+                    traceback.print_exc()
             counts["index answered after the run"] += answered
             counts["index did not answer"] += not answered
     counts["slowest run ms"] = round(slowest * 1000)
