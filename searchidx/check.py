@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from searchidx.codec.whoosh_support import index_segments
 from searchidx.checksums import load_record, toc_file, verify_files
 from searchidx.column_cache import CACHE_FILE_PREFIX, ColumnCache
@@ -114,13 +116,33 @@ def read_segments(ix, report: CheckReport) -> None:
 
 
 def _read_postings(reader, report: CheckReport) -> None:
-    for fieldname in reader.indexed_field_names():
-        for text in reader.lexicon(fieldname):
-            matcher = reader.postings(fieldname, text)
-            while matcher.is_active():
-                matcher.value()
-                report.postings += 1
-                matcher.next()
+    """Every posting of every term: as whole arrays where the segment's codec
+    gives them (searchidx.codec), else posting by posting through Whoosh
+    (1.3 million postings of 5,000 articles took 80 s that way)."""
+    terms = reader.codec().terms_reader(reader.storage(), reader.segment())
+    try:
+        if not hasattr(terms, "field_posting_lists"):
+            for fieldname in reader.indexed_field_names():
+                for text in reader.lexicon(fieldname):
+                    matcher = reader.postings(fieldname, text)
+                    while matcher.is_active():
+                        matcher.value()
+                        report.postings += 1
+                        matcher.next()
+            return
+        documents = reader.doc_count_all()
+        for fieldname in reader.indexed_field_names():
+            for text, postings in terms.field_posting_lists(fieldname):
+                docs = postings.docs()
+                if len(docs) and (docs[0] < 0 or docs[-1] >= documents or (len(docs) > 1 and (np.diff(docs) <= 0).any())):
+                    raise ValueError(f"the postings of {fieldname}:{text[:40]!r} name documents out of order or range")
+                postings.weights()
+                postings.counts()
+                if postings.has_positions:
+                    postings.positions()
+                report.postings += len(docs)
+    finally:
+        terms.close()
 
 
 def _read_stored(reader) -> None:
