@@ -141,12 +141,13 @@ def own_peak_rss_mb() -> float:
 @dataclass
 class TreeRun:
     stdout: str
+    stderr: str
     seconds: float  # wall clock, process start to exit
     peak_rss_mb: float | None  # highest RSS sum over the tree seen by the sampler
     peak_pss_mb: float | None
 
 
-def run_sampled(command: list[str], interval: float = 0.2) -> TreeRun:
+def run_sampled(command: list[str], interval: float = 0.5) -> TreeRun:
     """Runs command, sampling the memory of its process tree every interval
     seconds; raises CalledProcessError (with its stderr) if it fails."""
     sampling = Path("/proc/self/smaps_rollup").exists()
@@ -173,6 +174,7 @@ def run_sampled(command: list[str], interval: float = 0.2) -> TreeRun:
         raise subprocess.CalledProcessError(process.returncode, command, stdout, stderr)
     return TreeRun(
         stdout=stdout,
+        stderr=stderr,
         seconds=seconds,
         peak_rss_mb=round(peaks[0] / 1024, 1) if sampling else None,
         peak_pss_mb=round(peaks[1] / 1024, 1) if sampling else None,

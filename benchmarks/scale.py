@@ -35,7 +35,7 @@ Measured, per size, in one run:
   indexing  articles/s (wall clock of the build inside a fresh process),
             CPU seconds of all its processes, the peak memory of the whole
             process tree (RSS summed over the process and its workers,
-            sampled from /proc every 0.2 s; also PSS, which counts pages the
+            sampled from /proc every 0.5 s; also PSS, which counts pages the
             forked workers share once), and the index's size on disk
   warm      the latency of each query in a process that has every engine's
             index open and has already run the same query set once (a
@@ -56,8 +56,9 @@ Measured, per size, in one run:
   growth    each latency percentile, rate and size at the largest size over
             the smallest (`--sizes 20000 200000`: ten times the data).
 Latencies are milliseconds, p50 / p95 / p99; the machine's load average is
-recorded at the start and end of each size: compare numbers only within one
-run.
+recorded at the start and end of each size and of each build: compare
+numbers only within one run. Each size's table is printed, and the JSON
+report saved, as soon as that size is done.
 
 Reuse between runs. Indexes live under --work/indexes/, each folder named by
 engine, size and what built it: searchidx by a hash of its source code
@@ -464,12 +465,15 @@ def child_cold(spec: dict) -> dict:
 
 
 def run_child(arguments: list[str], sampled: bool = False):
+    """Runs this script as a child; returns the JSON it printed last (and the
+    sampled run). The child's progress lines go to this process's stderr."""
     command = [sys.executable, __file__, "--child", *arguments]
     try:
         if sampled:
             run = run_sampled(command)
+            sys.stderr.write(run.stderr)
             return last_json_line(run.stdout), run
-        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        output = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
         return last_json_line(output), None
     except subprocess.CalledProcessError as error:
         sys.stderr.write(error.stderr or "")
@@ -736,34 +740,40 @@ def main(argv: list[str] | None = None) -> int:
         else:
             names.append(name)
     started = datetime.now(timezone.utc)
-    reports = [measure_size(size, names, args) for size in sorted(dict.fromkeys(args.sizes))]
-    rows = growth(reports)
+    saved = args.work / "reports" / f"scale-{started:%Y%m%dT%H%M%S}.json"
+    saved.parent.mkdir(parents=True, exist_ok=True)
     report = {
         "benchmark": "scale",
         "command": "python benchmarks/scale.py " + " ".join(argv),
         "started": started.isoformat(timespec="seconds"),
-        "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "finished": None,
         **git_commit(),
         "code": SearchidxEngine("searchidx", None).tag(),
         "machine": {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "engines": names,
         "queries_per_kind": args.queries,
         "cold_queries_per_kind": args.cold_queries,
-        "sizes": reports,
-        "growth": rows,
+        "sizes": [],
+        "growth": [],
     }
-    saved = args.work / "reports" / f"scale-{started:%Y%m%dT%H%M%S}.json"
-    saved.parent.mkdir(parents=True, exist_ok=True)
+    if not args.json:
+        commit = report["commit"][:10] if report["commit"] else "unknown commit"
+        print(f"searchidx {commit}{' (modified)' if report['dirty'] else ''}, {report['code']}; "
+              f"{os.cpu_count()} cores; {args.queries} warm and {args.cold_queries} cold queries of each kind")
+    for size in sorted(dict.fromkeys(args.sizes)):
+        report["sizes"].append(measure_size(size, names, args))
+        report["growth"] = growth(report["sizes"])
+        # Saved after every size: a long run stopped midway keeps what it measured.
+        saved.write_text(json.dumps(report, indent=2, ensure_ascii=False))
+        if not args.json:
+            print_size(report["sizes"][-1], sys.stdout)
+            sys.stdout.flush()
+    report["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
     saved.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
-        commit = report["commit"][:10] if report["commit"] else "unknown commit"
-        print(f"searchidx {commit}{' (modified)' if report['dirty'] else ''}, {report['code']}; "
-              f"{os.cpu_count()} cores; {args.queries} warm and {args.cold_queries} cold queries of each kind")
-        for size_report in reports:
-            print_size(size_report, sys.stdout)
-        print_growth(reports, rows, sys.stdout)
+        print_growth(report["sizes"], report["growth"], sys.stdout)
         print(f"\nreport saved to {saved}")
     return 0
 
