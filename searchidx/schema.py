@@ -21,7 +21,9 @@ from searchidx.codec import ArrayPositions
 #    title and body positions as arrays (ArrayPositions), not pickles.
 # 8: `token_starts` stored: where each of the body's tokens starts, noted
 #    by the analysis, so snippets mark the tokens the postings matched.
-SCHEMA_VERSION = 8
+# 9: the codec's layout 2: each field's length as counted beside its code,
+#    so merging segments keeps every score.
+SCHEMA_VERSION = 9
 
 # Entity fields, by the type name users write in filters and facets.
 ENTITY_FIELDS = ("person", "place", "org")

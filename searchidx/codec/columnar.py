@@ -18,6 +18,8 @@ layout, which a reader checks before reading.
 
 from __future__ import annotations
 
+import heapq
+from array import array
 from itertools import groupby
 from operator import itemgetter
 
@@ -27,16 +29,17 @@ from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader, W3PerDocWriter, W3Segm
 from whoosh.filedb import filetables
 from whoosh.reading import TermNotFound
 from whoosh.system import pack_ushort
-from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.util.numeric import byte_to_length
 
 from searchidx.codec import whoosh_support  # noqa: F401  (refuses an untested Whoosh)
 from searchidx.codec.formats import analysed_starts, encode_starts
 from searchidx.codec.files import LengthsFile, MappedFile, MappedStorage, write_lengths
-from searchidx.codec.postings import ColumnarMatcher, ColumnarPostingsWriter, PostingList
+from searchidx.codec.pool import TermPool
+from searchidx.codec.postings import SMALL_POSTINGS, ColumnarMatcher, ColumnarPostingsWriter, PostingList, ValueRun
 
 # The layout of the postings and lengths files; a segment written with
-# another is refused, never misread.
-LAYOUT_VERSION = 1
+# another is refused, never misread. 2: exact lengths beside the codes.
+LAYOUT_VERSION = 2
 _POSTINGS_MAGIC = b"SXP1"
 
 # Whoosh's one-byte length code -> the length it stands for.
@@ -136,7 +139,11 @@ class ColumnarFieldWriter(FieldWriter):
 
     def add_postings(self, schema, lengths, items):
         """Writes (fieldname, text, docnum, weight, value) postings, sorted,
-        a term at a time (Whoosh's base class takes them one by one)."""
+        a term at a time (Whoosh's base class takes them one by one); or
+        the terms of a TermPool, from its arrays."""
+        if isinstance(items, TermPool):
+            self._add_pool(schema, lengths, items)
+            return
         last = None
         field_name = None
         for (fieldname, text), group in groupby(items, key=itemgetter(0, 1)):
@@ -155,6 +162,30 @@ class ColumnarFieldWriter(FieldWriter):
             self._write(text, ids, [p[3] for p in postings], [p[4] or b"" for p in postings], self._lengths_of(ids))
         if field_name is not None:
             self.finish_field()
+
+    def _add_pool(self, schema, lengths, pool: TermPool) -> None:
+        """Writes the pool's terms, and those of the segments it merges, a
+        term at a time: each term's postings from the pool and from each
+        segment (renumbered, deleted documents dropped), joined."""
+        sources = [(self._codec.terms_reader(m.storage, m.segment), m.renumbered) for m in pool.merged]
+        try:
+            names = set(pool.fields()).union(*(terms.indexed_field_names() for terms, _ in sources))
+            for fieldname in sorted(names):
+                if fieldname not in schema:
+                    continue
+                self.start_field(fieldname, schema[fieldname], lengths)
+                streams = [((text, 0, found) for text, found in pool.terms(fieldname))]
+                streams += [_segment_terms(terms, fieldname, i, renumbered) for i, (terms, renumbered) in
+                            enumerate(sources, start=1)]
+                for text, parts in groupby(heapq.merge(*streams), key=itemgetter(0)):
+                    found = [p for p in map(_part, parts) if p is not None]
+                    if found:
+                        ids, weights, values = _joined(found)
+                        self._write(text, ids, weights, values, self._lengths_of(ids))
+                self.finish_field()
+        finally:
+            for terms, _ in sources:
+                terms.close()
 
     def start_field(self, fieldname, fieldobj, lengths=None):
         number = self._fieldmap.setdefault(fieldname, len(self._fieldmap))
@@ -188,15 +219,68 @@ class ColumnarFieldWriter(FieldWriter):
     def _write(self, text, ids, weights, values, lengths):
         self._add_term(text, self._postings.write_term(self._field[1].format, ids, weights, values, lengths))
 
-    def _lengths_of(self, ids) -> list[int]:
+    def _lengths_of(self, ids):
         """Each posting's document length, as Whoosh's length column gives it back."""
         codes = self._codes
+        if isinstance(ids, np.ndarray):
+            if not codes:
+                return np.zeros(len(ids), dtype=np.int64)
+            return BYTE_LENGTHS[np.frombuffer(codes, dtype=np.uint8)[ids]]
         if not codes:
             return [0] * len(ids)
         return [_LENGTH_OF_CODE[codes[d]] for d in ids]
 
     def _add_term(self, text, terminfo):
         self._table.add(pack_ushort(self._field[2]) + text, terminfo.to_bytes())
+
+
+def _segment_terms(terms, fieldname: str, source: int, renumbered):
+    """(text, source, (PostingList, renumbered)) of a merged segment's terms."""
+    for text, postings in terms.field_posting_lists(fieldname):
+        yield text, source, (postings, renumbered)
+
+
+def _part(item):
+    """One source's postings of a term, as (ids, weights, ValueRun): from the
+    pool (a TermBuffer), or from a merged segment (renumbered, deleted
+    documents dropped; None if none is left)."""
+    _, source, found = item
+    if source == 0:
+        if len(found) <= SMALL_POSTINGS:
+            return found.docs.tolist(), found.weights.tolist(), ValueRun(bytes(found.values), found.sizes.tolist())
+        return (
+            np.frombuffer(found.docs, dtype=np.uint32).astype(np.int64),
+            np.frombuffer(found.weights, dtype=np.float32),
+            ValueRun(found.values, np.frombuffer(found.sizes, dtype=np.uint32)),
+        )
+    postings, renumbered = found
+    docs = renumbered[postings.docs()]
+    weights = postings.weights()
+    run = postings.value_run()
+    blob, sizes = (run.blob, run.sizes) if run is not None else (b"", np.zeros(len(docs), dtype=np.int64))
+    kept = docs >= 0
+    if not kept.all():
+        if not kept.any():
+            return None
+        if len(blob):
+            blob = np.frombuffer(blob, dtype=np.uint8)[np.repeat(kept, sizes)].tobytes()
+        docs, weights, sizes = docs[kept], weights[kept], sizes[kept]
+    return docs, weights, ValueRun(blob, sizes)
+
+
+def _joined(parts):
+    """One term's postings from its sources, in document order."""
+    if len(parts) == 1:
+        return parts[0]
+    parts = sorted(parts, key=lambda part: int(part[0][0]))
+    return (
+        np.concatenate([np.asarray(ids, dtype=np.int64) for ids, _, _ in parts]),
+        np.concatenate([np.asarray(weights, dtype=np.float64) for _, weights, _ in parts]),
+        ValueRun(
+            b"".join(bytes(run.blob) for _, _, run in parts),
+            np.concatenate([np.asarray(run.sizes, dtype=np.int64) for _, _, run in parts]),
+        ),
+    )
 
 
 class ColumnarTermsReader(W3TermsReader):
@@ -225,12 +309,12 @@ class ColumnarTermsReader(W3TermsReader):
 
 class ColumnarPerDocWriter(W3PerDocWriter):
     """Whoosh's W3 per-document writer, also keeping each text field's
-    length codes for the lengths file."""
+    lengths for the lengths file, and the token starts a format noted."""
 
     def __init__(self, codec, storage, segment):
         super().__init__(codec, storage, segment)
         self._target = (codec, storage, segment)
-        self._codes: dict[str, bytearray] = {}
+        self._lengths: dict[str, array] = {}
         self._documents = 0
 
     def start_doc(self, docnum):
@@ -245,24 +329,24 @@ class ColumnarPerDocWriter(W3PerDocWriter):
             if starts is not None:
                 super().add_field(starts_field, fieldobj, encode_starts(starts), 0)
         if length:
-            column = self._codes.setdefault(fieldname, bytearray())
+            column = self._lengths.setdefault(fieldname, array("I"))
             docnum = self._documents - 1
             if len(column) < docnum:
-                column.extend(bytes(docnum - len(column)))
+                column.frombytes(bytes(4 * (docnum - len(column))))  # documents without the field: 0
             del column[docnum:]
-            column.append(length_to_byte(length))
+            column.append(length)
 
     def cancel_doc(self):
         super().cancel_doc()
         self._documents -= 1
-        for column in self._codes.values():
+        for column in self._lengths.values():
             del column[self._documents :]
 
     def close(self):
         super().close()
         codec, storage, segment = self._target
         with segment.create_file(storage, codec.LENGTHS_EXT) as file:
-            write_lengths(file, self._documents, self._codes)
+            write_lengths(file, self._documents, self._lengths)
 
 
 class ColumnarPerDocReader(W3PerDocReader):
@@ -276,9 +360,18 @@ class ColumnarPerDocReader(W3PerDocReader):
 
     def length_codes(self, fieldname: str) -> np.ndarray:
         """Each document's length code in the field (0: none), as uint8."""
+        return self._lengths_file().codes(fieldname)
+
+    def exact_lengths(self, fieldname: str) -> np.ndarray:
+        """Each document's length in the field as counted (0: none); Whoosh
+        keeps only the one-byte code, and a merge adding those up again
+        would change the field's average length."""
+        return self._lengths_file().lengths(fieldname)
+
+    def _lengths_file(self) -> LengthsFile:
         if self._lengths is None:
             self._lengths = LengthsFile(self._lengths_storage, self._lengths_name)
-        return self._lengths.codes(fieldname)
+        return self._lengths
 
     def close(self):
         super().close()

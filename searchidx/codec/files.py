@@ -11,12 +11,14 @@ import json
 import mmap
 import os
 import struct
+from array import array
 
 import numpy as np
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
+from whoosh.util.numeric import byte_to_length
 
-_LENGTHS_MAGIC = b"SXL1"
+_LENGTHS_MAGIC = b"SXL2"
 _HEADER_SIZE = struct.Struct("<4sI")
 
 
@@ -70,16 +72,33 @@ class MappedStorage:
         return self.storage.open_file(name, **kwargs)
 
 
-def write_lengths(file, documents: int, codes: dict[str, bytearray]) -> None:
-    """Writes each field's one-byte length codes (Whoosh's `length_to_byte`),
-    one per document, 0 where a document has none."""
-    names = sorted(codes)
+def write_lengths(file, documents: int, lengths: dict[str, array]) -> None:
+    """Writes each field's length in each document (0 where it has none):
+    Whoosh's one-byte length code (what its scorer reads, `length_to_byte`),
+    then the length itself (what a merge adds up again)."""
+    names = sorted(lengths)
     header = json.dumps({"documents": documents, "fields": names}).encode("utf-8")
     file.write(_HEADER_SIZE.pack(_LENGTHS_MAGIC, len(header)))
     file.write(header)
+    exact = {}
     for name in names:
-        column = codes[name][:documents]
-        file.write(bytes(column) + bytes(documents - len(column)))
+        found = np.zeros(documents, dtype=np.uint32)
+        column = np.frombuffer(lengths[name], dtype=np.uint32)[:documents]
+        found[: len(column)] = column
+        exact[name] = found
+        file.write(_length_codes(found).tobytes())
+    file.write(bytes(-(_HEADER_SIZE.size + len(header) + documents * len(names)) % 4))  # align the uint32s
+    for name in names:
+        file.write(exact[name].astype("<u4").tobytes())
+
+
+# Whoosh's length_to_byte: the first code whose length is at least the length
+# (lengths past the last code's take it).
+_CODE_LENGTHS = np.array([byte_to_length(code) for code in range(256)], dtype=np.int64)
+
+
+def _length_codes(lengths: np.ndarray) -> np.ndarray:
+    return np.minimum(np.searchsorted(_CODE_LENGTHS, lengths, side="left"), 255).astype(np.uint8)
 
 
 class LengthsFile:
@@ -92,18 +111,28 @@ class LengthsFile:
         if magic != _LENGTHS_MAGIC:
             raise ValueError(f"{name} is not a field-lengths file of this version")
         header = json.loads(bytes(buffer[_HEADER_SIZE.size : _HEADER_SIZE.size + size]).decode("utf-8"))
-        self.documents = int(header["documents"])
+        self.documents = n = int(header["documents"])
+        names = header["fields"]
         start = _HEADER_SIZE.size + size
-        self._columns = {
-            name: np.frombuffer(buffer, dtype=np.uint8, count=self.documents, offset=start + i * self.documents)
-            for i, name in enumerate(header["fields"])
+        self._codes = {
+            name: np.frombuffer(buffer, dtype=np.uint8, count=n, offset=start + i * n) for i, name in enumerate(names)
+        }
+        start += n * len(names)
+        start += -start % 4
+        self._exact = {
+            name: np.frombuffer(buffer, dtype="<u4", count=n, offset=start + 4 * i * n) for i, name in enumerate(names)
         }
 
     def codes(self, fieldname: str) -> np.ndarray:
         """The field's length code of each document (0: none)."""
-        found = self._columns.get(fieldname)
+        found = self._codes.get(fieldname)
         return found if found is not None else np.zeros(self.documents, dtype=np.uint8)
 
+    def lengths(self, fieldname: str) -> np.ndarray:
+        """The field's length in each document, as counted (0: none)."""
+        found = self._exact.get(fieldname)
+        return found if found is not None else np.zeros(self.documents, dtype=np.uint32)
+
     def close(self) -> None:
-        self._columns = {}
+        self._codes = self._exact = {}
         self._file.close()

@@ -6,15 +6,19 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
 
 from searchidx.codec.columnar import ColumnarCodec
+from searchidx.codec.writer import ColumnarWriter
 
 
 class ColumnarIndex(FileIndex):
     """Whoosh's FileIndex, every writer (merges and `optimize` included)
-    writing its new segment with ColumnarCodec unless told otherwise."""
+    writing its new segment with ColumnarCodec (a ColumnarWriter) unless
+    told otherwise."""
 
     def writer(self, procs=1, **kwargs):
         kwargs.setdefault("codec", ColumnarCodec())
-        return super().writer(procs=procs, **kwargs)
+        if procs > 1:
+            return super().writer(procs=procs, **kwargs)
+        return ColumnarWriter(self, **kwargs)
 
 
 def create_index(folder: str, schema, indexname: str) -> ColumnarIndex:

@@ -75,40 +75,53 @@ def value_kind(format_) -> int:
 SMALL_POSTINGS = 32
 
 
+class ValueRun:
+    """Postings' values one after another (`blob`) and each one's size:
+    what a writer holding them as arrays hands over instead of a list."""
+
+    __slots__ = ("blob", "sizes")
+
+    def __init__(self, blob, sizes):
+        self.blob = blob
+        self.sizes = sizes
+
+
 def encode_postings(kind: int, ids, weights, values) -> bytes:
     """A term's record from its postings (document numbers ascending).
 
-    `values` are the postings' values as the field's format wrote them.
+    `values` are the postings' values as the field's format wrote them: a
+    list of bytes, or a ValueRun.
     """
     count = len(ids)
     if count == 0:
         raise ValueError("a posting list needs at least one posting")
+    if not isinstance(values, ValueRun):
+        values = ValueRun(b"".join(values), [len(v) for v in values])
     columns = _small_columns if count <= SMALL_POSTINGS else _array_columns
-    flags, total, parts = columns(kind, ids, weights, values)
+    flags, total, parts = columns(kind, ids, weights, values.blob, values.sizes)
     return _HEADER.pack(flags, count, total) + b"".join(parts)
 
 
-def _small_columns(kind, ids, weights, values):
+def _small_columns(kind, ids, weights, blob, sizes):
     """The record's parts, built from Python lists (see _array_columns)."""
     ids = [int(d) for d in ids]
     gaps = [ids[0]] + [b - a for a, b in zip(ids, ids[1:])]
     if ids[0] < 0 or min(gaps[1:], default=1) <= 0:
         raise ValueError("document numbers must be distinct, ascending and non-negative")
     count = len(ids)
+    sizes = [int(n) for n in sizes]
     stored = struct.unpack(f"<{count}f", struct.pack(f"<{count}f", *weights))
     parts = [pack(gaps)]
     counts = positions = None
     if kind == VALUES_POSITIONS:
-        lengths = [len(v) for v in values]
-        if any(n % POSITION_BYTES or not n for n in lengths):
+        if any(n % POSITION_BYTES or not n for n in sizes):
             raise ValueError("a positions value is a whole, non-empty array of uint32s")
-        counts = [n // POSITION_BYTES for n in lengths]
-        positions = struct.unpack(f"<{sum(counts)}I", b"".join(values))
+        counts = [n // POSITION_BYTES for n in sizes]
+        positions = struct.unpack(f"<{sum(counts)}I", blob)
     elif kind == VALUES_FREQUENCY:
-        joined = b"".join(values)
-        if len(joined) != 4 * count:
+        if len(blob) != 4 * count or any(n != 4 for n in sizes):
             raise ValueError("a frequency value is one uint32")
-        counts = list(struct.unpack(f">{count}I", joined))
+        counts = list(struct.unpack(f">{count}I", blob))
     if counts is not None:
         parts.append(pack(counts))
     if counts is not None and all(w == c for w, c in zip(stored, counts)):
@@ -134,12 +147,12 @@ def _small_columns(kind, ids, weights, values):
             at += n
         parts.append(pack(position_gaps))  # refuses a negative gap: positions ascend in a document
     elif kind == VALUES_RAW:
-        parts.append(pack([len(v) for v in values]))
-        parts.append(b"".join(values))
+        parts.append(pack(sizes))
+        parts.append(bytes(blob))
     return kind | weight_kind, total, parts
 
 
-def _array_columns(kind, ids, weights, values):
+def _array_columns(kind, ids, weights, blob, sizes):
     """The record's parts (module docstring): documents, counts, weights,
     positions or values; with the flags and the number of positions."""
     ids = np.asarray(ids, dtype=np.int64)
@@ -147,19 +160,18 @@ def _array_columns(kind, ids, weights, values):
     if np.any(np.diff(ids) <= 0) or ids[0] < 0:
         raise ValueError("document numbers must be distinct, ascending and non-negative")
     weights = np.asarray(weights, dtype=np.float64).astype(_WEIGHT_DTYPE)
+    sizes = np.asarray(sizes, dtype=np.int64)
     parts = [pack(np.diff(ids, prepend=0))]
     counts = positions = None
     if kind == VALUES_POSITIONS:
-        lengths = np.fromiter(map(len, values), dtype=np.int64, count=count)
-        if np.any(lengths % POSITION_BYTES) or not lengths.all():
+        if np.any(sizes % POSITION_BYTES) or not sizes.all():
             raise ValueError("a positions value is a whole, non-empty array of uint32s")
-        counts = lengths // POSITION_BYTES
-        positions = np.frombuffer(b"".join(values), dtype="<u4").astype(np.int64)
+        counts = sizes // POSITION_BYTES
+        positions = np.frombuffer(blob, dtype="<u4").astype(np.int64)
     elif kind == VALUES_FREQUENCY:
-        joined = b"".join(values)
-        if len(joined) != 4 * count:
+        if len(blob) != 4 * count or np.any(sizes != 4):
             raise ValueError("a frequency value is one uint32")
-        counts = np.frombuffer(joined, dtype=">u4").astype(np.int64)
+        counts = np.frombuffer(blob, dtype=">u4").astype(np.int64)
     if counts is not None:
         parts.append(pack(counts))
     if counts is not None and np.array_equal(weights, counts):
@@ -181,8 +193,8 @@ def _array_columns(kind, ids, weights, values):
         gaps[firsts] = positions[firsts]
         parts.append(pack(gaps))  # refuses a negative gap: positions ascend in a document
     elif kind == VALUES_RAW:
-        parts.append(pack(np.fromiter(map(len, values), dtype=np.int64, count=count)))
-        parts.append(b"".join(values))
+        parts.append(pack(sizes))
+        parts.append(bytes(blob))
     return kind | weight_kind, total, parts
 
 
@@ -271,6 +283,20 @@ class PostingList:
         firsts = np.cumsum(counts) - counts
         return counts, running - np.repeat(running[firsts] - gaps[firsts], counts)
 
+    def value_run(self) -> ValueRun | None:
+        """Every posting's value as the field's format encodes it, as one
+        run (None for a format without values): what merging copies."""
+        if self.kind == VALUES_NONE:
+            return None
+        if self.kind == VALUES_FREQUENCY:
+            return ValueRun(self._counts.values().astype(">u4").tobytes(), np.full(self.count, 4, dtype=np.int64))
+        if self.kind == VALUES_POSITIONS:
+            counts, positions = self.positions()
+            return ValueRun(positions.astype("<u4").tobytes(), counts * POSITION_BYTES)
+        ends = self._value_ends
+        return ValueRun(bytes(self._buffer[self._value_start : self._value_start + int(ends[-1])]),
+                        np.diff(ends, prepend=0))
+
     def values(self) -> list[bytes | None]:
         """Each posting's value as the field's format encodes it."""
         return [self.value(i) for i in range(self.count)]
@@ -346,14 +372,25 @@ def term_statistics(ids, weights, lengths) -> W3TermInfo:
     them (its term info's layout is reused, pointing into this codec's
     postings file). lengths: each posting's document length (0: none)."""
     count = len(ids)
-    stored = struct.unpack(f"<{count}f", struct.pack(f"<{count}f", *weights))
-    held = [n for n in lengths if n > 0]
+    if isinstance(ids, np.ndarray):
+        stored = np.asarray(weights, dtype=np.float64).astype(_WEIGHT_DTYPE).astype(np.float64)
+        lengths = np.asarray(lengths)
+        held = lengths[lengths > 0]
+        weight, maxweight = float(stored.sum()), float(np.max(stored))
+        minlength = int(held.min()) if len(held) else None
+        maxlength = int(lengths.max())
+    else:
+        stored = struct.unpack(f"<{count}f", struct.pack(f"<{count}f", *weights))
+        held = [n for n in lengths if n > 0]
+        weight, maxweight = float(sum(stored)), float(max(weights))
+        minlength = int(min(held)) if held else None
+        maxlength = int(max(lengths))
     return W3TermInfo(
-        weight=float(sum(stored)),
+        weight=weight,
         df=count,
-        minlength=int(min(held)) if held else None,
-        maxlength=int(max(lengths)) if count else 0,
-        maxweight=float(max(weights)),
+        minlength=minlength,
+        maxlength=maxlength,
+        maxweight=maxweight,
         minid=int(ids[0]),
         maxid=int(ids[-1]),
     )

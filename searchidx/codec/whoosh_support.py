@@ -24,6 +24,7 @@ these, rather than letting an index be written or read wrongly.
 from __future__ import annotations
 
 import whoosh
+from whoosh.reading import SegmentReader
 
 SUPPORTED_VERSION = (2, 7, 5)
 
@@ -46,12 +47,19 @@ def finish_segment(writer):
     return None
 
 
-def commit_with_segments(writer, segments: list, mergetype=None) -> None:
+def commit_with_segments(writer, segments: list, mergetype=None, merge: bool = False) -> None:
     """Commits writer's deletions, merges and additions plus other writers'
     finished segments in one new table of contents (SegmentWriter.commit,
-    with the extra segments added to the list it writes)."""
+    with the extra segments added to the list it writes); with `merge`,
+    those segments are merged into the writer's new segment instead."""
     final_segments = writer._merge_segments(mergetype, None, None)
-    final_segments += segments
+    if merge:
+        for segment in segments:
+            reader = SegmentReader(writer.storage, writer.schema, segment)
+            writer.add_reader(reader)
+            reader.close()
+    else:
+        final_segments += segments
     if writer._added:
         final_segments.append(writer._finalize_segment())
     else:
