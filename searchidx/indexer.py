@@ -44,7 +44,7 @@ from searchidx.sources.records import FieldNames, read_record_file
 from searchidx.sources.settings import folder_field_names
 from searchidx.store import now_iso, read_meta, write_meta
 from searchidx.codec.whoosh_support import commit_with_segments
-from searchidx.workers import Job, Outcome, add_file, add_files_in_workers, writer_limit_mb
+from searchidx.workers import Job, Outcome, add_files_here, add_files_in_workers, writer_limit_mb
 
 ProgressCallback = Callable[[int, int], None]  # (files done, files in all)
 
@@ -339,14 +339,15 @@ def index_folders(
             for key in sorted(plan.deletions):
                 writer.delete_by_term("key", key)
             processes = processes or os.cpu_count() or 1
-            segments = []
             if processes > 1 and len(plan.jobs) >= PARALLEL_MIN_FILES:
                 fds = (*inherited_fds, *lock_fds(writer))
                 segments = add_files_in_workers(ix, plan.jobs, record, processes, max_bytes, fds)
             else:
-                for job in plan.jobs:
-                    record(add_file(writer, job, max_bytes))
-            commit_with_segments(writer, segments)
+                processes = 1
+                segments = add_files_here(ix, plan.jobs, record, max_bytes)
+            # Segments beyond one a process were written as pools filled (a
+            # large run): merged into one, so searches look up each word once.
+            commit_with_segments(writer, segments, merge=len(segments) > processes)
         except BaseException:
             if not writer.is_closed:
                 writer.cancel()

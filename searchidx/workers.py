@@ -1,13 +1,14 @@
-"""Indexing on every core: worker processes that each write their own segment.
+"""Indexing on every core: worker processes that each write their own segments.
 
 Whoosh is pure Python, so one process indexes on one core, and nearly all of
 its time goes into work that is independent per document: reading the file,
 the Albanian analysis, entity extraction, building postings. So each worker
-process reads, analyses and adds its share of the files to a Whoosh
-SegmentWriter of its own (unlocked: the parent holds the index's locks) and,
-at the end, hands back the finished segment. The parent does the deletions
-and commits one table of contents naming the old segments and the workers'
-new ones, so a run's additions and deletions land together or not at all.
+process reads, analyses and adds its share of the files to segment writers
+of its own (unlocked: the parent holds the index's locks; a new segment
+whenever a writer's posting pool fills, SegmentsWriter) and, at the end,
+hands back its finished segments. The parent does the deletions and commits
+one table of contents naming the old segments and the workers' new ones, so
+a run's additions and deletions land together or not at all.
 
 This is Whoosh's own MpWriter "multisegment" design with two of its faults
 removed: the parent does not read and pickle every document for the workers
@@ -45,13 +46,14 @@ from searchidx.corpus import DEFAULT_MAX_BYTES, Document, UnreadableFile
 # Files per message to a worker: big enough that queue traffic is noise,
 # small enough that the two workers finish close together.
 BATCH_FILES = 16
-# Memory for the posting pools of one run (Whoosh's estimate, ~190 bytes a
-# posting, ~170 postings an article), shared by its writers: the one writer of
-# a run in one process, or each of n workers a 1/n share. A pool that fills
-# spills a sorted run to disk and merges the runs at the end, which costs far
-# more than the memory: 10,000 articles in one writer took 3.3 CPU ms each
-# with 128 MB (spilling) and 2.1 ms with 1 GB (not).
-WRITER_MEMORY_MB = 1024
+# Memory for the posting pools of one run (searchidx.codec.pool's estimate,
+# ~40 bytes a posting, ~260 postings an article), shared by its writers: the
+# one writer of a run in one process, or each of n workers a 1/n share. A
+# writer whose pool fills writes its segment and starts another (~35,000
+# articles a segment in one process), so that a run's processes stay within
+# 1 GB together whatever the corpus; the run then merges its segments into
+# one, a term at a time.
+WRITER_MEMORY_MB = 384
 POLL_SECONDS = 0.5
 # Batches given to a worker ahead of the one it works on: enough that it
 # never waits for the parent, few enough that it soon waits for work (and
@@ -63,7 +65,47 @@ PR_SET_PDEATHSIG = 1
 
 def writer_limit_mb(writers: int) -> int:
     """One writer's share of WRITER_MEMORY_MB."""
-    return max(128, WRITER_MEMORY_MB // max(1, writers))
+    return max(64, WRITER_MEMORY_MB // max(1, writers))
+
+
+class SegmentsWriter:
+    """Adds documents to new segments, each as large as a writer's posting
+    pool allows: a writer that fills writes its segment and another starts.
+    (Unlocked: the caller holds the index's locks, and commits the segments.)"""
+
+    def __init__(self, ix, limit_mb: int):
+        self.ix = ix
+        self.limit_mb = limit_mb
+        self.segments: list = []
+        self.writer = ix.writer(_lk=False, limitmb=limit_mb)
+
+    def add(self, job: Job, max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
+        outcome = add_file(self.writer, job, max_bytes)
+        full = getattr(self.writer.pool, "full", None)
+        if full is not None and full():
+            self._write_segment()
+            self.writer = self.ix.writer(_lk=False, limitmb=self.limit_mb)
+        return outcome
+
+    def finish(self) -> list:
+        """The segments written, in the order their documents were added."""
+        self._write_segment()
+        self.writer = None
+        return self.segments
+
+    def _write_segment(self) -> None:
+        segment = finish_segment(self.writer)
+        if segment is not None:
+            self.segments.append(segment)
+
+
+def add_files_here(ix, jobs: list[Job], on_outcome: Callable[[Outcome], None],
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> list:
+    """Adds the files in this process; returns their segments."""
+    adder = SegmentsWriter(ix, writer_limit_mb(1))
+    for job in jobs:
+        on_outcome(adder.add(job, max_bytes))
+    return adder.finish()
 
 
 @dataclass(frozen=True)
@@ -166,7 +208,7 @@ def add_files_in_workers(
     ]
     for worker in workers:
         worker.start()
-    segments: list = [None] * len(workers)
+    segments: list = [None] * len(workers)  # each worker's, in order
     finished = 0
     try:
         while finished < len(workers):
@@ -182,10 +224,10 @@ def add_files_in_workers(
                 hand_out(number)
                 for outcome in outcomes:
                     on_outcome(outcome)
-            elif kind == "segment":
+            elif kind == "segments":
                 finished += 1
-                number, segment = payload
-                segments[number] = segment
+                number, written = payload
+                segments[number] = written
             else:  # "error"
                 raise RuntimeError(f"an indexing worker failed:\n{payload}")
         for worker in workers:
@@ -197,7 +239,7 @@ def add_files_in_workers(
         for worker in workers:
             worker.join()
         raise
-    return [segment for segment in segments if segment is not None]
+    return [segment for written in segments if written for segment in written]
 
 
 def warm_up(ix) -> None:
@@ -234,8 +276,7 @@ def worker_main(
         except OSError:
             pass
     try:
-        ix = open_index(index_folder, index_name)
-        writer = ix.writer(_lk=False, limitmb=limit_mb)
+        adder = SegmentsWriter(open_index(index_folder, index_name), limit_mb)
         while True:
             try:
                 batch = job_queue.get(timeout=POLL_SECONDS)
@@ -247,8 +288,8 @@ def worker_main(
                 break
             if os.getppid() != parent_pid:
                 return  # orphaned between batches
-            result_queue.put(("outcomes", (number, [add_file(writer, job, max_bytes) for job in batch])))
-        result_queue.put(("segment", (number, finish_segment(writer))))
+            result_queue.put(("outcomes", (number, [adder.add(job, max_bytes) for job in batch])))
+        result_queue.put(("segments", (number, adder.finish())))
     except BaseException:
         result_queue.put(("error", traceback.format_exc()))
         raise
