@@ -158,9 +158,9 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
         # a company, a party, no person: presidenti i Interit, pilotin e Ferrari-t
         return "ORG"
     if (
-        piece.title
-        and not (len(words) == 1 and piece.place_context and piece.preposition not in SPEECH_VERBS)
+        not (len(words) == 1 and piece.place_context and piece.preposition not in SPEECH_VERBS)
         and not (len(words) > 1 and piece.preposition in CONNECTOR_WORDS)
+        and piece.title  # last: a title is looked for only where it decides
     ):
         # a title's genitive of several words is what the title serves, no
         # person: zëdhënës i Kryqit të Kuq, ministri i Punëve të Jashtme
@@ -269,12 +269,19 @@ def sport_clubs(pieces: list[Piece], text: str) -> None:
     typed for want of evidence is a club where a transfer or a match puts
     it (kalon te Arsenal nga Flamengo, kundër Lazios) or where it is a
     plural, a club's nickname (Bianconerët, Bavarezët)."""
-    weak = [p for p in pieces if p.by_default and p.type == "MISC" and len(p.words) == 1]
-    if not weak or len({m.group().lower() for m in SPORT_WORD.finditer(text)}) < 3:
+    clubs = [
+        p
+        for p in pieces
+        if p.by_default
+        and p.type == "MISC"
+        and len(p.words) == 1
+        and (p.preposition in SPORT_PREPOSITIONS or (p.words[0].endswith("ët") and not p.sentence_initial))
+    ]
+    # the story's words are counted only where a name may be a club
+    if not clubs or len({m.group().lower() for m in SPORT_WORD.finditer(text)}) < 3:
         return
-    for p in weak:
-        if p.preposition in SPORT_PREPOSITIONS or (p.words[0].endswith("ët") and not p.sentence_initial):
-            p.type, p.by_default = "ORG", False
+    for p in clubs:
+        p.type, p.by_default = "ORG", False
 
 
 def weak_member(p: Piece, gaz) -> bool:

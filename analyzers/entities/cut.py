@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analyzers.entities.canonical import connector_for, head_readings, readings
 from analyzers.entities.classify import set_context
@@ -142,6 +143,9 @@ def join_purposes(text: str, runs: list, gaz) -> list:
 
 
 def cut_run(text: str, run, gaz, misc: list[Span], lowered) -> list[Piece]:
+    tokens = run.tokens
+    if len(tokens) == 1 and tokens[0].sentence_initial and opener_only(tokens[0].text, gaz):
+        return []  # a third of all runs: Në, Ai, Por, Sipas opening a sentence
     if not misc:
         return _cut_group(text, run.tokens, run.title_before, gaz, lowered)
     toks = [t for t in run.tokens if not any(s.start <= t.start < s.end for s in misc)]
@@ -163,6 +167,31 @@ def cut_run(text: str, run, gaz, misc: list[Span], lowered) -> list[Piece]:
     for group in groups:
         out.extend(_cut_group(text, group, run.title_before, gaz, lowered))
     return out
+
+
+@lru_cache(maxsize=32768)
+def opener_only(word: str, gaz) -> bool:
+    """Whether one capitalised word alone, opening a sentence, is no name
+    whatever its context: what :func:`_cut_group` decides for it, the
+    branches that read the context (an acronym, a web address, a title's
+    adjective, a legislature) left to it. Asked once per word."""
+    if split_acronym(word) or "." in word or word.lower() in TITLE_ADJECTIVES or legislature(word):
+        return False
+    if gaz.forms.get(word):
+        return weak_name(word, gaz) and common(word, gaz)  # Mali, Drita: a common word
+    if is_title(word) or bare_adjective(word, gaz) or common(word, gaz):
+        return True
+    return (
+        "-" in word
+        and adjective_compound(word, gaz)
+        and not any(gaz.entry(c).type == "LOC" for c in gaz.lookup(word.split("-")[0]))
+    )
+
+
+@lru_cache(maxsize=32768)
+def legislature(word: str) -> bool:
+    """Kuvend, Kuvendi, Kuvendit, Senati: a legislature named by its noun."""
+    return word[1:].islower() and bool(LEGISLATURE.match(word.lower()))
 
 
 def _surface(text: str, toks: list[Token]) -> str:
@@ -299,7 +328,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             j -= 1
         group = toks[i:j]
         tentative = False
-        if len(group) == 1 and LEGISLATURE.match(tok.text.lower()) and tok.text[1:].islower() and not _of_common(text, tok.end):
+        if len(group) == 1 and legislature(tok.text) and not _of_common(text, tok.end):
             # Kuvendi, në Kuvend: the chamber, opening a sentence too, named by its noun
             piece = Piece(tok.start, tok.end, [tok.text], [_definite(tok.text)], type="ORG")
             piece.canonical = piece.candidates[0]
@@ -345,7 +374,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             or gaz.is_not_name(tok.text)
             or (
                 common_mid_sentence(tok.text, gaz)
-                and (not title or before in CONNECTOR_WORDS)  # kryetari i Komunës
+                and (before in CONNECTOR_WORDS or not title)  # kryetari i Komunës (a title looked for last)
                 and before not in SPEECH_VERBS
             )
         ):
@@ -473,7 +502,13 @@ def _acronym_piece(tok: Token, name: str, gaz) -> Piece:
 
 def _rule_piece(group: list[Token], gaz) -> Piece:
     words = [t.text for t in group]
-    start, end = group[0].start, group[-1].end
+    return Piece(group[0].start, group[-1].end, words, list(_rule_candidates(tuple(words), gaz)))
+
+
+@lru_cache(maxsize=32768)
+def _rule_candidates(words: tuple[str, ...], gaz) -> tuple[str, ...]:
+    """The canonical readings of a name no dictionary has, best first: they
+    depend on its words alone, so each is read once."""
     if len(words) == 1:
         cands = []
         for base, _gender in readings(words[0]):
@@ -485,7 +520,7 @@ def _rule_piece(group: list[Token], gaz) -> Piece:
         if words[0].endswith("i") and words[0] in cands:
             cands.remove(words[0])
             cands.insert(0, words[0])
-        return Piece(start, end, words, cands)
+        return tuple(cands)
     has_connector = any(w in CONNECTOR_WORDS for w in words[1:-1])
     first_known = gaz.lookup(words[0])
     first_entry = gaz.entry(first_known[0]) if first_known else None
@@ -525,7 +560,7 @@ def _rule_piece(group: list[Token], gaz) -> Piece:
             if cand not in cands:
                 cands.append(cand)
         cands = prefer_head(words, cands)
-    return Piece(start, end, words, cands)
+    return tuple(cands)
 
 
 def prefer_head(words: list[str], cands: list[str]) -> list[str]:

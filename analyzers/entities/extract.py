@@ -48,9 +48,9 @@ TYPES = ("PER", "LOC", "ORG", "MISC")
 def clear_caches() -> None:
     """Forgets every per-word cache and the loaded dictionaries (for
     benchmarks that must start cold, and tests)."""
-    from analyzers.entities import canonical, mentions
+    from analyzers.entities import canonical, cut, mentions
 
-    cached = [fn for fn in vars(lexical).values() if hasattr(fn, "cache_clear")]
+    cached = [fn for module in (lexical, cut) for fn in vars(module).values() if hasattr(fn, "cache_clear")]
     for fn in (*cached, resolve.curated_people, canonical.readings, mentions.is_title, mentions.split_acronym):
         fn.cache_clear()
     gazetteer._loaded = None
@@ -146,6 +146,9 @@ def _one_hyphenated_name(word: str, gaz) -> bool:
 
 
 _OVERLONG_RUN = re.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
+# The start of such a stretch: looked for at the starts of stretches only,
+# where the pattern above is tried at every character of every word.
+_OVERLONG_START = re.compile(r"(?<!\S)\S{%d}" % (MAX_TOKEN_CHARS + 1))
 
 
 def _blank_overlong(text: str) -> str:
@@ -155,7 +158,7 @@ def _blank_overlong(text: str) -> str:
     whatever the rules below do with one. Blanked with line breaks: a long
     run of spaces costs the rules below time growing with its square
     (20,000 spaces: 5 s), line breaks do not."""
-    if _OVERLONG_RUN.search(text) is None:
+    if _OVERLONG_START.search(text) is None:
         return text
     return _OVERLONG_RUN.sub(lambda m: "\n" * len(m.group()), text)
 
@@ -180,6 +183,11 @@ def _in_handle(text: str, start: int) -> bool:
     return "." in address and address[-1:].isalnum()
 
 
+# Characters from the first combining mark on: below it every character is
+# its own composed form.
+_FROM_COMBINING = re.compile("[\u0300-\U0010ffff]")
+
+
 def _extract_decomposed(text: str, evidence: Evidence | None) -> list[Mention]:
     """Extraction from a text with decomposed letters (``e`` + U+0308 for
     ``ë``, as some articles are typed): the composed text is read, so that
@@ -189,15 +197,27 @@ def _extract_decomposed(text: str, evidence: Evidence | None) -> list[Mention]:
     start_of: list[int] = []  # composed offset -> offset in text
     end_of: list[int] = [0]  # composed end offset -> end offset in text
     i, n = 0, len(text)
-    while i < n:
-        j = i + 1
+    # A character below U+0300 is its own composed form, and one that no
+    # combining mark follows maps to itself: only the others are looked at,
+    # the stretches between copied whole.
+    for k in (m.start() for m in _FROM_COMBINING.finditer(text)):
+        if k < i:
+            continue  # a mark already composed with its letter
+        g = k - 1 if k > i and unicodedata.combining(text[k]) else k
+        composed.append(text[i:g])
+        start_of.extend(range(i, g))
+        end_of.extend(range(i + 1, g + 1))
+        j = g + 1
         while j < n and unicodedata.combining(text[j]):
             j += 1  # a letter and the marks on it compose together
-        group = unicodedata.normalize("NFC", text[i:j])
+        group = unicodedata.normalize("NFC", text[g:j])
         composed.append(group)
-        start_of.extend([i] * len(group))
-        end_of.extend([i] * (len(group) - 1) + [j])
+        start_of.extend([g] * len(group))
+        end_of.extend([g] * (len(group) - 1) + [j])
         i = j
+    composed.append(text[i:])
+    start_of.extend(range(i, n))
+    end_of.extend(range(i + 1, n + 1))
     out = []
     for m in extract_entities("".join(composed), evidence):
         start, end = start_of[m.start], end_of[m.end]

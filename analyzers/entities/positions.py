@@ -75,4 +75,7 @@ def edge_regions(text: str) -> list[tuple[int, int]]:
 
 
 def in_regions(regions: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in regions)
+    for s, e in regions:
+        if s <= start and end <= e:
+            return True
+    return False
