@@ -96,15 +96,17 @@ def test_evaluate_scores_text_rows_and_the_facet_types_apart(tmp_path):
 @pytest.mark.parametrize(
     "gold, floor",
     [
-        # PER/LOC/ORG typed F1 of sq-6 (0.931 dev, 0.820 frozen test half,
-        # 0.888 / 0.867 mixed); the floors keep them from sliding back to
-        # sq-5's 0.784 / 0.770 / 0.777 / 0.726
+        # PER/LOC/ORG typed F1 floors a little under the scores of sq-8
+        # (analyzers/entities/README.md has the scores): they keep the
+        # extraction from sliding back, and say nothing of unseen text.
         (NEWS[0], 0.90),
-        (NEWS[1], 0.80),
+        (NEWS[1], 0.84),
+        (NEWS2[0], 0.90),
+        (NEWS2[1], 0.77),
         (MIXED[0], 0.85),
-        (MIXED[1], 0.80),
+        (MIXED[1], 0.85),
     ],
-    ids=["news-dev", "news-test", "mixed-dev", "mixed-test"],
+    ids=["news-dev", "news-test", "news2-dev", "news2-test", "mixed-dev", "mixed-test"],
 )
 def test_extraction_holds_its_scores(gold, floor):
     assert evaluate(gold, SHARED_DATA).as_dict()["facet_types"]["f1"] >= floor
