@@ -18,7 +18,11 @@ entries whose paradigm allows that suffix after that stem variant
 
 The table is derived from the installed package at first use and cached under
 the user's cache directory, keyed by the package's version, so it is never
-copied into this repository. Derivational paradigms (``#deriv#...``, e.g.
+copied into this repository. The cache holds it packed (`StemTable.pack`):
+each string list as one text, the entries as one array of ints, so that a
+process loads it in a few large reads and builds two dicts of indexes, not a
+Python object per entry (a first search's share of the load fell from ~450M
+to ~250M instructions). Derivational paradigms (``#deriv#...``, e.g.
 ndërtoj -> ndërtim) are left out: their gold lemma is the derived word, and
 merging them with the base would cost precision.
 """
@@ -30,12 +34,13 @@ import os
 import re
 import sys
 import tempfile
+from array import array
 from pathlib import Path
 
 from analyzers.normalizer import fold_diacritics
 
 # Bump when the derived table's layout or content rules change.
-TABLE_FORMAT = 10
+TABLE_FORMAT = 11  # 11: packed (StemTable)
 
 # A flattened inflexion: optional stem number <n>, the stem position ".",
 # suffix letters (an abbreviation's "-ja" included), optionally a "<.>" where
@@ -229,12 +234,114 @@ def build_table() -> tuple:
     )
 
 
+class StemTable:
+    """The stem table as the stemmer reads it, unpacked from its cached form.
+
+    `entries(stem)`: the packed entries (see `pack`) of a stem as written;
+    `folded_entries(stem)`: those of the stems a folded spelling may stand
+    for; `lemma(i)`: lemma number i; `paradigms`, `folded_paradigms`: as
+    `build_table` gives them.
+    """
+
+    __slots__ = ("paradigms", "folded_paradigms", "_lemmas", "_lemma_starts", "_stems", "_starts", "_entries",
+                 "_folded", "_folded_starts", "_folded_targets")
+
+    def __init__(self, packed: tuple):
+        (lemmas, lemma_starts, self.paradigms, self.folded_paradigms, stems, starts, entries, folded,
+         folded_starts, folded_targets) = packed
+        self._lemmas, self._lemma_starts = lemmas, _array("I", lemma_starts)
+        self._stems = dict(zip(stems.split("\n"), range(len(starts) // 4)))
+        self._starts, self._entries = _array("I", starts), _array("Q", entries)
+        self._folded = dict(zip(folded.split("\n"), range(len(folded_starts) // 4))) if folded else {}
+        self._folded_starts, self._folded_targets = _array("I", folded_starts), _array("I", folded_targets)
+
+    @staticmethod
+    def pack(table: tuple) -> tuple:
+        """The cached form of `build_table`'s tuple."""
+        lemmas, paradigms, folded_paradigms, stems, folded_stems = table
+        lemma_starts = array("I", [0])
+        for lemma in lemmas:
+            lemma_starts.append(lemma_starts[-1] + len(lemma))
+        keys = list(stems)
+        index = {stem: number for number, stem in enumerate(keys)}
+        starts, entries = array("I", [0]), array("Q")
+        for stem in keys:
+            entries.extend(stems[stem])
+            starts.append(len(entries))
+        folded = list(folded_stems)
+        folded_starts, folded_targets = array("I", [0]), array("I")
+        for spelling in folded:
+            folded_targets.extend(index[stem] for stem in folded_stems[spelling])
+            folded_starts.append(len(folded_targets))
+        return (
+            "".join(lemmas), lemma_starts.tobytes(), paradigms, folded_paradigms,
+            "\n".join(keys), starts.tobytes(), entries.tobytes(),
+            "\n".join(folded), folded_starts.tobytes(), folded_targets.tobytes(),
+        )
+
+    def lemma(self, number: int) -> str:
+        return self._lemmas[self._lemma_starts[number] : self._lemma_starts[number + 1]]
+
+    def entries(self, stem: str):
+        number = self._stems.get(stem)
+        if number is None:
+            return ()
+        return self._entries[self._starts[number] : self._starts[number + 1]]
+
+    def folded_entries(self, spelling: str):
+        number = self._folded.get(spelling)
+        if number is None:
+            return ()
+        found = array("Q")
+        for target in self._folded_targets[self._folded_starts[number] : self._folded_starts[number + 1]]:
+            found.extend(self._entries[self._starts[target] : self._starts[target + 1]])
+        return found
+
+    def splits(self, word: str, folded: bool = False):
+        """(i, entries) for each prefix word[:i] that is a stem, longest
+        first; with folded, a prefix also stands for the stems it is the
+        folded spelling of. The stemmer's inner loop: one call a word."""
+        stem_number, starts, entries = self._stems.get, self._starts, self._entries
+        folded_number = self._folded.get if folded else None
+        for i in range(len(word), 0, -1):
+            head = word[:i]
+            number = stem_number(head)
+            found = entries[starts[number] : starts[number + 1]] if number is not None else None
+            if folded_number is not None:
+                spelling = folded_number(head)
+                if spelling is not None:
+                    targets = self._folded_targets[self._folded_starts[spelling] : self._folded_starts[spelling + 1]]
+                    for target in targets:
+                        also = entries[starts[target] : starts[target + 1]]
+                        found = also if found is None else found + also
+            if found:
+                yield i, found
+
+
+def _array(kind: str, data: bytes) -> array:
+    values = array(kind)
+    values.frombytes(data)
+    return values
+
+
 def _cache_path(version: str) -> Path:
     tag = f"sq-lexicon-{version}-t{TABLE_FORMAT}-py{sys.version_info[0]}{sys.version_info[1]}"
     return cache_dir() / f"{tag}.marshal"
 
 
-def load_table() -> tuple | None:
+def _superseded(other: Path, ours: Path) -> bool:
+    """Whether another cached table is an outdated one of ours: the same
+    format for another lexicon or Python version. Tables of other formats
+    are left alone: another checkout sharing the cache folder may read them,
+    and deleting each other's tables, two checkouts would derive theirs
+    again (20-40 s) by turns."""
+    if other == ours:
+        return False
+    found = re.search(r"-t(\d+)-", other.name)
+    return found is not None and int(found.group(1)) == TABLE_FORMAT
+
+
+def load_table() -> StemTable | None:
     """The cached table, derived first if needed; None if uniparser-albanian is absent."""
     version = uniparser_version()
     if version is None:
@@ -242,19 +349,19 @@ def load_table() -> tuple | None:
     path = _cache_path(version)
     try:
         with open(path, "rb") as f:
-            return marshal.loads(f.read())  # one read: marshal.load(f) reads piecemeal
+            return StemTable(marshal.loads(f.read()))  # one read: marshal.load(f) reads piecemeal
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    table = build_table()
+    packed = StemTable.pack(build_table())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
-            marshal.dump(table, f)
+            marshal.dump(packed, f)
         os.replace(tmp, path)  # atomic: concurrent processes never read half a file
         for stale in path.parent.glob("sq-lexicon-*.marshal"):
-            if stale != path:  # tables of other versions/formats of ours
+            if _superseded(stale, path):
                 stale.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only cache only costs the derivation next time
-    return table
+    return StemTable(packed)

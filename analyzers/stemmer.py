@@ -101,19 +101,11 @@ class AlbanianStemmer:
         table = self._ensure_table()
         if table is None:
             return None
-        lemmas, paradigms, folded_paradigms, stems, folded_stems = table
-        if folded:
-            paradigms = folded_paradigms
+        paradigms = table.folded_paradigms if folded else table.paradigms
         best = fit = None
         # Every split stem+suffix whose paradigm allows that suffix after that
         # stem variant is an analysis; the least by `_rank` wins.
-        for i in range(len(word), 0, -1):
-            head = word[:i]
-            entries = stems.get(head, ())
-            if folded and head in folded_stems:
-                entries = entries + tuple(e for s in folded_stems[head] for e in stems[s])
-            if not entries:
-                continue
+        for i, entries in table.splits(word, folded):
             suffix = word[i:]
             for entry in entries:
                 masks = paradigms[(entry >> 24) & 0xFF].get(suffix)
@@ -132,7 +124,7 @@ class AlbanianStemmer:
                 r = _across_readings(rank)
                 if fit is None or r < fit:
                     fit = r
-        return (best, lemmas[best[-1]], fit) if best is not None else None
+        return (best, table.lemma(best[-1]), fit) if best is not None else None
 
     @staticmethod
     def _rank(nonst, entry, suffix_len):
