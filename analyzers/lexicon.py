@@ -19,10 +19,12 @@ entries whose paradigm allows that suffix after that stem variant
 The table is derived from the installed package at first use and cached under
 the user's cache directory, keyed by the package's version, so it is never
 copied into this repository. The cache holds it packed (`StemTable.pack`):
-each string list as one text, the entries as one array of ints, so that a
-process loads it in a few large reads and builds two dicts of indexes, not a
-Python object per entry (a first search's share of the load fell from ~450M
-to ~250M instructions). Derivational paradigms (``#deriv#...``, e.g.
+the stems starting with each letter as one text and their entries as one
+array of ints, unpacked into a dict only when a word starting with that
+letter is first looked up, so that a process neither builds a Python object
+per entry nor reads the letters it never meets (a search in a new process
+analyzes only its query's words: ~450M instructions to load the table
+before, a few tens of millions now). Derivational paradigms (``#deriv#...``, e.g.
 ndërtoj -> ndërtim) are left out: their gold lemma is the derived word, and
 merging them with the base would cost precision.
 """
@@ -40,7 +42,7 @@ from pathlib import Path
 from analyzers.normalizer import fold_diacritics
 
 # Bump when the derived table's layout or content rules change.
-TABLE_FORMAT = 11  # 11: packed (StemTable)
+TABLE_FORMAT = 12  # 11: packed (StemTable); 12: in buckets by first letter
 
 # A flattened inflexion: optional stem number <n>, the stem position ".",
 # suffix letters (an abbreviation's "-ja" included), optionally a "<.>" where
@@ -88,13 +90,28 @@ def cache_dir() -> Path:
     return Path(base) / "searchidx"
 
 
+def _grammar_analyzer():
+    """uniparser-albanian's analyzer, its grammar not yet loaded.
+
+    Its grammar logs warnings to `errors.log` in the working folder, which it
+    creates on construction: the log goes to os.devnull instead (the class's
+    default file name, swapped while the analyzer is made)."""
+    from uniparser_albanian import AlbanianAnalyzer
+    from uniparser_morph.ErrorHandler import ErrorHandler
+
+    defaults = ErrorHandler.__init__.__defaults__
+    ErrorHandler.__init__.__defaults__ = (os.devnull,)
+    try:
+        return AlbanianAnalyzer(mode="none")  # any other mode returns before loading
+    finally:
+        ErrorHandler.__init__.__defaults__ = defaults
+
+
 def _load_grammar():
     """Loads uniparser-albanian's grammar (paradigms + lexemes) without its parser."""
     from importlib.resources import as_file, files
 
-    from uniparser_albanian import AlbanianAnalyzer
-
-    an = AlbanianAnalyzer(mode="none")  # any other mode returns before loading
+    an = _grammar_analyzer()
     an.dirName = "uniparser_albanian.data_strict"
     d = files(an.dirName)
     with as_file(d / "paradigms.txt") as an.paradigmFile, as_file(d / "lexemes.txt") as an.lexFile, as_file(
@@ -238,22 +255,25 @@ class StemTable:
     """The stem table as the stemmer reads it, unpacked from its cached form.
 
     `entries(stem)`: the packed entries (see `pack`) of a stem as written;
-    `folded_entries(stem)`: those of the stems a folded spelling may stand
-    for; `lemma(i)`: lemma number i; `paradigms`, `folded_paradigms`: as
+    `folded_entries(spelling)`: those of the stems a folded spelling may
+    stand for; `splits(word, folded)`: both for every prefix of a word;
+    `lemma(i)`: lemma number i; `paradigms`, `folded_paradigms`: as
     `build_table` gives them.
+
+    Stems are kept in buckets by their first letter, each unpacked the
+    first time a word starting with it is looked up: a search analyzes
+    only its query's words (snippets read the index's postings), and needs
+    a few buckets of the table, not all of it.
     """
 
-    __slots__ = ("paradigms", "folded_paradigms", "_lemmas", "_lemma_starts", "_stems", "_starts", "_entries",
-                 "_folded", "_folded_starts", "_folded_targets")
+    __slots__ = ("paradigms", "folded_paradigms", "_lemmas", "_lemma_starts", "_stem_packs", "_folded_packs",
+                 "_stem_buckets", "_folded_buckets")
 
     def __init__(self, packed: tuple):
-        (lemmas, lemma_starts, self.paradigms, self.folded_paradigms, stems, starts, entries, folded,
-         folded_starts, folded_targets) = packed
+        lemmas, lemma_starts, self.paradigms, self.folded_paradigms, self._stem_packs, self._folded_packs = packed
         self._lemmas, self._lemma_starts = lemmas, _array("I", lemma_starts)
-        self._stems = dict(zip(stems.split("\n"), range(len(starts) // 4)))
-        self._starts, self._entries = _array("I", starts), _array("Q", entries)
-        self._folded = dict(zip(folded.split("\n"), range(len(folded_starts) // 4))) if folded else {}
-        self._folded_starts, self._folded_targets = _array("I", folded_starts), _array("I", folded_targets)
+        self._stem_buckets: dict[str, tuple] = {}
+        self._folded_buckets: dict[str, dict[str, str]] = {}
 
     @staticmethod
     def pack(table: tuple) -> tuple:
@@ -262,58 +282,80 @@ class StemTable:
         lemma_starts = array("I", [0])
         for lemma in lemmas:
             lemma_starts.append(lemma_starts[-1] + len(lemma))
-        keys = list(stems)
-        index = {stem: number for number, stem in enumerate(keys)}
-        starts, entries = array("I", [0]), array("Q")
-        for stem in keys:
-            entries.extend(stems[stem])
-            starts.append(len(entries))
-        folded = list(folded_stems)
-        folded_starts, folded_targets = array("I", [0]), array("I")
-        for spelling in folded:
-            folded_targets.extend(index[stem] for stem in folded_stems[spelling])
-            folded_starts.append(len(folded_targets))
-        return (
-            "".join(lemmas), lemma_starts.tobytes(), paradigms, folded_paradigms,
-            "\n".join(keys), starts.tobytes(), entries.tobytes(),
-            "\n".join(folded), folded_starts.tobytes(), folded_targets.tobytes(),
-        )
+        by_letter: dict[str, list[str]] = {}
+        for stem in stems:
+            by_letter.setdefault(stem[:1], []).append(stem)
+        stem_packs = {}
+        for letter, keys in by_letter.items():
+            starts, entries = array("I", [0]), array("Q")
+            for stem in keys:
+                entries.extend(stems[stem])
+                starts.append(len(entries))
+            stem_packs[letter] = ("\n".join(keys), starts.tobytes(), entries.tobytes())
+        folded_by_letter: dict[str, list[str]] = {}
+        for spelling in folded_stems:
+            folded_by_letter.setdefault(spelling[:1], []).append(spelling)
+        folded_packs = {
+            letter: ("\n".join(keys), "\n".join("\t".join(folded_stems[key]) for key in keys))
+            for letter, keys in folded_by_letter.items()
+        }
+        return "".join(lemmas), lemma_starts.tobytes(), paradigms, folded_paradigms, stem_packs, folded_packs
 
     def lemma(self, number: int) -> str:
         return self._lemmas[self._lemma_starts[number] : self._lemma_starts[number + 1]]
 
+    def _stems_of(self, letter: str) -> tuple:
+        """(stem -> number, starts, entries) of the stems starting with letter."""
+        bucket = self._stem_buckets.get(letter)
+        if bucket is None:
+            packed = self._stem_packs.get(letter)
+            if packed is None:
+                bucket = ({}, None, None)
+            else:
+                keys, starts, entries = packed
+                starts = _array("I", starts)
+                bucket = (dict(zip(keys.split("\n"), range(len(starts) - 1))), starts, _array("Q", entries))
+            self._stem_buckets[letter] = bucket  # built twice at worst by two threads: the same
+        return bucket
+
+    def _folded_of(self, letter: str) -> dict[str, str]:
+        """folded spelling -> its stems (tab-separated), for spellings starting with letter."""
+        bucket = self._folded_buckets.get(letter)
+        if bucket is None:
+            packed = self._folded_packs.get(letter)
+            bucket = dict(zip(packed[0].split("\n"), packed[1].split("\n"))) if packed is not None else {}
+            self._folded_buckets[letter] = bucket
+        return bucket
+
     def entries(self, stem: str):
-        number = self._stems.get(stem)
+        numbers, starts, entries = self._stems_of(stem[:1])
+        number = numbers.get(stem)
         if number is None:
             return ()
-        return self._entries[self._starts[number] : self._starts[number + 1]]
+        return entries[starts[number] : starts[number + 1]]
 
     def folded_entries(self, spelling: str):
-        number = self._folded.get(spelling)
-        if number is None:
+        targets = self._folded_of(spelling[:1]).get(spelling)
+        if targets is None:
             return ()
         found = array("Q")
-        for target in self._folded_targets[self._folded_starts[number] : self._folded_starts[number + 1]]:
-            found.extend(self._entries[self._starts[target] : self._starts[target + 1]])
+        for stem in targets.split("\t"):
+            found.extend(self.entries(stem))
         return found
 
     def splits(self, word: str, folded: bool = False):
         """(i, entries) for each prefix word[:i] that is a stem, longest
         first; with folded, a prefix also stands for the stems it is the
         folded spelling of. The stemmer's inner loop: one call a word."""
-        stem_number, starts, entries = self._stems.get, self._starts, self._entries
-        folded_number = self._folded.get if folded else None
+        numbers, starts, entries = self._stems_of(word[:1])
+        spellings = self._folded_of(word[:1]) if folded else None
         for i in range(len(word), 0, -1):
             head = word[:i]
-            number = stem_number(head)
+            number = numbers.get(head)
             found = entries[starts[number] : starts[number + 1]] if number is not None else None
-            if folded_number is not None:
-                spelling = folded_number(head)
-                if spelling is not None:
-                    targets = self._folded_targets[self._folded_starts[spelling] : self._folded_starts[spelling + 1]]
-                    for target in targets:
-                        also = entries[starts[target] : starts[target + 1]]
-                        found = also if found is None else found + also
+            if spellings and head in spellings:
+                also = self.folded_entries(head)
+                found = also if found is None else found + also
             if found:
                 yield i, found
 

@@ -36,3 +36,16 @@ def test_a_table_of_another_lexicon_is_cleaned_up_but_other_formats_are_left():
     other_version = ours.with_name(ours.name.replace("2.3.0", "2.2.0"))
     assert _superseded(other_version, ours)
     assert not _superseded(older, ours) and not _superseded(newer, ours) and not _superseded(ours, ours)
+
+
+def test_deriving_the_table_writes_no_errors_log_in_the_working_folder(tmp_path, monkeypatch):
+    from uniparser_morph.ErrorHandler import ErrorHandler
+
+    from analyzers.lexicon import _grammar_analyzer
+
+    monkeypatch.chdir(tmp_path)
+    analyzer = _grammar_analyzer()
+    assert list(tmp_path.iterdir()) == []  # uniparser's own default is errors.log, here
+    assert ErrorHandler.__init__.__defaults__ == ("errors.log",)  # and stays so for others
+    analyzer.g.errorHandler.raise_error("a warning")  # logged nowhere on disk
+    assert list(tmp_path.iterdir()) == []
