@@ -82,7 +82,7 @@ def build_index(python: str, folder: Path) -> None:
 
 def commands(python: str, index: Path, label: str) -> dict[str, list[str]]:
     searchidx = searchidx_command(python)
-    prefix = f"{label}: " if label else ""
+    prefix = f"{label}: "
     return {
         f"{prefix}python -c pass": [python, "-c", "pass"],
         f"{prefix}--help": [*searchidx, "--help"],
@@ -138,7 +138,7 @@ def report(labels: list[str], wall: dict, cpu: dict, failed: dict, runner: str, 
     print(f"{'command':<28} {'median':>8} {'min':>8} {'stdev':>8} {'over python':>12} {'target':>12} {'cpu':>7}")
     all_met = True
     for label in labels:
-        prefix = f"{label}: " if label else ""
+        prefix = f"{label}: "
         baseline = statistics.median(wall[f"{prefix}python -c pass"])
         for short in ["python -c pass", *TARGETS]:
             name = prefix + short
@@ -173,13 +173,13 @@ def main() -> int:
     parser.add_argument("--compare", metavar="PYTHON", help="also time the searchidx installed beside this interpreter")
     args = parser.parse_args()
     runner = args.runner or ("hyperfine" if shutil.which("hyperfine") else "subprocess")
-    installations = [("", sys.executable)] + ([("compare", args.compare)] if args.compare else [])
-    if args.compare:
-        installations[0] = ("this", sys.executable)
+    # Every command's name starts with its installation's label: hyperfine
+    # would read a name starting with "--" as one of its own options.
+    installations = [("this", sys.executable)] + ([("compare", args.compare)] if args.compare else [])
     with tempfile.TemporaryDirectory(prefix="searchidx-startup-") as scratch:
         runnable, failed = {}, {}
         for label, python in installations:
-            index = Path(scratch) / f"index-{label or 'this'}"
+            index = Path(scratch) / f"index-{label}"
             compile_packages(python)
             build_index(python, index)
             for name, command in commands(python, index, label).items():
