@@ -149,7 +149,12 @@ class TreeRun:
 
 def run_sampled(command: list[str], interval: float = 0.5) -> TreeRun:
     """Runs command, sampling the memory of its process tree every interval
-    seconds; raises CalledProcessError (with its stderr) if it fails."""
+    seconds; raises CalledProcessError (with its stderr) if it fails.
+
+    A run shorter than the interval would show only the memory of a process
+    still starting up, so the peak is also the child's own high-water mark
+    as the kernel reports it when the child is reaped (wait4's ru_maxrss,
+    which covers the child and the workers it waited for)."""
     sampling = Path("/proc/self/smaps_rollup").exists()
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -162,16 +167,27 @@ def run_sampled(command: list[str], interval: float = 0.5) -> TreeRun:
             peaks[0], peaks[1] = max(peaks[0], rss), max(peaks[1], pss)
             done.wait(interval)
 
+    outputs: dict[str, str] = {}
+
+    def drain(name: str, stream) -> None:
+        outputs[name] = stream.read()
+
+    readers = [threading.Thread(target=drain, args=(name, stream), daemon=True) for name, stream in (("stdout", process.stdout), ("stderr", process.stderr))]
     sampler = threading.Thread(target=sample, daemon=True)
-    if sampling:
-        sampler.start()
-    stdout, stderr = process.communicate()
+    for thread in readers + ([sampler] if sampling else []):
+        thread.start()
+    for reader in readers:
+        reader.join()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
     done.set()
     if sampling:
         sampler.join()
     seconds = time.perf_counter() - started
+    stdout, stderr = outputs["stdout"], outputs["stderr"]
     if process.returncode:
         raise subprocess.CalledProcessError(process.returncode, command, stdout, stderr)
+    peaks[0] = max(peaks[0], usage.ru_maxrss)  # KiB on Linux
     return TreeRun(
         stdout=stdout,
         stderr=stderr,
