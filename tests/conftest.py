@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,124 @@ def rewrite_meta(index_dir: Path, **changes) -> None:
     data.pop("checksum", None)
     data.update(changes)
     path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+
+
+# Small indexes written straight into Whoosh, entities given, for the tests of
+# search, filters, facets and ranking.
+
+# (name, date or None, body, {entity field: [names]})
+DOCS = [
+    ("feb.txt", "2024-02-10", "Tregu i naftës u rrit në shkurt.", {"place": ["Kina"], "person": ["Vladimir Putin"]}),
+    ("feb-end.txt", "2024-02-28", "Tregu i naftës ra.", {"place": ["Rusia"]}),
+    ("march.txt", "2024-03-05", "Tregu i naftës në mars.", {"place": ["Kina", "Rusia"]}),
+    ("feb-month.txt", "2024-02", "Tregu i naftës gjatë muajit.", {"org": ["OKB"]}),
+    ("year-2024.txt", "2024", "Tregu i naftës gjatë vitit.", {"person": ["Xi Jinping"]}),
+    ("june-2022.txt", "2022-06-15", "Tregu i naftës dhe gazit.", {"place": ["Kinë"], "org": ["NATO"]}),
+    ("july-2023.txt", "2023-07-01", "Gazi dhe tregu i naftës.", {"org": ["OKB", "NATO"]}),
+    ("undated.txt", None, "Tregu i naftës pa datë.", {"person": ["Putin"]}),
+    ("other.txt", "2023-07-02", "Kombëtarja fitoi ndeshjen.", {"place": ["Kina"]}),
+]
+
+
+def add_documents(index, docs, root: str = "/corpus", merge: bool = True) -> None:
+    """Writes documents straight into the index, entities given rather than
+    extracted; merge=False keeps them in a segment of their own."""
+    from searchidx.dates import parse_date
+    from searchidx.schema import ENTITY_FIELDS
+
+    writer = index._ix.writer()
+    for name, date_text, body, entities in docs:
+        fields = {
+            "key": f"{root}/{name}",
+            "path": name,
+            "root": root,
+            # As the indexer writes a text file: its first sentence shown as
+            # the title, not indexed as one (searchidx.indexer.document_fields).
+            "title": "",
+            "_stored_title": body.split(".")[0] + ".",
+            "body": body,
+            "content_hash": name,
+            "size": len(body),
+            "mtime": 0.0,
+        }
+        if date_text:
+            date = parse_date(date_text)
+            fields.update(date=date.start, date_text=str(date), date_precision=date.precision)
+        for field in ENTITY_FIELDS:
+            if entities.get(field):
+                fields[field] = ",".join(entities[field])
+        writer.add_document(**fields)
+    writer.commit(merge=merge)
+
+
+def build_index(path: Path, docs=DOCS):
+    """An index of docs (DOCS by default) at path, opened."""
+    from searchidx import Index
+
+    index = Index.create(path)
+    add_documents(index, docs)
+    return Index.open(path)
+
+
+@pytest.fixture
+def sample_index(tmp_path, monkeypatch):
+    """An open index of DOCS, in the test's own folder."""
+    monkeypatch.delenv("SEARCHIDX_INDEX", raising=False)
+    with build_index(tmp_path / "index") as opened:
+        yield opened
+
+
+WORDS = "tregu nafta gazi qeveria buxheti shkolla spitali rruga".split()
+# Nehammeri is the definite form of Nehammer, which the index also holds:
+# facets count both under Nehammer. Bardhi has no bare Bardh: it stays.
+PEOPLE = ["Vladimir Putin", "Xi Jinping", "Albin Kurti", "Edi Rama", "Nehammer", "Nehammeri", "Bardhi"]
+MERGED = {"Nehammeri": "Nehammer"}
+PLACES = ["Kina", "Rusia", "Kosova", "Shqipëria", "Serbia"]
+ORGS = ["OKB", "NATO", "BE"]
+
+
+def random_docs(count: int, seed: int = 7):
+    """count documents of random words, dates (of every precision, or none) and names."""
+    rng = random.Random(seed)
+    docs = []
+    for n in range(count):
+        roll = rng.random()
+        year = rng.randint(2015, 2024)
+        if roll < 0.1:
+            date = None
+        elif roll < 0.2:
+            date = f"{year}"
+        elif roll < 0.4:
+            date = f"{year}-{rng.randint(1, 12):02d}"
+        else:
+            date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        body = " ".join(rng.choices(WORDS, k=rng.randint(3, 12))) + "."
+        entities = {
+            "person": rng.sample(PEOPLE, rng.randint(0, 2)),
+            "place": rng.sample(PLACES, rng.randint(0, 3)),
+            "org": rng.sample(ORGS, rng.randint(0, 1)),
+        }
+        docs.append((f"{n:04d}.txt", date, body, entities))
+    return docs
+
+
+def brute_force(index, query: str, filters=()):
+    """Facet counts computed the slow way: every match's stored fields, an
+    article counted once under a name however many of its forms it has."""
+    from searchidx.schema import ENTITY_FIELDS
+
+    results = index.search(query, filters=filters, limit=10_000)
+    with index._ix.searcher() as searcher:
+        stored = {f["path"]: f for f in searcher.all_stored_fields()}
+    years, months, undated, entities = Counter(), Counter(), 0, {name: Counter() for name in ENTITY_FIELDS}
+    for hit in results.hits:
+        fields = stored[hit.path]
+        if fields.get("date_text"):
+            years[fields["date_text"][:4]] += 1
+            if fields["date_precision"] != "year":
+                months[fields["date_text"][:7]] += 1
+        else:
+            undated += 1
+        for name in ENTITY_FIELDS:
+            entities[name].update({MERGED.get(v, v) for v in fields.get(name, "").split(",") if v})
+    return results.total, years, months, undated, entities

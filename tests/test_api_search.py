@@ -4,7 +4,7 @@ import pytest
 
 from searchidx import DateHistogram, FacetValue, Facets, Filter, Hit, Index, QuerySyntaxError, SearchResults
 
-from test_search_filters import build_index
+from conftest import build_index
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +82,7 @@ def test_bad_options_are_refused(index):
 
 
 def test_an_index_keeps_answering_after_it_changes(tmp_path):
-    from test_search_filters import add_documents
+    from conftest import add_documents
 
     with build_index(tmp_path / "index", [("a.txt", "2020", "tregu.", {})]) as opened:
         assert opened.search("tregu", facets=True).total == 1
@@ -154,7 +154,7 @@ def test_the_readme_example_runs(tmp_path, monkeypatch, capsys):
     from conftest import REPO, SEED
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("### Python API"):]
+    section = readme[readme.index("## Python API"):]
     example = re.search(r"```python\n(.*?)```", section, re.S).group(1)
     (tmp_path / "corpus").mkdir()
     shutil.copy(SEED, tmp_path / "corpus" / SEED.name)
@@ -170,7 +170,7 @@ def test_browsing_an_index_of_undated_articles_lists_them_all(tmp_path):
     indexing workers write it, has no date column at all: browsing it,
     sorted by date or with facets, lists every article (it raised
     IndexError)."""
-    from test_search_filters import add_documents
+    from conftest import add_documents
 
     index = Index.create(tmp_path / "index")
     add_documents(index, [("0.txt", None, "Tregu numër 0.", {"place": ["Kina"]})])
@@ -188,7 +188,7 @@ def test_dates_stay_with_their_articles_when_a_segment_has_none(tmp_path):
     """Whoosh reads a column over several segments by skipping a segment that
     has none: an undated segment before a dated one moved the dates onto the
     wrong articles, and left the list of dates short."""
-    from test_search_filters import add_documents
+    from conftest import add_documents
 
     index = Index.create(tmp_path / "index")
     add_documents(index, [("undated.txt", None, "Tregu pa datë.", {})])

@@ -26,7 +26,7 @@ from searchidx.filters import Filter
 from searchidx.search import Hit, SearchResults
 from searchidx.snippets import Snippet
 
-from test_search_filters import DOCS, build_index
+from conftest import DOCS, build_index
 
 runner = CliRunner()
 

@@ -11,8 +11,8 @@ import searchidx.doctable as doctable
 from searchidx import Index
 from searchidx.column_cache import ColumnCache
 
-from test_facets import brute_force, random_docs
-from test_search_filters import add_documents, build_index
+from conftest import brute_force, random_docs
+from conftest import add_documents, build_index
 
 COLUMNS = ["dates", "entities-person", "entities-place", "entities-org"]
 

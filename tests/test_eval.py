@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from searchidx.cli import app
 from searchidx.evaluation import EvaluationInputError, read_query_set, score_ranking, strip_diacritics
 
-from test_search_filters import build_index
+from conftest import build_index
 
 runner = CliRunner()
 
@@ -35,7 +35,7 @@ def test_strip_diacritics():
 
 @pytest.fixture
 def setup(tmp_path):
-    from test_search_filters import DOCS
+    from conftest import DOCS
 
     index_dir = tmp_path / "index"
     build_index(index_dir, DOCS).close()

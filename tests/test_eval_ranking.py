@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from searchidx.cli import app
 from searchidx.ranking import DEFAULT_RANKING, Ranking
 
-from test_search_filters import DOCS, build_index
+from conftest import DOCS, build_index
 
 runner = CliRunner()
 

@@ -2,73 +2,17 @@
 
 from __future__ import annotations
 
-import random
-from collections import Counter
-
 import pytest
 
-from searchidx import Index
 from searchidx.schema import ENTITY_FIELDS
 
-from test_search_filters import DOCS, build_index
-
-WORDS = "tregu nafta gazi qeveria buxheti shkolla spitali rruga".split()
-# Nehammeri is the definite form of Nehammer, which the index also holds:
-# facets count both under Nehammer. Bardhi has no bare Bardh: it stays.
-PEOPLE = ["Vladimir Putin", "Xi Jinping", "Albin Kurti", "Edi Rama", "Nehammer", "Nehammeri", "Bardhi"]
-MERGED = {"Nehammeri": "Nehammer"}
-PLACES = ["Kina", "Rusia", "Kosova", "Shqipëria", "Serbia"]
-ORGS = ["OKB", "NATO", "BE"]
-
-
-def random_docs(count: int, seed: int = 7):
-    rng = random.Random(seed)
-    docs = []
-    for n in range(count):
-        roll = rng.random()
-        year = rng.randint(2015, 2024)
-        if roll < 0.1:
-            date = None
-        elif roll < 0.2:
-            date = f"{year}"
-        elif roll < 0.4:
-            date = f"{year}-{rng.randint(1, 12):02d}"
-        else:
-            date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        body = " ".join(rng.choices(WORDS, k=rng.randint(3, 12))) + "."
-        entities = {
-            "person": rng.sample(PEOPLE, rng.randint(0, 2)),
-            "place": rng.sample(PLACES, rng.randint(0, 3)),
-            "org": rng.sample(ORGS, rng.randint(0, 1)),
-        }
-        docs.append((f"{n:04d}.txt", date, body, entities))
-    return docs
+from conftest import DOCS, brute_force, build_index, random_docs
 
 
 @pytest.fixture(scope="module")
 def big_index(tmp_path_factory):
     with build_index(tmp_path_factory.mktemp("facets") / "index", random_docs(400)) as index:
         yield index
-
-
-def brute_force(index: Index, query: str, filters=()):
-    """Facet counts computed the slow way: every match's stored fields, an
-    article counted once under a name however many of its forms it has."""
-    results = index.search(query, filters=filters, limit=10_000)
-    with index._ix.searcher() as searcher:
-        stored = {f["path"]: f for f in searcher.all_stored_fields()}
-    years, months, undated, entities = Counter(), Counter(), 0, {name: Counter() for name in ENTITY_FIELDS}
-    for hit in results.hits:
-        fields = stored[hit.path]
-        if fields.get("date_text"):
-            years[fields["date_text"][:4]] += 1
-            if fields["date_precision"] != "year":
-                months[fields["date_text"][:7]] += 1
-        else:
-            undated += 1
-        for name in ENTITY_FIELDS:
-            entities[name].update({MERGED.get(v, v) for v in fields.get(name, "").split(",") if v})
-    return results.total, years, months, undated, entities
 
 
 @pytest.mark.parametrize("query, filters", [("nafta", ()), ("gazi OR spitali", ()), ("rruga", ["data:2019"]),

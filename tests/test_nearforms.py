@@ -11,7 +11,7 @@ from searchidx.nearforms import NearFormTerm
 from searchidx.postings import PostingReader
 from searchidx.ranking import DEFAULT_RANKING
 
-from test_search_filters import build_index
+from conftest import build_index
 
 OFF = dataclasses.replace(DEFAULT_RANKING, near_form_weight=0.0)
 

@@ -5,7 +5,10 @@ import pytest
 from searchidx.nothing_found import explain_nothing
 from searchidx.query import split_filters
 
-from test_search_filters import index  # noqa: F401  (the fixture)
+
+@pytest.fixture
+def index(sample_index):
+    return sample_index
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ from searchidx.cli import app
 from searchidx.ranking import DEFAULT_RANKING, Ranking
 from searchidx.rerank import B, IDF_POWER, K1, gram_scores, query_grams, rerank, word_grams
 
-from test_facets import random_docs
-from test_search_filters import build_index
+from conftest import random_docs
+from conftest import build_index
 
 OFF = dataclasses.replace(DEFAULT_RANKING, ngram_weight=0.0)
 # `Daviesin` has the key davies, `Davies` davi: the analyzer keeps the

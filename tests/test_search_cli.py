@@ -8,14 +8,14 @@ from typer.testing import CliRunner
 
 from searchidx.cli import app
 
-from test_search_filters import build_index
+from conftest import build_index
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
 def index_dir(tmp_path_factory):
-    from test_search_filters import DOCS
+    from conftest import DOCS
 
     path = tmp_path_factory.mktemp("cli") / "index"
     build_index(path, DOCS).close()

@@ -2,67 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from searchidx import Index, QuerySyntaxError
-from searchidx.dates import parse_date
-from searchidx.schema import ENTITY_FIELDS
 
-# (name, date or None, body, {entity field: [names]})
-DOCS = [
-    ("feb.txt", "2024-02-10", "Tregu i naftës u rrit në shkurt.", {"place": ["Kina"], "person": ["Vladimir Putin"]}),
-    ("feb-end.txt", "2024-02-28", "Tregu i naftës ra.", {"place": ["Rusia"]}),
-    ("march.txt", "2024-03-05", "Tregu i naftës në mars.", {"place": ["Kina", "Rusia"]}),
-    ("feb-month.txt", "2024-02", "Tregu i naftës gjatë muajit.", {"org": ["OKB"]}),
-    ("year-2024.txt", "2024", "Tregu i naftës gjatë vitit.", {"person": ["Xi Jinping"]}),
-    ("june-2022.txt", "2022-06-15", "Tregu i naftës dhe gazit.", {"place": ["Kinë"], "org": ["NATO"]}),
-    ("july-2023.txt", "2023-07-01", "Gazi dhe tregu i naftës.", {"org": ["OKB", "NATO"]}),
-    ("undated.txt", None, "Tregu i naftës pa datë.", {"person": ["Putin"]}),
-    ("other.txt", "2023-07-02", "Kombëtarja fitoi ndeshjen.", {"place": ["Kina"]}),
-]
-
-
-def add_documents(index: Index, docs, root: str = "/corpus", merge: bool = True) -> None:
-    """Writes documents straight into the index, entities given rather than
-    extracted; merge=False keeps them in a segment of their own."""
-    writer = index._ix.writer()
-    for name, date_text, body, entities in docs:
-        fields = {
-            "key": f"{root}/{name}",
-            "path": name,
-            "root": root,
-            # As the indexer writes a text file: its first sentence shown as
-            # the title, not indexed as one (searchidx.indexer.document_fields).
-            "title": "",
-            "_stored_title": body.split(".")[0] + ".",
-            "body": body,
-            "content_hash": name,
-            "size": len(body),
-            "mtime": 0.0,
-        }
-        if date_text:
-            date = parse_date(date_text)
-            fields.update(date=date.start, date_text=str(date), date_precision=date.precision)
-        for field in ENTITY_FIELDS:
-            if entities.get(field):
-                fields[field] = ",".join(entities[field])
-        writer.add_document(**fields)
-    writer.commit(merge=merge)
-
-
-def build_index(path: Path, docs=DOCS) -> Index:
-    index = Index.create(path)
-    add_documents(index, docs)
-    return Index.open(path)
+from conftest import build_index
 
 
 @pytest.fixture
-def index(tmp_path, monkeypatch):
-    monkeypatch.delenv("SEARCHIDX_INDEX", raising=False)
-    with build_index(tmp_path / "index") as opened:
-        yield opened
+def index(sample_index):
+    return sample_index
 
 
 def paths(results) -> set[str]:

@@ -13,8 +13,8 @@ from searchidx.ranking import Ranking
 from searchidx.scorer import scorable, score_query, top_docs
 from searchidx.search import matching_docs
 
-from test_facets import random_docs
-from test_search_filters import add_documents, build_index
+from conftest import random_docs
+from conftest import add_documents, build_index
 
 QUERIES = [
     "nafta",

@@ -90,8 +90,8 @@ def test_stored_token_starts_are_the_tokenizers_and_survive_a_merge(tmp_path):
     from searchidx.search import matched_positions
     from searchidx.snippets import snippet_at
 
-    from test_facets import random_docs
-    from test_search_filters import add_documents, build_index
+    from conftest import random_docs
+    from conftest import add_documents, build_index
 
     docs = random_docs(60, seed=3) + [("hyphen.txt", None, "OKB-së dhe s'ka Izrael-Hamas 06-24.08.2020 nafta.", {})]
     with build_index(tmp_path / "index", docs[:30]) as index:
