@@ -111,6 +111,7 @@ def test_usage_errors_are_one_line_on_stderr_and_exit_2(args):
     assert done.stderr.startswith("error: ") and done.stderr.count("\n") == 1
 
 
+@pytest.mark.slow
 def test_a_failure_is_one_line_and_exit_1(tmp_path):
     done = run("search", "Kina", "--index", tmp_path / "none")
     assert done.returncode == 1 and done.stderr.startswith("error: no index at") and done.stderr.count("\n") == 1
@@ -131,6 +132,7 @@ def test_nothing_found_exits_1_and_says_what_each_filter_took(index_dir):
 # -- text in a pipe --------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_piped_text_has_no_colour_wrapping_or_trailing_spaces(index_dir):
     done = run("search", "naftës", "--facets", "--index", index_dir, env={"COLUMNS": "40"})
     assert done.returncode == 0
@@ -225,6 +227,7 @@ def test_a_batch_as_csv_has_one_header_and_a_query_column(index_dir):
 # -- opening a hit ---------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_open_in_a_pipe_writes_the_article(folder_index):
     folder, index = folder_index
     done = run("open", "Pekin", "--index", index)
@@ -233,6 +236,7 @@ def test_open_in_a_pipe_writes_the_article(folder_index):
     assert run("search", "Pekin", "--open", "1", "--index", index).stdout == done.stdout
 
 
+@pytest.mark.slow
 def test_open_shows_a_record_of_an_export_alone(folder_index):
     _, index = folder_index
     done = run("open", "Shkup", "--index", index)
@@ -241,6 +245,7 @@ def test_open_shows_a_record_of_an_export_alone(folder_index):
     assert hit["file"].endswith("lajme.jsonl") and (hit["record"], hit["url"]) == ("a1", "https://example.org/a1")
 
 
+@pytest.mark.slow
 def test_open_runs_the_editor_on_the_nth_hit(folder_index, tmp_path):
     folder, index = folder_index
     seen = tmp_path / "seen"
@@ -253,6 +258,7 @@ def test_open_runs_the_editor_on_the_nth_hit(folder_index, tmp_path):
     assert seen.read_text() == first
 
 
+@pytest.mark.slow
 def test_open_past_the_last_hit_exits_1(folder_index):
     _, index = folder_index
     done = run("open", "Kinën", "--hit", "9", "--index", index)
@@ -275,12 +281,14 @@ def imported_by(*argv: str, index_dir: Path | None = None) -> set[str]:
     return set(done.stdout.split())
 
 
+@pytest.mark.slow
 def test_help_and_version_import_neither_the_query_layer_nor_rich():
     for argv in (["--help"], ["--version"], ["search", "--help"], ["index", "-h"]):
         loaded = imported_by(*argv)
         assert not loaded & {"numpy", "whoosh", "rich", "textual", "pydantic", "analyzers", "searchidx.api"}, argv
 
 
+@pytest.mark.slow
 def test_a_search_imports_no_app_no_indexer_and_no_entity_tables(index_dir):
     loaded = imported_by("search", "naftës", "--index", str(index_dir))
     assert {"numpy", "whoosh", "searchidx.search"} <= loaded

@@ -122,6 +122,7 @@ def test_random_posting_lists_read_back(kind):
             assert counts.tolist() == [len(values[i]) // 4 for i in chosen]
 
 
+@pytest.mark.slow
 def test_a_posting_list_of_two_to_the_24_positions_reads_back():
     positions = np.arange(1 << 24, dtype=np.int64)
     # four articles: one holding most of the positions, three holding a few
@@ -277,6 +278,7 @@ def _random_queries(rng, count):
         )
 
 
+@pytest.mark.slow
 def test_whoosh_searches_equal_on_both_codecs(twin_indexes):
     """Whoosh's own query classes and collectors, over W3 and over this codec."""
     theirs, ours = twin_indexes
@@ -293,6 +295,7 @@ def test_whoosh_searches_equal_on_both_codecs(twin_indexes):
             assert grouped_a == grouped_b
 
 
+@pytest.mark.slow
 def test_array_phrases_and_scores_equal_whoosh_matchers(twin_indexes):
     """searchidx's array scorer on this codec against Whoosh's own matchers on
     the same index: random phrases at random slops, and ORs of words."""
@@ -332,6 +335,7 @@ def test_positions_read_for_chosen_documents_equal_whoosh(twin_indexes):
             assert postings.positions("body", word.encode(), within).tolist() == theirs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["optimize", "automatic"])
 def test_merged_segments_keep_every_posting(tmp_path, how):
     """Whoosh merging this codec's segments, by `optimize` and by its own

@@ -19,6 +19,9 @@ import searchidx.indexer
 import searchidx.store
 from searchidx import Index
 
+# Slow (real indexing processes killed with SIGKILL, many times): `pytest -m "not slow"` leaves these out.
+pytestmark = pytest.mark.slow
+
 KILLS = 50
 FILES = 40
 

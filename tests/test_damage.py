@@ -116,6 +116,7 @@ def damaged_line(result, names):
     assert names in message, message
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case, target, damage, names, cache_only", CASES, ids=[c[0] for c in CASES])
 def test_damage_is_named_and_rebuild_recovers(built, tmp_path, case, target, damage, names, cache_only):
     folder, pristine, expected = built
@@ -151,6 +152,7 @@ def test_damage_is_named_and_rebuild_recovers(built, tmp_path, case, target, dam
 WITHOUT_RECORD = ["toc truncated", "toc random", "toc empty", "postings truncated", "terms random", "stored fields zero-filled"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", WITHOUT_RECORD)
 def test_damage_is_named_without_checksums_too(built, tmp_path, case):
     """An index with no checksums to judge by (one from before them, or a run

@@ -28,6 +28,9 @@ from searchidx.errors import SearchidxError
 from searchidx.filters import Filter
 from searchidx.query import parse_tree, plain_tree
 
+# Slow (Hypothesis runs hundreds of examples): `pytest -m "not slow"` leaves these out.
+pytestmark = pytest.mark.slow
+
 # CPU seconds one query may take (the target is 2 s of wall time on
 # a large index; on the small index here queries take milliseconds, and CPU
 # time does not count the other processes sharing the machine).

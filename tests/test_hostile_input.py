@@ -127,6 +127,7 @@ def test_a_long_word_is_keyed_as_it_is_without_the_lexicon():
     assert stemmer.explain("Kinës" * (MAX_ANALYZED_CHARS // 5))[1] != "as is (too long to analyse)"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "pattern",
     ["a.", "a-", "a'", "_", "a-1.", "a@b.", "x.c", "www.", "Aa ", "1.", "#a", "a.b@"],

@@ -125,6 +125,7 @@ def test_workers_and_a_single_process_build_the_same_index(make_corpus, tmp_path
     assert counts[2][0] == len(files)
 
 
+@pytest.mark.slow
 def test_workers_number_the_documents_the_same_in_every_run(make_corpus, tmp_path):
     """Articles that score the same are listed in document order, so a
     rebuild must number them as the last build did, whichever worker is

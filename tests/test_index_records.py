@@ -200,6 +200,7 @@ def test_field_names_from_searchidx_toml_and_options(tmp_path, index_dir):
     assert result.exit_code == 1 and "unknown key 'headline' in the fields table" in result.output
 
 
+@pytest.mark.slow
 def test_a_mixed_folder_indexes_in_one_run_and_results_show_titles_dates_and_urls(tmp_path, index_dir):
     folder = tmp_path / "corpus"
     folder.mkdir()

@@ -66,6 +66,7 @@ def test_every_bad_file_is_reported_with_its_reason(messy, index_dir):
     assert data["documents"] == 4
 
 
+@pytest.mark.slow
 def test_the_size_limit_is_configurable(messy, index_dir):
     with Index.open_or_create(index_dir) as index:
         summary = index.add_folder(messy, max_bytes=10 * 1024 * 1024)

@@ -12,6 +12,9 @@ from searchidx.codec.pool import TermPool
 
 from conftest import LAJMI, needs_shared_data
 
+# Slow (indexes large enough to fill the writers' pools): `pytest -m "not slow"` leaves these out.
+pytestmark = pytest.mark.slow
+
 QUERIES = ["Kosovës qeveria", '"të jetë"', "Prishtinë", "shëndetësisë pandemia vaksina Kina"]
 
 

@@ -9,6 +9,9 @@ from searchidx import Index
 
 from conftest import LAJMI, needs_shared_data
 
+# Slow (indexes news-dev/lajmi): `pytest -m "not slow"` leaves these out.
+pytestmark = pytest.mark.slow
+
 pytestmark = needs_shared_data(LAJMI)
 
 

@@ -38,6 +38,7 @@ def holder(index_dir):
     process.wait()
 
 
+@pytest.mark.slow
 def test_a_second_writer_waits_then_names_the_holder(make_corpus, index_dir, holder):
     folder = make_corpus({"a.txt": GOOD})
     started = time.monotonic()
@@ -61,6 +62,7 @@ def test_a_writer_gets_the_lock_when_the_holder_finishes_within_the_wait(index_d
         assert second.fd is not None
 
 
+@pytest.mark.slow
 def test_no_stale_lock_survives_a_kill_9(make_corpus, index_dir, holder):
     assert read_holder(index_dir)["pid"] == holder.pid
     holder.send_signal(signal.SIGKILL)

@@ -14,6 +14,8 @@ import os
 import time
 import traceback
 
+import pytest
+
 from searchidx import Index
 from searchidx.tui.search_request import SearchRequest
 from searchidx.tui.search_service import SearchService
@@ -46,6 +48,7 @@ def test_a_long_lived_index_survives_a_rebuild_by_another(make_corpus, index_dir
         reader.close()
 
 
+@pytest.mark.slow
 def test_the_apps_search_process_survives_a_rebuild(make_corpus, index_dir):
     folder = corpus(make_corpus)
     with Index.open_or_create(index_dir) as writer:
@@ -61,6 +64,7 @@ def test_the_apps_search_process_survives_a_rebuild(make_corpus, index_dir):
         service.close()
 
 
+@pytest.mark.slow
 def test_readers_never_see_a_commit_half_written(make_corpus, index_dir):
     folder = corpus(make_corpus, count=30)
     with Index.open_or_create(index_dir) as writer:

@@ -81,6 +81,7 @@ def test_gram_scores_are_bm25_among_the_candidates():
     assert gram_scores(query, bodies) == pytest.approx([first, second, 0.0])
 
 
+@pytest.mark.slow
 def test_only_the_order_of_the_first_hits_changes(tmp_path):
     with build_index(tmp_path / "index", random_docs(300)) as index:
         query = "tregu nafta gazi qeveria buxheti shkolla"
@@ -163,6 +164,7 @@ def _gram_scores_word_by_word(query: Counter, bodies: list[str]) -> list[float]:
     return scores
 
 
+@pytest.mark.slow
 def test_gram_scores_counted_as_arrays_equal_a_count_word_by_word():
     import random
 

@@ -13,7 +13,12 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import REPO, SHARED_DATA, needs_shared_data
+
+# Slow (runs the scale benchmark end to end): `pytest -m "not slow"` leaves these out.
+pytestmark = pytest.mark.slow
 
 SCRIPT = REPO / "benchmarks" / "scale.py"
 ENGINES = ["searchidx", "whoosh", "sqlite"] + (["tantivy"] if importlib.util.find_spec("tantivy") else [])

@@ -160,6 +160,7 @@ def _keys_in_subprocess(seed: str) -> str:
     return subprocess.run([sys.executable, "-c", code, *WORDS], env=env, capture_output=True, text=True, check=True).stdout
 
 
+@pytest.mark.slow
 def test_keys_identical_across_processes_and_hash_seeds():
     outs = {_keys_in_subprocess(seed) for seed in ("0", "1", "12345")}
     assert len(outs) == 1

@@ -27,6 +27,9 @@ from searchidx.tui.widgets.search_box import SearchBox
 
 from tui_helpers import build_index, make_app, run, settle, type_query
 
+# Slow (each test drives the full-screen app headlessly, seconds apiece): `pytest -m "not slow"` leaves these out.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def indexed(tmp_path, index_dir):

@@ -16,6 +16,9 @@ from searchidx.tui.widgets.results_list import ResultsList
 
 from tui_helpers import build_index, make_app, run, settle, type_query
 
+# Slow (the app's search runs in a process of its own): `pytest -m "not slow"` leaves these out.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def indexed(tmp_path, index_dir):

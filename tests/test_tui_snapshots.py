@@ -25,6 +25,9 @@ from searchidx.snippets import Snippet
 
 from tui_helpers import make_app, settle, type_query
 
+# Slow (each test renders the full-screen app to an SVG snapshot): `pytest -m "not slow"` leaves these out.
+pytestmark = pytest.mark.slow
+
 BODIES = {
     "kina-2023.txt": "Presidenti rus arriti në Pekin, ku Kina e priti me nderime.\n\n"
     "Vizita tregon mbështetjen e Kinës për Moskën, tha ministri i jashtëm. "

@@ -13,6 +13,9 @@ from searchidx.tui.widgets.results_list import ResultsList
 
 from tui_helpers import make_app, run, settle, type_query
 
+# Slow (each test drives the full-screen app headlessly): `pytest -m "not slow"` leaves these out.
+pytestmark = pytest.mark.slow
+
 FEED = [
     {"id": "u1", "title": "Ura e re në Shkodër", "date": "2023-10-17", "text": "Ura u hap sot në Shkodër.",
      "url": "https://lajme.example/ura"},

@@ -13,6 +13,9 @@ import pytest
 from searchidx import Index
 from searchidx.lock import read_holder
 
+# Slow (real file events, waited for): `pytest -m "not slow"` leaves these out.
+pytestmark = pytest.mark.slow
+
 GOOD = " date 2022-05-01 Një artikull për Shkodrën."
 # The promise: a new file is searchable this soon after it is written.
 LATENCY_SECONDS = 2.0
