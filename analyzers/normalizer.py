@@ -8,7 +8,7 @@
 Diacritics (ë→e, ç→c) are *not* folded here but in the key (see
 `analyzers.stemmer`): the key is folded, so ``Kines`` finds ``Kinës``, while the
 stemmer first analyzes the word as written, so ``të``/``te`` or ``punë``/``pune``
-are told apart wherever the lexicon can. Measured in analyzers/README.md.
+are told apart wherever the lexicon can. Measured in docs/analyzers.md.
 """
 
 from __future__ import annotations

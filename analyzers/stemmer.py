@@ -1,6 +1,6 @@
 """The Albanian stemmer: a deterministic key per word, forms of one word meeting.
 
-Three layers, chosen by measurement (see analyzers/README.md):
+Three layers, chosen by measurement (see docs/analyzers.md):
 
 1. `resources/exceptions_sq.tsv`: closed-class words (pronouns) whose key
    the grammar fixes and the lexicon would merge.
@@ -34,7 +34,8 @@ from analyzers.normalizer import fold_diacritics
 _MIN_LOOKUP = 2
 # Longer words are keyed as they are, lowercased (and folded): the lexicon
 # tries every split of a word, so its cost grows with the square of the
-# word's length (100,000 letters took 3.5 s, holding the writer's lock), and
+# word's length (a run of letters from a broken file held the writer's lock
+# for seconds), and
 # no Albanian word is this long.
 MAX_ANALYZED_CHARS = 64
 # A stemmer's memo of word -> key stops growing here (a news corpus has
@@ -144,7 +145,7 @@ class AlbanianStemmer:
            the plural of tiran "tyrant"): the lexicon lists the names news
            text is full of;
         6. lexicon order.
-        Measured on the gold files (analyzers/README.md), each step helps.
+        Measured on the gold files (docs/analyzers.md), each step helps.
         """
         return (nonst, entry & DERIVED, entry & ADJ, suffix_len, -(entry & PROPN), entry >> 32)
 

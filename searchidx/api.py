@@ -286,7 +286,7 @@ class Index:
     ) -> SearchResults:
         """One page of ranked results, the total, and optionally facets.
 
-        query: the query language (README, searchidx.query); with
+        query: the query language (docs/query-language.md); with
             syntax=False every piece of it is a plain word (headlines, pasted
             text). May be empty when filters are given (browsing).
         filters: `Filter`s or their text (`"data:2023"`, `"vend:Kina"`), or

@@ -118,7 +118,7 @@ def read_segments(ix, report: CheckReport) -> None:
 def _read_postings(reader, report: CheckReport) -> None:
     """Every posting of every term: as whole arrays where the segment's codec
     gives them (searchidx.codec), else posting by posting through Whoosh
-    (1.3 million postings of 5,000 articles took 80 s that way)."""
+    (far slower: docs/performance.md)."""
     terms = reader.codec().terms_reader(reader.storage(), reader.segment())
     try:
         if not hasattr(terms, "field_posting_lists"):

@@ -1,7 +1,7 @@
 """Checksums that tell a damaged index from a sound one.
 
 Whoosh keeps no checksums: a zero-filled length column is read as lengths
-of 0 and silently changes the rankings (162 of 202 top-10s on lajmi), and a
+of 0 and silently changes the rankings (docs/robustness.md), and a
 truncated file fails somewhere deep in a search. So:
 
 * every commit records, in `checksums.json`, the size, time and CRC-32 of

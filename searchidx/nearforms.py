@@ -11,11 +11,9 @@ frequencies summed, the IDF of the articles holding any of them), times
 
 The credit only ranks: it is never added where the key itself is, and it
 never makes an article match (an article matching nothing else scores 0),
-so totals, facets and filters are those of the words alone. On the
-development sets (README "Ranking"), 6 letters at weight 1.0 took lajmi
-MRR@10 from 0.830 to 0.835 (0.827 to 0.834 typed without ë/ç) and ntrex
-from 0.878 to 0.878; 5 or 7 letters and weights 0.5 or 1.5 did worse on
-lajmi.
+so totals, facets and filters are those of the words alone. 6 letters at
+weight 1.0 were chosen on the development sets; what each setting scored
+is in docs/ranking.md ("Near forms").
 
 Only the array scorer (searchidx.scorer) gives the credit; Whoosh's own
 search, used for queries it cannot score (prefixes), reads a NearFormTerm as

@@ -492,8 +492,8 @@ def _word_query(word: Word, context: BuildContext, optional: bool = False) -> wq
     (`COVID-19`, `Kosovë-Serbi`, `ish-sportistë`) counts each key as a word of
     its own where the word is optional, as Lucene's query parser and
     Elasticsearch's match query do: an article that writes `Kosovës dhe
-    Serbisë` still matches `Kosovë-Serbi` in a pasted headline (lajmi MRR@10
-    0.826 -> 0.830, ntrex 0.874 -> 0.878; README "Ranking"). A required or
+    Serbisë` still matches `Kosovë-Serbi` in a pasted headline (measured in
+    docs/ranking.md, "Split words"). A required or
     negated word (`+COVID-19`, `-COVID-19`) must stand as written: its keys
     side by side."""
     if word.prefix:

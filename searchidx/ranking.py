@@ -2,14 +2,14 @@
 
 The weights were tuned on the development sets' known-item queries
 (headline -> article, ../shared/data/news-dev/*.queries.tsv) with
-`searchidx eval --title-weight … --k1 … --body-b …`; the README's "Ranking"
-section lists the grid and what each setting scored. The title field
+`searchidx eval --title-weight … --k1 … --body-b …`; docs/ranking.md
+lists the grid and what each setting scored. The title field
 holds only an article's own title, a headline (a page's or a record's): a
 text file's title is its first sentence, already part of the body, and
-weighting that again (1.0) lowered lajmi MRR@10 from 0.81 to 0.76, as
+weighting that again lowered MRR@10, as
 headlines paraphrase the story rather than its first sentence, so it is not
 indexed as a title (searchidx.schema). A real title is weighted 0.2
-(benchmarks/title_weight.py, README "Ranking", "Real titles"); an index without titles
+(benchmarks/title_weight.py, docs/ranking.md "Titles"); an index without titles
 reads the body's postings alone (searchidx.search.searched_fields). A query
 key an article lacks is credited through its near forms (the article's keys
 sharing the key's first letters; searchidx.nearforms).
@@ -33,9 +33,8 @@ class Ranking:
 
     # A headline's weight beside the body: the largest whose cost to untitled
     # articles in an archive mixing titled and untitled ones stayed within one
-    # query on lajmi (0.852 -> 0.850, ntrex unchanged), while a reader's half
-    # of a headline found its titled article far more often (0.679 -> 0.800);
-    # benchmarks/title_weight.py, README "Ranking", "Real titles".
+    # query on lajmi, while a reader's half of a headline found its titled
+    # article far more often: benchmarks/title_weight.py, docs/ranking.md "Titles".
     title_weight: float = 0.2
     body_weight: float = 1.0
     k1: float = 0.9
@@ -86,7 +85,7 @@ class SharpIDFBM25F(scoring.BM25F):
     200 (IDF 6.4 vs 1.9 on 500 articles: 3.4x, squared 11.5x): known-item
     queries are told apart by their rare words, while the common ones
     (`raste`, `Kosovë`, `COVID-19`) added up to outrank the article with the
-    headline's one name. lajmi MRR@10 0.809 -> 0.83 (README "Ranking").
+    headline's one name (docs/ranking.md: "Why a squared IDF" and the tables above it).
     The IDF stays above 0 (df <= N), so a power keeps its order.
     """
 

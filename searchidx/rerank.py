@@ -22,11 +22,9 @@ the keys.
 Only queries of at least `MIN_WORDS` words (not stop words) are re-ranked:
 a headline-like query is where the keys leave the articles on one story
 close together. Three words gained nothing reliable on the development
-sets (half a query's worth on ntrex, none on lajmi) and would pay the
-re-ranking's ~8 ms inside the 50 ms a short query is allowed.
-
-Measured with `searchidx eval` (README "Ranking"): lajmi MRR@10 0.835 ->
-0.850, ntrex 0.878 -> 0.880; settings near these gave 0.845-0.853.
+sets and would pay the re-ranking's cost on the queries that must be
+fastest. What it and the settings near it scored with `searchidx eval`:
+docs/ranking.md ("Re-ranking by character 4-grams").
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The usual query is an OR of words (or AND, AND NOT, required-and-optional
 over words). Whoosh scores it by walking a tree of matcher objects document
-by document in Python, 80-120 ms for common words on 20,000 articles. Here
+by document in Python, slowest for the common words. Here
 each term's posting list (searchidx.postings, decoded once per reader) is
 scored in one vector expression and the query tree is combined as arrays
 over all documents: a score array and a match mask. The formula, its

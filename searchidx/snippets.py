@@ -1,7 +1,7 @@
 """The passage of an article that best shows why it matched.
 
 Whoosh's highlighter runs the whole analyzer over the whole article for every
-hit, which cost most of a query's time (11 ms a hit). A search's hits are
+hit, which cost most of a query's time. A search's hits are
 marked from the body's postings instead (`snippet_at`): the positions of the
 tokens whose key is one of the query's, which the analysis found when the
 article was indexed; the text is only split into tokens again to find their

@@ -70,8 +70,8 @@ class Vocabulary:
     def from_searcher(cls, searcher, sample: int = None) -> "Vocabulary":
         """Counts the words of up to `sample` articles, spread evenly over the index.
 
-        Reading every stored article of 20,000 took 7 s; a sample of 1,500
-        takes ~0.5 s and still holds the words common enough to be meant.
+        Reading every stored article takes time in proportion to the index;
+        a sample of a fixed size still holds the words common enough to be meant.
         """
         sample = sample or VOCABULARY_SAMPLE
         reader = searcher.reader()
@@ -180,7 +180,7 @@ class Suggester:
         ][:SUGGEST_MAX_WORDS]
         if not any(len(fold_key(piece)) >= MIN_WORD_LETTERS for piece in pieces):
             # Nothing long enough to correct (`Kr` while typing `Kritika`):
-            # the vocabulary, 0.5 s to read on 20,000 articles, is not needed.
+            # the vocabulary, slow to read on a large index, is not needed.
             return None
         vocabulary = self.vocabulary
         for piece in dict.fromkeys(pieces):

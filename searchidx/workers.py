@@ -174,8 +174,8 @@ def add_files_in_workers(
     # Batch k goes to worker k mod n, and the segments are committed in worker
     # order: the same files give the same document numbers in every run.
     # Articles that score the same are listed in document-number order, so
-    # with one shared queue a rebuild could reorder them (searchidx eval on
-    # lajmi moved by up to 0.0014 between rebuilds of one corpus). Batches of
+    # with one shared queue a rebuild could reorder them (and move `searchidx
+    # eval`'s numbers between rebuilds of one corpus). Batches of
     # similar articles dealt in turn keep the workers about equally busy.
     job_queues = [context.Queue() for _ in range(processes)]
     result_queue = context.Queue()

@@ -1,6 +1,6 @@
 """`searchidx search --format`: results as data for other programs.
 
-json   one document per search (the shape the README documents);
+json   one document per search (the shape docs/json-output.md documents);
        with --batch, one such document per line
 jsonl  one hit per line: its rank, the query, then the hit's fields
 csv    a header row, then one row per hit (RFC 4180 quoting)
@@ -73,7 +73,7 @@ def facets_json(facets: Facets) -> dict:
 
 
 def results_json(results: SearchResults) -> dict:
-    """The documented JSON shape of `searchidx search --json` (see README)."""
+    """The documented JSON shape of `searchidx search --json` (docs/json-output.md)."""
     return {
         "query": results.query,
         "total": results.total,

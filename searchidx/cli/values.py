@@ -1,8 +1,8 @@
 """Reading option and argument values without Pydantic.
 
 Typer 0.29 checks every value with a Pydantic TypeAdapter: importing
-Pydantic and building the adapters cost every command 100 ms or more
-before it did anything (350 ms on a busy machine). The values searchidx
+Pydantic and building the adapters cost every command more than the rest
+of its start-up (docs/performance.md). The values searchidx
 takes are plain (text, whole numbers, numbers, paths, a choice, lists of
 them), so they are read here instead, with the same checks (`min`, the
 choices) and errors that name the option. A parameter of any other type

@@ -70,7 +70,7 @@ def read_article(raw: bytes, path: str, size: int = 0, mtime: float = 0.0, mtime
     """One article from the bytes of a text or HTML file; raises UnreadableFile."""
     form = format_of(path)
     if form is HTML:
-        from searchidx.sources.html import parse_page  # trafilatura loads in 0.5 s: only when a page is read
+        from searchidx.sources.html import parse_page  # trafilatura is slow to import: only when a page is read
 
         return parse_page(raw, path, size, mtime, mtime_ns)
     if form is TEXT:

@@ -3,7 +3,7 @@
 The article's text is found by trafilatura (pinned in pyproject.toml), which
 drops navigation, cookie banners, comments, "related articles" and footers;
 left in, they would be searched, and their names would become entity facets.
-Kept of a page (README "HTML pages"):
+Kept of a page (docs/formats.md, "Saved pages"):
 
 - title: the headline (trafilatura's, from the page's metadata and its `h1`);
 - date: the publication date from the page's metadata, in the precision the

@@ -1,8 +1,8 @@
 """Where the app's searches run: a process of their own, so typing never waits.
 
 Whoosh searches are pure Python and hold the GIL: run in a thread of the
-app's process, a search with facets on 20,000 articles froze the screen for
-up to ~250 ms at a time. `SearchService` starts one search process per app
+app's process, a search with facets on a large index froze the screen
+while it ran. `SearchService` starts one search process per app
 (multiprocessing's 'forkserver' context, or 'spawn' where there is none: never
 a plain fork of the app's threads), which opens the index with the public
 searchidx.api.Index and answers requests over a pipe, one at a time:
