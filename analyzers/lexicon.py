@@ -185,7 +185,7 @@ def build_table() -> tuple:
     g = _load_grammar()
     paras = {
         name: [
-            (f.flex, sorted(f.stemNum) if f.stemNum else None, f.gramm or "", [l.name for l in f.subsequent])
+            (f.flex, sorted(f.stemNum) if f.stemNum else None, f.gramm or "", [link.name for link in f.subsequent])
             for f in p.flex
         ]
         for name, p in g.paradigms.items()

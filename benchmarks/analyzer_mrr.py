@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from whoosh import fields, index, scoring
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, StandardAnalyzer, StemmingAnalyzer
+from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.qparser import MultifieldParser, OrGroup, QueryParser
 
 from analyzers.analyzer import AlbanianAnalyzer, AlbanianStemFilter, AlbanianVariantStemFilter

@@ -477,7 +477,7 @@ def run_child(arguments: list[str], sampled: bool = False):
         return last_json_line(output), None
     except subprocess.CalledProcessError as error:
         sys.stderr.write(error.stderr or "")
-        raise SystemExit(f"a benchmark process failed: {' '.join(arguments[:2])}")
+        raise SystemExit(f"a benchmark process failed: {' '.join(arguments[:2])}") from error
 
 
 # ---------------------------------------------------------------------------

@@ -18,7 +18,6 @@ cost time, never correctness.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -136,7 +135,7 @@ def manifest_problem(index_dir: Path) -> str | None:
         return f"{MANIFEST_FILE} cannot be read ({getattr(error, 'strerror', None) or error})"
     try:
         data = unseal(json.loads(text))
-        for key, values in data["entries"].items():
+        for values in data["entries"].values():
             _entry(*values)
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         return f"{MANIFEST_FILE} is damaged ({describe_briefly(error)})"

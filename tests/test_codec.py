@@ -5,7 +5,6 @@ merges, as Whoosh's own W3 codec gives it."""
 from __future__ import annotations
 
 import random
-import shutil
 
 import numpy as np
 import pytest
@@ -14,9 +13,8 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.filedb.filestore import RamStorage
 from whoosh.formats import Existence, Frequency
-from whoosh.writing import MERGE_SMALL
 
-from searchidx.codec import ArrayPositions, ColumnarCodec, ColumnarIndex, UnsupportedSegment, create_index, open_index
+from searchidx.codec import ArrayPositions, ColumnarCodec, ColumnarIndex, UnsupportedSegment, create_index
 from searchidx.codec.formats import decode_positions, encode_positions
 from searchidx.codec.packing import MAX_VALUE, Packed, pack
 from searchidx.codec.postings import (

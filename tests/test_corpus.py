@@ -1,6 +1,5 @@
 """The corpus reader: every date shape, messy text, and bad files."""
 
-from pathlib import Path
 
 import pytest
 
@@ -126,7 +125,7 @@ def test_read_corpus_skips_bad_files_with_their_reasons(make_corpus):
         }
     )
     (folder / "dangling.txt").symlink_to(folder / "missing.txt")
-    results = {getattr(r, "path"): r for r in read_corpus(folder)}
+    results = {r.path: r for r in read_corpus(folder)}
     assert set(results) == {"good.txt", "nested/good2.txt", "empty.txt", "binary.txt", "latin1.txt", "dangling.txt"}
     reasons = {path: getattr(r, "reason", None) for path, r in results.items()}
     assert reasons["good.txt"] is None and reasons["nested/good2.txt"] is None

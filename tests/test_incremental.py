@@ -12,7 +12,7 @@ from searchidx import Index, IndexVersionMismatch
 from searchidx.cli import app
 from searchidx.manifest import MANIFEST_FILE
 from conftest import rewrite_meta
-from searchidx.store import META_FILE, read_meta
+from searchidx.store import read_meta
 
 runner = CliRunner()
 

@@ -1,12 +1,9 @@
 """Indexing and searching through the Python API."""
 
-import json
-import shutil
 
 import pytest
 
 from searchidx import Index, IndexNotFound, IndexVersionMismatch, QuerySyntaxError
-from searchidx.store import META_FILE
 
 from conftest import SEED, rewrite_meta
 

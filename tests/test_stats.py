@@ -6,7 +6,6 @@ from typer.testing import CliRunner
 
 from conftest import rewrite_meta
 from searchidx.cli import app
-from searchidx.store import META_FILE
 
 runner = CliRunner()
 

@@ -349,7 +349,7 @@ def _territories(builder: _Builder, babel_version: str | None, pycountry_version
         for e in builder.entries.values()
         if e.gender == FEM and e.canonical.endswith("ra") and len(e.canonical) > 3 and not is_vowel(e.canonical[-3])
     }
-    for code, name in iso_names.items():
+    for name in iso_names.values():
         if name.endswith("ia"):
             feminine.add(name[:-1])
     skip = {"001", "ZZ", "XA", "XB", "EZ", "QO", "009"}

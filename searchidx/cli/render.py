@@ -152,7 +152,7 @@ def facet_rows(
     left on a terminal of `width` columns (BAR_WIDTH in a pipe), and is left
     out rather than let the hint wrap.
     """
-    rows = [(v.value, v.count, f"-f {v.filter.text}") for v in values] + [(l, n, "") for l, n in extra if n]
+    rows = [(v.value, v.count, f"-f {v.filter.text}") for v in values] + [(label, n, "") for label, n in extra if n]
     lines = [Line([(title, "bold")])]
     if not rows:
         return [Line([(f"{title}: none", "dim")])]

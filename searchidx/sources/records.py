@@ -33,7 +33,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, fields as dataclass_fields
 from datetime import datetime, timezone
-from typing import Iterator
 
 from searchidx.corpus import Document, UnreadableFile, make_title, too_large
 from searchidx.dates import PartialDate, parse_published

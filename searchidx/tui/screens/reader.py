@@ -180,7 +180,7 @@ class ReaderScreen(Screen[EntityChoice | None]):
         span = matches[self.current]
         for paragraph in self.query(Paragraph):
             end = paragraph.start + len(paragraph.text)
-            holds = lambda s: s is not None and paragraph.start <= s[0] < end  # noqa: E731
+            holds = lambda s: s is not None and paragraph.start <= s[0] < end  # noqa: E731, B023 - used in this iteration
             if holds(previous) or holds(span):
                 paragraph.show(matches, span)
             if holds(span):
