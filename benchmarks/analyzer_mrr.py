@@ -6,7 +6,7 @@
 Builds a Whoosh index (schema ``body=TEXT(analyzer=...)``) in a temporary
 folder per analyzer and ranks with one weighting for all of them: Whoosh's
 default BM25F (``whoosh``), or the ranking searchidx ships
-(``searchidx``: `searchidx.ranking.DEFAULT_RANKING`, BM25F with a squared
+(``searchidx``: `searchidx.rank.settings.DEFAULT_RANKING`, BM25F with a squared
 IDF), so an analyzer is compared under the ranking it is used with too. It queries each headline as an OR-group of its
 words (``QueryParser(..., group=OrGroup)``), and reports MRR@10 with the
 queries as written and typed without ë/ç. Reads ../shared/data/news-dev at run
@@ -29,7 +29,7 @@ from analyzers.analyzer import AlbanianAnalyzer, AlbanianStemFilter, AlbanianVar
 from analyzers.normalizer import AlbanianNormalizer, DiacriticFoldingFilter, fold_diacritics, normalize_query
 from analyzers.stopwords import AlbanianStopFilter
 from analyzers.tokenizer import AlbanianTokenizer
-from searchidx.ranking import DEFAULT_RANKING
+from searchidx.rank.settings import DEFAULT_RANKING
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "news-dev"
 DATE_LINE = re.compile(r"\A\s*date[ \t]+\S+[ \t]*")

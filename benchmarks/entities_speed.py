@@ -7,7 +7,7 @@
    words) per second, best of --repeat passes, after one warm-up pass that
    loads the dictionaries.
 2. Indexing with and without it: the same folder indexed into a fresh index
-   with `searchidx.indexer.entity_fields` as it is, then with it replaced by a
+   with `searchidx.index.indexer.entity_fields` as it is, then with it replaced by a
    function returning no entities; --repeat builds each, interleaved
    (without, with, without, ...) so that drift affects both alike; the
    overhead is the ratio of the medians (best of each shown too). Every
@@ -75,9 +75,9 @@ def extraction_speed(texts: list[str], repeat: int) -> dict:
 
 
 def index_once(folder: Path, processes: int | None, with_entities: bool) -> float:
-    import searchidx.indexer as indexer
+    import searchidx.index.indexer as indexer
     from searchidx.api import Index
-    from searchidx.schema import EDGE_FIELD, ENTITY_FIELDS
+    from searchidx.index.schema import EDGE_FIELD, ENTITY_FIELDS
 
     from analyzers.entities.extract import clear_caches
 

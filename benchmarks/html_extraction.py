@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import html_pages  # noqa: E402
 
 import searchidx.sources.html as page_reader  # noqa: E402
-from searchidx.corpus import UnreadableFile  # noqa: E402
+from searchidx.sources.text import UnreadableFile  # noqa: E402
 
 WORD = re.compile(r"\w+")
 

@@ -134,7 +134,7 @@ def main() -> None:
         type=int,
         default=256,
         help="the Whoosh baseline's posting pool (MB); searchidx's writers share "
-        "searchidx.workers.WRITER_MEMORY_MB (1024): pass 1024 for the same budget",
+        "searchidx.index.workers.WRITER_MEMORY_MB (1024): pass 1024 for the same budget",
     )
     arguments = parser.parse_args()
     for size in arguments.sizes:

@@ -33,7 +33,7 @@ from test_crash import alive, children  # noqa: E402  (the processes an indexer 
 from searchidx import Index  # noqa: E402
 
 try:
-    from searchidx.check import check_index
+    from searchidx.index.check import check_index
 except ImportError:  # a version from before `searchidx check` (for a baseline run)
     check_index = None
 

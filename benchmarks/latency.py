@@ -41,7 +41,7 @@ from whoosh_baseline import WhooshBaseline, build_whoosh  # noqa: E402
 
 from analyzers import ANALYZER_VERSION  # noqa: E402
 from searchidx import Index  # noqa: E402
-from searchidx.schema import SCHEMA_VERSION  # noqa: E402
+from searchidx.index.schema import SCHEMA_VERSION  # noqa: E402
 
 KINDS = ("word", "words", "phrase", "headline")
 VARIANTS = ("plain", "facets", "date filter")

@@ -7,7 +7,7 @@ Builds a searchidx index of each news-dev collection in a temporary folder
 keys back once, and then scores each headline query (stop words dropped, as
 `search(syntax=False)` does) against every article in Python with the variant's
 formula. Trying a formula this way takes seconds and needs no change to the
-search code; the variant that wins is then put in searchidx.ranking and
+search code; the variant that wins is then put in searchidx.rank.settings and
 confirmed with `searchidx eval`. Numbers here agree with `searchidx eval`'s
 to about 0.001 (Whoosh keeps field lengths in one byte); they ran up to 0.006
 above while searchidx searched a word the analyzer splits (`Kosovë-Serbi`)
@@ -493,7 +493,7 @@ def _reranked_scores(c: Collection, keys: tuple[str, ...], text: str, first, dep
 
 def reranked(first, depth=30, weight=1.0, idf_power=2.0, k1=1.2, b=0.75):
     """`first`'s ranking with its first `depth` articles re-ranked by 4-gram
-    BM25 counted among them (searchidx.rerank; here for every query length)."""
+    BM25 counted among them (searchidx.rank.rerank; here for every query length)."""
 
     def score(c: Collection, terms: Query, d: dict) -> float:
         return _reranked_scores(c, tuple(terms), terms.text, first, depth, weight, idf_power, k1, b).get(d["docnum"], 0.0)
@@ -599,7 +599,7 @@ VARIANTS = {
     "fuse near forms 6 x1.0 + 4-grams idf^3 x1.0 + lead 1.0 x0.3 (max)": fused(
         [(near_forms(6, 1.0), 1.0), (char_ngrams(4, idf_power=3.0), 1.0), (bm25(idf_power=2.0, lead=1.0), 0.3)], "max"
     ),
-    # The 4-grams as a re-ranking of the first hits, counted among them (shipped: searchidx.rerank).
+    # The 4-grams as a re-ranking of the first hits, counted among them (shipped: searchidx.rank.rerank).
     **{f"near forms 6 x1.0, first {k} re-ranked by 4-grams among them x{w}": reranked(near_forms(6, 1.0), k, w)
        for k, w in [(20, 1.0), (30, 1.0), (40, 1.0), (30, 0.8)]},
 }

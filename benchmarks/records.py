@@ -38,7 +38,7 @@ sys.path.insert(0, str(REPO))
 
 from indexing_corpus import build  # noqa: E402
 
-from searchidx.corpus import read_document  # noqa: E402
+from searchidx.sources.text import read_document  # noqa: E402
 
 
 def write_records(txt: Path, jsonl: Path, csv_path: Path) -> list[dict]:

@@ -270,7 +270,7 @@ class TantivyEngine:
     def build(self, corpus: Path, index_dir: Path) -> int:
         import tantivy
 
-        from searchidx.corpus import read_corpus
+        from searchidx.sources.folder import read_corpus
 
         index_dir.mkdir(parents=True, exist_ok=True)
         index = tantivy.Index(self.schema(), path=str(index_dir))
@@ -331,7 +331,7 @@ class SqliteEngine:
         return f"s{sqlite3.sqlite_version}-r{reader_hash()}-f{BASELINE_FORMAT}"
 
     def build(self, corpus: Path, index_dir: Path) -> int:
-        from searchidx.corpus import read_corpus
+        from searchidx.sources.folder import read_corpus
 
         index_dir.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(index_dir / self.FILE)

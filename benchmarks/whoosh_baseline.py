@@ -21,7 +21,7 @@ from whoosh.fields import DATETIME, ID, TEXT, Schema
 from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.sorting import FieldFacet
 
-from searchidx.corpus import read_corpus
+from searchidx.sources.folder import read_corpus
 
 
 def whoosh_schema() -> Schema:

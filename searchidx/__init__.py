@@ -20,12 +20,12 @@ _EXPORTS = {
     "IndexVersionMismatch": "searchidx.errors",
     "QuerySyntaxError": "searchidx.errors",
     "SearchidxError": "searchidx.errors",
-    "DateHistogram": "searchidx.facets",
-    "Facets": "searchidx.facets",
-    "FacetValue": "searchidx.facets",
-    "Filter": "searchidx.filters",
-    "Hit": "searchidx.search",
-    "SearchResults": "searchidx.search",
+    "DateHistogram": "searchidx.results.facets",
+    "Facets": "searchidx.results.facets",
+    "FacetValue": "searchidx.results.facets",
+    "Filter": "searchidx.query.filters",
+    "Hit": "searchidx.results.search",
+    "SearchResults": "searchidx.results.search",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -47,6 +47,6 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # for type checkers and editors, which do not run __getattr__
     from searchidx.api import Index
     from searchidx.errors import IndexNotFound, IndexVersionMismatch, QuerySyntaxError, SearchidxError
-    from searchidx.facets import DateHistogram, Facets, FacetValue
-    from searchidx.filters import Filter
-    from searchidx.search import Hit, SearchResults
+    from searchidx.results.facets import DateHistogram, Facets, FacetValue
+    from searchidx.query.filters import Filter
+    from searchidx.results.search import Hit, SearchResults

@@ -15,34 +15,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from searchidx.errors import IndexDamaged, SearchidxError
-from searchidx.filters import Filter
-from searchidx.lock import DEFAULT_WAIT_SECONDS, IndexLock
-from searchidx.ranking import DEFAULT_RANKING
-from searchidx.search import SearchResults, SearchSession
-from searchidx.store import (
-    create_staged_index,
-    create_whoosh_index,
-    index_exists,
-    latest_generation,
-    make_live,
-    meta_problem,
-    open_whoosh_index,
-    read_meta,
-    remove_stray_indexes,
-    resolve_index_dir,
-    summarise,
-    version_mismatch,
-)
+from searchidx.query.filters import Filter
+from searchidx.index.lock import DEFAULT_WAIT_SECONDS, IndexLock
+from searchidx.rank.settings import DEFAULT_RANKING
+from searchidx.results.search import SearchResults, SearchSession
+from searchidx.index.store import create_staged_index, create_whoosh_index, index_exists, latest_generation, make_live, meta_problem, open_whoosh_index, read_meta, remove_stray_indexes, summarise, version_mismatch
+from searchidx.paths import resolve_index_dir
 
 # Indexing, watching, stats and the reading view are imported where they are
 # used: a process that only searches (the command line's `search`, the app's
 # search process) never loads the indexer, its workers, the file readers
 # and the entity tables.
 if TYPE_CHECKING:
-    from searchidx.indexer import IndexSummary, ProgressCallback
+    from searchidx.index.indexer import IndexSummary, ProgressCallback
     from searchidx.sources.records import FieldNames
-    from searchidx.reading import Article
-    from searchidx.stats import IndexStats
+    from searchidx.results.reading import Article
+    from searchidx.index.stats import IndexStats
 
 
 # Reads tried again while writers keep committing under them.
@@ -52,7 +40,7 @@ READ_ATTEMPTS = 5
 class Index:
     """An open searchidx index."""
 
-    # BM25F weights searches use (searchidx.ranking); set another to experiment.
+    # BM25F weights searches use (searchidx.rank.settings); set another to experiment.
     ranking = DEFAULT_RANKING
 
     def __init__(self, whoosh_index, index_dir: Path, check_versions: bool = True, trust: bool | None = None):
@@ -69,7 +57,7 @@ class Index:
 
         Raises IndexNotFound; IndexDamaged naming what is damaged (rebuild
         it); IndexUntrusted for a folder another user owns or others may
-        write to (an index folder is code: see searchidx.store), unless
+        write to (an index folder is code: see searchidx.index.store), unless
         trust is True (None: $SEARCHIDX_TRUST); or IndexVersionMismatch for
         an index that an older schema or analyzer built (unless
         check_versions is False: such an index can still report its stats
@@ -122,7 +110,7 @@ class Index:
         processes: int | None = None,
         fields: FieldNames | None = None,
     ) -> IndexSummary:
-        """Brings the index in step with corpus folders (see searchidx.indexer).
+        """Brings the index in step with corpus folders (see searchidx.index.indexer).
 
         Files of folders indexed before but not named here are left alone.
         With rebuild, the index is built anew from these folders alone, beside
@@ -133,9 +121,9 @@ class Index:
         title, date, text, URL and id, where the usual names and the
         folder's searchidx.toml do not say (searchidx.sources.records).
         max_bytes: larger files are skipped (default 10 MB,
-        searchidx.corpus.DEFAULT_MAX_BYTES).
+        searchidx.sources.text.DEFAULT_MAX_BYTES).
         """
-        from searchidx.indexer import index_folders
+        from searchidx.index.indexer import index_folders
 
         roots = distinct_folders(folders)
         with IndexLock(self.path, wait) as lock:
@@ -164,10 +152,10 @@ class Index:
         fields: FieldNames | None = None,
     ) -> None:
         """Brings the index in step with folders, then keeps it so as files
-        change (see searchidx.watch), until stop is set or Ctrl-C. Holds the
+        change (see searchidx.index.watch), until stop is set or Ctrl-C. Holds the
         writer's lock throughout; on_update gets each run's summary."""
-        from searchidx.indexer import index_folders
-        from searchidx.watch import watch_folders
+        from searchidx.index.indexer import index_folders
+        from searchidx.index.watch import watch_folders
 
         roots = distinct_folders(folders)
         with IndexLock(self.path, wait) as lock:
@@ -244,26 +232,26 @@ class Index:
         if problem := meta_problem(self.path):
             return problem
         name, generation = self._live_state()
-        from searchidx.checksums import load_record, verify_files
+        from searchidx.index.checksums import load_record, verify_files
 
         record, _ = load_record(self.path)
         if record is not None and record["index_name"] == name and record["generation"] == generation:
             problems = verify_files(self.path, name, generation, full=True)
         else:
-            from searchidx.check import check_index
+            from searchidx.index.check import check_index
 
             problems = check_index(self.path, trust=True).damage  # trusted: it is open already
         return summarise(problems) if problems else None
 
     def stats(self) -> IndexStats:
-        """Documents, dates, size, segments and versions (see searchidx.stats)."""
-        from searchidx.stats import index_stats
+        """Documents, dates, size, segments and versions (see searchidx.index.stats)."""
+        from searchidx.index.stats import index_stats
 
         return self._reading(lambda: index_stats(self._ix, self.path))
 
     def optimize(self, wait: float = DEFAULT_WAIT_SECONDS) -> IndexStats:
         """Merges the index's segments into one; returns the stats after."""
-        from searchidx.stats import optimize_index
+        from searchidx.index.stats import optimize_index
 
         with IndexLock(self.path, wait):
             self._reopen_for_writing()
@@ -330,8 +318,8 @@ class Index:
 
     def article(self, path: str, query: str | None = None) -> Article | None:
         """The whole article with a hit's key (or relative path), with the words
-        query matched marked (see searchidx.reading); None if not indexed."""
-        from searchidx.reading import read_article
+        query matched marked (see searchidx.results.reading); None if not indexed."""
+        from searchidx.results.reading import read_article
 
         def read():
             with self._ix.searcher() as searcher:
@@ -357,7 +345,7 @@ class Index:
 
 def indexing_options(max_bytes: int | None, processes: int | None, lock: IndexLock, fields) -> dict:
     """The indexer's options, defaults filled in (see Index.add_folders)."""
-    from searchidx.corpus import DEFAULT_MAX_BYTES
+    from searchidx.sources.text import DEFAULT_MAX_BYTES
     from searchidx.sources.records import FieldNames
 
     return dict(
@@ -381,7 +369,7 @@ def verify_written(index_dir: Path, index_name: str, documents: int) -> None:
         finally:
             ix.close()
     except Exception as error:  # noqa: BLE001 - whatever it is, the new index is not made live
-        from searchidx.store import describe
+        from searchidx.index.store import describe
 
         raise IndexDamaged(index_dir, f"the rebuilt index {index_name} cannot be read back: {describe(error)}") from None
     if found != documents:

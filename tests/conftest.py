@@ -82,7 +82,7 @@ def add_documents(index, docs, root: str = "/corpus", merge: bool = True) -> Non
     """Writes documents straight into the index, entities given rather than
     extracted; merge=False keeps them in a segment of their own."""
     from searchidx.dates import parse_date
-    from searchidx.schema import ENTITY_FIELDS
+    from searchidx.index.schema import ENTITY_FIELDS
 
     writer = index._ix.writer()
     for name, date_text, body, entities in docs:
@@ -91,7 +91,7 @@ def add_documents(index, docs, root: str = "/corpus", merge: bool = True) -> Non
             "path": name,
             "root": root,
             # As the indexer writes a text file: its first sentence shown as
-            # the title, not indexed as one (searchidx.indexer.document_fields).
+            # the title, not indexed as one (searchidx.index.indexer.document_fields).
             "title": "",
             "_stored_title": body.split(".")[0] + ".",
             "body": body,
@@ -163,7 +163,7 @@ def random_docs(count: int, seed: int = 7):
 def brute_force(index, query: str, filters=()):
     """Facet counts computed the slow way: every match's stored fields, an
     article counted once under a name however many of its forms it has."""
-    from searchidx.schema import ENTITY_FIELDS
+    from searchidx.index.schema import ENTITY_FIELDS
 
     results = index.search(query, filters=filters, limit=10_000)
     with index._ix.searcher() as searcher:

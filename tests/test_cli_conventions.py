@@ -21,10 +21,10 @@ from typer.testing import CliRunner
 from searchidx.cli import app
 from searchidx.cli.output import Line, write_lines
 from searchidx.cli.render import results_lines
-from searchidx.facets import DateHistogram, Facets, FacetValue
-from searchidx.filters import Filter
-from searchidx.search import Hit, SearchResults
-from searchidx.snippets import Snippet
+from searchidx.results.facets import DateHistogram, Facets, FacetValue
+from searchidx.query.filters import Filter
+from searchidx.results.search import Hit, SearchResults
+from searchidx.results.snippets import Snippet
 
 from conftest import DOCS, build_index
 
@@ -291,11 +291,11 @@ def test_help_and_version_import_neither_the_query_layer_nor_rich():
 @pytest.mark.slow
 def test_a_search_imports_no_app_no_indexer_and_no_entity_tables(index_dir):
     loaded = imported_by("search", "naftës", "--index", str(index_dir))
-    assert {"numpy", "whoosh", "searchidx.search"} <= loaded
+    assert {"numpy", "whoosh", "searchidx.results.search"} <= loaded
     assert not loaded & {
         "textual", "pydantic", "rich", "watchdog", "snowballstemmer",
-        "analyzers.entities", "analyzers.entities.gazetteer", "searchidx.indexer", "searchidx.workers",
-        "searchidx.corpus", "searchidx.sources", "searchidx.manifest", "searchidx.stats",
+        "analyzers.entities", "analyzers.entities.gazetteer", "searchidx.index.indexer", "searchidx.index.workers",
+        "searchidx.sources.text", "searchidx.sources", "searchidx.index.manifest", "searchidx.index.stats",
     }
 
 
@@ -304,10 +304,10 @@ def test_help_defaults_agree_with_the_library():
     from importlib import import_module
 
     cli_app, cli_entities = import_module("searchidx.cli.app"), import_module("searchidx.cli.entities")
-    from searchidx.corpus import DEFAULT_MAX_BYTES
-    from searchidx.lock import DEFAULT_WAIT_SECONDS
-    from searchidx.schema import ENTITY_FIELDS
-    from searchidx.store import INDEX_ENV_VAR
+    from searchidx.sources.text import DEFAULT_MAX_BYTES
+    from searchidx.index.lock import DEFAULT_WAIT_SECONDS
+    from searchidx.index.schema import ENTITY_FIELDS
+    from searchidx.paths import INDEX_ENV_VAR
 
     assert cli_app.INDEX_ENV_VAR == INDEX_ENV_VAR and cli_entities.ENTITY_FIELDS == ENTITY_FIELDS
     page = invoke("index", "--help").stdout

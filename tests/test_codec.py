@@ -25,8 +25,8 @@ from searchidx.codec.postings import (
     PostingList,
     encode_postings,
 )
-from searchidx.postings import POSITION_SPAN, PostingReader
-from searchidx.scorer import score_query, top_docs
+from searchidx.index.postings import POSITION_SPAN, PostingReader
+from searchidx.rank.scorer import score_query, top_docs
 
 WORDS = "nafta gazi rruga tregu shkolla spitali qeveria buxheti zgjedhjet".split()
 
@@ -415,7 +415,7 @@ def test_an_index_of_the_schema_before_the_codec_is_refused_then_rebuilt(tmp_pat
     import json
 
     from searchidx import Index, IndexVersionMismatch
-    from searchidx.schema import build_schema
+    from searchidx.index.schema import build_schema
 
     folder = make_corpus({"a.txt": " date 2023 Kina dhe Rusia.", "b.txt": "Nafta shtrenjtohet."})
     index_dir = tmp_path / "old"

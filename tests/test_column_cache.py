@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-import searchidx.doctable as doctable
+import searchidx.index.doctable as doctable
 from searchidx import Index
-from searchidx.column_cache import ColumnCache
+from searchidx.index.column_cache import ColumnCache
 
 from conftest import brute_force, random_docs
 from conftest import add_documents, build_index
@@ -125,7 +125,7 @@ def test_a_file_written_by_other_code_is_not_read(index_dir, monkeypatch):
         counts(index)
         written = cache_of(index)
         assert written.load("dates") is not None
-        monkeypatch.setattr("searchidx.column_cache.code_fingerprint", lambda: "edited")
+        monkeypatch.setattr("searchidx.index.column_cache.code_fingerprint", lambda: "edited")
         edited = cache_of(index)
     assert edited.state != written.state and edited.load("dates") is None
 
@@ -134,7 +134,7 @@ def test_a_folder_that_cannot_take_the_cache_still_searches(index_dir, monkeypat
     def no_room(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("searchidx.column_cache.tempfile.NamedTemporaryFile", no_room)
+    monkeypatch.setattr("searchidx.index.column_cache.tempfile.NamedTemporaryFile", no_room)
     with Index.open(index_dir) as index:
         assert_brute_force(index)
     assert not list(index_dir.glob("*columns.*"))

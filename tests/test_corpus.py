@@ -3,13 +3,8 @@
 
 import pytest
 
-from searchidx.corpus import (
-    UnreadableFile,
-    make_title,
-    parse_document,
-    read_corpus,
-    read_document,
-)
+from searchidx.sources.text import UnreadableFile, make_title, parse_document, read_document
+from searchidx.sources.folder import read_corpus
 
 from conftest import SEED
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-import searchidx.indexer
-import searchidx.store
+import searchidx.index.indexer
+import searchidx.index.store
 from searchidx import Index
 
 # Slow (real indexing processes killed with SIGKILL, many times): `pytest -m "not slow"` leaves these out.
@@ -187,9 +187,9 @@ def sabotage(step: str) -> None:
     elif step == "table of contents written, old files not yet deleted":
         whoosh.index.clean_files = kill_self
     elif step == "committed, manifest not yet written":
-        searchidx.indexer.write_manifest = kill_self
+        searchidx.index.indexer.write_manifest = kill_self
     elif step == "rebuild made live, old index not yet deleted":
-        searchidx.store.remove_stray_indexes = kill_self  # as make_live calls it
+        searchidx.index.store.remove_stray_indexes = kill_self  # as make_live calls it
 
 
 @pytest.mark.parametrize(

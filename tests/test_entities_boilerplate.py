@@ -1,5 +1,5 @@
 """Boilerplate names (source signatures, share and embed lines) and one
-facet value per entity, in the index (searchidx.entities)."""
+facet value per entity, in the index (searchidx.index.entities)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from analyzers.entities.positions import edge_regions, in_regions
 from searchidx.api import Index
 from searchidx.cli import app
-from searchidx.entities import entity_fields, one_name_per_entity, spelling_key
+from searchidx.index.entities import entity_fields, one_name_per_entity, spelling_key
 
 runner = CliRunner()
 

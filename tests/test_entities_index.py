@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from conftest import SEED
 from searchidx.api import Index
 from searchidx.cli import app
-from searchidx.entities import entity_fields, merge_inflected
+from searchidx.index.entities import entity_fields, merge_inflected
 from test_entities import SEED_ORGS, SEED_PEOPLE, SEED_PLACES
 
 runner = CliRunner()

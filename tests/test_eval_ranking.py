@@ -1,4 +1,4 @@
-"""The ranking's IDF power (searchidx.ranking.SharpIDFBM25F) and its eval option."""
+"""The ranking's IDF power (searchidx.rank.settings.SharpIDFBM25F) and its eval option."""
 
 import dataclasses
 import json
@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from searchidx.cli import app
-from searchidx.ranking import DEFAULT_RANKING, Ranking
+from searchidx.rank.settings import DEFAULT_RANKING, Ranking
 
 from conftest import DOCS, build_index
 

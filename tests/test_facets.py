@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from searchidx.schema import ENTITY_FIELDS
+from searchidx.index.schema import ENTITY_FIELDS
 
 from conftest import DOCS, brute_force, build_index, random_docs
 

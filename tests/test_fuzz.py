@@ -23,10 +23,10 @@ from conftest import CORPUS
 from fuzzing import file_contents, file_names, filter_texts, query_texts, search_options
 from searchidx import Index
 from searchidx.cli import app
-from searchidx.corpus import UnreadableFile, parse_document
+from searchidx.sources.text import UnreadableFile, parse_document
 from searchidx.errors import SearchidxError
-from searchidx.filters import Filter
-from searchidx.query import parse_tree, plain_tree
+from searchidx.query.filters import Filter
+from searchidx.query.parser import parse_tree, plain_tree
 
 # Slow (Hypothesis runs hundreds of examples): `pytest -m "not slow"` leaves these out.
 pytestmark = pytest.mark.slow

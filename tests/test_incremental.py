@@ -7,12 +7,12 @@ import time
 import pytest
 from typer.testing import CliRunner
 
-import searchidx.indexer as indexer
+import searchidx.index.indexer as indexer
 from searchidx import Index, IndexVersionMismatch
 from searchidx.cli import app
-from searchidx.manifest import MANIFEST_FILE
+from searchidx.index.manifest import MANIFEST_FILE
 from conftest import rewrite_meta
-from searchidx.store import read_meta
+from searchidx.index.store import read_meta
 
 runner = CliRunner()
 
@@ -142,7 +142,7 @@ def test_workers_number_the_documents_the_same_in_every_run(make_corpus, tmp_pat
                 assert len(list(searcher.reader().leaf_readers())) == 2
     assert orders[0] == orders[1] == orders[2]
     # Batches of BATCH_FILES sorted files dealt in turn; worker 0's segment first.
-    from searchidx.workers import BATCH_FILES
+    from searchidx.index.workers import BATCH_FILES
 
     batches = [sorted(files)[start : start + BATCH_FILES] for start in range(0, len(files), BATCH_FILES)]
     assert orders[0] == [name for batch in batches[0::2] + batches[1::2] for name in batch]

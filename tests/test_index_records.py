@@ -7,11 +7,12 @@ import time
 import pytest
 from typer.testing import CliRunner
 
-import searchidx.indexer as indexer
+import searchidx.index.documents as documents
+import searchidx.index.indexer as indexer
 from html_pages import index_page, semantic_article, windows_1250_tables
 from searchidx import Index
 from searchidx.cli import app
-from searchidx.manifest import MANIFEST_FILE
+from searchidx.index.manifest import MANIFEST_FILE
 
 runner = CliRunner()
 
@@ -57,14 +58,14 @@ def feed(tmp_path):
 def added(monkeypatch):
     """The keys of the documents added to the index, in order (one process)."""
     seen = []
-    original = indexer.document_fields
+    original = documents.document_fields
 
     def counting(document, root):
         fields = original(document, root)
         seen.append(fields["key"])
         return fields
 
-    monkeypatch.setattr(indexer, "document_fields", counting)
+    monkeypatch.setattr(documents, "document_fields", counting)
     return seen
 
 
@@ -248,7 +249,7 @@ def test_eval_names_a_record_by_file_and_id(feed, index_dir, tmp_path):
 def test_a_real_title_is_searched_as_its_own_field(tmp_path, index_dir):
     import dataclasses
 
-    from searchidx.ranking import DEFAULT_RANKING
+    from searchidx.rank.settings import DEFAULT_RANKING
 
     folder = tmp_path / "corpus"
     folder.mkdir()
@@ -267,7 +268,7 @@ def test_a_real_title_is_searched_as_its_own_field(tmp_path, index_dir):
 def test_an_index_of_text_files_alone_ranks_as_without_titles(tmp_path, index_dir):
     import dataclasses
 
-    from searchidx.ranking import DEFAULT_RANKING
+    from searchidx.rank.settings import DEFAULT_RANKING
 
     folder = tmp_path / "corpus"
     folder.mkdir()

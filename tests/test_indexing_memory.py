@@ -1,12 +1,12 @@
 """A run whose posting pools fill writes several segments and merges them
-into one (searchidx.workers.SegmentsWriter, searchidx.codec.writer): the
+into one (searchidx.index.workers.SegmentsWriter, searchidx.codec.writer): the
 index it leaves searches exactly as one built in one go."""
 
 from __future__ import annotations
 
 import pytest
 
-import searchidx.workers as workers
+import searchidx.index.workers as workers
 from searchidx import Index
 from searchidx.codec.pool import TermPool
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from searchidx import Index
 from searchidx.cli import app
-from searchidx.lock import IndexLock, IndexLocked, read_holder
+from searchidx.index.lock import IndexLock, IndexLocked, read_holder
 
 runner = CliRunner()
 GOOD = " date 2022-05-01 Një artikull për Shkodrën."
@@ -20,7 +20,7 @@ GOOD = " date 2022-05-01 Një artikull për Shkodrën."
 HOLDER = """
 import sys, time
 from pathlib import Path
-from searchidx.lock import IndexLock
+from searchidx.index.lock import IndexLock
 lock = IndexLock(Path(sys.argv[1]), wait=0, purpose="test holder")
 lock.acquire()
 print("locked", flush=True)

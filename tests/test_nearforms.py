@@ -1,4 +1,4 @@
-"""Near forms (searchidx.nearforms): a query key an article lacks is credited
+"""Near forms (searchidx.rank.nearforms): a query key an article lacks is credited
 through the article's keys sharing its first letters; ranking only."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ import dataclasses
 
 import pytest
 
-from searchidx.nearforms import NearFormTerm
-from searchidx.postings import PostingReader
-from searchidx.ranking import DEFAULT_RANKING
+from searchidx.query.builder import NearFormTerm
+from searchidx.index.postings import PostingReader
+from searchidx.rank.settings import DEFAULT_RANKING
 
 from conftest import build_index
 

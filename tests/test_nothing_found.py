@@ -2,8 +2,8 @@
 
 import pytest
 
-from searchidx.nothing_found import explain_nothing
-from searchidx.query import split_filters
+from searchidx.results.nothing_found import explain_nothing
+from searchidx.query.parser import split_filters
 
 
 @pytest.fixture

@@ -3,8 +3,8 @@
 import pytest
 
 from searchidx.errors import QuerySyntaxError
-from searchidx.filters import Filter
-from searchidx.query import (
+from searchidx.query.filters import Filter
+from searchidx.query.parser import (
     MUST,
     MUST_NOT,
     SHOULD,

@@ -1,4 +1,4 @@
-"""Re-ranking the first hits by character 4-grams (searchidx.rerank): it
+"""Re-ranking the first hits by character 4-grams (searchidx.rank.rerank): it
 re-orders them, by the formula, and changes nothing else."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from searchidx.cli import app
-from searchidx.ranking import DEFAULT_RANKING, Ranking
-from searchidx.rerank import B, IDF_POWER, K1, gram_scores, query_grams, rerank, word_grams
+from searchidx.rank.settings import DEFAULT_RANKING, Ranking
+from searchidx.rank.rerank import B, IDF_POWER, K1, gram_scores, query_grams, rerank, word_grams
 
 from conftest import random_docs
 from conftest import build_index
@@ -140,7 +140,7 @@ def test_eval_can_turn_it_off(tmp_path, monkeypatch):
 def _gram_scores_word_by_word(query: Counter, bodies: list[str]) -> list[float]:
     """The 4-gram BM25 as first written: every body's distinct words looked
     at one by one (the reference gram_scores must equal to the last bit)."""
-    from searchidx.rerank import _WORD
+    from searchidx.rank.rerank import _WORD
 
     counts, lengths = [], []
     for body in bodies:

@@ -1,4 +1,4 @@
-"""The array scorer (searchidx.scorer) scores and ranks exactly as Whoosh's searcher does."""
+"""The array scorer (searchidx.rank.scorer) scores and ranks exactly as Whoosh's searcher does."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ import pytest
 from whoosh import query as wq
 
 from searchidx import Index
-from searchidx.postings import POSITION_SPAN, PostingReader, leaf_field_docs
-from searchidx.query import BuildContext, build_query, parse_tree
-from searchidx.ranking import Ranking
-from searchidx.scorer import scorable, score_query, top_docs
-from searchidx.search import matching_docs
+from searchidx.index.postings import POSITION_SPAN, PostingReader, leaf_field_docs
+from searchidx.query.parser import parse_tree
+from searchidx.query.builder import BuildContext, build_query
+from searchidx.rank.settings import Ranking
+from searchidx.rank.scorer import scorable, score_query, top_docs
+from searchidx.results.search import matching_docs
 
 from conftest import random_docs
 from conftest import add_documents, build_index

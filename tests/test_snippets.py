@@ -3,7 +3,7 @@
 import pytest
 
 from searchidx import Index
-from searchidx.snippets import make_snippet
+from searchidx.results.snippets import make_snippet
 
 from conftest import SEED
 
@@ -71,7 +71,7 @@ def test_make_snippet_without_terms_cuts_at_a_word():
 @pytest.mark.parametrize("cut_after, expected_end", [("fundit.", "fundit."), ("fundit,", "fundit…"),
                                                      ("fundit", "fundit…"), ("fundit?", "fundit?")])
 def test_a_cut_passage_never_ends_in_punctuation_and_an_ellipsis(cut_after, expected_end):
-    from searchidx.snippets import SNIPPET_CHARS, opening_snippet, with_ellipsis
+    from searchidx.results.snippets import SNIPPET_CHARS, opening_snippet, with_ellipsis
 
     assert with_ellipsis(f"Lajmi i {cut_after}") == f"Lajmi i {expected_end}"
     # The cut falls right after cut_after: the next word would pass SNIPPET_CHARS.
@@ -87,8 +87,8 @@ def test_stored_token_starts_are_the_tokenizers_and_survive_a_merge(tmp_path):
     snippets from them equal snippets that split the text again."""
     from analyzers import tokenize
     from searchidx.codec.formats import decode_starts
-    from searchidx.search import matched_positions
-    from searchidx.snippets import snippet_at
+    from searchidx.results.search import matched_positions
+    from searchidx.results.snippets import snippet_at
 
     from conftest import random_docs
     from conftest import add_documents, build_index

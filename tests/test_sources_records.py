@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from searchidx.corpus import UnreadableFile
+from searchidx.sources.text import UnreadableFile
 from searchidx.sources import format_of, size_limit
 from searchidx.sources.records import FieldNames, read_record_file
 from searchidx.sources.settings import SettingsFileError, folder_field_names, read_settings

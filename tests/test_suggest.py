@@ -3,7 +3,7 @@
 import pytest
 
 from searchidx import Index
-from searchidx.suggest import Vocabulary, bounded_distance, match_case
+from searchidx.results.suggest import Vocabulary, bounded_distance, match_case
 
 from collections import Counter
 

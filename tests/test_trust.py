@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from searchidx import Index
 from searchidx.cli import app
 from searchidx.errors import IndexUntrusted
-from searchidx.store import index_exists
+from searchidx.index.store import index_exists
 
 runner = CliRunner()
 

@@ -183,7 +183,7 @@ def test_a_month_replaces_its_year_and_filters_of_other_fields_combine(indexed):
 
 
 def test_a_wider_date_replaces_a_narrower_one_and_other_dates_stay():
-    from searchidx.filters import Filter
+    from searchidx.query.filters import Filter
 
     request = SearchRequest("Kina").with_filter(Filter("date", "2023-10"))
     assert request.with_filter(Filter("date", "2023")).filters == (Filter("date", "2023"),)

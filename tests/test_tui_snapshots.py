@@ -17,11 +17,11 @@ import pytest
 from textual.widgets import Input
 
 from searchidx.errors import QuerySyntaxError
-from searchidx.facets import DateHistogram, Facets, FacetValue
-from searchidx.filters import Filter
-from searchidx.reading import Article
-from searchidx.search import Hit, SearchResults
-from searchidx.snippets import Snippet
+from searchidx.results.facets import DateHistogram, Facets, FacetValue
+from searchidx.query.filters import Filter
+from searchidx.results.reading import Article
+from searchidx.results.search import Hit, SearchResults
+from searchidx.results.snippets import Snippet
 
 from tui_helpers import make_app, settle, type_query
 

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from searchidx import Index
-from searchidx.lock import read_holder
+from searchidx.index.lock import read_holder
 
 # Slow (real file events, waited for): `pytest -m "not slow"` leaves these out.
 pytestmark = pytest.mark.slow

@@ -33,7 +33,7 @@ from pathlib import Path
 from analyzers.entities import extract_entities
 
 REPO = Path(__file__).resolve().parents[2]
-# The types the index files as facets (searchidx.entities.FIELD_OF_TYPE).
+# The types the index files as facets (searchidx.index.entities.FIELD_OF_TYPE).
 FACET_TYPES = ("PER", "LOC", "ORG")
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 

@@ -9,7 +9,7 @@ post brings its own short lines (``View this post on Instagram``). A name
 there is only *possibly* boilerplate: whether it is depends on how many
 articles of the same folder carry it there, which one article cannot
 know. The index records, per article, the names found only at such
-places (``edge_only``), and the reader side (``searchidx.entities``)
+places (``edge_only``), and the reader side (``searchidx.index.entities``)
 decides from the whole folder which of them are signatures.
 """
 

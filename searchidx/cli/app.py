@@ -13,7 +13,7 @@ file) with 1, and `search` exits with 1 when it finds nothing, as grep does.
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Iterator, Optional
+from typing import Annotated, Iterator, Literal, Optional
 
 import typer
 
@@ -21,8 +21,8 @@ from searchidx import __version__
 from searchidx.cli.help import MAX_HELP_WIDTH, SearchidxCommand, SearchidxGroup
 from searchidx.cli.output import error_line
 from searchidx.errors import QuerySyntaxError, SearchidxError
+from searchidx.paths import INDEX_ENV_VAR
 
-INDEX_ENV_VAR = "SEARCHIDX_INDEX"  # as searchidx.store reads it
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -57,7 +57,7 @@ IndexOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
-# An index folder is code to Whoosh (searchidx.store): one another user owns,
+# An index folder is code to Whoosh (searchidx.index.store): one another user owns,
 # or others may write to, is opened only when trusted explicitly.
 TrustOption = Annotated[
     bool,
@@ -66,6 +66,34 @@ TrustOption = Annotated[
         envvar="SEARCHIDX_TRUST",
         help="Open the index even if another user owns its folder or others may write to it.",
     ),
+]
+
+
+# Shared by `searchidx search` and `searchidx open`.
+Sort = Literal["relevance", "date"]
+QueryArgument = Annotated[
+    Optional[str],
+    typer.Argument(
+        metavar="QUERY",
+        help="What to look for: 'Kina Rusia', '\"Brezi dhe Rruga\"', 'Kina data:2023 vend:Tajvan'.",
+        show_default=False,
+    ),
+]
+FilterOption = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--filter", "-f", metavar="FILTER",
+        help="Narrow to a filter, e.g. data:2023, vend:Kina, person:Putin (repeatable); with filters, QUERY may be "
+        "left out to browse.",
+    ),
+]
+SortOption = Annotated[Sort, typer.Option("--sort", help="Order: by relevance, or by date (newest first).")]
+PlainOption = Annotated[
+    bool, typer.Option("--plain", help="Read the query as plain words: no operators, phrases or filters.")
+]
+RecencyOption = Annotated[
+    float,
+    typer.Option("--recency", min=0.0, metavar="R", help="Boost newer articles: R=1 doubles the newest one's score."),
 ]
 
 
@@ -90,7 +118,7 @@ def no_command(
     if context.invoked_subcommand is not None:
         return
     if sys.stdin.isatty() and sys.stdout.isatty():
-        from searchidx.cli.tui import run_app
+        from searchidx.tui import run_app
 
         run_app()
     else:

@@ -7,7 +7,7 @@ import typer
 from searchidx.cli.app import IndexOption, JsonOption, app, usage_error, user_errors
 from searchidx.cli.output import Line, print_json, write_lines
 
-# The entity fields, as searchidx.schema.ENTITY_FIELDS names them (a test
+# The entity fields, as searchidx.index.schema.ENTITY_FIELDS names them (a test
 # checks they agree; importing the schema would import Whoosh for --help).
 ENTITY_FIELDS = ("person", "place", "org")
 
@@ -30,8 +30,9 @@ def entities_command(
     as_json: JsonOption = False,
 ) -> None:
     """The entities the index mentions most, with mention and article counts."""
-    from searchidx.entities import entity_counts
-    from searchidx.store import open_whoosh_index, resolve_index_dir
+    from searchidx.index.entities import entity_counts
+    from searchidx.index.store import open_whoosh_index
+    from searchidx.paths import resolve_index_dir
 
     fields = ENTITY_FIELDS
     if type_ is not None:

@@ -22,11 +22,11 @@ def weight_option(name: str, help_text: str, least: float = 0.0):
 
 
 class EvalCommand(SearchidxCommand):
-    """Its help shows the ranking's defaults, read from searchidx.ranking only
+    """Its help shows the ranking's defaults, read from searchidx.rank.settings only
     when the help is asked for (importing it imports Whoosh)."""
 
     def format_help(self, ctx, formatter) -> None:
-        from searchidx.ranking import DEFAULT_RANKING
+        from searchidx.rank.settings import DEFAULT_RANKING
 
         for param in self.params:
             option = next((o[2:] for o in param.opts if o[2:] in RANKING_OPTIONS), None)
@@ -60,7 +60,7 @@ def eval_command(
     """Run a query set as plain words and print MRR@10, nDCG@10, Recall@10 and Recall@100."""
     from searchidx.api import Index
     from searchidx.evaluation import evaluate, read_query_set, write_trec_run
-    from searchidx.ranking import DEFAULT_RANKING
+    from searchidx.rank.settings import DEFAULT_RANKING
 
     overrides = {
         name: value

@@ -19,9 +19,9 @@ import sys
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from searchidx.facets import DateHistogram, Facets, FacetValue
-    from searchidx.filters import Filter
-    from searchidx.search import Hit, SearchResults
+    from searchidx.results.facets import DateHistogram, Facets, FacetValue
+    from searchidx.query.filters import Filter
+    from searchidx.results.search import Hit, SearchResults
 
 FORMATS = ("text", "json", "jsonl", "csv", "tsv")
 ENTITY_TYPES = ("person", "place", "org")

@@ -14,7 +14,7 @@ from searchidx.cli.output import Line, console, error_line, print_json, print_js
 
 if TYPE_CHECKING:
     from searchidx.api import Index
-    from searchidx.indexer import IndexSummary
+    from searchidx.index.indexer import IndexSummary
 
 DEFAULT_FOLDER = Path("corpus")
 # Nothing could be indexed: every file was skipped.
@@ -63,10 +63,10 @@ def index_command(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from searchidx.api import Index
-    from searchidx.corpus import DEFAULT_MAX_BYTES
-    from searchidx.lock import DEFAULT_WAIT_SECONDS
+    from searchidx.sources.text import DEFAULT_MAX_BYTES
+    from searchidx.index.lock import DEFAULT_WAIT_SECONDS
     from searchidx.sources.records import FieldNames
-    from searchidx.store import resolve_index_dir
+    from searchidx.paths import resolve_index_dir
 
     folders = folders or [DEFAULT_FOLDER]
     for folder in folders:

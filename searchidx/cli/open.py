@@ -6,9 +6,19 @@ from typing import Annotated
 
 import typer
 
-from searchidx.cli.app import EXIT_NOTHING_FOUND, IndexOption, app, fail, user_errors
+from searchidx.cli.app import (
+    EXIT_NOTHING_FOUND,
+    FilterOption,
+    IndexOption,
+    PlainOption,
+    QueryArgument,
+    RecencyOption,
+    SortOption,
+    app,
+    fail,
+    user_errors,
+)
 from searchidx.cli.output import error_line, is_terminal
-from searchidx.cli.search import FilterOption, PlainOption, QueryArgument, RecencyOption, SortOption
 
 
 @app.command(

@@ -21,7 +21,7 @@ def optimize_command(
 ) -> None:
     """Merge the index's segments into one and drop deleted documents: searches get faster."""
     from searchidx.api import Index
-    from searchidx.lock import DEFAULT_WAIT_SECONDS
+    from searchidx.index.lock import DEFAULT_WAIT_SECONDS
 
     with user_errors(), Index.open(index) as opened:
         before = opened.stats()

@@ -17,10 +17,10 @@ from searchidx.cli.output import Line
 from searchidx.terminal import file_url
 
 if TYPE_CHECKING:
-    from searchidx.facets import Facets, FacetValue
-    from searchidx.nothing_found import NothingFound
-    from searchidx.search import Hit, SearchResults
-    from searchidx.snippets import Snippet
+    from searchidx.results.facets import Facets, FacetValue
+    from searchidx.results.nothing_found import NothingFound
+    from searchidx.results.search import Hit, SearchResults
+    from searchidx.results.snippets import Snippet
 
 MATCH_STYLE = "bold yellow"
 INDENT = 5  # the hit's lines sit under its title, past the rank

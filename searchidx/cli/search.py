@@ -10,7 +10,12 @@ import typer
 from searchidx.cli.app import (
     EXIT_FAILURE,
     EXIT_NOTHING_FOUND,
+    FilterOption,
     IndexOption,
+    PlainOption,
+    QueryArgument,
+    RecencyOption,
+    SortOption,
     TrustOption,
     app,
     fail,
@@ -20,42 +25,14 @@ from searchidx.cli.app import (
 from searchidx.cli.output import error_line, is_terminal, print_json, print_json_line, write_lines
 
 if TYPE_CHECKING:
-    from searchidx.search import SearchResults
+    from searchidx.results.search import SearchResults
 
-Sort = Literal["relevance", "date"]
 Format = Literal["text", "json", "jsonl", "csv", "tsv"]
 
 EXIT_STATUS = (
     "Exit status: 0 when something was found, 1 when nothing was (or on a failure, such as a missing index), "
     "2 for a usage error or a broken query."
 )
-
-# Shared with `searchidx open`.
-QueryArgument = Annotated[
-    Optional[str],
-    typer.Argument(
-        metavar="QUERY",
-        help="What to look for: 'Kina Rusia', '\"Brezi dhe Rruga\"', 'Kina data:2023 vend:Tajvan'.",
-        show_default=False,
-    ),
-]
-FilterOption = Annotated[
-    Optional[list[str]],
-    typer.Option(
-        "--filter", "-f", metavar="FILTER",
-        help="Narrow to a filter, e.g. data:2023, vend:Kina, person:Putin (repeatable); with filters, QUERY may be "
-        "left out to browse.",
-    ),
-]
-SortOption = Annotated[Sort, typer.Option("--sort", help="Order: by relevance, or by date (newest first).")]
-PlainOption = Annotated[
-    bool, typer.Option("--plain", help="Read the query as plain words: no operators, phrases or filters.")
-]
-RecencyOption = Annotated[
-    float,
-    typer.Option("--recency", min=0.0, metavar="R", help="Boost newer articles: R=1 doubles the newest one's score."),
-]
-
 
 @app.command("search", epilog=EXIT_STATUS)
 def search_command(
@@ -114,7 +91,7 @@ def search_command(
         results = opened.search(query or "", **options)
         nothing = None
         if not results.total and (output_format or "text") == "text" and (results.filters or results.query_filters):
-            from searchidx.nothing_found import explain_nothing
+            from searchidx.results.nothing_found import explain_nothing
 
             nothing = explain_nothing(opened, query or "", options["filters"], syntax=not plain)
     write_results(results, output_format or "text", nothing)

@@ -7,7 +7,7 @@ from searchidx.cli.app import IndexOption, JsonOption, TrustOption, app, user_er
 from searchidx.cli.output import Line, print_json, write_lines
 
 if TYPE_CHECKING:
-    from searchidx.stats import IndexStats
+    from searchidx.index.stats import IndexStats
 
 
 @app.command("stats")

@@ -24,11 +24,7 @@ def tui_command(
         # Piped or scripted, the app would draw escape codes into a file and
         # wait for keys that never come.
         raise fail("the full-screen app needs a terminal; in scripts use `searchidx search` (--json, --batch)")
-    run_app(index, folder, query)
-
-
-def run_app(index: Path | None = None, folder: Path | None = None, query: str = "") -> None:
     # Imported here: Textual takes a while to import and other commands never need it.
-    from searchidx.tui import SearchidxApp
+    from searchidx.tui import run_app
 
-    SearchidxApp(index_dir=index, folder=folder, query=query).run()
+    run_app(index, folder, query)

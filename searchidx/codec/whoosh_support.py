@@ -11,10 +11,10 @@ public API it relies on:
 * a segment writer's commit in steps (`commit_with_segments` and
   `finish_segment` below), so that worker processes' segments are
   committed with the parent's changes in one table of contents
-  (searchidx.workers);
+  (searchidx.index.workers);
 * an index's current segment list (`index_segments`), to clean up files
-  of older generations (searchidx.store) and count segments (stats);
-* BM25F's per-field B (`field_b`), which searchidx.scorer uses as Whoosh's
+  of older generations (searchidx.index.store) and count segments (stats);
+* BM25F's per-field B (`field_b`), which searchidx.rank.scorer uses as Whoosh's
   scorer does.
 
 Importing this module with another Whoosh version raises ImportError naming

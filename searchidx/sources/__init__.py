@@ -2,7 +2,7 @@
 
 | format | files | articles |
 |---|---|---|
-| text | `*.txt` | the file (searchidx.corpus: ` date …`, paragraphs, no title) |
+| text | `*.txt` | the file (searchidx.sources.text: ` date …`, paragraphs, no title) |
 | html | `*.html`, `*.htm` | the page's article: headline, date, canonical URL, text (searchidx.sources.html) |
 | jsonl, json, csv, tsv | `*.jsonl`, `*.json`, `*.csv`, `*.tsv` | each record (searchidx.sources.records) |
 
@@ -15,11 +15,10 @@ read. The indexer knows no more of a format than `format_of` tells it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from searchidx.corpus import (
+from searchidx.sources.text import (
     DEFAULT_MAX_BYTES,
     Document,
     SkippedFile,
@@ -28,42 +27,20 @@ from searchidx.corpus import (
     read_bytes,
     relative_path,
 )
-
-
-@dataclass(frozen=True)
-class Format:
-    name: str
-    suffixes: tuple[str, ...]
-    holds_records: bool  # many articles a file, each with an id
-
-
-TEXT = Format("text", (".txt",), holds_records=False)
-HTML = Format("html", (".html", ".htm"), holds_records=False)
-JSONL = Format("jsonl", (".jsonl", ".ndjson"), holds_records=True)
-JSON = Format("json", (".json",), holds_records=True)
-CSV = Format("csv", (".csv",), holds_records=True)
-TSV = Format("tsv", (".tsv",), holds_records=True)
-FORMATS = (TEXT, HTML, JSONL, JSON, CSV, TSV)
-SUFFIXES = tuple(suffix for form in FORMATS for suffix in form.suffixes)
-_BY_SUFFIX = {suffix: form for form in FORMATS for suffix in form.suffixes}
-
-# A file of records is read whole (its records are compared with the ones
-# indexed), so it may be far larger than one article; --max-size limits each
-# of its records instead.
-MAX_RECORD_FILE_BYTES = 2 * 1024**3
-
-
-def format_of(name: str) -> Format | None:
-    """The format of a file, by its suffix (lowercase, as written), or None."""
-    dot = name.rfind(".")
-    return _BY_SUFFIX.get(name[dot:]) if dot > 0 else None
-
-
-def size_limit(name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
-    """The largest file of this name that is read: max_bytes for an article,
-    MAX_RECORD_FILE_BYTES (or max_bytes, if larger) for a file of records."""
-    form = format_of(name)
-    return max(max_bytes, MAX_RECORD_FILE_BYTES) if form is not None and form.holds_records else max_bytes
+from searchidx.sources.formats import (  # noqa: F401  (the formats, named from here too)
+    CSV,
+    FORMATS,
+    HTML,
+    JSON,
+    JSONL,
+    MAX_RECORD_FILE_BYTES,
+    SUFFIXES,
+    TEXT,
+    TSV,
+    Format,
+    format_of,
+    size_limit,
+)
 
 
 def read_article(raw: bytes, path: str, size: int = 0, mtime: float = 0.0, mtime_ns: int = 0) -> Document:

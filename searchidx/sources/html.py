@@ -25,7 +25,7 @@ import hashlib
 import json
 import unicodedata
 
-from searchidx.corpus import Document, UnreadableFile, make_title, normalize_paragraphs
+from searchidx.sources.text import Document, UnreadableFile, make_title, normalize_paragraphs
 from searchidx.dates import PartialDate, parse_published
 
 # Bytes sniffed for NUL, as for text files.

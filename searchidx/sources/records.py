@@ -16,7 +16,7 @@ undated too, and counted in a BadRecord note.
 
 Each record carries a hash of the fields it is indexed from (title, date,
 URL, text) as written, so that the indexer re-indexes only the records that
-changed in a changed file (searchidx.indexer); given the hashes indexed
+changed in a changed file (searchidx.index.indexer); given the hashes indexed
 before, a record whose hash is unchanged is not even made a Document. A JSON Lines file that only grew (new lines
 at its end, as a feed reader or scraper appends them) is read from where it
 ended: the records before are known unchanged without being parsed.
@@ -34,9 +34,9 @@ import unicodedata
 from dataclasses import dataclass, field, fields as dataclass_fields
 from datetime import datetime, timezone
 
-from searchidx.corpus import Document, UnreadableFile, make_title, too_large
+from searchidx.sources.text import Document, UnreadableFile, make_title, too_large
 from searchidx.dates import PartialDate, parse_published
-from searchidx.sources import CSV, JSON, JSONL, TSV, Format, format_of
+from searchidx.sources.formats import CSV, JSON, JSONL, TSV, Format, format_of
 
 # The names a field goes by in exports, tried in this order, in any case.
 FIELD_NAMES = {
@@ -447,7 +447,7 @@ def _strip_markup(text: str) -> str:
 def _paragraphs(text: str) -> str:
     """A record's text with a paragraph a line: exports end paragraphs with
     one line break as often as with two. White space within a paragraph
-    becomes one space, as in searchidx.corpus."""
+    becomes one space, as in searchidx.sources.text."""
     paragraphs = (" ".join(line.split()) for line in text.split("\n"))
     return "\n\n".join(p for p in paragraphs if p)
 

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-__all__ = ["SearchidxApp"]
+from pathlib import Path
+
+__all__ = ["SearchidxApp", "run_app"]
+
+
+def run_app(index: Path | None = None, folder: Path | None = None, query: str = "") -> None:
+    """Runs the full-screen app until it quits."""
+    from searchidx.tui.app import SearchidxApp
+
+    SearchidxApp(index_dir=index, folder=folder, query=query).run()
 
 
 def __getattr__(name: str):

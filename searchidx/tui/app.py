@@ -14,8 +14,9 @@ from textual.binding import Binding
 
 from searchidx.api import Index
 from searchidx.errors import IndexNotFound, IndexVersionMismatch
-from searchidx.store import resolve_index_dir
-from searchidx.tui.history import QueryHistory, default_history_path
+from searchidx.paths import resolve_index_dir
+from searchidx.tui.history import QueryHistory
+from searchidx.paths import default_history_path
 from searchidx.tui.screens.build_index import BuildIndexScreen
 from searchidx.tui.screens.help import HelpScreen
 from searchidx.tui.screens.search import SearchScreen

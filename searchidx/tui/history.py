@@ -10,17 +10,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Mapping
 
-HISTORY_ENV_VAR = "SEARCHIDX_HISTORY"
 MAX_ENTRIES = 500
-
-
-def default_history_path(environ: Mapping[str, str] = os.environ) -> Path:
-    if environ.get(HISTORY_ENV_VAR):
-        return Path(environ[HISTORY_ENV_VAR]).expanduser()
-    data_home = environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(data_home).expanduser() / "searchidx" / "history"
 
 
 class QueryHistory:

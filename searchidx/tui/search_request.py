@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from searchidx.api import Index
-from searchidx.nothing_found import NothingFound, explain_nothing
-from searchidx.search import SearchResults
+from searchidx.results.nothing_found import NothingFound, explain_nothing
+from searchidx.results.search import SearchResults
 
 PAGE_SIZE = 20
 RELEVANCE, DATE = "relevance", "date"
@@ -34,7 +34,7 @@ def _nested(a, b) -> bool:
 @dataclass(frozen=True)
 class SearchRequest:
     query: str = ""
-    filters: tuple = ()  # searchidx.filters.Filter values, in the order chosen
+    filters: tuple = ()  # searchidx.query.filters.Filter values, in the order chosen
     sort: str = RELEVANCE
 
     @property

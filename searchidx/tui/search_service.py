@@ -34,9 +34,9 @@ import threading
 from multiprocessing.connection import Connection
 
 from searchidx.errors import SearchidxError
-from searchidx.nothing_found import NothingFound
-from searchidx.reading import Article
-from searchidx.search import SearchResults
+from searchidx.results.nothing_found import NothingFound
+from searchidx.results.reading import Article
+from searchidx.results.search import SearchResults
 from searchidx.tui.search_request import PAGE_SIZE, SearchRequest
 
 # How long quitting waits for a search in progress before stopping the process.

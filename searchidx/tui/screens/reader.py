@@ -19,7 +19,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from searchidx.reading import Article
+from searchidx.results.reading import Article
 from searchidx.terminal import file_url
 from searchidx.tui.external import Target, copy_path, open_in
 from searchidx.tui.strings import Strings

@@ -29,10 +29,10 @@ from textual.widgets import Input, OptionList, Static
 from textual.worker import get_current_worker
 
 from searchidx.errors import QuerySyntaxError, SearchidxError
-from searchidx.filters import Filter
-from searchidx.nothing_found import NothingFound
-from searchidx.reading import Article
-from searchidx.search import Hit, SearchResults
+from searchidx.query.filters import Filter
+from searchidx.results.nothing_found import NothingFound
+from searchidx.results.reading import Article
+from searchidx.results.search import Hit, SearchResults
 from searchidx.tui.external import Target, copy_path, open_in
 from searchidx.tui.history import QueryHistory
 from searchidx.tui.screens.reader import EntityChoice, ReaderScreen, open_in_browser

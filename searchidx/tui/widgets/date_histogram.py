@@ -1,6 +1,6 @@
 """The date histogram drawn as bars: years, and the months of a chosen year.
 
-The query layer counts (searchidx.facets.DateHistogram: the years with
+The query layer counts (searchidx.results.facets.DateHistogram: the years with
 matches, and the months of the year when every dated match falls in one);
 this only draws them, with eighth-block characters so that small counts
 still show a difference.

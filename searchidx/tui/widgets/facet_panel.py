@@ -37,7 +37,7 @@ class FacetPanel(OptionList):
         self._rendered_width = 0
 
     def show_facets(self, facets) -> None:
-        """Shows a searchidx.facets.Facets (None: the search had none)."""
+        """Shows a searchidx.results.facets.Facets (None: the search had none)."""
         self.facets = facets
         self._render()
 

@@ -14,7 +14,7 @@ from searchidx.tui.widgets.chip import Chip
 from searchidx.tui.widgets.rendering import DATE_STYLE, ENTITY_BADGES
 
 if TYPE_CHECKING:
-    from searchidx.filters import Filter
+    from searchidx.query.filters import Filter
 
 
 def chip_label(choice: Filter) -> Text:

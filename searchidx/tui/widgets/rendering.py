@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from searchidx.snippets import Snippet
+from searchidx.results.snippets import Snippet
 
 MATCH_STYLE = "bold black on yellow"
 CURRENT_MATCH_STYLE = "bold black on bright_green"

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from searchidx.search import Hit, SearchResults
+from searchidx.results.search import Hit, SearchResults
 from searchidx.tui.strings import Strings
 from searchidx.tui.widgets.rendering import date_text, entity_badges, fitted_snippet
 

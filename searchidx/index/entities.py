@@ -16,7 +16,7 @@ whole index, what one article could not: whether a final -i or -u is the
 definite ending of a name written bare elsewhere (``Trumpi`` when the index
 also has ``Trump``) or part of the name (``Kurti``, whose bare ``Kurt`` the
 index never writes); see ``inflected_bases``, which the facets and filters
-(``searchidx.doctable``) apply too, so all three show one ``Trump``.
+(``searchidx.index.doctable``) apply too, so all three show one ``Trump``.
 
 Boilerplate (see ``find_signatures``): a name that closes or opens a large
 share of one folder's articles, or stands on their short lines (a source
@@ -39,7 +39,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from searchidx.schema import EDGE_FIELD, ENTITY_FIELDS
+from searchidx.index.schema import EDGE_FIELD, ENTITY_FIELDS
 
 FIELD_OF_TYPE = {"PER": "person", "LOC": "place", "ORG": "org"}
 TYPE_OF_FIELD = {field: type_ for type_, field in FIELD_OF_TYPE.items()}
@@ -144,7 +144,7 @@ def find_signatures(reader) -> Signatures:
 
 
 def _find_signatures(reader) -> Signatures:
-    from searchidx.postings import leaf_field_docs
+    from searchidx.index.postings import leaf_field_docs
 
     empty = Signatures([], {}, frozenset())
     if EDGE_FIELD not in reader.schema or "root" not in reader.schema:

@@ -1,6 +1,6 @@
 """Measures that typing in the app is never held up by a running query.
 
-    python -m searchidx.tui.responsiveness --index PATH [--query "Kryeministri Kurti"]
+    python benchmarks/responsiveness.py --index PATH [--query "Kryeministri Kurti"]
 
 Types a query into the app (headless, through Textual's pilot) one key every
 `--interval` seconds, as a person does, while each pause starts a search with

@@ -10,14 +10,24 @@ for the zero-hit case, not for every search.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Protocol
 
 from searchidx.errors import QuerySyntaxError
-from searchidx.query import split_filters
+from searchidx.query.parser import split_filters
 
 if TYPE_CHECKING:
-    from searchidx.api import Index
-    from searchidx.filters import Filter
+    from searchidx.index.stats import IndexStats
+    from searchidx.query.filters import Filter
+    from searchidx.results.search import SearchResults
+
+
+class Searchable(Protocol):
+    """What this needs of an index: searchidx.api.Index, which sits above
+    this layer and so is not imported here."""
+
+    def search(self, query: str, **options: Any) -> SearchResults: ...
+
+    def stats(self) -> IndexStats: ...
 
 
 @dataclass(frozen=True)
@@ -35,7 +45,7 @@ class NothingFound:
     undated: int
 
 
-def explain_nothing(index: Index, query: str, filters: Iterable[Filter | str] = (), syntax: bool = True) -> NothingFound:
+def explain_nothing(index: Searchable, query: str, filters: Iterable[Filter | str] = (), syntax: bool = True) -> NothingFound:
     """What each filter of a search that found nothing took away (see module doc)."""
     given = [f if isinstance(f, str) else f.text for f in filters]
     words, written = query, []

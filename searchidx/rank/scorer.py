@@ -3,7 +3,7 @@
 The usual query is an OR of words (or AND, AND NOT, required-and-optional
 over words). Whoosh scores it by walking a tree of matcher objects document
 by document in Python, slowest for the common words. Here
-each term's posting list (searchidx.postings, decoded once per reader) is
+each term's posting list (searchidx.index.postings, decoded once per reader) is
 scored in one vector expression and the query tree is combined as arrays
 over all documents: a score array and a match mask. The formula, its
 statistics (idf, average field length, Whoosh's one-byte field lengths) and
@@ -12,7 +12,7 @@ with `searcher.search` up to float rounding and rankings are the same (ties:
 lower document number first, as Whoosh's collector orders them).
 
 One addition is searchidx's own: a NearFormTerm's credit for the near forms
-of a key an article lacks (searchidx.nearforms), which Whoosh does not know;
+of a key an article lacks (searchidx.rank.nearforms), which Whoosh does not know;
 with plain Terms the scores are Whoosh's.
 
 Only Whoosh's BM25F weighting is computed here, with whatever k1, B per field
@@ -29,9 +29,10 @@ import numpy as np
 from whoosh import query as wq
 from whoosh import scoring
 
-from searchidx.nearforms import NearFormTerm, prefix_frequencies, prefix_idf
+from searchidx.rank.nearforms import prefix_frequencies, prefix_idf
+from searchidx.query.builder import NearFormTerm
 from searchidx.codec.whoosh_support import field_b
-from searchidx.postings import POSITION_SPAN, PostingReader
+from searchidx.index.postings import POSITION_SPAN, PostingReader
 
 
 @dataclass
@@ -55,7 +56,7 @@ def _bm25f_scores(weighting) -> bool:
     """Whether a weighting scores documents as Whoosh's BM25F does.
 
     A subclass may change the statistics it reads through the searcher (its
-    own `idf`, as searchidx.ranking's does: the scorer asks searcher.idf,
+    own `idf`, as searchidx.rank.settings's does: the scorer asks searcher.idf,
     which asks the weighting), but not the per-document formula or a final
     rescoring, which this module would not see.
     """
@@ -133,7 +134,7 @@ def _sum(arrays) -> np.ndarray:
 
 # A term's scores where it counts: (documents ascending, scores, whether
 # they match). A term's own documents match; the articles credited for its
-# near forms get a score but do not match (searchidx.nearforms).
+# near forms get a score but do not match (searchidx.rank.nearforms).
 Parts = list[tuple[np.ndarray, np.ndarray, bool]]
 
 

@@ -21,7 +21,7 @@ Nothing in it is unpickled before that check: whether an index exists is
 told from file names alone.
 
 Opening also checks the files against the checksums recorded at the last
-commit (searchidx.checksums), and any damage found, or any file Whoosh
+commit (searchidx.index.checksums), and any damage found, or any file Whoosh
 cannot read, is reported as IndexDamaged: one line naming the damage and
 `searchidx index --rebuild`, which never needs to open the damaged index.
 """
@@ -42,15 +42,13 @@ from pathlib import Path
 from whoosh.index import clean_files as clean_whoosh_files
 
 from analyzers import ANALYZER_VERSION
-from searchidx.checksums import record_checksums, seal, toc_file, unseal, verify_files, write_json_atomically
+from searchidx.index.checksums import record_checksums, seal, toc_file, unseal, verify_files, write_json_atomically
 from searchidx.codec import create_index, open_index
 from searchidx.codec.whoosh_support import index_segments
+from searchidx.paths import META_FILE
 from searchidx.errors import IndexDamaged, IndexNotFound, IndexUntrusted, IndexVersionMismatch
-from searchidx.schema import SCHEMA_VERSION, build_schema
+from searchidx.index.schema import SCHEMA_VERSION, build_schema
 
-DEFAULT_INDEX_DIR = ".searchidx"
-INDEX_ENV_VAR = "SEARCHIDX_INDEX"
-META_FILE = "searchidx.json"
 # Whoosh's default index name, used by indexes from before rebuilds were staged.
 DEFAULT_INDEX_NAME = "MAIN"
 # The Whoosh files of one named index: its tables of contents (and their
@@ -62,12 +60,6 @@ TRUST_ENV_VAR = "SEARCHIDX_TRUST"
 # Attempts at opening an index whose table of contents a writer replaced
 # while it was being read.
 OPEN_ATTEMPTS = 4
-
-
-def resolve_index_dir(index_dir: str | os.PathLike | None = None) -> Path:
-    """The index folder: the argument, else $SEARCHIDX_INDEX, else ./.searchidx."""
-    chosen = index_dir or os.environ.get(INDEX_ENV_VAR) or DEFAULT_INDEX_DIR
-    return Path(chosen).expanduser()
 
 
 @dataclass
@@ -335,7 +327,7 @@ def remove_stray_indexes(index_dir: Path) -> None:
     """Deletes Whoosh files that belong to no live index: the old index after
     a rebuild, a rebuild killed half-way, temporary files of a killed commit.
 
-    Call it only while holding the writer's lock (searchidx.lock)."""
+    Call it only while holding the writer's lock (searchidx.index.lock)."""
     live = read_meta(index_dir).index_name
     for entry in os.scandir(index_dir):
         match = WHOOSH_FILE.match(entry.name)

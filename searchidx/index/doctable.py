@@ -5,7 +5,7 @@ page, so they must not read stored fields (which unpickle whole articles).
 The date, its precision and the year and month are sortable columns, and the
 entity fields are small keyword lexicons: both are read into plain lists,
 indexed by document number, the first time a reader needs them, and kept
-beside the index (searchidx.column_cache) for the next process to read that
+beside the index (searchidx.index.column_cache) for the next process to read that
 index state.
 """
 
@@ -21,10 +21,10 @@ from datetime import datetime
 import numpy as np
 from whoosh.util.times import datetime_to_long, long_to_datetime
 
-from searchidx.column_cache import ColumnCache
+from searchidx.index.column_cache import ColumnCache
 from searchidx.dates import PartialDate
-from searchidx.entities import find_signatures, name_aliases, one_name_per_entity
-from searchidx.postings import leaf_field_docs
+from searchidx.index.entities import find_signatures, name_aliases, one_name_per_entity
+from searchidx.index.postings import leaf_field_docs
 
 # Whoosh stores this in a numeric column for documents without a value.
 _MISSING_NUMBER = 2**63
@@ -72,7 +72,7 @@ class EntityColumn:
 
     Values are the index-wide canonical names (`canonical`): a stored
     ``Nehammeri`` counts, filters and shows as ``Nehammer`` when the field
-    also holds ``Nehammer`` (searchidx.entities.inflected_bases, the rule
+    also holds ``Nehammer`` (searchidx.index.entities.inflected_bases, the rule
     `searchidx entities` applies), so a facet value's documents are those
     of all its forms, each counted once.
     """
@@ -116,7 +116,7 @@ class DocTable:
 
     def __init__(self, reader, cache: ColumnCache | None = None):
         self.reader = reader
-        self.cache = cache  # columns another process read already (searchidx.column_cache)
+        self.cache = cache  # columns another process read already (searchidx.index.column_cache)
         self.size = reader.doc_count_all()
         self._lock = threading.Lock()
         self._dates: tuple[list[int | None], list[int | None], list[str | None]] | None = None
@@ -162,7 +162,7 @@ class DocTable:
 
     def _cached(self, column: str, read, encode=lambda value: value, decode=lambda value: value):
         """The column from the cache, else read (and then kept in the cache);
-        encode and decode turn it into JSON and back (searchidx.column_cache)."""
+        encode and decode turn it into JSON and back (searchidx.index.column_cache)."""
         value = self.cache.load(column, decode) if self.cache is not None else None
         if value is None:
             value = read()

@@ -14,10 +14,10 @@ from pathlib import PurePath
 
 from whoosh.highlight import set_matched_filter
 
-from searchidx.entities import article_entities
-from searchidx.nearforms import credited_near_forms
-from searchidx.postings import PostingReader
-from searchidx.query import existing_terms, parse_query
+from searchidx.index.entities import article_entities
+from searchidx.rank.nearforms import credited_near_forms
+from searchidx.index.postings import PostingReader
+from searchidx.query.builder import existing_terms, parse_query
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def find_document(searcher, path: str, query_text: str | None = None) -> int | N
 def query_terms(searcher, query_text: str) -> frozenset[str]:
     """The analyzed text terms of a query, prefixes expanded to indexed words.
 
-    searchidx.query.existing_terms, not Whoosh's Query.existing_terms: that
+    searchidx.query.builder.existing_terms, not Whoosh's Query.existing_terms: that
     one looks at the first field's leaves alone (`title:x OR body:x` gives
     only the title's terms), so a word found in bodies only went unmarked.
     """

@@ -15,9 +15,9 @@ from typing import Iterable
 
 import numpy as np
 
-from searchidx.doctable import DocTable
-from searchidx.filters import DATE, Filter
-from searchidx.schema import ENTITY_FIELDS
+from searchidx.index.doctable import DocTable
+from searchidx.query.filters import DATE, Filter
+from searchidx.index.schema import ENTITY_FIELDS
 
 DATE_FACET = DATE
 FACET_NAMES = (DATE_FACET, *ENTITY_FIELDS)

@@ -10,14 +10,14 @@ from pathlib import Path
 from whoosh.util.times import long_to_datetime
 
 from analyzers import ANALYZER_VERSION
-from searchidx.checksums import record_checksums
+from searchidx.index.checksums import record_checksums
 from searchidx.codec.whoosh_support import index_segments
-from searchidx.column_cache import CACHE_FILE_PREFIX
-from searchidx.doctable import column_values
-from searchidx.entities import find_signatures
-from searchidx.manifest import Manifest, read_manifest, write_manifest
-from searchidx.schema import SCHEMA_VERSION
-from searchidx.store import now_iso, read_meta, write_meta
+from searchidx.index.column_cache import CACHE_FILE_PREFIX
+from searchidx.index.doctable import column_values
+from searchidx.index.entities import find_signatures
+from searchidx.index.manifest import Manifest, read_manifest, write_manifest
+from searchidx.index.schema import SCHEMA_VERSION
+from searchidx.index.store import now_iso, read_meta, write_meta
 
 
 @dataclass
@@ -38,7 +38,7 @@ class IndexStats:
     needs_rebuild: str | None  # why, if this program cannot update the index
     created: str
     updated: str
-    # names found as boilerplate of a folder (searchidx.entities.find_signatures):
+    # names found as boilerplate of a folder (searchidx.index.entities.find_signatures):
     # [{"folder", "type", "name", "articles", "folder_articles"}]
     signatures: list[dict] = field(default_factory=list)
     program_schema_version: int = SCHEMA_VERSION

@@ -1,7 +1,7 @@
 """Brings an index in step with corpus folders, cheaply and all at once.
 
 A run lists the folders (stat only), compares each file with the manifest of
-what the index holds (searchidx.manifest): a file of the same size and
+what the index holds (searchidx.index.manifest): a file of the same size and
 modification time is unchanged and is not read; a file whose size or time
 differ is read and hashed, and re-indexed only if its content changed.
 A file of records (JSON Lines, JSON, CSV, TSV: searchidx.sources.records)
@@ -9,7 +9,7 @@ that changed is read here, and each of its records is compared with the one
 indexed by its id and content hash: only new and changed records are
 indexed, and records gone from the file are deleted. New
 and changed files are read, analysed and added in worker processes
-(searchidx.workers) when there are enough of them to pay for the processes;
+(searchidx.index.workers) when there are enough of them to pay for the processes;
 files gone from the folder, or no longer readable, are deleted. A file that
 vanished while one with the same content appeared is reported as renamed.
 
@@ -26,25 +26,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from searchidx.corpus import (
-    DEFAULT_MAX_BYTES,
-    Document,
-    FileNote,
-    FoundFile,
-    SkippedFile,
-    UnreadableFile,
-    read_bytes,
-    scan_folder,
-)
-from searchidx.entities import entity_fields
-from searchidx.checksums import record_checksums
-from searchidx.manifest import Entry, Manifest, manifest_from_index, read_manifest, write_manifest
+from searchidx.sources.text import DEFAULT_MAX_BYTES, FileNote, FoundFile, SkippedFile, UnreadableFile, read_bytes
+from searchidx.sources.folder import scan_folder
+from searchidx.index.checksums import record_checksums
+from searchidx.index.documents import document_key
+from searchidx.index.manifest import Entry, Manifest, manifest_from_index, read_manifest, write_manifest
 from searchidx.sources import format_of, size_limit
 from searchidx.sources.records import FieldNames, read_record_file
 from searchidx.sources.settings import folder_field_names
-from searchidx.store import now_iso, read_meta, write_meta
+from searchidx.index.store import now_iso, read_meta, write_meta
 from searchidx.codec.whoosh_support import commit_with_segments
-from searchidx.workers import Job, Outcome, add_files_here, add_files_in_workers, writer_limit_mb
+from searchidx.index.workers import Job, Outcome, add_files_here, add_files_in_workers, writer_limit_mb
 
 ProgressCallback = Callable[[int, int], None]  # (files done, files in all)
 
@@ -78,50 +70,6 @@ class IndexSummary:
     def readable(self) -> int:
         """Files in the folders that are articles in the index after the run."""
         return self.indexed + self.unchanged
-
-
-def document_key(root: Path, path: str, record: str | None = None) -> str:
-    """The unique key of a document: its file's absolute path, and `#id` for a record in a file of records."""
-    key = str(root / path)
-    return key if record is None else f"{key}#{record}"
-
-
-def document_fields(document: Document, root: Path) -> dict:
-    """The index fields of one document (see searchidx.schema)."""
-    fields = {
-        "key": document_key(root, document.path, document.record),
-        "path": document.path,
-        "root": str(root),
-        # Only an article's own title is searched as a title: a text file's
-        # first sentence is shown as one, and searched in the body.
-        "title": document.title if document.title_given else "",
-        "_stored_title": document.title,
-        "body": document.body,
-        "content_hash": document.content_hash,
-        "size": document.size,
-        "mtime": document.mtime,
-    }
-    if document.record is not None:
-        fields["record"] = document.record
-    if document.url:
-        fields["url"] = document.url
-    if document.date is not None:
-        fields["date"] = document.date.start
-        fields["date_text"] = str(document.date)
-        fields["date_precision"] = document.date.precision
-    # A headline names the story's people and places as the first sentence
-    # of a text file does (which is part of its body).
-    for name, values in entity_fields(document.body, document.title if document.title_given else None).items():
-        if values:
-            # Indexed once per mention (the postings' frequencies count the
-            # mentions), stored once per name: displays show distinct names,
-            # and the repeats only made every stored document longer.
-            # A list is indexed as its items (Whoosh skips the field's comma
-            # tokenizer): the words the tokenizer would give, none of its cost.
-            names = [n for n in (value.replace(",", " ").strip() for value in values) if n]
-            fields[name] = names
-            fields["_stored_" + name] = ",".join(dict.fromkeys(names))
-    return fields
 
 
 @dataclass
@@ -296,7 +244,7 @@ def index_folders(
     A file that cannot be read is recorded in the summary and skipped; if it
     was indexed before, its old version is removed, as the folder no longer
     holds a readable article at that path. The caller holds the writer's
-    lock (searchidx.lock). processes: worker processes for reading and
+    lock (searchidx.index.lock). processes: worker processes for reading and
     analysis (default: one per core). fields: the field names of records
     (over each folder's searchidx.toml); raises SettingsFileError for a
     searchidx.toml that cannot be used, before anything is changed.

@@ -1,7 +1,7 @@
 """Re-ranking the first hits by the character 4-grams they share with the query.
 
 The analyzer's keys meet a word's inflections (`Kina`, `Kinës`), and near
-forms (searchidx.nearforms) its derivations that keep six letters, but a
+forms (searchidx.rank.nearforms) its derivations that keep six letters, but a
 headline still words things its article writes otherwise: a foreign name
 inflected (`Conten` against `Conte`, `Daviesin` against `Davies`), a
 shorter derivation, a word the analyzer reads as another. Character
@@ -44,7 +44,7 @@ from analyzers import fold_diacritics, is_stopword, normalize
 
 NGRAM = 4
 # BM25 over the grams: Lucene's defaults, and the IDF squared as for keys
-# (searchidx.ranking): a gram few hits share tells them apart.
+# (searchidx.rank.settings): a gram few hits share tells them apart.
 K1 = 1.2
 B = 0.75
 IDF_POWER = 2.0

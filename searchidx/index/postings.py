@@ -5,7 +5,7 @@ posting, in Python. searchidx's codec (searchidx.codec) stores each term's
 postings as arrays, so here a term's document numbers and weights across
 all segments come straight from the mapped segment files as numpy arrays,
 each text field's lengths as one array, and a phrase's words' positions
-for the documents it asks about only; searchidx.scorer scores them in a few
+for the documents it asks about only; searchidx.rank.scorer scores them in a few
 vector operations.
 
 Nothing decoded is kept: the operating system keeps the mapped pages a

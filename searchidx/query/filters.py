@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from searchidx.dates import parse_date
-from searchidx.doctable import DocTable
+from searchidx.index.doctable import DocTable
 from searchidx.errors import QuerySyntaxError
-from searchidx.schema import ENTITY_FIELDS
+from searchidx.index.schema import ENTITY_FIELDS
 
 DATE = "date"
 ENTITY = "entity"  # any entity type
@@ -46,7 +46,7 @@ FIELD_ALIASES = {
 SHOWN_NAME = {DATE: "data", "person": "person", "place": "vend", "org": "org", ENTITY: "entitet"}
 
 RANGE = ".."
-# As long as a whole query may be (searchidx.query.MAX_QUERY_CHARS).
+# As long as a whole query may be (searchidx.query.parser.MAX_QUERY_CHARS).
 MAX_FILTER_CHARS = 2000
 
 

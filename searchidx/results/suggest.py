@@ -16,9 +16,9 @@ import threading
 import time
 from collections import Counter, defaultdict
 
-from searchidx.doctable import fold_key
+from searchidx.index.doctable import fold_key
 from searchidx.errors import QuerySyntaxError
-from searchidx.query import parse_tree, plain_tree, query_words
+from searchidx.query.parser import parse_tree, plain_tree, query_words
 
 WORD = re.compile(r"[^\W\d_]+")
 # A correction must be this many times as frequent as the typed spelling.

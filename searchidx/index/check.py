@@ -18,11 +18,11 @@ from pathlib import Path
 import numpy as np
 
 from searchidx.codec.whoosh_support import index_segments
-from searchidx.checksums import load_record, toc_file, verify_files
-from searchidx.column_cache import CACHE_FILE_PREFIX, ColumnCache
+from searchidx.index.checksums import load_record, toc_file, verify_files
+from searchidx.index.column_cache import CACHE_FILE_PREFIX, ColumnCache
 from searchidx.errors import IndexNotFound
-from searchidx.manifest import manifest_problem
-from searchidx.store import (
+from searchidx.index.manifest import manifest_problem
+from searchidx.index.store import (
     _open_named,
     check_trust,
     describe,

@@ -4,8 +4,8 @@ One search does four things over the same matches:
 1. the page of hits, ranked by BM25F (Whoosh's top-k collector, which skips
    posting blocks that cannot reach the top), or by date, or with recency;
 2. the total: every match, counted from the set of matching documents;
-3. facets over that same set (searchidx.facets);
-4. a "did you mean" when the query finds little (searchidx.suggest).
+3. facets over that same set (searchidx.results.facets);
+4. a "did you mean" when the query finds little (searchidx.results.suggest).
 """
 
 from __future__ import annotations
@@ -18,28 +18,20 @@ from typing import Iterable, Iterator, Sequence
 import numpy as np
 from whoosh import query as wq
 
-from searchidx.column_cache import ColumnCache
-from searchidx.doctable import DocTable
-from searchidx.entities import article_entities
-from searchidx.facets import Facets, count_facets, facet_names
-from searchidx.filters import Filter, as_filters, filter_docs
-from searchidx.query import (
-    BuildContext,
-    Group,
-    build_query,
-    existing_terms,
-    parse_tree,
-    plain_tree,
-    query_filters,
-    query_words,
-)
-from searchidx.nearforms import credited_near_forms
-from searchidx.postings import PostingReader
-from searchidx.ranking import DEFAULT_RANKING, Ranking, recency_factor
-from searchidx.rerank import rerank, worth_reranking
-from searchidx.scorer import all_docs, scorable, score_query, top_docs
+from searchidx.index.column_cache import ColumnCache
+from searchidx.index.doctable import DocTable
+from searchidx.index.entities import article_entities
+from searchidx.results.facets import Facets, count_facets, facet_names
+from searchidx.query.filters import Filter, as_filters, filter_docs
+from searchidx.query.parser import Group, parse_tree, plain_tree, query_filters, query_words
+from searchidx.query.builder import BuildContext, build_query, existing_terms
+from searchidx.rank.nearforms import credited_near_forms
+from searchidx.index.postings import PostingReader
+from searchidx.rank.settings import DEFAULT_RANKING, Ranking, recency_factor
+from searchidx.rank.rerank import rerank, worth_reranking
+from searchidx.rank.scorer import all_docs, scorable, score_query, top_docs
 from searchidx.codec.formats import decode_starts
-from searchidx.snippets import Snippet, snippet_at
+from searchidx.results.snippets import Snippet, snippet_at
 
 RELEVANCE, DATE = "relevance", "date"
 SORTS = (RELEVANCE, DATE)
@@ -210,7 +202,7 @@ def run_search(
 
 def searched_fields(ranking: Ranking, reader) -> dict[str, float]:
     """The ranking's weighted fields that hold any text in this index: an
-    index of text files alone has no titles of their own (searchidx.schema),
+    index of text files alone has no titles of their own (searchidx.index.schema),
     and its queries then read the body's postings only, as before titles were
     indexed."""
     weights = ranking.field_weights()
@@ -244,7 +236,7 @@ def _rank(searcher, table, postings, query, allowed, top, sort, recency):
         matches = set(allowed) if allowed is not None else set()
         return _by_date(table, [(d, 0.0) for d in matches])[:top], matches
     if scorable(query, searcher.weighting):
-        # Words only: whole posting lists scored as arrays (searchidx.scorer).
+        # Words only: whole posting lists scored as arrays (searchidx.rank.scorer).
         scored = score_query(query, searcher, postings)
         allowed_mask = _mask(allowed, postings.size) if allowed is not None else None
         if sort == RELEVANCE and not recency:
@@ -414,7 +406,7 @@ class SearchSession:
         if self._postings is None:
             self._postings = PostingReader(self._searcher.reader())
         if self._suggester is None:
-            from searchidx.suggest import Suggester
+            from searchidx.results.suggest import Suggester
 
             self._suggester = Suggester(self._searcher, self.ranking)
         return self._searcher, self._table, self._postings, self._suggester

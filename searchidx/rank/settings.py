@@ -8,11 +8,11 @@ holds only an article's own title, a headline (a page's or a record's): a
 text file's title is its first sentence, already part of the body, and
 weighting that again lowered MRR@10, as
 headlines paraphrase the story rather than its first sentence, so it is not
-indexed as a title (searchidx.schema). A real title is weighted 0.2
+indexed as a title (searchidx.index.schema). A real title is weighted 0.2
 (benchmarks/title_weight.py, docs/ranking.md "Titles"); an index without titles
-reads the body's postings alone (searchidx.search.searched_fields). A query
+reads the body's postings alone (searchidx.results.search.searched_fields). A query
 key an article lacks is credited through its near forms (the article's keys
-sharing the key's first letters; searchidx.nearforms).
+sharing the key's first letters; searchidx.rank.nearforms).
 """
 
 from __future__ import annotations
@@ -44,11 +44,11 @@ class Ranking:
     # places, numbers) more than BM25's log-IDF credits them; see SharpIDFBM25F.
     idf_power: float = 2.0
     # A query key an article lacks is credited through the article's keys
-    # sharing its first letters (searchidx.nearforms); weight 0 turns it off.
+    # sharing its first letters (searchidx.rank.nearforms); weight 0 turns it off.
     near_form_prefix: int = 6
     near_form_weight: float = 1.0
     # The first hits of a query of four words or more are re-ranked by the
-    # character 4-grams they share with it (searchidx.rerank); depth or
+    # character 4-grams they share with it (searchidx.rank.rerank); depth or
     # weight 0 turns it off.
     ngram_depth: int = 30
     ngram_weight: float = 1.0
@@ -66,7 +66,7 @@ class Ranking:
         )
 
     def near_forms(self) -> tuple[int, float]:
-        """(prefix, weight) of the near-form credit (searchidx.nearforms)."""
+        """(prefix, weight) of the near-form credit (searchidx.rank.nearforms)."""
         return self.near_form_prefix, self.near_form_weight
 
     def field_weights(self) -> dict[str, float]:

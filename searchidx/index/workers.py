@@ -41,7 +41,8 @@ from typing import Callable, Iterable
 
 from searchidx.codec import open_index
 from searchidx.codec.whoosh_support import finish_segment
-from searchidx.corpus import DEFAULT_MAX_BYTES, Document, UnreadableFile
+from searchidx.index import documents
+from searchidx.sources.text import DEFAULT_MAX_BYTES, Document, UnreadableFile
 
 # Files per message to a worker: big enough that queue traffic is noise,
 # small enough that the two workers finish close together.
@@ -116,7 +117,7 @@ class Job:
     root: str
     path: str  # relative to root
     # A record: the parent read its file to compare the records with the
-    # index's (searchidx.indexer), and hands the changed ones over read.
+    # index's (searchidx.index.indexer), and hands the changed ones over read.
     document: Document | None = None
 
 
@@ -137,19 +138,17 @@ class Outcome:
 
 def add_file(writer, job: Job, max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
     """Reads one file and adds it to writer; a bad file becomes a skipped Outcome."""
-    from searchidx.indexer import document_fields  # the indexer imports this module
-
     from searchidx.sources import read_article_file
 
     root = Path(job.root)
     if job.document is not None:
-        writer.add_document(**document_fields(job.document, root))
+        writer.add_document(**documents.document_fields(job.document, root))
         return Outcome(job.key, job.root, job.path, job.document.content_hash, record=True, notes=job.document.notes)
     try:
         document = read_article_file(root / job.path, root, max_bytes)
     except UnreadableFile as error:
         return Outcome(job.key, job.root, job.path, skipped=str(error))
-    writer.add_document(**document_fields(document, root))
+    writer.add_document(**documents.document_fields(document, root))
     return Outcome(
         job.key, job.root, job.path, document.content_hash, document.size, document.mtime_ns, notes=document.notes
     )
@@ -245,7 +244,7 @@ def add_files_in_workers(
 def warm_up(ix) -> None:
     """Loads the analyzer's and entity extractor's tables in the parent, once,
     so that forked workers share them instead of each loading its own."""
-    from searchidx.entities import entity_fields
+    from searchidx.index.entities import entity_fields
 
     for name in ("title", "body"):
         analyzer = ix.schema[name].analyzer

@@ -1,7 +1,7 @@
 """The document table's columns, kept beside the index for the next process.
 
 Facets and filters need every document's date and entity names
-(searchidx.doctable). Reading them from Whoosh costs about half a second on
+(searchidx.index.doctable). Reading them from Whoosh costs about half a second on
 20,000 articles (8,600 small posting lists, then folding and settling the
 names), which every `searchidx search --facets` paid again; read from here
 they take a few tens of milliseconds.
@@ -11,7 +11,7 @@ when it is loaded, and this cache was unpickled before anything checked
 that it belonged to the index, so a crafted `columns.*.pickle` in an index
 folder ran code on `search --facets`. Each file is a header line (the state
 and a CRC-32 of the rest) and the column as one JSON line, encoded and
-decoded by the caller (searchidx.doctable).
+decoded by the caller (searchidx.index.doctable).
 
 Like the manifest, this is a cache, never the truth. Each file names the
 index state it was computed from: the index's name, its generation (Whoosh's
@@ -45,7 +45,7 @@ CACHE_FILE_PREFIX = "columns."
 _SUFFIX = ".json"
 _OLD_SUFFIX = ".pickle"  # version 1's files: never read, removed when a column is saved
 # The modules whose code decides what a column holds.
-_SHAPING_MODULES = ("searchidx.doctable", "searchidx.entities", "searchidx.dates")
+_SHAPING_MODULES = ("searchidx.index.doctable", "searchidx.index.entities", "searchidx.dates")
 
 
 @lru_cache(maxsize=1)

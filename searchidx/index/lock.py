@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from searchidx.errors import SearchidxError
-from searchidx.store import make_private_folder, now_iso
+from searchidx.index.store import make_private_folder, now_iso
 
 LOCK_FILE = "searchidx.lock"
 # How long a writer waits for another by default: long enough for a short

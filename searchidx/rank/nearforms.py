@@ -15,7 +15,7 @@ so totals, facets and filters are those of the words alone. 6 letters at
 weight 1.0 were chosen on the development sets; what each setting scored
 is in docs/ranking.md ("Near forms").
 
-Only the array scorer (searchidx.scorer) gives the credit; Whoosh's own
+Only the array scorer (searchidx.rank.scorer) gives the credit; Whoosh's own
 search, used for queries it cannot score (prefixes), reads a NearFormTerm as
 the plain Term it is.
 """
@@ -28,22 +28,8 @@ from typing import Sequence
 import numpy as np
 from whoosh import query as wq
 
-from searchidx.postings import PostingReader
-
-
-class NearFormTerm(wq.Term):
-    """A query key whose near forms are credited where the article lacks it."""
-
-    def __init__(self, fieldname, text, boost=1.0, prefix: int = 6, weight: float = 1.0):
-        super().__init__(fieldname, text, boost=boost)
-        self.prefix = prefix
-        self.weight = weight
-
-    def __eq__(self, other):
-        return super().__eq__(other) and (self.prefix, self.weight) == (other.prefix, other.weight)
-
-    def __hash__(self):
-        return hash((super().__hash__(), self.prefix, self.weight))
+from searchidx.index.postings import PostingReader
+from searchidx.query.builder import NearFormTerm
 
 
 def prefix_keys(fieldname: str, prefix: str, searcher, cache: PostingReader) -> tuple[bytes, ...]:
@@ -69,7 +55,7 @@ def prefix_frequencies(fieldname: str, prefix: str, searcher, cache: PostingRead
 
 def prefix_idf(weighting, df: int, n: int) -> float:
     """The IDF of the `df` articles holding a key with the prefix, by the
-    weighting's own formula (searchidx.ranking's sharp IDF), else Whoosh's."""
+    weighting's own formula (searchidx.rank.settings's sharp IDF), else Whoosh's."""
     idf_of = getattr(weighting, "idf_of", None)
     return idf_of(df, n) if idf_of is not None else log(n / (df + 1)) + 1
 

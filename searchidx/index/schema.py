@@ -12,11 +12,11 @@ from searchidx.codec import ArrayPositions
 
 # 3: size only stored (was an indexed 64-bit NUMERIC no query read).
 # 4: no year/month fields: facets and filters read the date columns
-#    (searchidx.doctable), and nothing read those two.
+#    (searchidx.index.doctable), and nothing read those two.
 # 5: `record` and `url` stored; `title` indexes only an article's own title
 #    (a page's or record's headline), no longer a text file's first sentence.
 # 6: an `edge` field: the entity names an article holds only where
-#    boilerplate stands (signatures, bylines, share lines), searchidx.entities.
+#    boilerplate stands (signatures, bylines, share lines), searchidx.index.entities.
 # 7: searchidx's posting codec (searchidx.codec): postings as arrays, and
 #    title and body positions as arrays (ArrayPositions), not pickles.
 # 8: `token_starts` stored: where each of the body's tokens starts, noted
@@ -27,7 +27,7 @@ SCHEMA_VERSION = 9
 
 # Entity fields, by the type name users write in filters and facets.
 ENTITY_FIELDS = ("person", "place", "org")
-# Names an article holds only at its edges, as `org:Lajmi.net` (searchidx.entities).
+# Names an article holds only at its edges, as `org:Lajmi.net` (searchidx.index.entities).
 EDGE_FIELD = "edge"
 
 
@@ -44,7 +44,7 @@ def build_schema() -> Schema:
         url=STORED(),  # where the article was published, when the source says
         # Stored: the title shown (a text file's first sentence). Indexed:
         # only an article's own title, a headline, which is searched as a
-        # field of its own (searchidx.ranking); the first sentence is the
+        # field of its own (searchidx.rank.settings); the first sentence is the
         # body's already.
         title=TEXT(analyzer=analyzer, stored=True),
         body=TEXT(analyzer=analyzer, stored=True),
@@ -52,10 +52,10 @@ def build_schema() -> Schema:
         date=DATETIME(stored=True, sortable=True),
         date_text=STORED(),  # "2023", "2023-10" or "2023-10-17"
         # "year", "month" or "day"; a column so that date filters can test that
-        # an article's whole period lies inside the range (searchidx.filters).
+        # an article's whole period lies inside the range (searchidx.query.filters).
         date_precision=ID(stored=True, sortable=True),
         content_hash=STORED(),
-        # Read back only by the manifest (searchidx.manifest); as a NUMERIC it
+        # Read back only by the manifest (searchidx.index.manifest); as a NUMERIC it
         # put four nearly unique terms per article in the index (~0.15 CPU ms
         # an article at indexing, for nothing).
         size=STORED(),

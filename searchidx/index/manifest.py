@@ -21,7 +21,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from searchidx.checksums import seal, unseal, write_json_atomically
+from searchidx.index.checksums import seal, unseal, write_json_atomically
 
 from searchidx.sources.records import RecordsState
 
