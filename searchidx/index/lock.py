@@ -1,19 +1,21 @@
 """One writer at a time: an advisory lock on the index folder.
 
-The lock is an fcntl lock on `searchidx.lock` in the index folder. The kernel
-drops such a lock when its process ends, however it ends (kill -9 included), so
-no stale lock can outlive a crash and nothing ever needs to be "broken". The
-lock file also records who holds it (pid, host, command, since when), so that
-a second writer can say who it is waiting for; that record is only
-informative: whether the lock is held is decided by the kernel alone.
+The lock is an operating system lock on `searchidx.lock` in the index
+folder: flock(2) where there is fcntl (Linux, macOS, the BSDs), a byte-range
+lock from msvcrt on Windows. The system drops such a lock when its process
+ends, however it ends (kill -9 included), so no stale lock can outlive a
+crash and nothing ever needs to be "broken". The lock file also records who
+holds it (pid, host, command, since when), so that a second writer can say
+who it is waiting for; that record is only informative: whether the lock is
+held is decided by the system alone.
 
 Readers (searches) never take this lock, so they keep working while an index
-run or a watcher holds it.
+run or a watcher holds it. On a system with neither kind of lock, searching
+works and writing says that it cannot be done safely there.
 """
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import socket
@@ -24,11 +26,62 @@ from pathlib import Path
 from searchidx.errors import SearchidxError
 from searchidx.index.store import make_private_folder, now_iso
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+try:
+    import msvcrt
+except ImportError:  # everywhere but Windows
+    msvcrt = None  # type: ignore[assignment]
+
 LOCK_FILE = "searchidx.lock"
 # How long a writer waits for another by default: long enough for a short
 # run to finish, short enough that a script finds out soon.
 DEFAULT_WAIT_SECONDS = 5.0
 POLL_SECONDS = 0.05
+# Windows locks byte ranges, and a locked range cannot be read by another
+# process: the lock takes one byte far past the holder's record, so that a
+# waiting writer can still read who holds it.
+MSVCRT_LOCK_OFFSET = 1 << 30
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)  # absent on Windows, whose handles are not inherited by default
+
+
+UNSUPPORTED = "writing an index needs file locks (fcntl or msvcrt), which this system lacks; searching works"
+
+
+class LockingUnsupported(SearchidxError):
+    """This system has no file locks searchidx can use, so it cannot write an index safely."""
+
+
+def locking_supported() -> bool:
+    return fcntl is not None or msvcrt is not None
+
+
+def _try_lock(fd: int, exclusive: bool = True) -> bool:
+    """Takes the lock without waiting; False if another process holds it."""
+    if fcntl is not None:
+        try:
+            fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+    if msvcrt is not None:
+        os.lseek(fd, MSVCRT_LOCK_OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # Windows has no shared lock here: a probe takes it whole
+        except OSError:
+            return False
+        return True
+    raise LockingUnsupported(UNSUPPORTED)
+
+
+def _unlock(fd: int) -> None:
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+    elif msvcrt is not None:
+        os.lseek(fd, MSVCRT_LOCK_OFFSET, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 
 class IndexLocked(SearchidxError):
@@ -49,29 +102,28 @@ class IndexLock:
         self.fd: int | None = None
 
     def acquire(self) -> None:
+        if not locking_supported():
+            raise LockingUnsupported(UNSUPPORTED)
         make_private_folder(self.path.parent)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _CLOEXEC, 0o600)
         deadline = time.monotonic() + max(self.wait, 0.0)
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    os.close(fd)
-                    raise IndexLocked(self._held_message()) from None
-                time.sleep(POLL_SECONDS)
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                raise IndexLocked(self._held_message())
+            time.sleep(POLL_SECONDS)
         self.fd = fd
         holder = {"pid": os.getpid(), "host": socket.gethostname(), "command": self.purpose, "since": now_iso()}
         os.ftruncate(fd, 0)
-        os.pwrite(fd, (json.dumps(holder) + "\n").encode("utf-8"), 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, (json.dumps(holder) + "\n").encode("utf-8"))
 
     def release(self) -> None:
         if self.fd is None:
             return
         # Empty the record first, so nobody reads a finished writer as holder.
         os.ftruncate(self.fd, 0)
-        fcntl.flock(self.fd, fcntl.LOCK_UN)
+        _unlock(self.fd)
         os.close(self.fd)
         self.fd = None
 
@@ -99,17 +151,18 @@ class IndexLock:
 def read_holder(index_dir: Path) -> dict | None:
     """Who holds the lock, as the holder recorded it; None if nobody does."""
     path = Path(index_dir) / LOCK_FILE
+    if not locking_supported():
+        return None  # nobody can hold it
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | _CLOEXEC)
     except OSError:
         return None
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            pass  # held: the record is current
-        else:
+        if _try_lock(fd, exclusive=False):
+            _unlock(fd)
             return None  # free: any record left behind is history
+        # Held: the record is current.
+        os.lseek(fd, 0, os.SEEK_SET)
         data = os.read(fd, 4096)
     finally:
         os.close(fd)
