@@ -35,10 +35,10 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 from array import array
 from pathlib import Path
 
+from analyzers.files import cache_dir, write_atomically
 from analyzers.normalizer import fold_diacritics
 
 # Bump when the derived table's layout or content rules change.
@@ -80,14 +80,6 @@ def uniparser_version() -> str | None:
         return version("uniparser-albanian")
     except Exception:
         return None
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("SEARCHIDX_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "searchidx"
 
 
 def _grammar_analyzer():
@@ -397,10 +389,7 @@ def load_table() -> StemTable | None:
     packed = StemTable.pack(build_table())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            marshal.dump(packed, f)
-        os.replace(tmp, path)  # atomic: concurrent processes never read half a file
+        write_atomically(path, marshal.dumps(packed))  # concurrent processes never read half a file
         for stale in path.parent.glob("sq-lexicon-*.marshal"):
             if _superseded(stale, path):
                 stale.unlink(missing_ok=True)

@@ -4,6 +4,7 @@ process, and never answering for an index that has changed since."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -131,10 +132,16 @@ def test_a_file_written_by_other_code_is_not_read(index_dir, monkeypatch):
 
 
 def test_a_folder_that_cannot_take_the_cache_still_searches(index_dir, monkeypatch):
-    def no_room(*args, **kwargs):
-        raise OSError(28, "No space left on device")
+    import tempfile
 
-    monkeypatch.setattr("searchidx.index.column_cache.tempfile.NamedTemporaryFile", no_room)
+    make_temporary = tempfile.mkstemp
+
+    def unwritable(*args, **kwargs):  # the file is made, writing it fails
+        fd, name = make_temporary(*args, **kwargs)
+        os.close(fd)
+        return os.open(name, os.O_RDONLY), name
+
+    monkeypatch.setattr("analyzers.files.tempfile.mkstemp", unwritable)
     with Index.open(index_dir) as index:
         assert_brute_force(index)
     assert not list(index_dir.glob("*columns.*"))

@@ -32,12 +32,13 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import os
 import pickle
 import threading
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from pathlib import Path
+
+from analyzers.files import cache_dir, write_atomically
 
 # Bump when the derivation in analyzers.entities.sources changes, to
 # invalidate cached tables.
@@ -153,11 +154,6 @@ def build(versions: dict[str, str] | None = None) -> Gazetteer:
     return sources.build(versions or source_versions())
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("SEARCHIDX_CACHE") or os.environ.get("XDG_CACHE_HOME")
-    return Path(base) if base else Path.home() / ".cache" / "searchidx"
-
-
 def _cache_path(versions: dict[str, str]) -> Path:
     key = hashlib.sha256(repr(sorted(versions.items())).encode()).hexdigest()[:20]
     return cache_dir() / f"entities-gazetteer-{key}.pickle"
@@ -204,10 +200,7 @@ def load() -> Gazetteer:
             gaz = build(versions)
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(f".{os.getpid()}.tmp")
-                with tmp.open("wb") as f:
-                    pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, path)
+                write_atomically(path, pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))
                 _prune(path.parent, keep=path)
             except OSError:
                 pass  # a read-only home only costs the rebuild next time

@@ -27,6 +27,7 @@ import os
 import zlib
 from pathlib import Path
 
+from analyzers.files import write_atomically
 from searchidx.codec.whoosh_support import index_segments
 
 CHECKSUM_FILE = "checksums.json"
@@ -69,11 +70,8 @@ def unseal(data, required: bool = False) -> dict:
 
 
 def write_json_atomically(path: Path, data: dict, **dump_options) -> None:
-    """Writes a JSON file through a temporary file and a rename: a crash
-    leaves the old file or the new one, never half of one."""
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps(data, **dump_options) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
+    """Writes a JSON file atomically (analyzers.files.write_atomically)."""
+    write_atomically(path, json.dumps(data, **dump_options) + "\n")
 
 
 def toc_file(index_name: str, generation: int) -> str:

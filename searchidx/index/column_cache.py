@@ -31,12 +31,12 @@ import gc
 import hashlib
 import importlib
 import json
-import os
-import tempfile
 import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
+
+from analyzers.files import write_atomically
 
 # Bump when what a column holds changes shape (DocTable's date lists,
 # doctable.EntityColumn's fields), so files from another version are ignored.
@@ -128,27 +128,14 @@ class ColumnCache:
         return None
 
     def save(self, column: str, value, encode: Callable[[Any], Any] = lambda value: value) -> None:
-        """Writes the column atomically (a temporary file, then a rename);
+        """Writes the column atomically (analyzers.files.write_atomically);
         a folder that cannot take it is left as it is."""
-        tmp = None
         try:
             body = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             header = json.dumps({"state": self.state, "crc32": zlib.crc32(body)}).encode("utf-8")
-            with tempfile.NamedTemporaryFile(
-                "wb", dir=self.folder, prefix=f".{CACHE_FILE_PREFIX}{column}.", suffix=".tmp", delete=False
-            ) as f:
-                tmp = f.name
-                f.write(header + b"\n" + body)
-            # Temporary files are private (0600); whoever may read the
-            # index folder may read its cache.
-            os.chmod(tmp, self.folder.stat().st_mode & 0o666)
-            os.replace(tmp, self.path(column))
+            write_atomically(self.path(column), header + b"\n" + body)
             old = self.folder / f"{CACHE_FILE_PREFIX}{column}{_OLD_SUFFIX}"
             if old.exists():
                 old.unlink()
         except (OSError, TypeError, ValueError):
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+            pass

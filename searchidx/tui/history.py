@@ -8,8 +8,9 @@ never a reason to fail: a file that cannot be read or written is ignored.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from analyzers.files import write_atomically
 
 MAX_ENTRIES = 500
 
@@ -75,8 +76,6 @@ class QueryHistory:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_name(self.path.name + ".tmp")
-            temporary.write_text("".join(entry + "\n" for entry in self.entries), encoding="utf-8")
-            os.replace(temporary, self.path)  # atomic: never half a history
+            write_atomically(self.path, "".join(entry + "\n" for entry in self.entries))  # never half a history
         except OSError:
             pass

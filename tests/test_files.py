@@ -1,0 +1,66 @@
+"""The one cache folder and the one atomic write (analyzers.files) that the
+analysis's caches and the index share."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+import pytest
+
+from analyzers.files import cache_dir, write_atomically
+
+
+def test_the_cache_folder_follows_searchidx_cache_then_xdg_then_home(tmp_path, monkeypatch):
+    assert cache_dir({"SEARCHIDX_CACHE": str(tmp_path / "c"), "XDG_CACHE_HOME": "/x"}) == tmp_path / "c"
+    # XDG's convention: a program keeps its cache in a folder of its own there.
+    assert cache_dir({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "searchidx"
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache_dir({}) == tmp_path / "home" / ".cache" / "searchidx"
+
+
+def test_the_stem_table_and_the_gazetteer_are_cached_in_the_same_folder(tmp_path, monkeypatch):
+    """They once read two variables (SEARCHIDX_CACHE_DIR, SEARCHIDX_CACHE) and
+    put XDG_CACHE_HOME's cache in two places."""
+    from analyzers import lexicon
+    from analyzers.entities import gazetteer
+
+    monkeypatch.delenv("SEARCHIDX_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folders = {lexicon._cache_path("1.0").parent, gazetteer._cache_path({"a": "1"}).parent}
+    assert folders == {tmp_path / "searchidx"}
+
+
+def test_an_atomic_write_replaces_the_file_whole(tmp_path):
+    target = tmp_path / "f.json"
+    write_atomically(target, "old\n")
+    write_atomically(target, b"new\n")
+    assert target.read_bytes() == b"new\n" and os.listdir(tmp_path) == ["f.json"]
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(tmp_path, monkeypatch):
+    target = tmp_path / "f.json"
+    target.write_text("old\n")
+    make_temporary = tempfile.mkstemp
+
+    def unwritable(*args, **kwargs):
+        fd, name = make_temporary(*args, **kwargs)
+        os.close(fd)
+        return os.open(name, os.O_RDONLY), name
+
+    monkeypatch.setattr("analyzers.files.tempfile.mkstemp", unwritable)
+    with pytest.raises(OSError):
+        write_atomically(target, "new\n")
+    assert target.read_text() == "old\n" and os.listdir(tmp_path) == ["f.json"]
+
+
+def test_a_written_file_is_as_readable_as_its_folder(tmp_path):
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)
+    write_atomically(private / "f", "x")
+    assert (private / "f").stat().st_mode & 0o777 == 0o600
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    os.chmod(shared, 0o755)
+    write_atomically(shared / "f", "x")
+    assert (shared / "f").stat().st_mode & 0o777 == 0o644
