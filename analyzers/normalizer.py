@@ -30,6 +30,16 @@ def fold_diacritics(text: str) -> str:
     return text.translate(DIACRITIC_FOLDING)
 
 
+def strip_accents(text: str) -> str:
+    """Every accent dropped, case kept, composed to NFC: `Kinës çmimi` ->
+    `Kines cmimi`, `Müller` -> `Muller`. How text typed without diacritics
+    is compared with text written with them (typed names, evaluation queries);
+    the analysis itself folds only ë and ç (fold_diacritics), its keys'
+    format."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
 def normalize(text: str) -> str:
     """NFC, one apostrophe and one quote form, lowercase."""
     if text.isascii():

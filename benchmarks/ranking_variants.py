@@ -32,7 +32,8 @@ from pathlib import Path
 
 from analyzers import is_stopword
 from searchidx.api import Index
-from searchidx.evaluation import read_query_set, strip_diacritics
+from analyzers.normalizer import strip_accents as strip_diacritics
+from searchidx.evaluation import read_query_set
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "news-dev"
 

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import csv
 import math
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from analyzers.normalizer import strip_accents
 from searchidx.errors import SearchidxError
 
 DEPTH = 100
@@ -112,12 +112,6 @@ def read_qrels(path: Path) -> dict[str, dict[str, int]]:
     return judged
 
 
-def strip_diacritics(text: str) -> str:
-    """`Kinës çmimi` -> `Kines cmimi`: how many people type Albanian."""
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
-
-
 def score_ranking(ranked_paths: list[str], relevant: dict[str, int]) -> tuple[float, float, float, float]:
     """(reciprocal rank@10, nDCG@10, recall@10, recall@100) of one ranking."""
     rr = next((1.0 / rank for rank, p in enumerate(ranked_paths[:CUTOFF], 1) if p in relevant), 0.0)
@@ -137,7 +131,7 @@ def evaluate(index, query_set: QuerySet, no_diacritics: bool = False, depth: int
         relevant = query_set.judgements.get(qid)
         if not relevant:
             continue
-        query = strip_diacritics(text) if no_diacritics else text
+        query = strip_accents(text) if no_diacritics else text
         results = index.search(query, limit=depth, syntax=False, snippets=False, suggest=False)
         ranked = [(hit.address, hit.score) for hit in results.hits]
         score = QueryScore(qid, query, ranked)

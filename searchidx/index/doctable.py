@@ -12,7 +12,6 @@ index state.
 from __future__ import annotations
 
 import threading
-import unicodedata
 from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from datetime import datetime
 import numpy as np
 from whoosh.util.times import datetime_to_long, long_to_datetime
 
+from analyzers.normalizer import strip_accents
 from searchidx.index.column_cache import ColumnCache
 from searchidx.dates import PartialDate
 from searchidx.index.entities import find_signatures, name_aliases, one_name_per_entity
@@ -62,8 +62,7 @@ def column_values(reader, fieldname: str) -> list:
 
 def fold_key(text: str) -> str:
     """Lowercase, ë→e, ç→c and other accents dropped: how a typed name is compared."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_accents(text.casefold())
 
 
 @dataclass

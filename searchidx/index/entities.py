@@ -34,11 +34,11 @@ entities`` or a hit's names; an article that names the outlet in its story
 from __future__ import annotations
 
 import math
-import unicodedata
 import weakref
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from analyzers.normalizer import strip_accents
 from searchidx.index.schema import EDGE_FIELD, ENTITY_FIELDS
 
 FIELD_OF_TYPE = {"PER": "person", "LOC": "place", "ORG": "org"}
@@ -303,7 +303,7 @@ def merge_inflected(counts: dict[str, tuple[int, set[int]]]) -> dict[str, tuple[
 def spelling_key(name: str) -> str:
     """A name with case, diacritics and the Albanian spelling of a final
     Slavic -ć aside: Vučić, Vuçiq, Vucic and VUCIC share one key."""
-    folded = "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if not unicodedata.combining(c))
+    folded = strip_accents(name.casefold())
     return " ".join(w[:-1] + "c" if w.endswith("q") else w for w in folded.split())
 
 
