@@ -3,7 +3,7 @@
 import pytest
 
 from searchidx import Index
-from searchidx.results.snippets import make_snippet
+from searchidx.results.snippets import opening_snippet
 
 from conftest import SEED
 
@@ -61,11 +61,19 @@ def test_an_article_matched_by_a_filter_alone_opens_with_its_start(seed_index):
     assert hit.snippet.text.startswith("Presidenti rus") and hit.snippet.highlights == []
 
 
-def test_make_snippet_without_terms_cuts_at_a_word():
-    from whoosh.analysis import StandardAnalyzer
-
-    snippet = make_snippet("fjalë " * 100, frozenset(), StandardAnalyzer())
+def test_a_snippet_without_matches_cuts_at_a_word():
+    snippet = opening_snippet("fjalë " * 100)
     assert snippet.text.endswith("…") and len(snippet.text) <= 221 and snippet.highlights == []
+
+
+def test_the_reading_view_marks_what_the_snippet_marks(seed_index):
+    """One way of marking matches (the postings' positions) for both."""
+    for query in ("Kines", "Tajvanin Pekinin", '"Brezi dhe Rruga"'):
+        for hit in seed_index.search(query).hits:
+            article = seed_index.article(hit.key, query=query)
+            in_article = {article.body[a:b] for a, b in article.matches}
+            assert set(marked(hit)) <= in_article, (query, hit.path)
+            assert in_article
 
 
 @pytest.mark.parametrize("cut_after, expected_end", [("fundit.", "fundit."), ("fundit,", "fundit…"),
@@ -87,8 +95,7 @@ def test_stored_token_starts_are_the_tokenizers_and_survive_a_merge(tmp_path):
     snippets from them equal snippets that split the text again."""
     from analyzers import tokenize
     from searchidx.codec.formats import decode_starts
-    from searchidx.results.search import matched_positions
-    from searchidx.results.snippets import snippet_at
+    from searchidx.results.snippets import matched_positions, snippet_at
 
     from conftest import random_docs
     from conftest import add_documents, build_index

@@ -1,10 +1,11 @@
 """A whole article, with every word a query matched marked in it.
 
-Snippets (snippets.py) show the best passage of a hit; a reader wants the
-whole text and every match in it. Matches are found the way Whoosh's
-highlighter finds them, by running the body field's analyzer over the text
-and marking each token whose analyzed form is one of the query's terms, so
-`Kinës`, `Kinën` and `Kina` are all marked for a search for `Kines`.
+Snippets (searchidx.results.snippets) show the best passage of a hit; a
+reader wants the whole text and every match in it. Both mark the same way:
+the tokens of the body whose key is one of the query's terms, at the
+positions the body's postings name (what the analysis found when the
+article was indexed), so `Kinës`, `Kinën` and `Kina` are all marked for a
+search for `Kines`.
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from whoosh.highlight import set_matched_filter
-
 from searchidx.index.entities import article_entities
 from searchidx.rank.nearforms import credited_near_forms
 from searchidx.index.postings import PostingReader
 from searchidx.query.builder import existing_terms, parse_query
+from searchidx.results.snippets import matched_positions, token_spans
+from searchidx.codec.formats import decode_starts
 
 
 @dataclass(frozen=True)
@@ -51,14 +52,11 @@ def read_article(
     if docnum is None:
         return None
     fields = searcher.stored_fields(docnum)
-    analyzer = searcher.schema["body"].analyzer
-    terms = query_terms(searcher, query_text) if query_text else frozenset()
-    if query_text and near_forms[1] > 0:
-        # The body's near forms: the body is what is marked.
-        query = parse_query(query_text, searcher.schema, field_weights={"body": 1.0}, near_forms=near_forms)
+    matches: list[tuple[int, int]] = []
+    if query_text:
         postings = PostingReader(searcher.reader())
         try:
-            terms |= credited_near_forms(query, [docnum], searcher, postings)[0]
+            matches = _matches(searcher, postings, docnum, fields, query_text, near_forms)
         finally:
             postings.close()
     return Article(
@@ -68,10 +66,28 @@ def read_article(
         title=fields["title"],
         body=fields["body"],
         entities=article_entities(fields, searcher.reader()),
-        matches=match_spans(fields["body"], terms, analyzer),
+        matches=matches,
         record=fields.get("record"),
         url=fields.get("url"),
     )
+
+
+def _matches(searcher, postings: PostingReader, docnum: int, fields: dict, query_text: str,
+             near_forms: tuple[int, float]) -> list[tuple[int, int]]:
+    """[start, end) offsets of the body's tokens the query matched: its terms,
+    and the near forms it was credited for (the body's: the body is what is
+    marked)."""
+    terms = query_terms(searcher, query_text)
+    with postings.one_search():
+        if near_forms[1] > 0:
+            query = parse_query(query_text, searcher.schema, field_weights={"body": 1.0}, near_forms=near_forms)
+            terms |= credited_near_forms(query, [docnum], searcher, postings)[0]
+        if not terms:
+            return []
+        (matched,) = matched_positions(postings, [docnum], [terms])
+    starts = fields.get("token_starts")
+    spans = token_spans(fields["body"], matched, decode_starts(starts) if starts else None)
+    return [(start, end) for start, end, _ in spans]
 
 
 def find_document(searcher, path: str, query_text: str | None = None) -> int | None:
@@ -106,12 +122,3 @@ def query_terms(searcher, query_text: str) -> frozenset[str]:
     only the title's terms), so a word found in bodies only went unmarked.
     """
     return existing_terms(parse_query(query_text, searcher.schema), searcher.reader())
-
-
-def match_spans(text: str, terms: frozenset[str], analyzer) -> list[tuple[int, int]]:
-    """[start, end) offsets of the tokens of text whose analyzed form is a term."""
-    if not terms:
-        return []
-    # removestops=False keeps token positions as the highlighter sees them.
-    tokens = set_matched_filter(analyzer(text, chars=True, mode="query", removestops=False), terms)
-    return [(token.startchar, token.endchar) for token in tokens if token.matched]

@@ -31,7 +31,7 @@ from searchidx.rank.settings import DEFAULT_RANKING, Ranking, recency_factor
 from searchidx.rank.rerank import rerank, worth_reranking
 from searchidx.rank.scorer import all_docs, scorable, score_query, top_docs
 from searchidx.codec.formats import decode_starts
-from searchidx.results.snippets import Snippet, snippet_at
+from searchidx.results.snippets import Snippet, matched_positions, snippet_at
 
 RELEVANCE, DATE = "relevance", "date"
 SORTS = (RELEVANCE, DATE)
@@ -333,22 +333,6 @@ def _with_recency(table: DocTable, scored: list[tuple[int, float]], recency: flo
 
 def _highlight_terms(searcher, query) -> frozenset[str]:
     return frozenset() if query is None else existing_terms(query, searcher.reader())
-
-
-def matched_positions(postings: PostingReader, docnums: list[int], terms: list[frozenset[str]]) -> list[dict[int, str]]:
-    """For each document, the positions of its body's tokens whose key is
-    one of its terms (position -> key), from the body's postings: what the
-    analysis found when the article was indexed, not analysed again."""
-    matched: list[dict[int, str]] = [{} for _ in docnums]
-    docs = np.array(sorted(set(docnums)), dtype=np.int64)
-    where = {d: i for i, d in enumerate(docnums)}
-    for term in sorted(frozenset().union(*terms)):
-        found_docs, positions = postings.positions_in("body", term.encode("utf-8"), docs)
-        for docnum, position in zip(found_docs.tolist(), positions.tolist()):
-            i = where[docnum]
-            if term in terms[i]:
-                matched[i][position] = term
-    return matched
 
 
 def _starts(fields: dict):

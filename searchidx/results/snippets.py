@@ -8,17 +8,18 @@ article was indexed; the text is only split into tokens again to find their
 characters. Inflected forms are marked too (`Kina` marks `Kinës`): they share
 the key.
 
-`make_snippet` marks words by analysing each word of a text alone (a memo
-shared by all searches), for text that is not in the index.
+The reading view (searchidx.results.reading) marks every match of a whole
+article the same way (`matched_positions`, `token_spans`).
 """
 
 from __future__ import annotations
 
-import re
-import threading
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from analyzers import tokenize
+from searchidx.index.postings import PostingReader
 
 SNIPPET_CHARS = 220
 # Context shown before the first match of the chosen passage.
@@ -26,8 +27,6 @@ LEAD_CHARS = 60
 # Matches this close (in characters) count as side by side, as in a phrase
 # with a short word between (`Brezi dhe Rruga`).
 NEAR_CHARS = 6
-WORD = re.compile(r"[^\W_]+")
-_MEMO_LIMIT = 500_000
 # Enough of the text to hold any one token (a URL can be long).
 TOKEN_CHARS = 2048
 
@@ -38,39 +37,6 @@ class Snippet:
 
     text: str
     highlights: list[tuple[int, int]] = field(default_factory=list)
-
-
-class WordTerms:
-    """Memo of word -> its analyzed terms, one per analyzer."""
-
-    def __init__(self):
-        self._memo: dict[tuple[int, str], tuple[str, ...]] = {}
-        self._lock = threading.Lock()
-
-    def __call__(self, word: str, analyzer) -> tuple[str, ...]:
-        key = (id(analyzer), word)
-        terms = self._memo.get(key)
-        if terms is None:
-            terms = tuple(t.text for t in analyzer(word, mode="query", removestops=False))
-            with self._lock:
-                if len(self._memo) >= _MEMO_LIMIT:
-                    self._memo.clear()
-                self._memo[key] = terms
-        return terms
-
-
-word_terms = WordTerms()
-
-
-def match_spans(text: str, terms: frozenset[str], analyzer) -> list[tuple[int, int, str]]:
-    """(start, end, term) of every word of text whose analyzed form is a term."""
-    spans = []
-    for match in WORD.finditer(text):
-        for term in word_terms(match.group(), analyzer):
-            if term in terms:
-                spans.append((match.start(), match.end(), term))
-                break
-    return spans
 
 
 def best_window(spans: list[tuple[int, int, str]]) -> tuple[int, int]:
@@ -91,10 +57,20 @@ def best_window(spans: list[tuple[int, int, str]]) -> tuple[int, int]:
     return best
 
 
-def make_snippet(text: str, terms: frozenset[str], analyzer) -> Snippet:
-    """The best passage of text for the given analyzed terms (each word of
-    the text analysed alone)."""
-    return snippet_of_spans(text, match_spans(text, terms, analyzer) if terms else [])
+def matched_positions(postings: PostingReader, docnums: list[int], terms: list[frozenset[str]]) -> list[dict[int, str]]:
+    """For each document, the positions of its body's tokens whose key is
+    one of its terms (position -> key), from the body's postings: what the
+    analysis found when the article was indexed, not analysed again."""
+    matched: list[dict[int, str]] = [{} for _ in docnums]
+    docs = np.array(sorted(set(docnums)), dtype=np.int64)
+    where = {d: i for i, d in enumerate(docnums)}
+    for term in sorted(frozenset().union(*terms)):
+        found_docs, positions = postings.positions_in("body", term.encode("utf-8"), docs)
+        for docnum, position in zip(found_docs.tolist(), positions.tolist()):
+            i = where[docnum]
+            if term in terms[i]:
+                matched[i][position] = term
+    return matched
 
 
 def snippet_at(text: str, matched: dict[int, str], starts=None) -> Snippet:
