@@ -131,3 +131,18 @@ def test_a_ranking_refuses_a_prefix_of_no_letters():
         dataclasses.replace(DEFAULT_RANKING, near_form_prefix=0)
     with pytest.raises(ValueError, match="near_form_weight"):
         dataclasses.replace(DEFAULT_RANKING, near_form_weight=-1.0)
+
+
+@pytest.mark.parametrize("prefix", ["pej*", "zzz*"])
+def test_a_prefix_in_the_query_leaves_the_other_words_their_credit(index, prefix):
+    """`ndërt*` added to a query once sent the whole query to Whoosh's own
+    scoring, which reads a near-form term as a plain one: the other words
+    lost their near-form credit (b-verb.txt fell from 1.80 to 0.90, below
+    a-other.txt), so the articles holding no word of the prefix ranked
+    otherwise than without it."""
+    without = {h.path: h.score for h in index.search("infektimi Prishtinë").hits}
+    with_prefix = index.search(f"infektimi Prishtinë {prefix}")
+    scores = {h.path: h.score for h in with_prefix.hits}
+    untouched = ["c-noun.txt", "b-verb.txt", "a-other.txt"]  # no word starting pej or zzz
+    assert {path: scores[path] for path in untouched} == {path: without[path] for path in untouched}
+    assert [h.path for h in with_prefix.hits if h.path in untouched] == untouched

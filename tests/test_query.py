@@ -155,3 +155,33 @@ def test_filter_text_round_trips():
     assert Filter.parse("place:Kina").text == "vend:Kina"
     with pytest.raises(QuerySyntaxError, match="not a filter"):
         Filter.parse("qyteti:Tiranë")
+
+
+def test_building_returns_what_it_found_and_leaves_the_context_as_it_was():
+    """The terms of single words and the stop words kept in phrases come back
+    with the query; the context, which a search shares with its "did you
+    mean" count, is never written to."""
+    import dataclasses
+
+    from searchidx.index.schema import build_schema
+    from searchidx.query.builder import BuildContext, build_query
+
+    schema = build_schema()
+    context = BuildContext(
+        schema=schema, field_weights={"body": 1.0},
+        filter_docs=lambda f: set(), query_docs=lambda q: set(), live_docs=lambda: set(),
+    )
+    before = dict(vars(context))
+
+    def key(word):
+        (token,) = schema["body"].analyzer(word, mode="query", removestops=False)
+        return token.text
+
+    built = build_query(parse_tree('Kinës të "Brezi dhe Rruga" naft*'), context)
+    assert built.terms == (key("Kinës"),)
+    assert built.stop_terms == {key("dhe")}
+    # Stop words alone are searched: the second building keeps them.
+    assert build_query(parse_tree("të qenë"), context).terms == (key("të"), key("qenë"))
+    assert vars(context) == before
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        context.keep_stop_words = True

@@ -29,6 +29,11 @@ QUERIES = [
     '"nafta gazi"',
     '"tregu nafta gazi" spitali',
     'shkolla AND "gazi spitali"',
+    # Prefixes: one word of the index, several, none.
+    "naft*",
+    "sp* gazi",
+    "+shk* -nafta",
+    "zzz* tregu",
 ]
 
 
@@ -80,11 +85,26 @@ def test_scores_and_order_equal_whoosh(segmented_index, text, ranking):
             assert top_docs(scored, top) == ours[:top]
 
 
-def test_prefixes_are_left_to_whoosh(segmented_index):
+def test_what_the_array_scorer_takes(segmented_index):
     with segmented_index._ix.searcher(weighting=Ranking().weighting()) as searcher:
         assert scorable(wq.Phrase("body", ["tregu", "nafta"], slop=2), searcher.weighting)
-        assert not scorable(wq.Or([wq.Term("body", "x"), wq.Prefix("body", "naf")]), searcher.weighting)
+        assert scorable(wq.Or([wq.Term("body", "x"), wq.Prefix("body", "naf")]), searcher.weighting)
+        assert not scorable(wq.Or([wq.Term("body", "x"), wq.Wildcard("body", "n?f")]), searcher.weighting)
         assert not scorable(wq.Term("body", "x"), None)
+
+
+@pytest.mark.parametrize("boost", [1.0, 0.2])
+def test_a_prefix_of_one_word_or_several_scores_as_whoosh_scores_it(segmented_index, boost):
+    with segmented_index._ix.searcher(weighting=Ranking().weighting()) as searcher:
+        reader = searcher.reader()
+        for prefix in ("naft", "sp", "g"):
+            words = list(reader.expand_prefix("body", prefix))
+            query = wq.Prefix("body", prefix, boost=boost)
+            scored = score_query(query, searcher, PostingReader(reader))
+            theirs = [(docnum, score) for score, docnum in searcher.search(query, limit=None).top_n]
+            ours = top_docs(scored, len(theirs) + 5)
+            assert len(theirs) and [d for d, _ in ours] == [d for d, _ in theirs], (prefix, len(words))
+            assert [s for _, s in ours] == pytest.approx([s for _, s in theirs], rel=1e-12)
 
 
 def test_searches_through_the_api_page_consistently(segmented_index):

@@ -7,11 +7,13 @@ out), for callers that only need the terms a query matches.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
+from typing import Callable
 
 from whoosh import query as wq
 
 from searchidx.errors import QuerySyntaxError
+from searchidx.query.filters import Filter
 from searchidx.query.parser import (
     MUST,
     MUST_NOT,
@@ -43,35 +45,37 @@ class NearFormTerm(wq.Term):
         return hash((super().__hash__(), self.prefix, self.weight))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Built:
     """A built (sub)query: what scores, and which documents it is limited to.
 
     `query` None means the part puts no condition on words (a filter alone,
     or words the analyzer drops, such as stop words); `allowed` None means no
-    filter applies.
+    filter applies. What build_query returns also names what it found:
+    `terms`, the keys of the query's single words, in order (a search asks
+    which of them the index lacks, for "did you mean"), and `stop_terms`,
+    the stop words kept in its phrases (not worth highlighting alone).
     """
 
     query: wq.Query | None = None
     allowed: set[int] | None = None
+    terms: tuple[str, ...] = ()
+    stop_terms: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
         return self.query is None and self.allowed is None
 
 
-@dataclass
+@dataclass(frozen=True)
 class BuildContext:
     """What building needs from the open index."""
 
     schema: object
     field_weights: dict[str, float]
-    filter_docs: object  # callable Filter -> set[int]
-    query_docs: object  # callable Query -> set[int]
-    live_docs: object  # callable () -> set[int]
-    terms: list[str] = field(default_factory=list)  # terms of single words
-    # Stop words kept in phrases: not worth highlighting on their own.
-    stop_terms: set[str] = field(default_factory=set)
+    filter_docs: Callable[[Filter], set[int]]
+    query_docs: Callable[[wq.Query], set[int]]
+    live_docs: Callable[[], set[int]]
     # Searching words that are all stop words (see build_query).
     keep_stop_words: bool = False
     # (prefix, weight) of the near-form credit each word's key gets
@@ -80,98 +84,19 @@ class BuildContext:
 
 
 def build_query(tree: Node, context: BuildContext) -> Built:
-    """The query of a parsed query's words and the documents its filters allow.
+    """The query of a parsed query's words, the documents its filters allow,
+    and the terms it found.
 
     Stop words are left out of word queries, but a query whose words are all
     stop words (`të`, `qenë`) searches them rather than nothing: the user
     asked for those words, and the index holds them.
     """
-    built = _build(tree, context)
+    builder = _Builder(context)
+    built = builder.build(tree)
     if built.query is None and query_words(tree) and not context.keep_stop_words:
-        context.keep_stop_words = True
-        context.terms.clear()
-        context.stop_terms.clear()
-        built = _build(tree, context)
-    return built
-
-
-def _build(tree: Node, context: BuildContext, optional: bool = False) -> Built:
-    if isinstance(tree, Word):
-        return Built(_word_query(tree, context, optional))
-    if isinstance(tree, Phrase):
-        return Built(_phrase_query(tree.text, context))
-    if isinstance(tree, FilterClause):
-        return Built(None, set(context.filter_docs(tree.filter)))
-    return _group_query(tree, context)
-
-
-def _group_query(group: Group, context: BuildContext) -> Built:
-    musts: list[Built] = []
-    shoulds: list[Built] = []
-    nots: list[Built] = []
-    filters: list[Built] = []  # filters written plainly: they narrow, never widen
-    for occur, node in group.clauses:
-        part = _build(node, context, optional=occur == SHOULD)
-        if part.empty:
-            continue
-        if occur == MUST_NOT:
-            if part.query is not None and part.allowed is not None:
-                raise QuerySyntaxError("cannot negate words and filters together; negate each part on its own")
-            nots.append(part)
-        elif occur == SHOULD and part.query is None:
-            filters.append(part)
-        elif occur == MUST:
-            musts.append(part)
-        else:
-            shoulds.append(part)
-    if group.explicit_or and len(filters) > 1 and not shoulds and not musts:
-        # Filters alone, OR-ed (`data:2022 OR data:2023`): their documents are pooled.
-        musts.append(Built(None, set().union(*(part.allowed for part in filters))))
-    else:
-        musts.extend(filters)
-    mixed = [part for part in shoulds if part.allowed is not None]
-    if mixed:
-        if len(shoulds) + len(musts) > 1:
-            raise QuerySyntaxError(
-                "filters inside parentheses cannot be OR-ed with other words; "
-                "write the filter outside the parentheses"
-            )
-        musts, shoulds = shoulds, []
-    required = [p.query for p in musts if p.query is not None]
-    optional = [p.query for p in shoulds]
-    if required and optional:
-        scoring = wq.AndMaybe(_all(required), _any(optional))
-    elif required:
-        scoring = _all(required)
-    elif optional:
-        scoring = _any(optional)
-    else:
-        scoring = None
-    allowed = None
-    for part in musts:
-        if part.allowed is not None:
-            allowed = set(part.allowed) if allowed is None else allowed & part.allowed
-    excluded_words = [p.query for p in nots if p.query is not None]
-    excluded_docs = [p.allowed for p in nots if p.allowed is not None]
-    if excluded_words and scoring is not None:
-        scoring = wq.AndNot(scoring, _any(excluded_words))
-    elif excluded_words:
-        # Nothing to score: negated words are turned into a document set.
-        excluded_docs.append(context.query_docs(_any(excluded_words)))
-    if excluded_docs:
-        if allowed is None:
-            allowed = set(context.live_docs())
-        for docs in excluded_docs:
-            allowed -= docs
-    return Built(scoring, allowed)
-
-
-def _all(queries: list[wq.Query]) -> wq.Query:
-    return queries[0] if len(queries) == 1 else wq.And(queries)
-
-
-def _any(queries: list[wq.Query]) -> wq.Query:
-    return queries[0] if len(queries) == 1 else wq.Or(queries)
+        builder = _Builder(replace(context, keep_stop_words=True))
+        built = builder.build(tree)
+    return replace(built, terms=tuple(builder.terms), stop_terms=frozenset(builder.stop_terms))
 
 
 def analyze(text: str, context: BuildContext, keep_stop_words: bool = False) -> list[tuple[str, int]]:
@@ -186,75 +111,155 @@ def analyze(text: str, context: BuildContext, keep_stop_words: bool = False) -> 
     return [(t.text, t.pos) for t in tokens]
 
 
-def _fields_query(make, context: BuildContext) -> wq.Query:
-    parts = [make(name, weight) for name, weight in context.field_weights.items()]
-    return _any(parts)
+def _all(queries: list[wq.Query]) -> wq.Query:
+    return queries[0] if len(queries) == 1 else wq.And(queries)
 
 
-def _term_query(term: str, context: BuildContext) -> wq.Query:
-    context.terms.append(term)
-    prefix, near_weight = context.near_forms
-    if near_weight > 0:
-        return _fields_query(
-            lambda name, weight: NearFormTerm(name, term, boost=weight, prefix=prefix, weight=near_weight), context
+def _any(queries: list[wq.Query]) -> wq.Query:
+    return queries[0] if len(queries) == 1 else wq.Or(queries)
+
+
+class _Builder:
+    """One building of one query: the Whoosh query, and the terms met on the way."""
+
+    def __init__(self, context: BuildContext):
+        self.context = context
+        self.terms: list[str] = []  # keys of single words
+        self.stop_terms: set[str] = set()  # stop words kept in phrases
+
+    def build(self, tree: Node, optional: bool = False) -> Built:
+        if isinstance(tree, Word):
+            return Built(self.word_query(tree, optional))
+        if isinstance(tree, Phrase):
+            return Built(self.phrase_query(tree.text))
+        if isinstance(tree, FilterClause):
+            return Built(None, set(self.context.filter_docs(tree.filter)))
+        return self.group_query(tree)
+
+    def group_query(self, group: Group) -> Built:
+        musts: list[Built] = []
+        shoulds: list[Built] = []
+        nots: list[Built] = []
+        filters: list[Built] = []  # filters written plainly: they narrow, never widen
+        for occur, node in group.clauses:
+            part = self.build(node, optional=occur == SHOULD)
+            if part.empty:
+                continue
+            if occur == MUST_NOT:
+                if part.query is not None and part.allowed is not None:
+                    raise QuerySyntaxError("cannot negate words and filters together; negate each part on its own")
+                nots.append(part)
+            elif occur == SHOULD and part.query is None:
+                filters.append(part)
+            elif occur == MUST:
+                musts.append(part)
+            else:
+                shoulds.append(part)
+        if group.explicit_or and len(filters) > 1 and not shoulds and not musts:
+            # Filters alone, OR-ed (`data:2022 OR data:2023`): their documents are pooled.
+            musts.append(Built(None, set().union(*(part.allowed for part in filters))))
+        else:
+            musts.extend(filters)
+        mixed = [part for part in shoulds if part.allowed is not None]
+        if mixed:
+            if len(shoulds) + len(musts) > 1:
+                raise QuerySyntaxError(
+                    "filters inside parentheses cannot be OR-ed with other words; "
+                    "write the filter outside the parentheses"
+                )
+            musts, shoulds = shoulds, []
+        required = [p.query for p in musts if p.query is not None]
+        optional = [p.query for p in shoulds]
+        if required and optional:
+            scoring = wq.AndMaybe(_all(required), _any(optional))
+        elif required:
+            scoring = _all(required)
+        elif optional:
+            scoring = _any(optional)
+        else:
+            scoring = None
+        allowed = None
+        for part in musts:
+            if part.allowed is not None:
+                allowed = set(part.allowed) if allowed is None else allowed & part.allowed
+        excluded_words = [p.query for p in nots if p.query is not None]
+        excluded_docs = [p.allowed for p in nots if p.allowed is not None]
+        if excluded_words and scoring is not None:
+            scoring = wq.AndNot(scoring, _any(excluded_words))
+        elif excluded_words:
+            # Nothing to score: negated words are turned into a document set.
+            excluded_docs.append(self.context.query_docs(_any(excluded_words)))
+        if excluded_docs:
+            if allowed is None:
+                allowed = set(self.context.live_docs())
+            for docs in excluded_docs:
+                allowed -= docs
+        return Built(scoring, allowed)
+
+    def word_query(self, word: Word, optional: bool = False) -> wq.Query | None:
+        """One written word's query. A word the analyzer cuts in several keys
+        (`COVID-19`, `Kosovë-Serbi`, `ish-sportistë`) counts each key as a word of
+        its own where the word is optional, as Lucene's query parser and
+        Elasticsearch's match query do: an article that writes `Kosovës dhe
+        Serbisë` still matches `Kosovë-Serbi` in a pasted headline (measured in
+        docs/ranking.md, "Split words"). A required or
+        negated word (`+COVID-19`, `-COVID-19`) must stand as written: its keys
+        side by side."""
+        if word.prefix:
+            return self.prefix_query(word.text)
+        tokens = analyze(word.text, self.context, keep_stop_words=self.context.keep_stop_words)
+        if not tokens:
+            return None
+        if len(tokens) == 1:
+            return self.term_query(tokens[0][0])
+        if optional:
+            return _any([self.term_query(term) for term in dict.fromkeys(term for term, _ in tokens)])
+        return self.tokens_phrase(tokens)
+
+    def phrase_query(self, text: str) -> wq.Query | None:
+        tokens = analyze(text, self.context, keep_stop_words=True)
+        content = {term for term, _ in analyze(text, self.context)}
+        self.stop_terms.update(term for term, _ in tokens if term not in content)
+        if not tokens:
+            return None
+        if len(tokens) == 1:
+            return self.term_query(tokens[0][0])
+        return self.tokens_phrase(tokens)
+
+    def prefix_query(self, text: str) -> wq.Query | None:
+        """`ndërt*`: the prefix as the index holds it: lowercase, and with ë/ç folded.
+
+        The analyzer would stem a prefix (and perhaps drop it), so it is only
+        normalised; both the lowercase and the folded spelling are tried, so this
+        works whichever way the analyzer treats diacritics.
+        """
+        from analyzers.normalizer import fold_diacritics
+
+        lowered = "".join(c for c in text.lower() if c.isalnum())
+        prefixes = list(dict.fromkeys([fold_diacritics(lowered), lowered]))
+        return self.fields_query(
+            lambda name, weight: _any([wq.Prefix(name, p, boost=weight) for p in prefixes])
         )
-    return _fields_query(lambda name, weight: wq.Term(name, term, boost=weight), context)
 
+    def term_query(self, term: str) -> wq.Query:
+        self.terms.append(term)
+        prefix, near_weight = self.context.near_forms
+        if near_weight > 0:
+            return self.fields_query(
+                lambda name, weight: NearFormTerm(name, term, boost=weight, prefix=prefix, weight=near_weight)
+            )
+        return self.fields_query(lambda name, weight: wq.Term(name, term, boost=weight))
 
-def _word_query(word: Word, context: BuildContext, optional: bool = False) -> wq.Query | None:
-    """One written word's query. A word the analyzer cuts in several keys
-    (`COVID-19`, `Kosovë-Serbi`, `ish-sportistë`) counts each key as a word of
-    its own where the word is optional, as Lucene's query parser and
-    Elasticsearch's match query do: an article that writes `Kosovës dhe
-    Serbisë` still matches `Kosovë-Serbi` in a pasted headline (measured in
-    docs/ranking.md, "Split words"). A required or
-    negated word (`+COVID-19`, `-COVID-19`) must stand as written: its keys
-    side by side."""
-    if word.prefix:
-        return _prefix_query(word.text, context)
-    tokens = analyze(word.text, context, keep_stop_words=context.keep_stop_words)
-    if not tokens:
-        return None
-    if len(tokens) == 1:
-        return _term_query(tokens[0][0], context)
-    if optional:
-        return _any([_term_query(term, context) for term in dict.fromkeys(term for term, _ in tokens)])
-    return _tokens_phrase(tokens, context)
+    def tokens_phrase(self, tokens: list[tuple[str, int]]) -> wq.Query:
+        words = [text for text, _ in tokens]
+        # Words the analyzer drops even from phrases leave gaps; allow that much slop.
+        gaps = [b - a for (_, a), (_, b) in zip(tokens, tokens[1:])]
+        slop = max([1, *gaps])
+        return self.fields_query(lambda name, weight: wq.Phrase(name, words, slop=slop, boost=weight))
 
-
-def _phrase_query(text: str, context: BuildContext) -> wq.Query | None:
-    tokens = analyze(text, context, keep_stop_words=True)
-    content = {term for term, _ in analyze(text, context)}
-    context.stop_terms.update(term for term, _ in tokens if term not in content)
-    if not tokens:
-        return None
-    if len(tokens) == 1:
-        return _term_query(tokens[0][0], context)
-    return _tokens_phrase(tokens, context)
-
-
-def _tokens_phrase(tokens: list[tuple[str, int]], context: BuildContext) -> wq.Query:
-    words = [text for text, _ in tokens]
-    # Words the analyzer drops even from phrases leave gaps; allow that much slop.
-    gaps = [b - a for (_, a), (_, b) in zip(tokens, tokens[1:])]
-    slop = max([1, *gaps])
-    return _fields_query(lambda name, weight: wq.Phrase(name, words, slop=slop, boost=weight), context)
-
-
-def _prefix_query(text: str, context: BuildContext) -> wq.Query | None:
-    """`ndërt*`: the prefix as the index holds it: lowercase, and with ë/ç folded.
-
-    The analyzer would stem a prefix (and perhaps drop it), so it is only
-    normalised; both the lowercase and the folded spelling are tried, so this
-    works whichever way the analyzer treats diacritics.
-    """
-    from analyzers.normalizer import fold_diacritics
-
-    lowered = "".join(c for c in text.lower() if c.isalnum())
-    prefixes = list(dict.fromkeys([fold_diacritics(lowered), lowered]))
-    return _fields_query(
-        lambda name, weight: _any([wq.Prefix(name, p, boost=weight) for p in prefixes]), context
-    )
+    def fields_query(self, make) -> wq.Query:
+        parts = [make(name, weight) for name, weight in self.context.field_weights.items()]
+        return _any(parts)
 
 
 def parse_query(

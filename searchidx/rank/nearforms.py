@@ -15,9 +15,9 @@ so totals, facets and filters are those of the words alone. 6 letters at
 weight 1.0 were chosen on the development sets; what each setting scored
 is in docs/ranking.md ("Near forms").
 
-Only the array scorer (searchidx.rank.scorer) gives the credit; Whoosh's own
-search, used for queries it cannot score (prefixes), reads a NearFormTerm as
-the plain Term it is.
+The array scorer (searchidx.rank.scorer) gives the credit, and every query
+is ranked by it (searchidx.rank.ranker): Whoosh's own search would read a
+NearFormTerm as the plain Term it is.
 """
 
 from __future__ import annotations

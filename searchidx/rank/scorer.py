@@ -69,7 +69,7 @@ def _bm25f_scores(weighting) -> bool:
 
 
 def _words_only(query) -> bool:
-    if type(query) in (wq.Term, NearFormTerm):
+    if type(query) in (wq.Term, NearFormTerm, wq.Prefix):
         return True
     if type(query) is wq.Phrase:
         # Ordered, within `slop` (Whoosh's SpanNear2 with mindist 1).
@@ -95,6 +95,8 @@ def _score(query, searcher, cache: PostingReader) -> Scored:
         return _dense(cache.size, [_term_parts(query, searcher, cache)])
     if isinstance(query, wq.Phrase):
         return _score_phrase(query, searcher, cache)
+    if isinstance(query, wq.Prefix):
+        return _score_prefix(query, searcher, cache)
     if isinstance(query, wq.Or):
         # Words are added where they occur, not as arrays over every article
         # (a headline OR-ed is a dozen words; the corpus, 200,000 articles).
@@ -208,6 +210,20 @@ def _bm25(term: wq.Term, text: bytes, docs, weights, searcher, cache: PostingRea
     if term.boost != 1.0:
         term_scores = term_scores * term.boost
     return term_scores
+
+
+def _score_prefix(prefix: wq.Prefix, searcher, cache: PostingReader) -> Scored:
+    """`ndërt*` as Whoosh's MultiTerm.matcher scores it: the index's words
+    with the prefix, one alone as a plain Term (the prefix's boost left out),
+    several as an Or of plain Terms, their sum times the boost. (Its
+    "constant score" reaches the terms only as a weighting of None, which
+    the searcher replaces with its own.)"""
+    words = [word for word in prefix._btexts(searcher.reader()) if word]
+    terms = [wq.Term(prefix.fieldname, word) for word in words]
+    scored = _dense(cache.size, [_term_parts(term, searcher, cache) for term in terms])
+    if len(terms) > 1 and prefix.boost != 1.0:
+        scored.scores *= prefix.boost
+    return scored
 
 
 def _score_phrase(phrase: wq.Phrase, searcher, cache: PostingReader) -> Scored:

@@ -1,9 +1,9 @@
 """Runs a query against an open index and shapes the results.
 
 One search does four things over the same matches:
-1. the page of hits, ranked by BM25F (Whoosh's top-k collector, which skips
-   posting blocks that cannot reach the top), or by date, or with recency;
-2. the total: every match, counted from the set of matching documents;
+1. the page of hits, ranked by BM25F over whole posting lists
+   (searchidx.rank.ranker), or by date, or with recency;
+2. the total: every match, from the same ranking;
 3. facets over that same set (searchidx.results.facets);
 4. a "did you mean" when the query finds little (searchidx.results.suggest).
 """
@@ -15,7 +15,6 @@ import threading
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Sequence
 
-import numpy as np
 from whoosh import query as wq
 
 from searchidx.index.column_cache import ColumnCache
@@ -27,14 +26,12 @@ from searchidx.query.parser import Group, parse_tree, plain_tree, query_filters,
 from searchidx.query.builder import BuildContext, build_query, existing_terms
 from searchidx.rank.nearforms import credited_near_forms
 from searchidx.index.postings import PostingReader
-from searchidx.rank.settings import DEFAULT_RANKING, Ranking, recency_factor
+from searchidx.rank.settings import DEFAULT_RANKING, Ranking
 from searchidx.rank.rerank import rerank, worth_reranking
-from searchidx.rank.scorer import all_docs, scorable, score_query, top_docs
+from searchidx.rank.ranker import RELEVANCE, SORTS, rank
 from searchidx.codec.formats import decode_starts
 from searchidx.results.snippets import Snippet, matched_positions, snippet_at
 
-RELEVANCE, DATE = "relevance", "date"
-SORTS = (RELEVANCE, DATE)
 # Below this many matches a query "finds little" and a suggestion is sought.
 SUGGEST_BELOW = 3
 # ... or when one of this many words or fewer is in no article. A pasted
@@ -42,8 +39,6 @@ SUGGEST_BELOW = 3
 # for a correction costs a second search, which a short query is worth and
 # a long one is not.
 SUGGEST_UNKNOWN_UP_TO = 4
-
-_MICROSECONDS_PER_DAY = 86_400 * 1_000_000
 
 
 @dataclass(frozen=True)
@@ -144,7 +139,8 @@ def run_search(
     words = query_words(tree) if sort == RELEVANCE and ranking.ngram_weight > 0 else []
     depth = ranking.ngram_depth if worth_reranking(words) else 0
     with postings.one_search():
-        ranked, matches = _rank(searcher, table, postings, built.query, allowed, max(top, depth), sort, recency)
+        found = rank(searcher, table, postings, built.query, allowed, max(top, depth), sort, recency)
+        ranked, matches = found.hits, found.matches
         # Stored fields read once a search: the re-ranking reads the bodies of
         # its first hits, and the page's hits are among them.
         stored: dict[int, dict] = {}
@@ -158,16 +154,14 @@ def run_search(
             ranked = rerank(ranked, words, lambda d: fields_of(d)["body"], depth, ranking.ngram_weight)[:top]
         page_docs = ranked[(page - 1) * limit : page * limit]
         held = _highlight_terms(searcher, built.query)  # the query's terms the index has
-        terms = held - (context.stop_terms - set(context.terms))
+        terms = held - (built.stop_terms - set(built.terms))
         if not snippets:
             terms = frozenset()  # no highlighting: each hit opens with its start
-        # Near forms the scorer credited are marked too; Whoosh's own scoring
-        # (prefix queries) credits none.
+        # Near forms the scorer credited are marked too.
         page_numbers = [docnum for docnum, _ in page_docs]
-        near_forms = bool(terms) and built.query is not None and scorable(built.query, searcher.weighting)
         credited = (
             credited_near_forms(built.query, page_numbers, searcher, postings)
-            if near_forms
+            if terms and built.query is not None
             else [frozenset()] * len(page_docs)
         )
         matched = matched_positions(postings, page_numbers, [terms | near for near in credited])
@@ -179,7 +173,7 @@ def run_search(
         len(matches) < SUGGEST_BELOW
         # a short query with a word in no article (`nafts` in `çmimi i nafts`):
         # the other words find plenty and the misspelt one is silently ignored
-        or (len(context.terms) <= SUGGEST_UNKNOWN_UP_TO and any(t not in held for t in context.terms))
+        or (len(built.terms) <= SUGGEST_UNKNOWN_UP_TO and any(t not in held for t in built.terms))
     ):
         candidate = suggester.candidate(query_text, syntax)
         # Offered only if it finds at least as much (a diacritic restored
@@ -226,67 +220,6 @@ def _parse(query_text: str, syntax: bool, given_filters: list[Filter]) -> Group:
     return parse_tree(query_text) if syntax else plain_tree(query_text)
 
 
-def _rank(searcher, table, postings, query, allowed, top, sort, recency):
-    """[(docnum, score)] for the first `top` hits, and all matches (a set or an array of docnums)."""
-    if allowed is not None and not allowed:
-        return [], set()
-    if query is None:
-        # Filters alone (or only words the analyzer drops): nothing to score,
-        # so newest first.
-        matches = set(allowed) if allowed is not None else set()
-        return _by_date(table, [(d, 0.0) for d in matches])[:top], matches
-    if scorable(query, searcher.weighting):
-        # Words only: whole posting lists scored as arrays (searchidx.rank.scorer).
-        scored = score_query(query, searcher, postings)
-        allowed_mask = _mask(allowed, postings.size) if allowed is not None else None
-        if sort == RELEVANCE and not recency:
-            ranked = top_docs(scored, top, allowed_mask)
-        else:
-            ranked = all_docs(scored, allowed_mask)
-            if recency:
-                ranked = _with_recency(table, ranked, recency)
-            if sort == DATE:
-                ranked = _by_date(table, ranked)
-            ranked = ranked[:top]
-        mask = scored.mask if allowed_mask is None else scored.mask & allowed_mask
-        return ranked, np.flatnonzero(mask)
-    if sort == RELEVANCE and not recency and _decomposes(query):
-        # Top hits by Whoosh's top-k collector (it skips posting blocks that
-        # cannot reach the top), all matches by set operations.
-        results = searcher.search(query, limit=top, filter=allowed)
-        ranked = [(hit.docnum, float(hit.score)) for hit in results]
-        matches = matching_docs(searcher, query)
-        if allowed is not None:
-            matches &= allowed
-        return ranked, matches
-    # Phrases, prefixes, dates and recency: one pass scoring every match.
-    results = searcher.search(query, limit=None, filter=allowed)
-    scored = [(docnum, float(score)) for score, docnum in results.top_n]
-    if recency:
-        scored = _with_recency(table, scored, recency)
-    if sort == DATE:
-        scored = _by_date(table, scored)
-    return scored[:top], {docnum for docnum, _ in scored}
-
-
-def _mask(docs: set[int], size: int) -> np.ndarray:
-    mask = np.zeros(size, dtype=bool)
-    if docs:
-        mask[np.fromiter(docs, dtype=np.int64, count=len(docs))] = True
-    return mask
-
-
-def _decomposes(query) -> bool:
-    """Whether matching_docs can take the query apart into posting lists."""
-    if isinstance(query, wq.Term):
-        return True
-    if isinstance(query, (wq.Or, wq.And)):
-        return all(_decomposes(sub) for sub in query.subqueries)
-    if isinstance(query, (wq.AndNot, wq.AndMaybe)):
-        return _decomposes(query.a) and _decomposes(query.b)
-    return False
-
-
 def matching_docs(searcher, query) -> set[int]:
     """Numbers of all documents a query matches, without scoring them.
 
@@ -312,23 +245,6 @@ def matching_docs(searcher, query) -> set[int]:
     if isinstance(query, wq.AndMaybe):
         return matching_docs(searcher, query.a)
     return set(searcher.docs_for_query(query))
-
-
-def _by_date(table: DocTable, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
-    """Newest first, relevance breaking ties, undated last."""
-    starts = table.starts
-    return sorted(scored, key=lambda item: (starts[item[0]] is None, -(starts[item[0]] or 0), -item[1], item[0]))
-
-
-def _with_recency(table: DocTable, scored: list[tuple[int, float]], recency: float) -> list[tuple[int, float]]:
-    newest = table.newest()
-    starts = table.starts
-    boosted = []
-    for docnum, score in scored:
-        start = starts[docnum]
-        age = None if start is None or newest is None else (newest - start) / _MICROSECONDS_PER_DAY
-        boosted.append((docnum, score * recency_factor(age, recency)))
-    return sorted(boosted, key=lambda item: (-item[1], item[0]))
 
 
 def _highlight_terms(searcher, query) -> frozenset[str]:
