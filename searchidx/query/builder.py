@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from whoosh import query as wq
+from whoosh.fields import Schema
 
 from searchidx.errors import QuerySyntaxError
 from searchidx.query.filters import Filter
@@ -71,7 +72,7 @@ class Built:
 class BuildContext:
     """What building needs from the open index."""
 
-    schema: object
+    schema: Schema
     field_weights: dict[str, float]
     filter_docs: Callable[[Filter], set[int]]
     query_docs: Callable[[wq.Query], set[int]]
@@ -157,7 +158,7 @@ class _Builder:
                 shoulds.append(part)
         if group.explicit_or and len(filters) > 1 and not shoulds and not musts:
             # Filters alone, OR-ed (`data:2022 OR data:2023`): their documents are pooled.
-            musts.append(Built(None, set().union(*(part.allowed for part in filters))))
+            musts.append(Built(None, set().union(*(part.allowed for part in filters if part.allowed is not None))))
         else:
             musts.extend(filters)
         mixed = [part for part in shoulds if part.allowed is not None]

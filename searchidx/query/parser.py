@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NoReturn
 
 from searchidx.errors import QuerySyntaxError
 from searchidx.query.filters import FIELD_ALIASES, Filter
@@ -150,6 +151,13 @@ class _Parser:
     def peek(self) -> _Token | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
 
+    def current(self) -> _Token:
+        """The token where an operand must stand (the callers have seen one)."""
+        token = self.peek()
+        if token is None:
+            raise QuerySyntaxError("the query ends where a word was expected")
+        return token
+
     def take(self) -> _Token:
         token = self.tokens[self.i]
         self.i += 1
@@ -181,7 +189,7 @@ class _Parser:
             self.missing_right(after_or)
         return Group(tuple(clauses), explicit_or)
 
-    def missing_right(self, operator: _Token):
+    def missing_right(self, operator: _Token) -> NoReturn:
         if self.peek() is None:
             raise QuerySyntaxError(f"{operator.text} at the end needs a word on its right")
         raise QuerySyntaxError(f"missing a word after {operator.text} before ')'")
@@ -204,7 +212,7 @@ class _Parser:
             raise QuerySyntaxError(f"{token.text} after {operator.text} needs a word on its left")
 
     def unary(self) -> tuple[str, Node]:
-        token = self.peek()
+        token = self.current()
         if token.kind == "not":
             operator = self.take()
             self.expect_operand(operator)

@@ -110,7 +110,7 @@ class GramTable:
         if len(unknown):
             for word in dict.fromkeys(words[i] for i in unknown):
                 self._add(word)
-            ids[unknown] = [get(words[i]) for i in unknown]
+            ids[unknown] = [self.word_ids[words[i]] for i in unknown]
         return ids
 
     def _add(self, word: str) -> None:
