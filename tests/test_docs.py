@@ -99,3 +99,41 @@ def test_every_document_is_linked_from_the_readme():
     orphans = [p.name for p in sorted((REPO / "docs").glob("*.md")) if p.resolve() not in linked]
     assert not orphans
 
+
+
+# Files and modules the documentation names: `searchidx/scorer.py`,
+# `searchidx.ranking.SharpIDFBM25F`, `python -m searchidx.tui.responsiveness`.
+NAMED_PATH = re.compile(r"`((?:searchidx|analyzers|benchmarks|tests|docs|corpus)/[\w/.-]*)`")
+NAMED_OBJECT = re.compile(r"`(?:python -m )?((?:searchidx|analyzers)(?:\.\w+)+)(?<!\.toml)(?<!\.json)\b")
+RUN_COMMAND = re.compile(r"python3? (?:-m ((?:searchidx|analyzers|benchmarks)[\w.]*)|((?:benchmarks|tests)/[\w/.-]+\.py))")
+
+
+def resolves(dotted: str) -> bool:
+    """An importable module, or an attribute of one (searchidx.workers.WRITER_MEMORY_MB)."""
+    import importlib
+
+    parts = dotted.split(".")
+    for split in range(len(parts), 0, -1):
+        try:
+            found = importlib.import_module(".".join(parts[:split]))
+        except ImportError:
+            continue
+        for name in parts[split:]:
+            if not hasattr(found, name):
+                return False
+            found = getattr(found, name)
+        return True
+    return False
+
+
+@pytest.mark.parametrize("path", markdown_files(), ids=lambda p: str(p.relative_to(REPO)))
+def test_named_files_and_modules_exist(path):
+    text = path.read_text(encoding="utf-8")
+    missing = [name for name in NAMED_PATH.findall(text) if not (REPO / name.rstrip("/")).exists()]
+    missing += [name for name in NAMED_OBJECT.findall(text) if not resolves(name)]
+    for module, script in RUN_COMMAND.findall(text):
+        if script and not (REPO / script).exists():
+            missing.append(script)
+        if module and not resolves(module):
+            missing.append(module)
+    assert not missing, missing
