@@ -16,6 +16,7 @@ from analyzers.entities.lexical import (
 from analyzers.entities.mentions import CONNECTOR_WORDS, word_after, word_before
 from analyzers.entities.piece import Piece
 from analyzers.entities.words import (
+    DIRECTION_GENITIVES,
     LOC_HEADS,
     LOC_PREPOSITIONS,
     LOC_WORDS,
@@ -23,14 +24,16 @@ from analyzers.entities.words import (
     MISC_WORDS,
     NAMED_BY,
     OFFICE,
-    SPORT_PREPOSITIONS,
-    SPORT_WORD,
     ORG_HEADS,
     ORG_NOUN,
     ORG_WORDS,
+    PATRONYMIC_PREFIXES,
     PERSON_VERBS,
     PLACE_NOUN,
+    REALM_TITLE,
     SPEECH_VERBS,
+    SPORT_PREPOSITIONS,
+    SPORT_WORD,
 )
 
 _PLACE_APPOSITION = re.compile(r",[ \t\u00a0]+(?:një[ \t\u00a0]+)?(\w+)")
@@ -44,7 +47,7 @@ _COORDINATION = re.compile(r"[ \t\u00a0]*(?:,|,?[ \t\u00a0]+(?:dhe|e|apo|ose))[ 
 # ChatGPT, DokuFest): a brand, a company, an event; no person's name,
 # bar the patronymic prefixes (McDonald, MacArthur, DeSantis, DiCaprio,
 # LeBron, O'Brien).
-_INNER_CAPITAL = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von)[A-Z])\w*[a-zçë][A-ZÇË]")
+_INNER_CAPITAL = re.compile(rf"^(?!(?:{'|'.join(PATRONYMIC_PREFIXES)})[A-Z])\w*[a-zçë][A-ZÇË]")
 
 
 def set_context(piece: Piece, text: str, before: str) -> None:
@@ -80,7 +83,7 @@ def set_context(piece: Piece, text: str, before: str) -> None:
             k -= 1
         noun = word_before(text, k - len(before), lower=False)
         piece.serves = bool(OFFICE.match(noun.lower()))
-        if PLACE_NOUN.match(noun.lower()) or _REALM_TITLE.match(noun.lower()) or (
+        if PLACE_NOUN.match(noun.lower()) or REALM_TITLE.match(noun.lower()) or (
             noun[:1].isupper() and MISC_HEADS.match(noun.lower())
         ):
             # liqenit të Prespës; the realm of a title: Princ i Sussex; where
@@ -136,7 +139,7 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
         if (
             len(piece.words) > 2
             and piece.words[-2] in CONNECTOR_WORDS
-            and piece.words[-1] in _DIRECTION_GENITIVES
+            and piece.words[-1] in DIRECTION_GENITIVES
             and not ORG_HEADS.match(low)
         ):
             return "LOC"  # Karolina e Jugut, Koreja e Veriut (not Kuvendi i Maqedonisë së Veriut)
@@ -200,12 +203,6 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
     if len(words) == 2 and _name_shaped(piece.words, gaz):
         return "PER"  # Raheem Sterling, Usain Bolt: the shape of a person's name, still a default
     return "MISC"
-
-
-# Titles whose genitive names a realm, a place: Princ i Sussex, Duka i Yorkut.
-_REALM_TITLE = re.compile(r"^(?:princ|mbret|duk|kont|markez|car)(?:i|it|in|ja|a|ë|eshë|esha)?$")
-# The genitives of the cardinal points that close a place's name.
-_DIRECTION_GENITIVES = frozenset({"Veriut", "Jugut", "Lindjes", "Perëndimit", "Verilindjes", "Veriperëndimit", "Juglindjes", "Jugperëndimit"})
 
 
 def _name_shaped(words: list[str], gaz) -> bool:

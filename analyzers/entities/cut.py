@@ -16,7 +16,6 @@ from functools import lru_cache
 from analyzers.entities.canonical import connector_for, head_readings, readings
 from analyzers.entities.classify import set_context
 from analyzers.entities.lexical import (
-    ADJECTIVE_END,
     adjective_after_head,
     adjective_compound,
     bare_adjective,
@@ -31,7 +30,6 @@ from analyzers.entities.lexical import (
 )
 from analyzers.entities.mentions import (
     CONNECTOR_WORDS,
-    NAME_PARTICLES,
     Run,
     Token,
     is_title,
@@ -40,7 +38,15 @@ from analyzers.entities.mentions import (
     word_before,
 )
 from analyzers.entities.piece import Piece
-from analyzers.entities.words import LEGISLATURE, MISC_HEADS, NOT_NAMES, SPEECH_VERBS, TITLE_ADJECTIVES
+from analyzers.entities.words import (
+    ADJECTIVE_END,
+    LEGISLATURE,
+    MISC_HEADS,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    SPEECH_VERBS,
+    TITLE_ADJECTIVES,
+)
 
 # "për" (for) after an institution's head, "dhe" (and) between its purposes
 _PURPOSE_GAP = re.compile(r"[ \t\u00a0]+për(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
@@ -48,6 +54,10 @@ _AND_GAP = re.compile(r"[ \t\u00a0]+dhe(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
 _GAP_WORD_RE = re.compile(r"\S+")
 # Capitals that spell no acronym: Roman numerals, a letter held (JOOOOO).
 _NO_ACRONYM = re.compile(r"^(?:[IVXLC]+|.*(\w)\1\1.*)$")
+# The most tokens of a run (its words and the connectors between them, as
+# in Republika e Maqedonisë së Veriut) a dictionary name is looked up with,
+# longest first.
+LONGEST_NAME = 7
 # lowercase words that join the parts of one institution's name
 JOIN_WORDS = frozenset({"për", "dhe"})
 
@@ -236,7 +246,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             continue
         # the longest dictionary name starting here
         match = None
-        for j in range(min(n, i + 7), i + 1, -1):
+        for j in range(min(n, i + LONGEST_NAME), i + 1, -1):
             if toks[j - 1].text in CONNECTOR_WORDS or split_acronym(toks[j - 1].text):
                 continue
             cands = gaz.lookup(_surface(text, toks[i:j]))
@@ -477,7 +487,7 @@ def _person_starts(toks: list[Token], j: int, n: int, gaz) -> bool:
 
 def _known_from(text, toks, j, n, gaz) -> bool:
     """Whether a multi-word dictionary name starts at toks[j]."""
-    for k in range(min(n, j + 7), j + 1, -1):
+    for k in range(min(n, j + LONGEST_NAME), j + 1, -1):
         if k - j >= 2 and gaz.lookup(_surface(text, toks[j:k])):
             return True
     return False

@@ -9,11 +9,9 @@ import re
 from functools import lru_cache
 
 from analyzers.entities.canonical import FEM, readings
-from analyzers.entities.words import LOC_HEADS, ORG_HEADS, SENTENCE_OPENERS
-
-# Adjectival endings of the word after a head noun (Azia Qendrore,
-# Bashkimi Sovjetik, Banka Botërore): evidence for a head-first name.
-ADJECTIVE_END = re.compile(r"(?:ore|or|ik|ike|ikë|ar|are|ian|iane|ane|an|ese|eze|ive|ës|al|ale|ës|ërore|uar|uara|me|ëm|isht)$")
+# ADJECTIVE_END: the adjectival endings of the word after a head noun (Azia
+# Qendrore, Bashkimi Sovjetik): evidence for a head-first name.
+from analyzers.entities.words import ADJECTIVE_END, LOC_HEADS, ORG_HEADS, SENTENCE_OPENERS
 
 
 # Plural endings of Albanian nouns, with the ends of the singulars that take

@@ -25,12 +25,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analyzers.entities.words import TITLE_ADJECTIVES, TITLE_STEMS
+from analyzers.entities.words import ARTICLE_NAME_PREFIXES, NAME_PARTICLES, TITLE_ADJECTIVES, TITLE_STEMS, TLD
 
 WORD = r"[^\W\d_][^\W_]*(?:['’][^\W\d_]+)?"
 # words, numbers, and any other single non-space character
 # a web address named as a source: Lajmi.net, Koha.net, Telegrafi.com, albinfo.at
-TLD = r"(?:net|com|al|org|info|tv|eu|co\.uk|at|de|ch|mk|rs|it|fr|io|news|online)"
 DOMAIN = rf"[^\W\d_][\w-]*\.{TLD}\b"
 TOKEN_RE = re.compile(rf"(?P<w>{DOMAIN}|{WORD}(?:-{WORD})*)|(?P<n>\d+(?:[.,:]\d+)*)|(?P<p>\n\s*\n|\n|\S)")
 ACRONYM_RE = re.compile(
@@ -38,10 +37,6 @@ ACRONYM_RE = re.compile(
     r"(?:[-–](?P<ending>[a-zçë]{1,4}))?$"
 )
 CONNECTOR_WORDS = frozenset({"i", "e", "të", "së"})
-# Lowercase particles inside foreign personal names.
-NAME_PARTICLES = frozenset(
-    {"von", "van", "der", "de", "al", "bin", "el", "da", "di", "la", "dos", "della", "dello", "delle", "dei", "degli", "of"}
-)
 SENTENCE_END = frozenset({".", "!", "?", "…", ":", ";"})
 OPEN_QUOTES = frozenset("“„«\"'‘‹")
 CLOSE_QUOTES = {"“": "”", "„": "“”", "«": "»", '"': '"', "'": "'", "‘": "’", "‹": "›"}
@@ -283,7 +278,7 @@ _LINK = r"(?:i|e|të|së|von|van|der|de|al|bin|el|da|di|la|dos|della|dello|delle
 _PARTICLE = r"(?:von|van|der|den|de|la|le|del|da|dos|do|du|bin)"
 _GAP = r"[ \t\u00a0]{1,3}"
 # an Arabic article joined to a name by a hyphen: Sultan al-Jaber, el-Sisi
-_ARTICLE_NAME = rf"(?:al|el|ul|ad|ash|as|ibn|bin|abu)-[{_UPPER}][^\W_]*"
+_ARTICLE_NAME = rf"(?:{'|'.join(ARTICLE_NAME_PREFIXES)})-[{_UPPER}][^\W_]*"
 # The capital comes first, and the look behind it (no letter, dash or
 # letter+apostrophe before the run) is checked after it, as a look-behind over
 # two or three characters: a pattern that opens with a character class lets

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from analyzers.entities.words import CREDIT_VERBS
+
 # A line of this many words or fewer is a heading, a byline, a caption, a
 # share or embed line, never a paragraph of the story.
 SHORT_LINE_WORDS = 8
@@ -35,7 +37,7 @@ _SLASH_CREDIT = re.compile(r"(?:^|\s)/\s?[^/\s][^/\n]{0,40}/?\s*$")
 # The clause crediting a source that closes a sentence, after a comma:
 # ", transmeton lajmi.net.", ", shkruan Telegrafi." (up to three words).
 _CREDIT_CLAUSE = re.compile(
-    r",[ \t\u00a0]+(?:shkruan|transmeton|përcjell|përcjellë|raporton|njofton)[ \t\u00a0]+"
+    rf",[ \t\u00a0]+(?:{'|'.join(CREDIT_VERBS)})[ \t\u00a0]+"
     r"[^\s,;:!?]+(?:[ \t\u00a0][^\s,;:!?]+){0,2}?(?:[.!?][”\"»’']*(?=\s|$)|(?=[ \t]*(?:\n|$)))"
 )
 

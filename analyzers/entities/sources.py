@@ -17,25 +17,14 @@ from analyzers.entities.canonical import (
     is_vowel,
 )
 from analyzers.entities.gazetteer import CURATED_FILES, Entry, Gazetteer
+from analyzers.entities.words import LOC_GLOSS_WORDS, ORG_GLOSS_WORDS
 
 CONNECTORS = ("i", "e", "të", "së")
 
 # Words in an English gloss that make an abbreviation an organisation.
-_ORG_GLOSS = re.compile(
-    r"\b(party|alliance|agency|association|league|union|bank|council|court|police|"
-    r"ministry|army|force|corps|federation|authority|institute|university|"
-    r"organi[sz]ation|company|committee|commission|office|service|directorate|"
-    r"chamber|prosecut\w*|fund|news|press|broadcasting|television|radio|network|"
-    r"club|movement|community|government|assembly|parliament|mission|inspectorate|"
-    r"academy|faculty|cent(?:er|re)|hospital|bureau|administration|corporation|"
-    r"group|foundation|forum|tour|intelligence|telecom|post|front|coalition)\b",
-    re.IGNORECASE,
-)
-_LOC_GLOSS = re.compile(
-    r"\((?:city|town|village|region|mountains?|river|lake|island|municipality|"
-    r"country|capital|province|district|sea)\b",
-    re.IGNORECASE,
-)
+_ORG_GLOSS = re.compile(rf"\b({'|'.join(ORG_GLOSS_WORDS)})\b", re.IGNORECASE)
+# ... and those opening its bracket that make it a place: (city ...
+_LOC_GLOSS = re.compile(rf"\((?:{'|'.join(LOC_GLOSS_WORDS)})\b", re.IGNORECASE)
 _PER_FIRST = re.compile(r"\((?:male|female) name|\(pen-name", re.IGNORECASE)
 _PER_SURNAME = re.compile(r"\(surname", re.IGNORECASE)
 

@@ -80,3 +80,14 @@ OFFICE = stems("office_stems")
 SPORT_WORD = re.compile(r"(?<!\w)(?:" + "|".join(sections()["sport_stems"]) + r")", re.IGNORECASE)
 SPORT_PREPOSITIONS = words("sport_prepositions")
 TITLE_ADJECTIVES = words("title_adjectives")
+PATRONYMIC_PREFIXES = sections()["patronymic_prefixes"]
+REALM_TITLE = stems("realm_title_stems", "i|it|in|ja|a|ë|eshë|esha")
+DIRECTION_GENITIVES = words("direction_genitives")
+ADJECTIVE_END = re.compile("(?:" + "|".join(sections()["adjective_endings"]) + ")$")
+NAME_PARTICLES = words("name_particles")
+ARTICLE_NAME_PREFIXES = sections()["article_name_prefixes"]
+CREDIT_VERBS = sections()["credit_verbs"]
+# A top-level domain, as a regular expression (co.uk's dot escaped).
+TLD = "(?:" + "|".join(re.escape(domain) for domain in sections()["web_domains"]) + ")"
+ORG_GLOSS_WORDS = sections()["org_gloss_words"]
+LOC_GLOSS_WORDS = sections()["loc_gloss_words"]
