@@ -15,6 +15,28 @@ SEED = CORPUS / "000_e185dff3de51abe2.txt"
 SHARED_DATA = REPO.parent / "shared" / "data"
 LAJMI = SHARED_DATA / "news-dev" / "lajmi"
 
+# The seed article's people, places and organisations, with how often each is
+# mentioned: what extraction finds in it and what its index entry holds.
+SEED_PEOPLE = {"Vladimir Putin": 7, "Xi Jinping": 3, "Antonio Guterres": 1}
+SEED_PLACES = {
+    "Kina": 11,
+    "Moska": 5,
+    "Pekin": 3,
+    "Rusia": 3,
+    "Ukraina": 4,
+    "Izrael": 2,
+    "Iran": 1,
+    "Siria": 1,
+    "Uashington": 1,
+    "Shtetet e Bashkuara": 1,
+    "Lindja e Mesme": 1,
+    "Zambia": 1,
+    "Shri Lanka": 1,
+    "Bashkimi Sovjetik": 1,
+    "Azia Qendrore": 1,
+}
+SEED_ORGS = {"Kombet e Bashkuara": 1, "Hamas": 1}
+
 
 def write_files(folder: Path, files: dict[str, str | bytes]) -> Path:
     """Writes {relative name: text or bytes} below folder and returns it."""

@@ -20,27 +20,8 @@ from analyzers.entities.canonical import (
     readings,
 )
 from analyzers.entities.mentions import split_acronym, tokenize
-from conftest import SEED
+from conftest import SEED, SEED_ORGS, SEED_PEOPLE, SEED_PLACES
 
-SEED_PEOPLE = {"Vladimir Putin": 7, "Xi Jinping": 3, "Antonio Guterres": 1}
-SEED_PLACES = {
-    "Kina": 11,
-    "Moska": 5,
-    "Pekin": 3,
-    "Rusia": 3,
-    "Ukraina": 4,
-    "Izrael": 2,
-    "Iran": 1,
-    "Siria": 1,
-    "Uashington": 1,
-    "Shtetet e Bashkuara": 1,
-    "Lindja e Mesme": 1,
-    "Zambia": 1,
-    "Shri Lanka": 1,
-    "Bashkimi Sovjetik": 1,
-    "Azia Qendrore": 1,
-}
-SEED_ORGS = {"Kombet e Bashkuara": 1, "Hamas": 1}
 
 
 def counts(text: str) -> dict[str, Counter]:
