@@ -1,0 +1,130 @@
+"""Whoosh without the standard library modules it imports and searchidx never uses.
+
+Whoosh-Reloaded 2.7.5, pinned (searchidx.codec.whoosh_support), imports at
+module level three things no search or indexing run of searchidx calls:
+
+* `whoosh.compat` takes `urlretrieve` from `urllib.request` (which imports
+  http.client, email, ssl and socket) and exports it; nothing in Whoosh
+  calls it;
+* `whoosh.reading` imports the `cached_property` package, which imports
+  asyncio (its event loops, subprocess and SSL transports) to ask, when a
+  cached property is first read, whether its function is a coroutine
+  function;
+* `whoosh.query.terms` imports English morphology tables
+  (`whoosh.lang.morph_en`) for its `Variations` query.
+
+Together they were ~140M of the ~1,150M instructions a CLI search of the
+bundled corpus took in a new process. `install()` (run by `import
+searchidx`) adds an import hook that executes these three modules with a
+stand-in for each of those imports: a module holding the names the importer
+takes at import time, each of which imports the real module when first
+called, and any other name forwarded to the real module on first use. The
+stand-in is in `sys.modules` only while the importer runs, so any other
+`import urllib.request` or `import asyncio` gets the real module, and
+behaviour is unchanged: the stand-in's `iscoroutinefunction` is asyncio's
+once asyncio is imported (before that, no function can carry asyncio's
+coroutine marker, and it is inspect's). If one of these modules is already
+imported when Whoosh is, Whoosh gets it as usual.
+
+tests/test_cli_conventions.py checks that a search and an index run import
+none of them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from typing import Any, Callable
+
+
+class StandIn(types.ModuleType):
+    """A module's stand-in: its given names, then the real module's."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or sys.modules.get(self.__name__) is self:
+            raise AttributeError(name)  # while the importer runs, only the given names
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+def deferred(module: str, name: str) -> Callable:
+    """A function that imports `module` when first called and calls its `name`."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = name
+    call.__doc__ = f"{module}.{name}, imported when first called (searchidx.whoosh_imports)."
+    return call
+
+
+def iscoroutinefunction(function: Any) -> bool:
+    """asyncio.iscoroutinefunction, without importing asyncio: until it is
+    imported, no function carries its coroutine marker and inspect's answer
+    is the same."""
+    real = sys.modules.get("asyncio")
+    if real is not None and not isinstance(real, StandIn):
+        return real.iscoroutinefunction(function)
+    import inspect
+
+    return inspect.iscoroutinefunction(function)
+
+
+# Importer -> {module it imports: {names it takes from that module when imported}}.
+STAND_INS: dict[str, dict[str, dict[str, Any]]] = {
+    "whoosh.compat": {"urllib.request": {"urlretrieve": deferred("urllib.request", "urlretrieve")}},
+    "cached_property": {"asyncio": {"iscoroutinefunction": iscoroutinefunction}},
+    "whoosh.query.terms": {"whoosh.lang.morph_en": {"variations": deferred("whoosh.lang.morph_en", "variations")}},
+}
+
+
+class StandInLoader:
+    """Runs the real loader with the importer's stand-ins in sys.modules."""
+
+    def __init__(self, loader: Any, stand_ins: dict[str, dict[str, Any]]) -> None:
+        self.loader = loader
+        self.stand_ins = stand_ins
+
+    def __getattr__(self, name: str) -> Any:  # get_source, get_filename, ... for tracebacks and tools
+        return getattr(self.loader, name)
+
+    def create_module(self, spec: Any) -> Any:
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        placed = {}
+        for name, names in self.stand_ins.items():
+            if name not in sys.modules:
+                stand_in = StandIn(name)
+                stand_in.__dict__.update(names)
+                sys.modules[name] = placed[name] = stand_in
+        try:
+            self.loader.exec_module(module)
+        finally:
+            for name, stand_in in placed.items():
+                if sys.modules.get(name) is stand_in:
+                    del sys.modules[name]
+
+
+class StandInFinder:
+    """An import hook for STAND_INS's importers; every other import passes by."""
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> Any:
+        stand_ins = STAND_INS.get(fullname)
+        if stand_ins is None:
+            return None
+        for finder in sys.meta_path:
+            if isinstance(finder, StandInFinder) or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(fullname, path, target)
+            if spec is not None:
+                if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+                    spec.loader = StandInLoader(spec.loader, stand_ins)
+                return spec
+        return None
+
+
+def install() -> None:
+    """Adds the import hook (once) ahead of the standard finders."""
+    if not any(isinstance(finder, StandInFinder) for finder in sys.meta_path):
+        sys.meta_path.insert(0, StandInFinder())
