@@ -237,6 +237,20 @@ def test_open_in_a_pipe_writes_the_article(folder_index):
 
 
 @pytest.mark.slow
+def test_search_open_counts_from_the_page_shown(folder_index):
+    """`--page 2 --limit 1 --open 1` is the list's hit 2, as is `--open 2`
+    (the number the list shows); a number on neither is a usage error."""
+    _, index = folder_index
+    second = run("open", "Kinën", "--hit", "2", "--index", index).stdout
+    assert second and second != run("open", "Kinën", "--index", index).stdout
+    for number in ("1", "2"):
+        done = run("search", "Kinën", "--page", "2", "--limit", "1", "--open", number, "--index", index)
+        assert (done.returncode, done.stdout) == (0, second), number
+    done = run("search", "Kinën", "--page", "3", "--limit", "1", "--open", "2", "--index", index)
+    assert done.returncode == 2 and "page 3 lists hits 3-3" in done.stderr
+
+
+@pytest.mark.slow
 def test_open_shows_a_record_of_an_export_alone(folder_index):
     _, index = folder_index
     done = run("open", "Shkup", "--index", index)

@@ -54,6 +54,10 @@ def test_an_index_of_another_user_is_refused_unless_trusted(built, monkeypatch):
     result = invoke("search", "Kina", "--index", built)
     assert result.exit_code == 1 and "\n" not in result.stderr.strip() and "--trust" in result.stderr
     assert invoke("search", "Kina", "--index", built, "--trust").exit_code == 0
+    # Opening a hit searches the same index: it is refused and trusted alike.
+    for opening in (["open", "Kina"], ["search", "Kina", "--open", "1"]):
+        assert invoke(*opening, "--index", built).exit_code == 1, opening
+        assert invoke(*opening, "--index", built, "--trust").exit_code == 0, opening
     monkeypatch.setenv("SEARCHIDX_TRUST", "1")
     assert invoke("stats", "--index", built).exit_code == 0
 

@@ -14,6 +14,7 @@ from searchidx.cli.app import (
     QueryArgument,
     RecencyOption,
     SortOption,
+    TrustOption,
     app,
     fail,
     user_errors,
@@ -34,6 +35,7 @@ def open_command(
     sort: SortOption = "relevance",
     recency: RecencyOption = 0.0,
     plain: PlainOption = False,
+    trust: TrustOption = False,
 ) -> None:
     """Open the first hit of QUERY (or the Nth) in $PAGER, or in $EDITOR with -e."""
     if query is None and not filters:
@@ -41,16 +43,16 @@ def open_command(
 
         raise usage_error("give a QUERY (or --filter to browse)")
     options = dict(filters=filters or [], sort=sort, syntax=not plain, recency=recency)
-    open_hit(index, query or "", options, hit, editor)
+    open_hit(index, query or "", options, hit, editor, trust=trust or None)
 
 
-def open_hit(index, query: str, options: dict, rank: int, editor: bool) -> None:
+def open_hit(index, query: str, options: dict, rank: int, editor: bool, trust: bool | None = None) -> None:
     """Searches, then opens the hit ranked `rank` (see open_command)."""
     from searchidx.api import Index
     from searchidx.terminal import NoProgram, editor_command, pager_command, print_file, run_on_file, run_on_text
 
     search_options = {k: v for k, v in options.items() if k not in ("page", "limit", "facets")}
-    with user_errors(), Index.open(index) as opened:
+    with user_errors(), Index.open(index, trust=trust) as opened:
         results = opened.search(query, page=rank, limit=1, snippets=False, suggest=False, **search_options)
         hit = results.hits[0] if results.hits else None
         # A record of an export is not a file of its own: the pager shows its text.

@@ -56,7 +56,11 @@ def search_command(
     ] = None,
     open_rank: Annotated[
         Optional[int],
-        typer.Option("--open", min=1, metavar="N", help="Open the Nth hit in $PAGER instead of listing the results."),
+        typer.Option(
+            "--open", min=1, metavar="N",
+            help="Open the Nth hit in $PAGER instead of listing the results; with --page, N counts from the page's "
+            "first hit (or give the number the list shows).",
+        ),
     ] = None,
     editor: Annotated[bool, typer.Option("--editor", help="With --open: open it in $EDITOR instead.")] = False,
     trust: TrustOption = False,
@@ -83,7 +87,7 @@ def search_command(
     if open_rank is not None:
         from searchidx.cli.open import open_hit
 
-        open_hit(index, query or "", options, open_rank, editor)
+        open_hit(index, query or "", options, rank_to_open(open_rank, page, limit), editor, trust=trust or None)
         return
     from searchidx.api import Index
 
@@ -97,6 +101,19 @@ def search_command(
     write_results(results, output_format or "text", nothing)
     if not results.total:
         raise typer.Exit(EXIT_NOTHING_FOUND)
+
+
+def rank_to_open(number: int, page: int, limit: int) -> int:
+    """The rank of the hit `--open number` means on page `page`: the page
+    lists ranks first.. (11-20 on page 2 of 10), so a number below the
+    page's first counts from it (`--page 2 --open 1` is hit 11) and one the
+    list shows is that hit."""
+    first = (page - 1) * limit + 1
+    if number >= first:
+        return number
+    if number > limit:
+        raise usage_error(f"--open {number}: page {page} lists hits {first}-{first + limit - 1} (or 1-{limit} on the page)")
+    return first + number - 1
 
 
 def write_results(results: "SearchResults", output_format: str, nothing=None) -> None:
