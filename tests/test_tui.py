@@ -650,6 +650,10 @@ def test_o_e_and_y_hand_the_article_to_the_pager_the_editor_and_the_clipboard(in
             await pilot.pause()
             assert ran == [(["less", "-R"], hit.file), (["vi"], hit.file)]
             assert copied == [hit.file] and hit.file.endswith("tirana.txt")
+            # In the results list, each hit's title links to its file (OSC 8).
+            heading = app.screen.query_one(ResultsList).hit_prompt(hit, 80).renderables[0]
+            links = [(heading.plain[s.start : s.end], s.style.link) for s in heading.spans if getattr(s.style, "link", None)]
+            assert links == [(hit.title, terminal.file_url(hit.file))]
             await pilot.press("enter")
             await settle(pilot)
             await pilot.press("o", "y")

@@ -8,7 +8,10 @@ page (NeedMore) so that scrolling never ends before the results do.
 
 from __future__ import annotations
 
+import os
+
 from rich.console import Group
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -16,6 +19,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from searchidx.results.search import Hit, SearchResults
+from searchidx.terminal import file_url
 from searchidx.tui.strings import Strings
 from searchidx.tui.widgets.rendering import date_text, entity_badges, fitted_snippet
 
@@ -80,9 +84,12 @@ class ResultsList(OptionList):
         return Option(self.hit_prompt(hit, self._width()), id=None)
 
     def hit_prompt(self, hit: Hit, width: int) -> Group:
+        # The title is a link to the article's file (OSC 8), as the reading
+        # view's path is: a terminal that has links opens it on a click.
+        link = file_url(hit.file) if os.path.isabs(hit.file) else None
         heading = Text.assemble(
             date_text(hit.date, self.strings.undated),
-            (hit.title, "bold"),
+            (hit.title, Style(bold=True, link=link)),
             no_wrap=True,
             overflow="ellipsis",
         )
