@@ -347,3 +347,17 @@ def test_the_package_ships_its_type_hints(tmp_path):
     assert (Path(searchidx.__file__).parent / "py.typed").exists()
     pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text()
     assert '"py.typed"' in pyproject
+
+
+def test_option_values_are_read_with_typers_public_names_only():
+    """searchidx.cli.values reads values without Pydantic and without
+    importing Typer's private modules (its one private touch, the
+    `_runtime_param` it sets, is explained there)."""
+    import ast
+
+    import searchidx.cli.values as values
+
+    tree = ast.parse(Path(values.__file__).read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    assert "typer" in imported and not {name for name in imported if name.startswith("typer.")}

@@ -7,6 +7,15 @@ takes are plain (text, whole numbers, numbers, paths, a choice, lists of
 them), so they are read here instead, with the same checks (`min`, the
 choices) and errors that name the option. A parameter of any other type
 keeps Typer's own reading.
+
+Typer has no public way to do this: its one hook for reading a value,
+`typer.Option(parser=...)`, is itself wrapped in a TypeAdapter (Typer
+0.29.2, pinned in pyproject.toml). So `read_plainly` gives each plain
+parameter a reader of its own through the one attribute Typer consults
+before it builds an adapter, `_runtime_param`: an object with Typer's
+`coerce(value, param, ctx)` method. Nothing else of Typer's private
+modules is imported here; tests/test_search_cli.py checks the errors and
+tests/test_cli_conventions.py that no command imports Pydantic.
 """
 
 from __future__ import annotations
@@ -17,8 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from typer._click.exceptions import BadParameter
-from typer._coercion import RuntimeParam
+from typer import BadParameter
 
 SIMPLE_TYPES = {str: "text", int: "whole number", float: "number", Path: "path", bool: "yes or no"}
 BOOLEAN_WORDS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
@@ -46,12 +54,21 @@ def _item_type(annotation: Any) -> tuple[Any, bool] | None:
 
 
 @dataclass(frozen=True)
-class PlainValue(RuntimeParam):
-    """Typer's runtime reading of a value, for the plain types above."""
+class PlainValue:
+    """Reads the values of one parameter of a plain type (see module doc)."""
 
-    def _coerce_value(self, value: Any, param, ctx) -> Any:
-        kind, many = _item_type(self.annotation)
-        if many:
+    parameter_info: Any  # typer.models.ParameterInfo: its min and max
+    annotation: Any
+
+    def coerce(self, value: Any, param, ctx) -> Any:
+        """As Typer reads a value: none given is None, or () for a list."""
+        many = param.multiple or param.nargs == -1
+        if value is None:
+            return () if many else None
+        if many and isinstance(value, str):
+            raise BadParameter("Value must be an iterable.", ctx=ctx, param=param)
+        kind, listed = _item_type(self.annotation)
+        if listed:
             return [self._one(kind, item, param, ctx) for item in value]
         return self._one(kind, value, param, ctx)
 
