@@ -19,12 +19,14 @@ entries whose paradigm allows that suffix after that stem variant
 The table is derived from the installed package at first use and cached under
 the user's cache directory, keyed by the package's version, so it is never
 copied into this repository. The cache holds it packed (`StemTable.pack`):
-the stems starting with each letter as one text and their entries as one
-array of ints, unpacked into a dict only when a word starting with that
-letter is first looked up, so that a process neither builds a Python object
-per entry nor reads the letters it never meets (a search in a new process
-analyzes only its query's words: ~450M instructions to load the table
-before, a few tens of millions now). Derivational paradigms (``#deriv#...``, e.g.
+the stems starting with each two letters as one UTF-8 text and their
+entries as one array of ints, unpacked into a dict only when a word
+starting with those letters is first looked up, and each paradigm marshalled
+on its own, unpacked when an entry first names it, so that a process
+neither builds a Python object per entry nor decodes the parts it never
+meets (a search in a new process analyzes only its query's words: ~450M
+instructions to load the table and look up two words with one dict, ~85M
+with buckets by first letter, ~15M now). Derivational paradigms (``#deriv#...``, e.g.
 ndërtoj -> ndërtim) are left out: their gold lemma is the derived word, and
 merging them with the base would cost precision.
 """
@@ -37,13 +39,14 @@ import os
 import re
 import sys
 from array import array
+from collections.abc import Sequence
 from pathlib import Path
 
 from analyzers.files import cache_dir, write_atomically
 from analyzers.normalizer import fold_diacritics
 
 # Bump when the derived table's layout or content rules change.
-TABLE_FORMAT = 12  # 11: packed (StemTable); 12: in buckets by first letter
+TABLE_FORMAT = 13  # 11: packed (StemTable); 12: in buckets by first letter; 13: by two, paradigms lazy
 
 # A flattened inflexion: optional stem number <n>, the stem position ".",
 # suffix letters (an abbreviation's "-ja" included), optionally a "<.>" where
@@ -52,6 +55,8 @@ _FLEX = re.compile(r"(?:<(\d+)>)?\.([^\W\d_]*(?:-[^\W\d_]+)?)(<\.>)?([^\W\d_]*)\
 # Linked paradigms nest (imperative + clitic pronouns); three levels suffice.
 _MAX_LINK_DEPTH = 3
 _ALL_STEMS = 0xFFFF
+# The stem table's buckets: stems by their first letters (see StemTable).
+BUCKET_PREFIX = 2
 
 
 def _mask(nums) -> int:
@@ -281,19 +286,22 @@ class StemTable:
     `folded_entries(spelling)`: those of the stems a folded spelling may
     stand for; `splits(word, folded)`: both for every prefix of a word;
     `lemma(i)`: lemma number i; `paradigms`, `folded_paradigms`: as
-    `build_table` gives them.
+    `build_table` gives them (sequences, each paradigm unpacked when first
+    read).
 
-    Stems are kept in buckets by their first letter, each unpacked the
-    first time a word starting with it is looked up: a search analyzes
-    only its query's words (snippets read the index's postings), and needs
-    a few buckets of the table, not all of it.
+    Stems are kept in buckets by their first two letters (a one-letter stem
+    by its letter), each unpacked the first time a word starting with them
+    is looked up: a search analyzes only its query's words (snippets read
+    the index's postings), and needs a few buckets of the table, not all of
+    it.
     """
 
     __slots__ = ("paradigms", "folded_paradigms", "_lemmas", "_lemma_starts", "_stem_packs", "_folded_packs",
                  "_stem_buckets", "_folded_buckets")
 
     def __init__(self, packed: tuple):
-        lemmas, lemma_starts, self.paradigms, self.folded_paradigms, self._stem_packs, self._folded_packs = packed
+        lemmas, lemma_starts, paradigms, folded_paradigms, self._stem_packs, self._folded_packs = packed
+        self.paradigms, self.folded_paradigms = Paradigms(paradigms), Paradigms(folded_paradigms)
         self._lemmas, self._lemma_starts = lemmas, _array("I", lemma_starts)
         self._stem_buckets: dict[str, tuple] = {}
         self._folded_buckets: dict[str, dict[str, str]] = {}
@@ -305,60 +313,71 @@ class StemTable:
         lemma_starts = array("I", [0])
         for lemma in lemmas:
             lemma_starts.append(lemma_starts[-1] + len(lemma))
-        by_letter: dict[str, list[str]] = {}
+        by_prefix: dict[str, list[str]] = {}
         for stem in stems:
-            by_letter.setdefault(stem[:1], []).append(stem)
+            by_prefix.setdefault(stem[:BUCKET_PREFIX], []).append(stem)
         stem_packs = {}
-        for letter, keys in by_letter.items():
+        for prefix, keys in by_prefix.items():
             starts, entries = array("I", [0]), array("Q")
             for stem in keys:
                 entries.extend(stems[stem])
                 starts.append(len(entries))
-            stem_packs[letter] = ("\n".join(keys), starts.tobytes(), entries.tobytes())
-        folded_by_letter: dict[str, list[str]] = {}
+            stem_packs[prefix] = ("\n".join(keys).encode("utf-8"), starts.tobytes(), entries.tobytes())
+        folded_by_prefix: dict[str, list[str]] = {}
         for spelling in folded_stems:
-            folded_by_letter.setdefault(spelling[:1], []).append(spelling)
+            folded_by_prefix.setdefault(spelling[:BUCKET_PREFIX], []).append(spelling)
         folded_packs = {
-            letter: ("\n".join(keys), "\n".join("\t".join(folded_stems[key]) for key in keys))
-            for letter, keys in folded_by_letter.items()
+            prefix: ("\n".join(keys).encode("utf-8"), "\n".join("\t".join(folded_stems[key]) for key in keys).encode("utf-8"))
+            for prefix, keys in folded_by_prefix.items()
         }
-        return "".join(lemmas), lemma_starts.tobytes(), paradigms, folded_paradigms, stem_packs, folded_packs
+        return (
+            "".join(lemmas),
+            lemma_starts.tobytes(),
+            tuple(marshal.dumps(paradigm) for paradigm in paradigms),
+            tuple(marshal.dumps(paradigm) for paradigm in folded_paradigms),
+            stem_packs,
+            folded_packs,
+        )
 
     def lemma(self, number: int) -> str:
         return self._lemmas[self._lemma_starts[number] : self._lemma_starts[number + 1]]
 
-    def _stems_of(self, letter: str) -> tuple:
-        """(stem -> number, starts, entries) of the stems starting with letter."""
-        bucket = self._stem_buckets.get(letter)
+    def _stems_of(self, prefix: str) -> tuple:
+        """(stem -> number, starts, entries) of the stems in a bucket."""
+        bucket = self._stem_buckets.get(prefix)
         if bucket is None:
-            packed = self._stem_packs.get(letter)
+            packed = self._stem_packs.get(prefix)
             if packed is None:
                 bucket = ({}, None, None)
             else:
                 keys, starts, entries = packed
                 starts = _array("I", starts)
-                bucket = (dict(zip(keys.split("\n"), range(len(starts) - 1))), starts, _array("Q", entries))
-            self._stem_buckets[letter] = bucket  # built twice at worst by two threads: the same
+                numbers = dict(zip(keys.decode("utf-8").split("\n"), range(len(starts) - 1)))
+                bucket = (numbers, starts, _array("Q", entries))
+            self._stem_buckets[prefix] = bucket  # built twice at worst by two threads: the same
         return bucket
 
-    def _folded_of(self, letter: str) -> dict[str, str]:
-        """folded spelling -> its stems (tab-separated), for spellings starting with letter."""
-        bucket = self._folded_buckets.get(letter)
+    def _folded_of(self, prefix: str) -> dict[str, str]:
+        """folded spelling -> its stems (tab-separated), for a bucket's spellings."""
+        bucket = self._folded_buckets.get(prefix)
         if bucket is None:
-            packed = self._folded_packs.get(letter)
-            bucket = dict(zip(packed[0].split("\n"), packed[1].split("\n"))) if packed is not None else {}
-            self._folded_buckets[letter] = bucket
+            packed = self._folded_packs.get(prefix)
+            if packed is None:
+                bucket = {}
+            else:
+                bucket = dict(zip(packed[0].decode("utf-8").split("\n"), packed[1].decode("utf-8").split("\n")))
+            self._folded_buckets[prefix] = bucket
         return bucket
 
     def entries(self, stem: str):
-        numbers, starts, entries = self._stems_of(stem[:1])
+        numbers, starts, entries = self._stems_of(stem[:BUCKET_PREFIX])
         number = numbers.get(stem)
         if number is None:
             return ()
         return entries[starts[number] : starts[number + 1]]
 
     def folded_entries(self, spelling: str):
-        targets = self._folded_of(spelling[:1]).get(spelling)
+        targets = self._folded_of(spelling[:BUCKET_PREFIX]).get(spelling)
         if targets is None:
             return ()
         found = array("Q")
@@ -370,17 +389,37 @@ class StemTable:
         """(i, entries) for each prefix word[:i] that is a stem, longest
         first; with folded, a prefix also stands for the stems it is the
         folded spelling of. The stemmer's inner loop: one call a word."""
-        numbers, starts, entries = self._stems_of(word[:1])
-        spellings = self._folded_of(word[:1]) if folded else None
         for i in range(len(word), 0, -1):
             head = word[:i]
+            numbers, starts, entries = self._stems_of(head[:BUCKET_PREFIX])
             number = numbers.get(head)
             found = entries[starts[number] : starts[number + 1]] if number is not None else None
-            if spellings and head in spellings:
+            if folded and head in self._folded_of(head[:BUCKET_PREFIX]):
                 also = self.folded_entries(head)
                 found = also if found is None else found + also
             if found:
                 yield i, found
+
+
+class Paradigms(Sequence):
+    """The table's paradigms, each unpacked from its marshalled form when first read."""
+
+    __slots__ = ("_packed", "_unpacked")
+
+    def __init__(self, packed: tuple[bytes, ...]):
+        self._packed = packed
+        self._unpacked: list[dict | None] = [None] * len(packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __getitem__(self, number):
+        if isinstance(number, slice):
+            return [self[i] for i in range(*number.indices(len(self)))]
+        paradigm = self._unpacked[number]
+        if paradigm is None:
+            paradigm = self._unpacked[number] = marshal.loads(self._packed[number])
+        return paradigm
 
 
 def _array(kind: str, data: bytes) -> array:

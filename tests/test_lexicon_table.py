@@ -13,18 +13,19 @@ def test_a_packed_table_reads_back_entry_for_entry():
         "kin": (pack(0, 0, 1, 0, 0, "PROPN"),),
         "vit": (pack(1, 1, 3, 0, 0, "NOUN"), pack(1, 0, 1, 1, 0, "NOUN")),
         "çmim": (pack(2, 1, 1, 0, 1, "NOUN"),),
+        "v": (pack(1, 0, 2, 0, 0, "NOUN"),),  # one letter: a bucket of its own
     }
     folded_stems = {"cmim": ("çmim",)}
     table = StemTable(marshal.loads(marshal.dumps(StemTable.pack(
         (lemmas, paradigms, folded_paradigms, stems, folded_stems)))))
     assert [table.lemma(i) for i in range(3)] == lemmas
-    assert table.paradigms == paradigms and table.folded_paradigms == folded_paradigms
+    assert list(table.paradigms) == paradigms and list(table.folded_paradigms) == folded_paradigms
     assert {stem: tuple(table.entries(stem)) for stem in stems} == stems
     assert tuple(table.folded_entries("cmim")) == stems["çmim"]
     assert table.entries("kina") == () and table.folded_entries("kin") == ()
     # Every prefix that is a stem, longest first; read without ë/ç, a
     # folded spelling also stands for its stems.
-    assert [(i, tuple(e)) for i, e in table.splits("vitit")] == [(3, stems["vit"])]
+    assert [(i, tuple(e)) for i, e in table.splits("vitit")] == [(3, stems["vit"]), (1, stems["v"])]
     assert [(i, tuple(e)) for i, e in table.splits("cmimi", folded=True)] == [(4, stems["çmim"])]
     assert list(table.splits("cmimi")) == []
 
