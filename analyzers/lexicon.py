@@ -24,9 +24,8 @@ entries as one array of ints, unpacked into a dict only when a word
 starting with those letters is first looked up, and each paradigm marshalled
 on its own, unpacked when an entry first names it, so that a process
 neither builds a Python object per entry nor decodes the parts it never
-meets (a search in a new process analyzes only its query's words: ~450M
-instructions to load the table and look up two words with one dict, ~85M
-with buckets by first letter, ~15M now). Derivational paradigms (``#deriv#...``, e.g.
+meets: a search in a new process analyzes only its query's words
+(docs/performance.md). Derivational paradigms (``#deriv#...``, e.g.
 ndërtoj -> ndërtim) are left out: their gold lemma is the derived word, and
 merging them with the base would cost precision.
 """
@@ -86,8 +85,8 @@ def uniparser_version() -> str | None:
     Read from the Version line of its wheel's METADATA file, found beside
     the package: that is what importlib.metadata.version returns, but
     importing importlib.metadata (email, zipfile, csv) and scanning every
-    distribution on sys.path cost a search in a new process ~120M
-    instructions, more than the search. importlib.metadata answers when
+    distribution on sys.path cost a search in a new process more than the
+    search itself (docs/performance.md). importlib.metadata answers when
     the layout is not the usual one (an egg, several dist-info folders)."""
     spec = importlib.util.find_spec("uniparser_albanian")
     if spec is None:

@@ -13,8 +13,8 @@ module level three things no search or indexing run of searchidx calls:
 * `whoosh.query.terms` imports English morphology tables
   (`whoosh.lang.morph_en`) for its `Variations` query.
 
-Together they were ~140M of the ~1,150M instructions a CLI search of the
-bundled corpus took in a new process. `install()` (run by `import
+Together they were an eighth of what a CLI search of the bundled corpus
+cost in a new process (docs/performance.md). `install()` (run by `import
 searchidx`) adds an import hook that executes these three modules with a
 stand-in for each of those imports: a module holding the names the importer
 takes at import time, each of which imports the real module when first
