@@ -321,8 +321,25 @@ def test_a_search_imports_none_of_what_whoosh_imports_and_never_uses(index_dir):
     assert {"whoosh.compat", "whoosh.reading", "whoosh.query.terms", "cached_property"} <= loaded
     assert not loaded & {
         "urllib.request", "http.client", "email.parser", "ssl", "asyncio", "whoosh.lang.morph_en",
-        "importlib.metadata",
+        "importlib.metadata", "socket",
     }
+
+
+@pytest.mark.parametrize("preset, expected", [(None, "1"), ("4", "4")])
+def test_the_command_keeps_numpys_openblas_to_one_thread_unless_told(preset, expected):
+    """searchidx does no linear algebra: OpenBLAS's thread pool, started when
+    numpy is imported, only costs start-up; a user's own setting is kept."""
+    environ = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if preset is not None:
+        environ["OPENBLAS_NUM_THREADS"] = preset
+    script = (
+        "import os, sys, io; sys.argv = ['searchidx', '--version']; sys.stdout = io.StringIO()\n"
+        "from searchidx.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.__stdout__.write(os.environ['OPENBLAS_NUM_THREADS'])"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environ)
+    assert done.stdout == expected, done.stderr
 
 
 def test_help_defaults_agree_with_the_library():

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sys
 import time
 from pathlib import Path
@@ -113,6 +112,8 @@ class IndexLock:
                 raise IndexLocked(self._held_message())
             time.sleep(POLL_SECONDS)
         self.fd = fd
+        import socket  # here: a search, which takes no lock, need not import it
+
         holder = {"pid": os.getpid(), "host": socket.gethostname(), "command": self.purpose, "since": now_iso()}
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
