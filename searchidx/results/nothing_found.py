@@ -48,7 +48,8 @@ class NothingFound:
 def explain_nothing(index: Searchable, query: str, filters: Iterable[Filter | str] = (), syntax: bool = True) -> NothingFound:
     """What each filter of a search that found nothing took away (see module doc)."""
     given = [f if isinstance(f, str) else f.text for f in filters]
-    words, written = query, []
+    words = query
+    written: list[str] = []
     if syntax and query.strip():
         try:
             split = split_filters(query)

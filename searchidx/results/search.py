@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import threading
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from whoosh import query as wq
 
@@ -31,6 +31,11 @@ from searchidx.rank.rerank import rerank, worth_reranking
 from searchidx.rank.ranker import RELEVANCE, SORTS, rank
 from searchidx.codec.formats import decode_starts
 from searchidx.results.snippets import Snippet, matched_positions, snippet_at
+
+if TYPE_CHECKING:
+    from whoosh.searching import Searcher
+
+    from searchidx.results.suggest import Suggester
 
 # Below this many matches a query "finds little" and a suggestion is sought.
 SUGGEST_BELOW = 3
@@ -283,10 +288,10 @@ class SearchSession:
         self.ix = whoosh_index
         self.ranking = ranking
         self._lock = threading.RLock()
-        self._searcher = None
+        self._searcher: Searcher | None = None
         self._table: DocTable | None = None
         self._postings: PostingReader | None = None
-        self._suggester = None
+        self._suggester: Suggester | None = None
 
     def _current(self):
         if self._searcher is None:

@@ -67,7 +67,7 @@ class Vocabulary:
             self.buckets[(folded[0], len(folded))].append(folded)
 
     @classmethod
-    def from_searcher(cls, searcher, sample: int = None) -> "Vocabulary":
+    def from_searcher(cls, searcher, sample: int | None = None) -> "Vocabulary":
         """Counts the words of up to `sample` articles, spread evenly over the index.
 
         Reading every stored article takes time in proportion to the index;
@@ -101,7 +101,7 @@ class Vocabulary:
         without_e = self.by_dropped_e.get(folded, ())
         for length in range(len(folded) - limit, len(folded) + limit + 1):
             for candidate in self.buckets.get((folded[0], length), ()):
-                distance = 0 if candidate == folded else bounded_distance(folded, candidate, limit)
+                distance: float = 0 if candidate == folded else bounded_distance(folded, candidate, limit)
                 if distance > limit:
                     continue
                 if distance and candidate in without_e:
