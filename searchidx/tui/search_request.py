@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from searchidx.api import Index
+from searchidx.rank.ranker import DATE, RELEVANCE
 from searchidx.results.nothing_found import NothingFound, explain_nothing
 from searchidx.results.search import SearchResults
 
 PAGE_SIZE = 20
-RELEVANCE, DATE = "relevance", "date"
 
 
 def _nested(a, b) -> bool:
