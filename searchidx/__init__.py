@@ -21,7 +21,10 @@ whoosh_imports.install()
 # Exported name -> the module that defines it.
 _EXPORTS = {
     "Index": "searchidx.api",
+    "IndexDamaged": "searchidx.errors",
+    "IndexLocked": "searchidx.errors",
     "IndexNotFound": "searchidx.errors",
+    "IndexUntrusted": "searchidx.errors",
     "IndexVersionMismatch": "searchidx.errors",
     "QuerySyntaxError": "searchidx.errors",
     "SearchidxError": "searchidx.errors",
@@ -51,7 +54,15 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # for type checkers and editors, which do not run __getattr__
     from searchidx.api import Index
-    from searchidx.errors import IndexNotFound, IndexVersionMismatch, QuerySyntaxError, SearchidxError
+    from searchidx.errors import (
+        IndexDamaged,
+        IndexLocked,
+        IndexNotFound,
+        IndexUntrusted,
+        IndexVersionMismatch,
+        QuerySyntaxError,
+        SearchidxError,
+    )
     from searchidx.results.facets import DateHistogram, Facets, FacetValue
     from searchidx.query.filters import Filter
     from searchidx.results.search import Hit, SearchResults

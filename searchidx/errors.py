@@ -36,3 +36,19 @@ class IndexUntrusted(SearchidxError):
     Whoosh unpickles an index's files when it opens them, which runs any code
     they hold: an index folder is code, and is opened only when it is as
     trustworthy as one's own programs (the check ssh makes of a key file)."""
+
+
+class IndexLocked(SearchidxError):
+    """Another process is writing to the index; the message says which."""
+
+
+class LockingUnsupported(SearchidxError):
+    """This system has no file locks searchidx can use, so it cannot write an index safely."""
+
+
+class SettingsFileError(SearchidxError):
+    """searchidx.toml cannot be used; the message says where and why."""
+
+
+class EvaluationInputError(SearchidxError):
+    """A query set or qrels file for `searchidx eval` cannot be read."""

@@ -21,14 +21,10 @@ from pathlib import Path
 from typing import TextIO
 
 from analyzers.normalizer import strip_accents
-from searchidx.errors import SearchidxError
+from searchidx.errors import EvaluationInputError
 
 DEPTH = 100
 CUTOFF = 10
-
-
-class EvaluationInputError(SearchidxError):
-    pass
 
 
 @dataclass(frozen=True)

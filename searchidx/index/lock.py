@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from searchidx.errors import SearchidxError
+from searchidx.errors import IndexLocked, LockingUnsupported
 from searchidx.index.store import make_private_folder, now_iso
 
 try:
@@ -47,10 +47,6 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)  # absent on Windows, whose handles are n
 
 
 UNSUPPORTED = "writing an index needs file locks (fcntl or msvcrt), which this system lacks; searching works"
-
-
-class LockingUnsupported(SearchidxError):
-    """This system has no file locks searchidx can use, so it cannot write an index safely."""
 
 
 def locking_supported() -> bool:
@@ -81,10 +77,6 @@ def _unlock(fd: int) -> None:
     elif msvcrt is not None:
         os.lseek(fd, MSVCRT_LOCK_OFFSET, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-
-class IndexLocked(SearchidxError):
-    """Another process is writing to the index; the message says which."""
 
 
 class IndexLock:

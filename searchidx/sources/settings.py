@@ -20,15 +20,11 @@ import tomllib
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
 
-from searchidx.errors import SearchidxError
+from searchidx.errors import SettingsFileError
 from searchidx.sources.records import FieldNames
 
 SETTINGS_FILE = "searchidx.toml"
 _KNOWN = tuple(f.name for f in dataclass_fields(FieldNames))
-
-
-class SettingsFileError(SearchidxError):
-    """searchidx.toml cannot be used; the message says where and why."""
 
 
 def folder_field_names(folder: Path, given: FieldNames = FieldNames()) -> FieldNames:
