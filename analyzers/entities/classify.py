@@ -127,9 +127,9 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
     t = entry_type(canonical, gaz)
     if t and not (t == "PER" and gaz.entry(canonical).role == "first" and len(words) == 1 and not piece.title):
         return t
-    low = words[0].lower()
-    lowered = {w.lower() for w in words}
     if len(words) > 1:
+        low = words[0].lower()
+        lowered = {w.lower() for w in words}
         if words[0] == "The":
             return "ORG"  # an English article: The Boston Globe, The Guardian; no person's name
         if lowered & MISC_WORDS or any(MISC_HEADS.match(w) for w in lowered):
@@ -195,7 +195,7 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
         return "PER"  # Tolaj thotë, Whyte shpresonte
     if _INNER_CAPITAL.match(words[0]):
         return "ORG"  # BioNTech, ChatGPT, DokuFest: a brand, no person
-    if any(c.isdigit() for c in words[0]):
+    if any(map(str.isdigit, words[0])):
         return "MISC"  # a code, a model, a category: U21, A1, iPhone12
     if len(words) == 1 and (_SURNAME_FORM.search(piece.words[0]) or gaz.is_first_name(piece.words[0])):
         return "PER"  # a surname's form (Tolaj, Selmanajt, Jovic, Zinchenkos), a first name (Harry)

@@ -60,6 +60,8 @@ _NO_ACRONYM = re.compile(r"^(?:[IVXLC]+|.*(\w)\1\1.*)$")
 LONGEST_NAME = 7
 # lowercase words that join the parts of one institution's name
 JOIN_WORDS = frozenset({"për", "dhe"})
+# Words no name starts with: left at the edge of a cut.
+_EDGE_WORDS = CONNECTOR_WORDS | NAME_PARTICLES | JOIN_WORDS
 
 
 @dataclass(slots=True)
@@ -214,7 +216,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
     title = title_before
     while i < n:
         # strip connectors left at the edge of a cut
-        if toks[i].text in CONNECTOR_WORDS or toks[i].text in NAME_PARTICLES or toks[i].text in JOIN_WORDS:
+        if toks[i].text in _EDGE_WORDS:
             i += 1
             continue
         tok = toks[i]

@@ -389,7 +389,7 @@ def title_before(text: str, start: int, title_ends: list[int] | None = None) -> 
     last = window.split()[-1:]
     if last and last[0].lower() in TITLE_ABBREVIATIONS:
         return True  # Z. Doseba, Dr. Ford: the abbreviation's dot ends no sentence
-    if title_ends is None and not TITLE_FIND_RE.search(window) and "ist" not in window:
+    if title_ends is None and "ist" not in window and not TITLE_FIND_RE.search(window):
         return False  # no title stem, nor a noun in -ist (xhudistja, artisti)
     cut = max((m.end() for m in _SENTENCE_CUT_RE.finditer(window)), default=0)
     words = [w.strip(",”“\"'‘’()«»") for w in window[cut:].split()]

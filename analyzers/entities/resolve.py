@@ -30,8 +30,11 @@ def choose_canonical(pieces: list[Piece], gaz, evidence: Evidence | None) -> Non
     written: Counter[str] = Counter()
     bare: list[bool] = []
     for p in pieces:
-        for c in set(p.candidates):  # Counter.update costs more per call
-            votes[c] += 1
+        if len(p.candidates) == 1:
+            votes[p.candidates[0]] += 1
+        else:
+            for c in set(p.candidates):  # Counter.update costs more per call
+                votes[c] += 1
         b = _may_be_bare(p)
         bare.append(b)
         if b:
