@@ -7,7 +7,7 @@ versions of the code.
 
 One JSON line per article of ../shared/data/news-dev/lajmi and ntrex (622),
 in file order: its mentions (offsets, text, type, canonical form) and the
-index fields `searchidx.entities.entity_fields` makes of them (person,
+index fields `searchidx.index.entities.entity_fields` makes of them (person,
 place, org, edge). A change meant to make extraction faster must leave
 this output byte-identical; a change of rules shows here what it changes.
 """
@@ -35,7 +35,7 @@ def main() -> int:
     parser.add_argument("folders", nargs="*", default=["lajmi", "ntrex"])
     args = parser.parse_args()
     from analyzers.entities import extract_entities
-    from searchidx.entities import entity_fields
+    from searchidx.index.entities import entity_fields
 
     out = sys.stdout
     for path in articles(args.folders):
