@@ -7,7 +7,7 @@
    words) per second, best of --repeat passes, after one warm-up pass that
    loads the dictionaries.
 2. Indexing with and without it: the same folder indexed into a fresh index
-   with `searchidx.index.indexer.entity_fields` as it is, then with it replaced by a
+   with `searchidx.index.documents.entity_fields` as it is, then with it replaced by a
    function returning no entities; --repeat builds each, interleaved
    (without, with, without, ...) so that drift affects both alike; the
    overhead is the ratio of the medians (best of each shown too). Every
@@ -75,16 +75,17 @@ def extraction_speed(texts: list[str], repeat: int) -> dict:
 
 
 def index_once(folder: Path, processes: int | None, with_entities: bool) -> float:
-    import searchidx.index.indexer as indexer
+    # the module that calls entity_fields for each document
+    import searchidx.index.documents as documents
     from searchidx.api import Index
     from searchidx.index.schema import EDGE_FIELD, ENTITY_FIELDS
 
     from analyzers.entities.extract import clear_caches
 
     clear_caches()  # each build starts cold: dictionaries loaded, word caches empty
-    original = indexer.entity_fields
+    original = documents.entity_fields
     if not with_entities:
-        indexer.entity_fields = lambda body, title=None: {name: [] for name in (*ENTITY_FIELDS, EDGE_FIELD)}
+        documents.entity_fields = lambda body, title=None: {name: [] for name in (*ENTITY_FIELDS, EDGE_FIELD)}
     try:
         with tempfile.TemporaryDirectory() as tmp:
             index = Index.create(Path(tmp) / "index")
@@ -97,7 +98,7 @@ def index_once(folder: Path, processes: int | None, with_entities: bool) -> floa
             assert summary.indexed > 0
             return seconds
     finally:
-        indexer.entity_fields = original
+        documents.entity_fields = original
 
 
 def indexing_overhead(folder: Path, repeat: int, processes: int | None) -> dict:
