@@ -68,12 +68,15 @@ def parse_date(text: str) -> PartialDate:
     match = DATE_PATTERN.fullmatch(text.strip())
     if not match:
         raise ValueError(f"not a date (expected YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
-    year, month, day = (int(part) if part else None for part in match.groups())
+    year_text, month_text, day_text = match.groups()  # a day only with a month
+    year = int(year_text)
+    month = int(month_text) if month_text else None
+    day = int(day_text) if day_text else None
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise ValueError(f"year out of range ({MIN_YEAR}-{MAX_YEAR}): {text.strip()!r}")
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"month out of range: {text!r}")
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if day is not None and (month is None or not 1 <= day <= calendar.monthrange(year, month)[1]):
         raise ValueError(f"day out of range: {text!r}")
     return PartialDate(year, month, day)
 

@@ -1,4 +1,4 @@
-"""mypy over the public API and the query, ranking and results layers (pyproject's [tool.mypy])."""
+"""mypy over the public API, evaluation, the query, ranking and results layers and the base modules (pyproject's [tool.mypy])."""
 
 from __future__ import annotations
 

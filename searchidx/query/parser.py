@@ -1,4 +1,4 @@
-"""The query language: what a user types, parsed into a tree (searchidx.query.builder builds it into a Whoosh query).
+"""The query language: what a user types, parsed into a tree.
 
     Kina Rusia              any word may match; more matching words rank higher
     "Brezi dhe Rruga"       a phrase
@@ -16,14 +16,13 @@ stay words. Whoosh's own parser accepts anything and silently guesses at
 broken input (an unclosed parenthesis, a dangling AND); this parser says
 what is wrong in one line instead (QuerySyntaxError).
 
-With syntax=False (`plain_query`), the text is only words: quotes, colons,
+With syntax=False (`plain_tree`), the text is only words: quotes, colons,
 capitals and signs mean nothing. Headlines, pasted text and the evaluation's
 queries use it.
 
-Parsing (`parse_tree`) needs no index; building the Whoosh query
-(`build_query`) needs the schema's analyzer and, for filters, the index's
-document table. `parse_query` does both for the words alone (filters are
-left out), for callers that only need the terms a query matches.
+Parsing (`parse_tree`) needs no index; building the tree into a Whoosh
+query needs the schema's analyzer and, for filters, the index's document
+table (searchidx.query.builder).
 """
 
 from __future__ import annotations
