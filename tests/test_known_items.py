@@ -10,9 +10,7 @@ from searchidx import Index
 from conftest import LAJMI, needs_shared_data
 
 # Slow (indexes news-dev/lajmi): `pytest -m "not slow"` leaves these out.
-pytestmark = pytest.mark.slow
-
-pytestmark = needs_shared_data(LAJMI)
+pytestmark = [pytest.mark.slow, needs_shared_data(LAJMI)]
 
 
 @pytest.fixture(scope="module")
