@@ -35,8 +35,8 @@ from analyzers.entities.classify import (
     feminine_places,
     type_hints,
 )
-from analyzers.entities.cut import Lowered, Span, cut_run, join_purposes, web_address_piece
-from analyzers.entities.lexical import adjective_compound
+from analyzers.entities.cut import Span, cut_run, join_purposes, web_address_piece
+from analyzers.entities.lexical import Lowered, adjective_compound
 from analyzers.entities.piece import Piece
 from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_addresses
 from analyzers.entities.resolve import choose_canonical, resolve_people

@@ -1,7 +1,9 @@
 """What a capitalised word is, by the dictionaries and the lexicon: a common
 noun or adjective, a case form of one, a first name, an institution's
 head noun. Each answer is cached per word (the same words recur across an
-archive); :func:`analyzers.entities.extract.clear_caches` forgets them."""
+archive); :func:`analyzers.entities.extract.clear_caches` forgets them.
+`Lowered` asks the article itself: whether it writes the word in lowercase
+too."""
 
 from __future__ import annotations
 
@@ -175,3 +177,37 @@ def place_of_place(head: str, genitive: str, gaz) -> bool:
 def entry_type(canonical: str, gaz) -> str | None:
     entry = gaz.entry(canonical)
     return entry.type if entry else None
+
+
+class Lowered:
+    """Whether the article writes a word in lowercase too (then the word is a
+    common one), asked rarely, so searched for on demand."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cache: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        hit = self.cache.get(word)
+        if hit is None:
+            hit = self.cache[word] = _has_whole_word(self.text, word)
+        return hit
+
+
+def _has_whole_word(text: str, word: str) -> bool:
+    """Whether `word` stands in `text` with no word character (``\\w``: a
+    letter, digit or underscore) on either side; what
+    ``re.search(r"(?<!\\w)" + re.escape(word) + r"(?!\\w)", text)`` says, without
+    compiling a pattern for every word asked (each article asks new ones)."""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if not (i and _is_word_char(text[i - 1])) and not _is_word_char(text[i + n : i + n + 1]):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _is_word_char(c: str) -> bool:
+    """What ``\\w`` matches in a str pattern: str.isalnum() or ``_`` ("" is none)."""
+    return c.isalnum() or c == "_"
