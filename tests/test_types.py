@@ -1,4 +1,4 @@
-"""mypy over the public API, evaluation, the query, ranking and results layers and the base modules (pyproject's [tool.mypy])."""
+"""mypy over the public API and the layers pyproject's [tool.mypy] names."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.slow  # 10-20 s: mypy reads the packages these import
-def test_the_api_and_the_query_ranking_and_results_layers_type_check(tmp_path, monkeypatch):
+def test_the_api_and_the_typed_layers_type_check(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)  # the configuration names its files from the project's root
     out, err, status = mypy.run(
         ["--config-file", str(ROOT / "pyproject.toml"), "--cache-dir", str(tmp_path / "mypy"), "--no-error-summary"]

@@ -54,9 +54,12 @@ def code_fingerprint() -> str:
     source cannot be read, leaving COLUMN_CACHE_VERSION to tell versions apart)."""
     digest = hashlib.sha256()
     for name in _SHAPING_MODULES:
+        source = importlib.import_module(name).__file__
+        if source is None:  # no source file
+            return ""
         try:
-            digest.update(Path(importlib.import_module(name).__file__).read_bytes())
-        except (TypeError, OSError):  # no source file (__file__ None, or gone)
+            digest.update(Path(source).read_bytes())
+        except OSError:  # the source file is gone
             return ""
     return digest.hexdigest()[:16]
 

@@ -204,7 +204,7 @@ class DocTable:
         if found is None:
             values = self.years if column == "years" else self.months
             labels = sorted({v for v in values if v is not None})
-            number = {label: i for i, label in enumerate(labels)}
+            number: dict[str | None, int] = {label: i for i, label in enumerate(labels)}
             found = (np.array([number.get(v, -1) for v in values], dtype=np.int64), labels)
             self._codes[column] = found
         return found

@@ -36,6 +36,7 @@ from __future__ import annotations
 import math
 import weakref
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable, Iterable
 
 from analyzers.normalizer import strip_accents
@@ -274,7 +275,7 @@ def article_entities(fields: dict, reader) -> dict[str, list[str]]:
     }
     for field in ENTITY_FIELDS:
         names = dict.fromkeys(v for v in fields.get(field, "").split(",") if v and (field, v) not in signed)
-        shown = (inflected_base(name, lambda bare, f=field: _holds(reader, f, bare)) or name for name in names)
+        shown = (inflected_base(name, partial(_holds, reader, field)) or name for name in names)
         out[field] = list(dict.fromkeys(shown))
     return out
 

@@ -216,7 +216,7 @@ class SegmentPostings:
     def __init__(self, offset: int, postings: PostingList):
         self.offset = offset
         self.postings = postings
-        self._docs = None
+        self._docs: np.ndarray | None = None
 
     def docs(self) -> np.ndarray:
         if self._docs is None:

@@ -153,7 +153,7 @@ def _date_candidates(tree):
             except ValueError:
                 continue
             yield from _json_ld_dates(data)
-    metas = {}
+    metas: dict[str, str] = {}
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
         content = (meta.get("content") or "").strip()

@@ -273,7 +273,7 @@ class _Reader:
         """Which key of a record of these keys holds each field."""
         found = self._resolved.get(keys)
         if found is None:
-            lowered = {}
+            lowered: dict[str, str] = {}
             for key in keys:
                 lowered.setdefault(key.lower(), key)
             found = {}
@@ -368,8 +368,8 @@ class _Reader:
             )
         state = self.state
         state.records.update(self.kept)
-        for document in self.documents.values():
-            state.records[document.record] = document.content_hash
+        for record_id, document in self.documents.items():
+            state.records[record_id] = document.content_hash
         state.problems.extend((p.number, p.reason) for p in problems if not p.indexed)
         state.notes.extend((p.number, p.reason) for p in problems if p.indexed)
         return RecordFile(list(self.documents.values()), problems, state, appended_only)
@@ -487,5 +487,5 @@ def _sniff_delimiter(sample: str) -> str:
     spreadsheets in many locales write CSV)."""
     first = sample.split("\n", 1)[0]
     counts = {d: first.count(d) for d in (",", ";", "\t", "|")}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=lambda delimiter: counts[delimiter])
     return best if counts[best] > counts[","] else ","
