@@ -11,12 +11,12 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from searchidx import whoosh_imports
+from searchidx import lean_imports
 
 __version__ = "0.1.0"
 
-# Before anything imports Whoosh: see searchidx/whoosh_imports.py.
-whoosh_imports.install()
+# Before anything imports Whoosh: see searchidx/lean_imports.py.
+lean_imports.install()
 
 # Exported name -> the module that defines it.
 _EXPORTS = {

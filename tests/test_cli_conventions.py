@@ -313,15 +313,16 @@ def test_a_search_imports_no_app_no_indexer_and_no_entity_tables(index_dir):
     }
 
 
-def test_a_search_imports_none_of_what_whoosh_imports_and_never_uses(index_dir):
-    """searchidx.whoosh_imports: Whoosh's urllib.request (http, email, ssl),
-    cached_property's asyncio and the English morphology tables stay out,
-    and so does importlib.metadata (the stem table's key is read without it)."""
+def test_a_search_imports_none_of_what_whoosh_and_numpy_import_and_never_use(index_dir):
+    """searchidx.lean_imports: Whoosh's urllib.request (http, email, ssl),
+    cached_property's asyncio, the English morphology tables and numpy's
+    typing aliases stay out, and so does importlib.metadata (the stem
+    table's key is read without it)."""
     loaded = imported_by("search", "naftës", "--index", str(index_dir))
     assert {"whoosh.compat", "whoosh.reading", "whoosh.query.terms", "cached_property"} <= loaded
     assert not loaded & {
         "urllib.request", "http.client", "email.parser", "ssl", "asyncio", "whoosh.lang.morph_en",
-        "importlib.metadata", "socket",
+        "importlib.metadata", "socket", "numpy._typing",
     }
 
 

@@ -1,5 +1,5 @@
-"""searchidx.whoosh_imports: Whoosh loads without the modules it never uses,
-and everything it takes from them still works when called."""
+"""searchidx.lean_imports: Whoosh (and numpy) load without the modules they
+never use, and everything they take from them still works when called."""
 
 import subprocess
 import sys
@@ -94,3 +94,39 @@ def test_the_stem_tables_key_is_importlib_metadatas_version():
     except PackageNotFoundError:
         expected = None
     assert uniparser_version() == expected
+
+
+def test_numpy_loads_without_its_typing_aliases_and_annotates_as_before():
+    """numpy.linalg's result tuples are annotated with NDArray[Any]: the
+    stand-in's alias equals numpy._typing's own."""
+    out = run_python(
+        """
+        import sys, typing
+        import searchidx
+        import numpy as np
+        import numpy.linalg._linalg as linalg
+        print("numpy._typing" in sys.modules)
+        annotations = linalg.SVDResult.__annotations__
+        from numpy._typing import NDArray
+        print(all(hint == NDArray[typing.Any] for hint in annotations.values()), sorted(annotations))
+        print(np.linalg.svd(np.eye(2)).S.tolist())
+        """
+    )
+    assert out.split("\n")[:3] == ["False", "True ['S', 'U', 'Vh']", "[1.0, 1.0]"]
+
+
+def test_an_importer_taking_a_name_the_stand_in_lacks_gets_the_real_module(tmp_path):
+    """Another version of an importer may take more names than the stand-in
+    has: it then imports as it would without the hook."""
+    (tmp_path / "takes_more.py").write_text("from wave import open as wave_open, Error\n")
+    out = run_python(
+        f"""
+        import sys
+        sys.path.insert(0, {str(tmp_path)!r})
+        from searchidx import lean_imports
+        lean_imports.STAND_INS["takes_more"] = {{"wave": {{"open": lean_imports.deferred("wave", "open")}}}}
+        import takes_more, wave
+        print(takes_more.Error is wave.Error, takes_more.wave_open.__name__, type(sys.modules["wave"]).__name__)
+        """
+    )
+    assert out.split() == ["True", "open", "module"]

@@ -1,4 +1,4 @@
-"""Whoosh without the standard library modules it imports and searchidx never uses.
+"""Whoosh and numpy without the modules they import and searchidx never uses.
 
 Whoosh-Reloaded 2.7.5, pinned (searchidx.codec.whoosh_support), imports at
 module level three things no search or indexing run of searchidx calls:
@@ -13,21 +13,27 @@ module level three things no search or indexing run of searchidx calls:
 * `whoosh.query.terms` imports English morphology tables
   (`whoosh.lang.morph_en`) for its `Variations` query.
 
-Together they were an eighth of what a CLI search of the bundled corpus
-cost in a new process (docs/performance.md). `install()` (run by `import
-searchidx`) adds an import hook that executes these three modules with a
-stand-in for each of those imports: a module holding the names the importer
-takes at import time, each of which imports the real module when first
-called, and any other name forwarded to the real module on first use. The
-stand-in is in `sys.modules` only while the importer runs, so any other
-`import urllib.request` or `import asyncio` gets the real module, and
-behaviour is unchanged: the stand-in's `iscoroutinefunction` is asyncio's
-once asyncio is imported (before that, no function can carry asyncio's
-coroutine marker, and it is inspect's). If one of these modules is already
-imported when Whoosh is, Whoosh gets it as usual.
+numpy 2.4 (pinned) imports its typing aliases (`numpy._typing`, half of
+what `import numpy` runs of Python) only for `numpy.linalg` to annotate its
+result tuples with `NDArray`.
 
-tests/test_cli_conventions.py checks that a search and an index run import
-none of them.
+Together they were a sixth of what a CLI search of the bundled corpus cost
+in a new process (docs/performance.md). `install()` (run by `import
+searchidx`) adds an import hook that executes these four importers with a
+stand-in for each of those imports: a module holding the names the importer
+takes at import time (a function that imports the real module when first
+called; for numpy, the same `NDArray` alias built from numpy's classes),
+any other name forwarded to the real module on first use. The stand-in is
+in `sys.modules` only while the importer runs, so any other `import
+urllib.request`, `import asyncio` or `import numpy.typing` gets the real
+module, and behaviour is unchanged: the stand-in's `iscoroutinefunction` is
+asyncio's once asyncio is imported (before that, no function can carry
+asyncio's coroutine marker, and it is inspect's). An importer that takes a
+name its stand-in lacks (another version of it) gets the real module, and
+one imported before searchidx got its real imports.
+
+tests/test_lean_imports.py checks that, and tests/test_cli_conventions.py
+that a search imports none of these modules.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from __future__ import annotations
 import importlib
 import sys
 import types
+import typing
 from typing import Any, Callable
 
 
@@ -42,8 +49,12 @@ class StandIn(types.ModuleType):
     """A module's stand-in: its given names, then the real module's."""
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or sys.modules.get(self.__name__) is self:
-            raise AttributeError(name)  # while the importer runs, only the given names
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if sys.modules.get(self.__name__) is self:
+            # The importer takes a name the stand-in lacks (another version
+            # of it): it gets the real module, as without the hook.
+            del sys.modules[self.__name__]
         return getattr(importlib.import_module(self.__name__), name)
 
 
@@ -54,7 +65,7 @@ def deferred(module: str, name: str) -> Callable:
         return getattr(importlib.import_module(module), name)(*args, **kwargs)
 
     call.__name__ = call.__qualname__ = name
-    call.__doc__ = f"{module}.{name}, imported when first called (searchidx.whoosh_imports)."
+    call.__doc__ = f"{module}.{name}, imported when first called (searchidx.lean_imports)."
     return call
 
 
@@ -70,11 +81,22 @@ def iscoroutinefunction(function: Any) -> bool:
     return inspect.iscoroutinefunction(function)
 
 
-# Importer -> {module it imports: {names it takes from that module when imported}}.
-STAND_INS: dict[str, dict[str, dict[str, Any]]] = {
+def numpy_typing_names() -> dict[str, Any]:
+    """numpy._typing's NDArray, as numpy.linalg annotates its result tuples
+    with it: the same alias (NDArray[Any] compares equal), made from numpy's
+    own classes, which exist by the time numpy imports linalg."""
+    numpy = sys.modules["numpy"]
+    scalar = typing.TypeVar("_ScalarT", bound=numpy.generic)
+    return {"NDArray": numpy.ndarray[tuple[Any, ...], numpy.dtype[scalar]]}
+
+
+# Importer -> {module it imports: the names it takes from that module when
+# imported, or a function returning them when the importer runs}.
+STAND_INS: dict[str, dict[str, dict[str, Any] | Callable[[], dict[str, Any]]]] = {
     "whoosh.compat": {"urllib.request": {"urlretrieve": deferred("urllib.request", "urlretrieve")}},
     "cached_property": {"asyncio": {"iscoroutinefunction": iscoroutinefunction}},
     "whoosh.query.terms": {"whoosh.lang.morph_en": {"variations": deferred("whoosh.lang.morph_en", "variations")}},
+    "numpy.linalg._linalg": {"numpy._typing": numpy_typing_names},
 }
 
 
@@ -96,7 +118,7 @@ class StandInLoader:
         for name, names in self.stand_ins.items():
             if name not in sys.modules:
                 stand_in = StandIn(name)
-                stand_in.__dict__.update(names)
+                stand_in.__dict__.update(names() if callable(names) else names)
                 sys.modules[name] = placed[name] = stand_in
         try:
             self.loader.exec_module(module)
