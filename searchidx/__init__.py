@@ -15,7 +15,7 @@ from searchidx import lean_imports
 
 __version__ = "0.1.0"
 
-# Before anything imports Whoosh: see searchidx/lean_imports.py.
+# Before anything imports Whoosh or numpy: see searchidx/lean_imports.py.
 lean_imports.install()
 
 # Exported name -> the module that defines it.
