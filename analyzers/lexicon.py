@@ -1,7 +1,8 @@
 """A compact stem table derived from the `uniparser-albanian` lexicon.
 
 `uniparser-albanian` (MIT) describes 58k Albanian lexemes by their stem
-variants and paradigms. Its own analyzer needs ~20 s and ~850 MB to start, so
+variants and paradigms. Its own analyzer takes seconds and a large share of
+memory to start (docs/performance.md), so
 instead we read its grammar once, flatten each paradigm into the set of
 suffixes it allows per stem variant, and keep two tables:
 
@@ -437,7 +438,7 @@ def _superseded(other: Path, ours: Path) -> bool:
     format for another lexicon or Python version. Tables of other formats
     are left alone: another checkout sharing the cache folder may read them,
     and deleting each other's tables, two checkouts would derive theirs
-    again (20-40 s) by turns."""
+    again, slowly, by turns."""
     if other == ours:
         return False
     found = re.search(r"-t(\d+)-", other.name)

@@ -156,8 +156,8 @@ def _blank_overlong(text: str) -> str:
     without white space blanked out (offsets kept): no name is that long, the
     tokenizer skips such runs, and this keeps the work bounded per run
     whatever the rules below do with one. Blanked with line breaks: a long
-    run of spaces costs the rules below time growing with its square
-    (20,000 spaces: 5 s), line breaks do not."""
+    run of spaces costs the rules below time growing with its square, line
+    breaks do not."""
     if _OVERLONG_START.search(text) is None:
         return text
     return _OVERLONG_RUN.sub(lambda m: "\n" * len(m.group()), text)

@@ -67,8 +67,8 @@ class Entry:
 
 
 class FrozenEntry(NamedTuple):
-    """An Entry once the tables are built: a tuple, which unpickles ten
-    times faster than a dataclass (every indexing run loads 2,000 of them)."""
+    """An Entry once the tables are built: a tuple, which unpickles far
+    faster than a dataclass (every indexing run loads thousands of them)."""
 
     canonical: str
     type: str | None

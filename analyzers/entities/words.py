@@ -84,7 +84,9 @@ PATRONYMIC_PREFIXES = sections()["patronymic_prefixes"]
 REALM_TITLE = stems("realm_title_stems", "i|it|in|ja|a|ë|eshë|esha")
 DIRECTION_GENITIVES = words("direction_genitives")
 ADJECTIVE_END = re.compile("(?:" + "|".join(sections()["adjective_endings"]) + ")$")
-NAME_PARTICLES = words("name_particles")
+NAME_PARTICLE_LIST = sections()["name_particles"]
+NAME_PARTICLES = frozenset(NAME_PARTICLE_LIST)
+SECOND_NAME_PARTICLES = sections()["second_name_particles"]
 ARTICLE_NAME_PREFIXES = sections()["article_name_prefixes"]
 CREDIT_VERBS = sections()["credit_verbs"]
 # A top-level domain, as a regular expression (co.uk's dot escaped).
