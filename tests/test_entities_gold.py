@@ -101,7 +101,7 @@ def test_evaluate_scores_text_rows_and_the_facet_types_apart(tmp_path):
     "gold, floor",
     [
         # PER/LOC/ORG typed F1 floors a little under the scores of sq-8
-        # (analyzers/entities/README.md has the scores): they keep the
+        # (docs/entities.md has the scores): they keep the
         # extraction from sliding back, and say nothing of unseen text.
         (NEWS[0], 0.90),
         (NEWS[1], 0.84),
