@@ -173,8 +173,9 @@ def plan_record_file(
     key = str(root / found.relative)
     state = known.records if known is not None else None
     settings = names.fingerprint()
-    same_settings = state is not None and state.settings == settings
-    if same_settings and manifest.is_current(known, found.size, found.mtime_ns):
+    # The file as indexed, when its records were read with the same settings.
+    same = known if known is not None and state is not None and state.settings == settings else None
+    if same is not None and state is not None and manifest.is_current(same, found.size, found.mtime_ns):
         plan.unchanged += len(state.records)
         report_known(plan, found.relative, state)
         return
@@ -182,7 +183,7 @@ def plan_record_file(
         raw, stat = read_bytes(found.path, size_limit(found.relative, max_bytes))
         plan.files_read += 1
         content_hash = hashlib.sha256(raw).hexdigest()
-        if same_settings and content_hash == known.content_hash:
+        if same is not None and state is not None and content_hash == same.content_hash:
             plan.unchanged += len(state.records)
             report_known(plan, found.relative, state)
             plan.touched[key] = Entry(str(root), found.relative, stat.st_size, stat.st_mtime_ns, content_hash, state)
@@ -198,6 +199,7 @@ def plan_record_file(
     before = state.records if state is not None else {}
     changed = set()
     for document in read.documents:
+        assert document.record is not None  # a file of records' documents name their record
         previous = before.get(document.record)
         if previous == document.content_hash:
             continue

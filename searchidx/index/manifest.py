@@ -89,15 +89,17 @@ def manifest_from_index(ix, index_name: str) -> Manifest:
     but its records are compared with the index's by their stored hashes,
     and only the changed ones re-indexed.
     """
-    entries = {}
+    entries: dict[str, Entry] = {}
+    records_of: dict[str, RecordsState] = {}  # a file of records' key -> its entry's records
     with ix.searcher() as searcher:
         for fields in searcher.all_stored_fields():
             if fields.get("record") is not None:
                 file_key = str(Path(fields["root"]) / fields["path"])
-                entry = entries.setdefault(
-                    file_key, Entry(fields["root"], fields["path"], -1, -1, "", RecordsState(settings="?"))
-                )
-                entry.records.records[fields["record"]] = fields.get("content_hash", "")
+                state = records_of.get(file_key)
+                if state is None:
+                    state = records_of[file_key] = RecordsState(settings="?")
+                    entries[file_key] = Entry(fields["root"], fields["path"], -1, -1, "", state)
+                state.records[fields["record"]] = fields.get("content_hash", "")
                 continue
             entries[fields["key"]] = Entry(
                 root=fields["root"],
