@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
+
+import numpy as np
 import pytest
 
+from searchidx.index.doctable import EntityColumn
 from searchidx.index.schema import ENTITY_FIELDS
+from searchidx.results.facets import top_entities
 
 from conftest import DOCS, brute_force, build_index, random_docs
 
@@ -93,3 +99,50 @@ def test_facets_of_the_small_fixture(tmp_path):
         assert facets.date.undated == 1
         assert {v.value: v.count for v in facets.entities["place"]} == {"Kina": 2, "Rusia": 2, "Kinë": 1}
         assert facets.entities["place"][0].filter.text in ("vend:Kina", "vend:Rusia")
+
+
+class _Table:
+    """A document table holding one entity column: what top_entities reads."""
+
+    def __init__(self, column, size):
+        self.column, self.size = column, size
+
+    def entities(self, name):
+        return self.column
+
+
+def _random_column(rng, size, values, zipf):
+    """(document, value) pairs, each document holding a few distinct values
+    drawn with frequencies falling as 1/rank^zipf (many ties among the rare)."""
+    weights = [1 / (rank + 1) ** zipf for rank in range(values)]
+    docs, vals = [], []
+    for doc in range(size):
+        held = set(rng.choices(range(values), weights, k=rng.randint(0, 4)))
+        docs += [doc] * len(held)
+        vals += sorted(held)
+    names = [f"v{n:04d}" for n in range(values)]
+    rng.shuffle(names)  # name order unrelated to frequency: ties break by name
+    column = EntityColumn(values_of=[], docs_of={}, pair_docs=np.array(docs, dtype=np.int64),
+                          pair_values=np.array(vals, dtype=np.int64), names=names)
+    return column, list(zip(docs, vals))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_top_values_equal_brute_force_whatever_share_of_documents_matches(seed):
+    """Few matches are counted by document; many (most of the corpus, as a
+    headline OR-ed finds) by value, most frequent first, stopping where no
+    further value can reach the top: the same top values, counts and
+    tie-breaks by name as counting every pair."""
+    rng = random.Random(seed)
+    size = rng.choice([50, 400, 3000])
+    column, pairs = _random_column(rng, size, rng.choice([3, 40, 600]), rng.choice([0.0, 0.8, 1.5]))
+    table = _Table(column, size)
+    for share in (0.0, 0.01, 0.1, 0.13, 0.3, 0.5, 0.7, 0.95, 1.0):
+        docs = np.array(sorted(rng.sample(range(size), int(share * size))), dtype=np.int64)
+        matched = set(docs.tolist())
+        counts = Counter(column.names[v] for d, v in pairs if d in matched)
+        for top in (1, 3, 10):
+            expected = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
+            found = top_entities(docs, table, "person", top)
+            assert [(v.value, v.count) for v in found] == expected, (share, top)
+            assert all(v.filter.value == v.value for v in found)

@@ -109,53 +109,81 @@ def top_entities(docs, table: DocTable, name: str, top: int) -> list[FacetValue]
     column = table.entities(name)
     if not column.names:
         return []
-    counts = _value_counts(column, as_doc_array(docs), table.size)
-    present = np.flatnonzero(counts)
-    if len(present) > top:
+    values, counts = _top_value_counts(column, as_doc_array(docs), table.size, top)
+    keep = counts > 0
+    values, counts = values[keep], counts[keep]
+    if len(values) > top:
         # Only values counted at least as often as the top-th need sorting
         # by name (ties at the cut included).
-        threshold = np.partition(counts[present], len(present) - top)[len(present) - top]
-        present = present[counts[present] >= threshold]
-    ranked = sorted(((column.names[i], int(counts[i])) for i in present), key=lambda item: (-item[1], item[0]))[:top]
+        threshold = np.partition(counts, len(counts) - top)[len(counts) - top]
+        values, counts = values[counts >= threshold], counts[counts >= threshold]
+    ranked = sorted(((column.names[v], int(c)) for v, c in zip(values.tolist(), counts.tolist())),
+                    key=lambda item: (-item[1], item[0]))[:top]
     return [FacetValue(value, n, Filter(name, value)) for value, n in ranked]
 
 
-class _ByDocument:
-    """An entity column's (document, value) pairs ordered by document, and
-    each value's count over every document: a facet then reads the values of
-    the matching documents only, or, when most documents match (a headline
-    OR-ed), of the documents that do not, and subtracts them from the totals.
-    Either way it reads at most half the pairs, whatever the corpus size."""
+class _Layouts:
+    """An entity column's (document, value) pairs in two orders, made once
+    per column: by document (the values of given documents), and by value,
+    the most frequent values first (the documents of given values)."""
 
     def __init__(self, column, size: int):
-        order = np.argsort(column.pair_docs, kind="stable")
-        self.values = column.pair_values[order]
-        self.starts = np.searchsorted(column.pair_docs[order], np.arange(size + 1))
-        self.totals = np.bincount(column.pair_values, minlength=len(column.names))
+        by_doc = np.argsort(column.pair_docs, kind="stable")
+        self.doc_values = column.pair_values[by_doc]
+        self.doc_starts = np.searchsorted(column.pair_docs[by_doc], np.arange(size + 1))
+        totals = np.bincount(column.pair_values, minlength=len(column.names))
+        # Values by total, most first; each one's documents, one value after another.
+        self.order = np.argsort(-totals, kind="stable")
+        self.totals = totals[self.order]
+        rank = np.empty_like(self.order)
+        rank[self.order] = np.arange(len(self.order))
+        by_value = np.argsort(rank[column.pair_values], kind="stable")
+        self.value_docs = column.pair_docs[by_value]
+        self.value_starts = np.concatenate([[0], np.cumsum(self.totals)])
 
 
 # By column (by identity: columns compare by value), dropped with the column.
-_by_document: dict[int, tuple[weakref.ref, _ByDocument]] = {}
+_layouts: dict[int, tuple[weakref.ref, _Layouts]] = {}
 
 
-def _ordered(column, size: int) -> _ByDocument:
+def _layouts_of(column, size: int) -> _Layouts:
     key = id(column)
-    found = _by_document.get(key)
-    if found is None or found[0]() is not column or len(found[1].starts) != size + 1:
-        found = (weakref.ref(column, lambda _: _by_document.pop(key, None)), _ByDocument(column, size))
-        _by_document[key] = found
+    found = _layouts.get(key)
+    if found is None or found[0]() is not column or len(found[1].doc_starts) != size + 1:
+        found = (weakref.ref(column, lambda _: _layouts.pop(key, None)), _Layouts(column, size))
+        _layouts[key] = found
     return found[1]
 
 
-def _value_counts(column, docs: np.ndarray, size: int) -> np.ndarray:
-    """How many of `docs` (distinct) hold each value of the column."""
-    found = _ordered(column, size)
-    if 2 * len(docs) <= size:
-        return np.bincount(found.values[_runs(found.starts, docs)], minlength=len(column.names))
-    others = np.ones(size, dtype=bool)
-    others[docs] = False
-    unmatched = np.bincount(found.values[_runs(found.starts, np.flatnonzero(others))], minlength=len(column.names))
-    return found.totals - unmatched
+def _top_value_counts(column, docs: np.ndarray, size: int, top: int) -> tuple[np.ndarray, np.ndarray]:
+    """(values, counts among `docs`, distinct) for a set of the column's
+    values that holds its `top` most frequent among them.
+
+    Few documents: the values of those documents are counted. Many (a
+    headline OR-ed matches most of the corpus): values are counted most
+    frequent first, a few at a time, until the next value's count over the
+    whole corpus falls below the top-th count found, which it cannot beat:
+    a handful of values instead of every pair of most documents."""
+    layout = _layouts_of(column, size)
+    if 8 * len(docs) <= size:
+        counts = np.bincount(layout.doc_values[_runs(layout.doc_starts, docs)], minlength=len(column.names))
+        values = np.flatnonzero(counts)
+        return values, counts[values]
+    matched = np.zeros(size, dtype=bool)
+    matched[docs] = True
+    found: list[np.ndarray] = []
+    threshold, done, step = 1, 0, max(2 * top, 16)
+    while done < len(layout.order) and layout.totals[done] >= threshold:
+        # The next values, none of them below the threshold.
+        end = min(done + step, int(np.searchsorted(-layout.totals, -threshold, side="right")))
+        starts = layout.value_starts[done : end + 1]
+        held = matched[layout.value_docs[starts[0] : starts[-1]]]
+        found.append(np.add.reduceat(held, starts[:-1] - starts[0], dtype=np.int64))
+        done, step = end, 2 * step
+        counts = np.concatenate(found)
+        if len(counts) >= top:
+            threshold = max(threshold, int(np.partition(counts, len(counts) - top)[len(counts) - top]))
+    return layout.order[:done], np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
 
 
 def _runs(starts: np.ndarray, docs: np.ndarray) -> np.ndarray:
