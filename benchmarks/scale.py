@@ -158,6 +158,10 @@ def source_hash(*paths: Path) -> str:
     """A hash of the files' contents (folders: every file below them but caches)."""
     digest = hashlib.sha256()
     for root in paths:
+        if not root.exists():
+            # A moved module would otherwise hash as nothing, and every
+            # cached index would be reused whatever the code it moved to.
+            raise FileNotFoundError(f"source_hash: {root} does not exist (moved? update the path here)")
         files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
         for path in files:
             if "__pycache__" in path.parts or path.suffix == ".pyc":
@@ -166,9 +170,12 @@ def source_hash(*paths: Path) -> str:
     return digest.hexdigest()
 
 
+# The code that turns corpus files into documents, which every engine indexes.
+READER_SOURCES = (REPO / "searchidx" / "sources", REPO / "searchidx" / "dates.py")
+
+
 def reader_hash() -> str:
-    """The code that turns corpus files into documents, which every engine indexes."""
-    return source_hash(REPO / "searchidx" / "corpus.py", REPO / "searchidx" / "dates.py")[:8]
+    return source_hash(*READER_SOURCES)[:8]
 
 
 class SearchidxEngine:

@@ -12,6 +12,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -80,3 +81,20 @@ def test_scale_benchmark_runs_end_to_end_and_reuses_its_indexes(tmp_path):
     scale.print_size(size, out)
     scale.print_growth([size, larger], rows, out)
     assert "30 articles" in out.getvalue() and "10.0x the data" in out.getvalue()
+
+
+def test_the_reader_hash_covers_the_reader_and_refuses_a_missing_path(tmp_path):
+    """Other engines' indexes are reused while the reader's hash holds: it must
+    hash the module that reads the corpus, and a moved path must fail, not
+    hash as nothing (searchidx/corpus.py moved to sources/ and was hashed as
+    an empty folder)."""
+    import inspect
+
+    from searchidx.sources.folder import read_corpus
+
+    scale = load_scale()
+    reader_file = Path(inspect.getfile(read_corpus)).resolve()
+    assert any(reader_file == p.resolve() or p.resolve() in reader_file.parents for p in scale.READER_SOURCES)
+    assert len(scale.reader_hash()) == 8
+    with pytest.raises(FileNotFoundError, match="moved"):
+        scale.source_hash(REPO / "searchidx" / "no_such_module.py")
