@@ -77,10 +77,9 @@ def extraction_speed(texts: list[str], repeat: int) -> dict:
 def index_once(folder: Path, processes: int | None, with_entities: bool) -> float:
     # the module that calls entity_fields for each document
     import searchidx.index.documents as documents
+    from analyzers.entities.extract import clear_caches
     from searchidx.api import Index
     from searchidx.index.schema import EDGE_FIELD, ENTITY_FIELDS
-
-    from analyzers.entities.extract import clear_caches
 
     clear_caches()  # each build starts cold: dictionaries loaded, word caches empty
     original = documents.entity_fields

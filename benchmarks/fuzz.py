@@ -38,10 +38,10 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from fuzzing import file_contents, file_names, query_texts, search_options  # noqa: E402
-
 from searchidx import Index  # noqa: E402
 from searchidx.errors import SearchidxError  # noqa: E402
+
+from fuzzing import file_contents, file_names, query_texts, search_options  # noqa: E402
 
 LAJMI = REPO.parent / "shared" / "data" / "news-dev" / "lajmi"
 SLOW_SECONDS = 2.0

@@ -21,10 +21,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import html_pages  # noqa: E402
-
 import searchidx.sources.html as page_reader  # noqa: E402
 from searchidx.sources.text import UnreadableFile  # noqa: E402
+
+import html_pages  # noqa: E402
 
 WORD = re.compile(r"\w+")
 

@@ -31,8 +31,8 @@ from collections import Counter
 from pathlib import Path
 
 from analyzers import is_stopword
-from searchidx.api import Index
 from analyzers.normalizer import strip_accents as strip_diacritics
+from searchidx.api import Index
 from searchidx.evaluation import read_query_set
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "news-dev"
@@ -185,14 +185,14 @@ def lm_dirichlet(mu=800):
 _IDF2_BM25 = bm25(idf_power=2.0)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _first_pass(c: Collection, terms: tuple[str, ...]) -> list[dict]:
     """The articles in idf^2 BM25 order (a query's first pass, cached per query)."""
     scored = [(s, d) for d in c.docs if (s := _IDF2_BM25(c, list(terms), d)) > 0]
     return [d for _, d in sorted(scored, key=lambda sd: (-sd[0], sd[1]["docnum"]))]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _expansion(c: Collection, terms: tuple[str, ...], k: int, m: int) -> tuple[tuple[str, float], ...]:
     """The m keys weighing most in the first pass's top k articles, weights summing to 1.
 
@@ -334,7 +334,7 @@ def _prefix_tf(d: dict, length: int) -> Counter:
     return counts
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _prefix_df(c: Collection, prefix: str) -> int:
     return sum(prefix in _prefix_tf(d, len(prefix)) for d in c.docs)
 
@@ -401,7 +401,7 @@ def _grams(words: list[str], n: int, head: int = 0) -> Counter:
     return grams
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _gram_stats(c: Collection, n: int, source: str, head: int) -> tuple[dict, Counter, float]:
     """Each article's n-gram counts (by docnum), the n-grams' df, the mean n-gram count."""
     counts = {
@@ -436,7 +436,7 @@ def char_ngrams(n=5, k1=1.2, b=0.75, idf_power=1.0, source="words", head=0):
     return score
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _normalised_scores(c: Collection, keys: tuple[str, ...], text: str, variant, how: str) -> dict[int, float]:
     """One variant's scores for one query, by docnum: min-max scaled to [0, 1]
     over the articles it scores above 0 ("minmax"), divided by the best score
@@ -462,7 +462,7 @@ def fused(parts, how="minmax"):
     return score
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _reranked_scores(c: Collection, keys: tuple[str, ...], text: str, first, depth, weight, idf_power, k1, b):
     """One query's scores by docnum: the first variant's, divided by its best,
     plus for its first `depth` articles weight x their 4-gram BM25 / the best,

@@ -88,7 +88,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -528,7 +528,7 @@ def build_index(name: str, corpus: Path, work: Path, size: int, rebuild: bool) -
         "peak_pss_mb": run.peak_pss_mb,
         "index_mb": round(disk_bytes(folder) / 1e6, 1),
         "load": [load_before, load_average()],
-        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         **git_commit(),
     }
     if name == "searchidx-1":
@@ -746,7 +746,7 @@ def main(argv: list[str] | None = None) -> int:
             log(f"skipping {name}: {reason}")
         else:
             names.append(name)
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     saved = args.work / "reports" / f"scale-{started:%Y%m%dT%H%M%S}.json"
     saved.parent.mkdir(parents=True, exist_ok=True)
     report = {
@@ -775,7 +775,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.json:
             print_size(report["sizes"][-1], sys.stdout)
             sys.stdout.flush()
-    report["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    report["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
     saved.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))

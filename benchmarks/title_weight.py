@@ -45,9 +45,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from searchidx import Index  # noqa: E402
-from searchidx.sources.text import read_document  # noqa: E402
 from searchidx.evaluation import QuerySet, evaluate  # noqa: E402
 from searchidx.rank.settings import DEFAULT_RANKING  # noqa: E402
+from searchidx.sources.text import read_document  # noqa: E402
 
 NEWS_DEV = REPO.parent / "shared" / "data" / "news-dev"
 EXPORT = "articles.jsonl"

@@ -63,6 +63,6 @@ if TYPE_CHECKING:  # for type checkers and editors, which do not run __getattr__
         QuerySyntaxError,
         SearchidxError,
     )
-    from searchidx.results.facets import DateHistogram, Facets, FacetValue
     from searchidx.query.filters import Filter
+    from searchidx.results.facets import DateHistogram, Facets, FacetValue
     from searchidx.results.search import Hit, SearchResults

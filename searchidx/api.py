@@ -11,16 +11,29 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from searchidx.errors import IndexDamaged, SearchidxError
-from searchidx.query.filters import Filter
 from searchidx.index.lock import DEFAULT_WAIT_SECONDS, IndexLock
+from searchidx.index.store import (
+    create_staged_index,
+    create_whoosh_index,
+    index_exists,
+    latest_generation,
+    make_live,
+    meta_problem,
+    open_whoosh_index,
+    read_meta,
+    remove_stray_indexes,
+    summarise,
+    version_mismatch,
+)
+from searchidx.paths import resolve_index_dir
+from searchidx.query.filters import Filter
 from searchidx.rank.settings import DEFAULT_RANKING
 from searchidx.results.search import SearchResults, SearchSession
-from searchidx.index.store import create_staged_index, create_whoosh_index, index_exists, latest_generation, make_live, meta_problem, open_whoosh_index, read_meta, remove_stray_indexes, summarise, version_mismatch
-from searchidx.paths import resolve_index_dir
 
 # Indexing, watching, stats and the reading view are imported where they are
 # used: a process that only searches (the command line's `search`, the app's
@@ -28,9 +41,9 @@ from searchidx.paths import resolve_index_dir
 # and the entity tables.
 if TYPE_CHECKING:
     from searchidx.index.indexer import IndexSummary, ProgressCallback
-    from searchidx.sources.records import FieldNames
-    from searchidx.results.reading import Article
     from searchidx.index.stats import IndexStats
+    from searchidx.results.reading import Article
+    from searchidx.sources.records import FieldNames
 
 
 # Reads tried again while writers keep committing under them.
@@ -52,7 +65,7 @@ class Index:
     @classmethod
     def open(
         cls, index_dir: str | os.PathLike | None = None, check_versions: bool = True, trust: bool | None = None
-    ) -> "Index":
+    ) -> Index:
         """Opens an existing index (default: $SEARCHIDX_INDEX or ./.searchidx).
 
         Raises IndexNotFound; IndexDamaged naming what is damaged (rebuild
@@ -67,13 +80,13 @@ class Index:
         return cls(open_whoosh_index(path, check_versions, trust), path, check_versions, trust)
 
     @classmethod
-    def for_rebuild(cls, index_dir: str | os.PathLike | None = None) -> "Index":
+    def for_rebuild(cls, index_dir: str | os.PathLike | None = None) -> Index:
         """An Index to call add_folders(..., rebuild=True) on, without opening
         what the folder holds: a damaged index is replaced, never read."""
         return cls(None, resolve_index_dir(index_dir))
 
     @classmethod
-    def create(cls, index_dir: str | os.PathLike | None = None, wait: float = DEFAULT_WAIT_SECONDS) -> "Index":
+    def create(cls, index_dir: str | os.PathLike | None = None, wait: float = DEFAULT_WAIT_SECONDS) -> Index:
         """Creates an empty index, replacing any index already there.
 
         Waits up to `wait` seconds for another writer to finish (IndexLocked).
@@ -89,7 +102,7 @@ class Index:
         check_versions: bool = True,
         wait: float = DEFAULT_WAIT_SECONDS,
         trust: bool | None = None,
-    ) -> "Index":
+    ) -> Index:
         path = resolve_index_dir(index_dir)
         return cls.open(path, check_versions, trust) if index_exists(path) else cls.create(path, wait)
 
@@ -336,7 +349,7 @@ class Index:
         if self._ix is not None:
             self._ix.close()
 
-    def __enter__(self) -> "Index":
+    def __enter__(self) -> Index:
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -345,8 +358,8 @@ class Index:
 
 def indexing_options(max_bytes: int | None, processes: int | None, lock: IndexLock, fields) -> dict:
     """The indexer's options, defaults filled in (see Index.add_folders)."""
-    from searchidx.sources.text import DEFAULT_MAX_BYTES
     from searchidx.sources.records import FieldNames
+    from searchidx.sources.text import DEFAULT_MAX_BYTES
 
     return dict(
         max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,

@@ -42,7 +42,8 @@ import importlib
 import sys
 import types
 import typing
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 
 class StandIn(types.ModuleType):

@@ -8,8 +8,8 @@ located by analyzers.files.cache_dir, in the package that writes them.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 DEFAULT_INDEX_DIR = ".searchidx"
 INDEX_ENV_VAR = "SEARCHIDX_INDEX"

@@ -236,7 +236,7 @@ def index_page() -> bytes:
     )
     return f"""<!doctype html><html><head><meta charset="utf-8"><title>Politikë – Lajme Shembull</title></head>
 <body><header>{_menu()}</header><main><h1>Politikë</h1><ul class="list">{items}</ul>
-<div class="pager"><a>1</a> <a>2</a> <a>3</a> <a>Më tej</a></div></main></body></html>""".encode("utf-8")
+<div class="pager"><a>1</a> <a>2</a> <a>3</a> <a>Më tej</a></div></main></body></html>""".encode()
 
 
 DEV = [semantic_article, div_soup_with_comments, wordpress_blog]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from searchidx import DateHistogram, FacetValue, Facets, Filter, Hit, Index, QuerySyntaxError, SearchResults
+from searchidx import DateHistogram, Facets, FacetValue, Filter, Hit, Index, QuerySyntaxError, SearchResults
 
 from conftest import build_index
 

@@ -21,8 +21,8 @@ from typer.testing import CliRunner
 from searchidx.cli import app
 from searchidx.cli.output import Line, write_lines
 from searchidx.cli.render import results_lines
-from searchidx.results.facets import DateHistogram, Facets, FacetValue
 from searchidx.query.filters import Filter
+from searchidx.results.facets import DateHistogram, Facets, FacetValue
 from searchidx.results.search import Hit, SearchResults
 from searchidx.results.snippets import Snippet
 
@@ -348,10 +348,10 @@ def test_help_defaults_agree_with_the_library():
     from importlib import import_module
 
     cli_app, cli_entities = import_module("searchidx.cli.app"), import_module("searchidx.cli.entities")
-    from searchidx.sources.text import DEFAULT_MAX_BYTES
     from searchidx.index.lock import DEFAULT_WAIT_SECONDS
     from searchidx.index.schema import ENTITY_FIELDS
     from searchidx.paths import INDEX_ENV_VAR
+    from searchidx.sources.text import DEFAULT_MAX_BYTES
 
     assert cli_app.INDEX_ENV_VAR == INDEX_ENV_VAR and cli_entities.ENTITY_FIELDS == ENTITY_FIELDS
     page = invoke("index", "--help").stdout

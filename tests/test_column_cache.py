@@ -12,8 +12,7 @@ import searchidx.index.doctable as doctable
 from searchidx import Index
 from searchidx.index.column_cache import ColumnCache
 
-from conftest import brute_force, random_docs
-from conftest import add_documents, build_index
+from conftest import add_documents, brute_force, build_index, random_docs
 
 COLUMNS = ["dates", "entities-person", "entities-place", "entities-org"]
 

@@ -3,8 +3,8 @@
 
 import pytest
 
-from searchidx.sources.text import UnreadableFile, make_title, parse_document, read_document
 from searchidx.sources.folder import read_corpus
+from searchidx.sources.text import UnreadableFile, make_title, parse_document, read_document
 
 from conftest import SEED
 

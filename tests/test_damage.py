@@ -18,8 +18,9 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from conftest import CORPUS
 from searchidx.cli import app
+
+from conftest import CORPUS
 
 runner = CliRunner()
 

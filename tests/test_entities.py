@@ -20,8 +20,8 @@ from analyzers.entities.canonical import (
     readings,
 )
 from analyzers.entities.mentions import split_acronym, tokenize
-from conftest import SEED, SEED_ORGS, SEED_PEOPLE, SEED_PLACES
 
+from conftest import SEED, SEED_ORGS, SEED_PEOPLE, SEED_PLACES
 
 
 def counts(text: str) -> dict[str, Counter]:

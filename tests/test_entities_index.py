@@ -8,10 +8,11 @@ from collections import Counter
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SEED, SEED_ORGS, SEED_PEOPLE, SEED_PLACES
 from searchidx.api import Index
 from searchidx.cli import app
 from searchidx.index.entities import entity_fields, merge_inflected
+
+from conftest import SEED, SEED_ORGS, SEED_PEOPLE, SEED_PLACES
 
 runner = CliRunner()
 needs_seed = pytest.mark.skipif(not SEED.is_file(), reason="seed article not in corpus/")

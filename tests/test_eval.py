@@ -6,8 +6,8 @@ import math
 import pytest
 from typer.testing import CliRunner
 
-from searchidx.cli import app
 from analyzers.normalizer import strip_accents
+from searchidx.cli import app
 from searchidx.evaluation import EvaluationInputError, read_query_set, score_ranking
 
 from conftest import build_index

@@ -19,14 +19,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import CORPUS
-from fuzzing import file_contents, file_names, filter_texts, query_texts, search_options
 from searchidx import Index
 from searchidx.cli import app
-from searchidx.sources.text import UnreadableFile, parse_document
 from searchidx.errors import SearchidxError
 from searchidx.query.filters import Filter
 from searchidx.query.parser import parse_tree, plain_tree
+from searchidx.sources.text import UnreadableFile, parse_document
+
+from conftest import CORPUS
+from fuzzing import file_contents, file_names, filter_texts, query_texts, search_options
 
 # Slow (Hypothesis runs hundreds of examples): `pytest -m "not slow"` leaves these out.
 pytestmark = pytest.mark.slow

@@ -23,11 +23,11 @@ from analyzers.stemmer import MAX_ANALYZED_CHARS, AlbanianStemmer
 from analyzers.tokenizer import MAX_TOKEN_CHARS, count_overlong, tokenize
 from searchidx import Index, QuerySyntaxError
 from searchidx.cli import app
-from searchidx.sources.text import UnreadableFile, parse_document, too_large
-from searchidx.sources.folder import shown
 from searchidx.dates import MAX_YEAR, MIN_YEAR, PartialDate, parse_date
 from searchidx.query.parser import MAX_NESTING, MAX_QUERY_CHARS, parse_tree, plain_tree
 from searchidx.results.suggest import SUGGEST_MAX_CHARS
+from searchidx.sources.folder import shown
+from searchidx.sources.text import UnreadableFile, parse_document, too_large
 
 runner = CliRunner()
 GOOD = " date 2023-10-17 Presidenti Vladimir Putin arriti në Pekin për Kinën."

@@ -11,8 +11,9 @@ import searchidx.index.indexer as indexer
 from searchidx import Index, IndexVersionMismatch
 from searchidx.cli import app
 from searchidx.index.manifest import MANIFEST_FILE
-from conftest import rewrite_meta
 from searchidx.index.store import read_meta
+
+from conftest import rewrite_meta
 
 runner = CliRunner()
 

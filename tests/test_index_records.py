@@ -9,10 +9,11 @@ from typer.testing import CliRunner
 
 import searchidx.index.documents as documents
 import searchidx.index.indexer as indexer
-from html_pages import index_page, semantic_article, windows_1250_tables
 from searchidx import Index
 from searchidx.cli import app
 from searchidx.index.manifest import MANIFEST_FILE
+
+from html_pages import index_page, semantic_article, windows_1250_tables
 
 runner = CliRunner()
 

@@ -63,8 +63,7 @@ def test_optimize_keeps_every_score(tmp_path):
     """Merged segments keep the fields' lengths as counted (Whoosh's merge
     adds up their one-byte codes again), so an index scores alike before
     and after `optimize`."""
-    from conftest import random_docs
-    from conftest import add_documents, build_index
+    from conftest import add_documents, build_index, random_docs
 
     docs = random_docs(200, seed=5)
     with build_index(tmp_path / "index", docs[:120]) as index:

@@ -1,5 +1,6 @@
-"""ruff's lint finds nothing in the project: CI runs the README's test
-command, so the habit is enforced there, not left to each editor."""
+"""ruff's lint finds nothing in the project and its formatter would change
+nothing: CI runs the README's test command, so the habits are enforced there,
+not left to each editor."""
 
 from __future__ import annotations
 
@@ -22,6 +23,11 @@ def ruff(*arguments: str) -> subprocess.CompletedProcess:
 
 def test_ruff_check_finds_nothing():
     done = ruff("check", "--output-format", "concise")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_ruff_format_changes_nothing():
+    done = ruff("format", "--check")
     assert done.returncode == 0, done.stdout + done.stderr
 
 

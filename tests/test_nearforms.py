@@ -7,8 +7,8 @@ import dataclasses
 
 import pytest
 
-from searchidx.query.builder import NearFormTerm
 from searchidx.index.postings import PostingReader
+from searchidx.query.builder import NearFormTerm
 from searchidx.rank.settings import DEFAULT_RANKING
 
 from conftest import build_index

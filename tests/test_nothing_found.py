@@ -2,8 +2,8 @@
 
 import pytest
 
-from searchidx.results.nothing_found import explain_nothing
 from searchidx.query.parser import split_filters
+from searchidx.results.nothing_found import explain_nothing
 
 
 @pytest.fixture

@@ -11,11 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from searchidx.cli import app
+from searchidx.rank.rerank import IDF_POWER, K1, B, gram_scores, query_grams, rerank, word_grams
 from searchidx.rank.settings import DEFAULT_RANKING, Ranking
-from searchidx.rank.rerank import B, IDF_POWER, K1, gram_scores, query_grams, rerank, word_grams
 
-from conftest import random_docs
-from conftest import build_index
+from conftest import build_index, random_docs
 
 OFF = dataclasses.replace(DEFAULT_RANKING, ngram_weight=0.0)
 # `Daviesin` has the key davies, `Davies` davi: the analyzer keeps the

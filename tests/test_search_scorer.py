@@ -8,14 +8,13 @@ from whoosh import query as wq
 
 from searchidx import Index
 from searchidx.index.postings import POSITION_SPAN, PostingReader, leaf_field_docs
-from searchidx.query.parser import parse_tree
 from searchidx.query.builder import BuildContext, build_query
-from searchidx.rank.settings import Ranking
+from searchidx.query.parser import parse_tree
 from searchidx.rank.scorer import scorable, score_query, top_docs
+from searchidx.rank.settings import Ranking
 from searchidx.results.search import matching_docs
 
-from conftest import random_docs
-from conftest import add_documents, build_index
+from conftest import add_documents, build_index, random_docs
 
 QUERIES = [
     "nafta",

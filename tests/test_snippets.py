@@ -97,8 +97,7 @@ def test_stored_token_starts_are_the_tokenizers_and_survive_a_merge(tmp_path):
     from searchidx.codec.formats import decode_starts
     from searchidx.results.snippets import matched_positions, snippet_at
 
-    from conftest import random_docs
-    from conftest import add_documents, build_index
+    from conftest import add_documents, build_index, random_docs
 
     docs = random_docs(60, seed=3) + [("hyphen.txt", None, "OKB-së dhe s'ka Izrael-Hamas 06-24.08.2020 nafta.", {})]
     with build_index(tmp_path / "index", docs[:30]) as index:

@@ -11,10 +11,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-import html_pages  # noqa: E402
 from html_extraction import measure  # noqa: E402
-from searchidx.sources.text import UnreadableFile  # noqa: E402
+
 from searchidx.sources.html import parse_page  # noqa: E402
+from searchidx.sources.text import UnreadableFile  # noqa: E402
+
+import html_pages  # noqa: E402
 
 
 @pytest.mark.parametrize("page", html_pages.pages(), ids=lambda page: page.name)

@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from searchidx.sources.text import UnreadableFile
 from searchidx.sources import format_of, size_limit
 from searchidx.sources.records import FieldNames, read_record_file
 from searchidx.sources.settings import SettingsFileError, folder_field_names, read_settings
+from searchidx.sources.text import UnreadableFile
 
 MAX = 10 * 1024 * 1024
 
@@ -104,7 +104,7 @@ def test_csv_and_tsv_read_by_header_and_rows_of_the_wrong_width_reported():
         ("3", "Prizreni", "2023-10", "Festivali mbyllet."),
     ]
     assert [p.reason for p in result.problems] == ["line 4: 2 columns where the header has 4"]
-    tsv = "id\tHeadline\tBody\nq1\tTitull\tTekst me\ttab? jo\n".encode()
+    tsv = b"id\tHeadline\tBody\nq1\tTitull\tTekst me\ttab? jo\n"
     assert [p.reason for p in read(tsv, "export.tsv").problems] == ["line 2: 4 columns where the header has 3"]
     semicolons = "titulli;teksti\nNjë;Tekst një.\n".encode()
     assert [d.title for d in read(semicolons, "export.csv").documents] == ["Një"]

@@ -4,8 +4,9 @@ import json
 
 from typer.testing import CliRunner
 
-from conftest import rewrite_meta
 from searchidx.cli import app
+
+from conftest import rewrite_meta
 
 runner = CliRunner()
 

@@ -7,8 +7,7 @@ import sys
 import pytest
 import snowballstemmer
 
-from analyzers import AlbanianStemmer, stemmer
-from analyzers import rules
+from analyzers import AlbanianStemmer, rules, stemmer
 
 S = stemmer("albanian")
 

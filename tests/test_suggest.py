@@ -1,11 +1,11 @@
 """Did you mean: corrections from the index's own words, diacritics restored."""
 
+from collections import Counter
+
 import pytest
 
 from searchidx import Index
 from searchidx.results.suggest import Vocabulary, bounded_distance, match_case
-
-from collections import Counter
 
 
 @pytest.fixture(scope="module")

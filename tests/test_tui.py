@@ -7,9 +7,7 @@ import threading
 import pytest
 from textual.widgets import Input
 
-from conftest import rewrite_meta
 from searchidx import Index
-
 from searchidx.tui.history import QueryHistory
 from searchidx.tui.screens.build_index import BuildIndexScreen
 from searchidx.tui.screens.help import HelpScreen
@@ -18,12 +16,13 @@ from searchidx.tui.screens.search import SearchScreen
 from searchidx.tui.search_request import SearchRequest
 from searchidx.tui.widgets.chip import Chip
 from searchidx.tui.widgets.facet_panel import FacetPanel
-from searchidx.tui.widgets.key_bar import KeyBar
 from searchidx.tui.widgets.filter_chips import FilterChips
-from searchidx.tui.widgets.results_list import ResultsList
+from searchidx.tui.widgets.key_bar import KeyBar
 from searchidx.tui.widgets.rendering import CURRENT_MATCH_STYLE, MATCH_STYLE
+from searchidx.tui.widgets.results_list import ResultsList
 from searchidx.tui.widgets.search_box import SearchBox
 
+from conftest import rewrite_meta
 from tui_helpers import build_index, make_app, run, settle, type_query
 
 # Slow (each test drives the full-screen app headlessly, seconds apiece): `pytest -m "not slow"` leaves these out.

@@ -9,9 +9,9 @@ import pytest
 
 from searchidx import Index, QuerySyntaxError
 from searchidx.errors import IndexNotFound
+from searchidx.tui.screens.search import SearchScreen
 from searchidx.tui.search_request import SearchRequest
 from searchidx.tui.search_service import SearchService
-from searchidx.tui.screens.search import SearchScreen
 from searchidx.tui.widgets.results_list import ResultsList
 
 from tui_helpers import build_index, make_app, run, settle, type_query

@@ -17,8 +17,8 @@ import pytest
 from textual.widgets import Input
 
 from searchidx.errors import QuerySyntaxError
-from searchidx.results.facets import DateHistogram, Facets, FacetValue
 from searchidx.query.filters import Filter
+from searchidx.results.facets import DateHistogram, Facets, FacetValue
 from searchidx.results.reading import Article
 from searchidx.results.search import Hit, SearchResults
 from searchidx.results.snippets import Snippet

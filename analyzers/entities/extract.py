@@ -26,7 +26,6 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from analyzers.tokenizer import MAX_TOKEN_CHARS
 from analyzers.entities import gazetteer, lexical, resolve
 from analyzers.entities.classify import (
     agree_types,
@@ -37,10 +36,11 @@ from analyzers.entities.classify import (
 )
 from analyzers.entities.cut import Span, cut_run, join_purposes, web_address_piece
 from analyzers.entities.lexical import Lowered, adjective_compound
-from analyzers.entities.piece import Piece
 from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_addresses
+from analyzers.entities.piece import Piece
 from analyzers.entities.resolve import choose_canonical, resolve_people
 from analyzers.entities.words import NAMING_NOUN, ORG_NOUN
+from analyzers.tokenizer import MAX_TOKEN_CHARS
 
 TYPES = ("PER", "LOC", "ORG", "MISC")
 

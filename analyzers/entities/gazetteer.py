@@ -35,8 +35,8 @@ import importlib.metadata
 import pickle
 import threading
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from analyzers.files import cache_dir, write_atomically
 
@@ -62,7 +62,7 @@ class Entry:
     long_form: str | None = None  # what an acronym stands for
     sources: list[str] = field(default_factory=list)
 
-    def frozen(self) -> "FrozenEntry":
+    def frozen(self) -> FrozenEntry:
         return FrozenEntry(self.canonical, self.type, self.gender, self.role, self.long_form, tuple(self.sources))
 
 

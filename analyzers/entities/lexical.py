@@ -11,10 +11,10 @@ import re
 from functools import lru_cache
 
 from analyzers.entities.canonical import FEM, readings
+
 # ADJECTIVE_END: the adjectival endings of the word after a head noun (Azia
 # Qendrore, Bashkimi Sovjetik): evidence for a head-first name.
 from analyzers.entities.words import ADJECTIVE_END, LOC_HEADS, ORG_HEADS, SENTENCE_OPENERS
-
 
 # Plural endings of Albanian nouns, with the ends of the singulars that take
 # them: -e/-et/-eve after -im and -ues (urime, mendimet, punuesve), -ë/-ët/

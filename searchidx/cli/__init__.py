@@ -6,19 +6,20 @@ completion) without importing what the commands run: see cli/app.py.
 
 import os
 
-from searchidx.cli.app import app
-
 # Command modules register themselves on `app` when imported; one line each.
-from searchidx.cli import index  # noqa: E402,F401
-from searchidx.cli import search  # noqa: E402,F401
-from searchidx.cli import open  # noqa: E402,F401
-from searchidx.cli import eval  # noqa: E402,F401
-from searchidx.cli import tui  # noqa: E402,F401
-from searchidx.cli import stats  # noqa: E402,F401
-from searchidx.cli import optimize  # noqa: E402,F401
-from searchidx.cli import entities  # noqa: E402,F401
-from searchidx.cli import analyze  # noqa: E402,F401
-from searchidx.cli import check  # noqa: E402,F401
+from searchidx.cli import (
+    analyze,  # noqa: E402,F401
+    check,  # noqa: E402,F401
+    entities,  # noqa: E402,F401
+    eval,  # noqa: E402,F401
+    index,  # noqa: E402,F401
+    open,  # noqa: E402,F401
+    optimize,  # noqa: E402,F401
+    search,  # noqa: E402,F401
+    stats,  # noqa: E402,F401
+    tui,  # noqa: E402,F401
+)
+from searchidx.cli.app import app
 
 
 def main() -> None:

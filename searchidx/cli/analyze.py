@@ -7,7 +7,7 @@ analyzer: a query and a document meet exactly when their keys are equal.
 """
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -44,7 +44,7 @@ def analyze_text(text: str) -> list[dict]:
 @app.command("analyze")
 def analyze_command(
     text: Annotated[
-        Optional[str],
+        str | None,
         typer.Argument(metavar="TEXT", help="Text to analyze; '-' or nothing reads standard input.", show_default=False),
     ] = None,
     as_json: JsonOption = False,

@@ -11,9 +11,10 @@ file) with 1, and `search` exits with 1 when it finds nothing, as grep does.
 """
 
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Iterator, Literal, Optional
+from typing import Annotated, Literal
 
 import typer
 
@@ -22,7 +23,6 @@ from searchidx.cli.help import MAX_HELP_WIDTH, SearchidxCommand, SearchidxGroup
 from searchidx.cli.output import error_line
 from searchidx.errors import QuerySyntaxError, SearchidxError
 from searchidx.paths import INDEX_ENV_VAR
-
 
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
@@ -47,7 +47,7 @@ app = SearchidxTyper(
 )
 
 IndexOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--index",
         envvar=INDEX_ENV_VAR,
@@ -72,7 +72,7 @@ TrustOption = Annotated[
 # Shared by `searchidx search` and `searchidx open`.
 Sort = Literal["relevance", "date"]
 QueryArgument = Annotated[
-    Optional[str],
+    str | None,
     typer.Argument(
         metavar="QUERY",
         help="What to look for: 'Kina Rusia', '\"Brezi dhe Rruga\"', 'Kina data:2023 vend:Tajvan'.",
@@ -80,7 +80,7 @@ QueryArgument = Annotated[
     ),
 ]
 FilterOption = Annotated[
-    Optional[list[str]],
+    list[str] | None,
     typer.Option(
         "--filter", "-f", metavar="FILTER",
         help="Narrow to a filter, e.g. data:2023, vend:Kina, person:Putin (repeatable); with filters, QUERY may be "

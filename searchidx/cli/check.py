@@ -11,8 +11,8 @@ from searchidx.cli.output import Line, error_line, print_json, write_lines
 @app.command("check")
 def check_command(index: IndexOption = None, as_json: JsonOption = False, trust: TrustOption = False) -> None:
     """Read every segment, column and stored field, and every file's checksum; name what is damaged."""
-    from searchidx.index.check import check_index
     from searchidx.errors import IndexDamaged
+    from searchidx.index.check import check_index
     from searchidx.index.store import summarise
     from searchidx.paths import resolve_index_dir
 

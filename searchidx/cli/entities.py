@@ -1,6 +1,6 @@
 """`searchidx entities`: the most mentioned people, places and organisations of the index."""
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -22,7 +22,7 @@ TYPE_NAMES = {
 @app.command("entities")
 def entities_command(
     type_: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--type", "-t", metavar="TYPE", help="Only one type: person, place or org."),
     ] = None,
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many to list.")] = 20,

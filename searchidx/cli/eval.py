@@ -2,7 +2,7 @@
 
 import dataclasses
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -42,19 +42,19 @@ def eval_command(
         typer.Argument(metavar="QUERIES.tsv", help="TSV with header qid<TAB>query<TAB>target (target: path in the indexed folder)."),
     ],
     index: IndexOption = None,
-    qrels: Annotated[Optional[Path], typer.Option("--qrels", metavar="FILE", help="TREC qrels (qid 0 path grade) for graded judgements.")] = None,
-    run: Annotated[Optional[Path], typer.Option("--run", metavar="FILE", help="Also write a TREC run file here.")] = None,
+    qrels: Annotated[Path | None, typer.Option("--qrels", metavar="FILE", help="TREC qrels (qid 0 path grade) for graded judgements.")] = None,
+    run: Annotated[Path | None, typer.Option("--run", metavar="FILE", help="Also write a TREC run file here.")] = None,
     no_diacritics: Annotated[bool, typer.Option("--no-diacritics", help="Strip ë, ç (and other accents) from the queries first.")] = False,
-    title_weight: Annotated[Optional[float], weight_option("title-weight", "BM25F weight of the title")] = None,
-    body_weight: Annotated[Optional[float], weight_option("body-weight", "BM25F weight of the body")] = None,
-    k1: Annotated[Optional[float], weight_option("k1", "BM25 term-frequency saturation")] = None,
-    title_b: Annotated[Optional[float], weight_option("title-b", "BM25 length normalisation of the title")] = None,
-    body_b: Annotated[Optional[float], weight_option("body-b", "BM25 length normalisation of the body")] = None,
-    idf_power: Annotated[Optional[float], weight_option("idf-power", "power the IDF is raised to")] = None,
-    near_form_weight: Annotated[Optional[float], weight_option("near-form-weight", "credit for a missing key's near forms, 0: off")] = None,
-    near_form_prefix: Annotated[Optional[int], weight_option("near-form-prefix", "letters a near form shares with the key", least=1)] = None,
-    ngram_depth: Annotated[Optional[int], weight_option("ngram-depth", "hits re-ranked by character 4-grams, 0: off", least=0)] = None,
-    ngram_weight: Annotated[Optional[float], weight_option("ngram-weight", "weight of the 4-gram re-ranking, 0: off")] = None,
+    title_weight: Annotated[float | None, weight_option("title-weight", "BM25F weight of the title")] = None,
+    body_weight: Annotated[float | None, weight_option("body-weight", "BM25F weight of the body")] = None,
+    k1: Annotated[float | None, weight_option("k1", "BM25 term-frequency saturation")] = None,
+    title_b: Annotated[float | None, weight_option("title-b", "BM25 length normalisation of the title")] = None,
+    body_b: Annotated[float | None, weight_option("body-b", "BM25 length normalisation of the body")] = None,
+    idf_power: Annotated[float | None, weight_option("idf-power", "power the IDF is raised to")] = None,
+    near_form_weight: Annotated[float | None, weight_option("near-form-weight", "credit for a missing key's near forms, 0: off")] = None,
+    near_form_prefix: Annotated[int | None, weight_option("near-form-prefix", "letters a near form shares with the key", least=1)] = None,
+    ngram_depth: Annotated[int | None, weight_option("ngram-depth", "hits re-ranked by character 4-grams, 0: off", least=0)] = None,
+    ngram_weight: Annotated[float | None, weight_option("ngram-weight", "weight of the 4-gram re-ranking, 0: off")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Run a query set as plain words and print MRR@10, nDCG@10, Recall@10 and Recall@100."""

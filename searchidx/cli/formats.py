@@ -19,8 +19,8 @@ import sys
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from searchidx.results.facets import DateHistogram, Facets, FacetValue
     from searchidx.query.filters import Filter
+    from searchidx.results.facets import DateHistogram, Facets, FacetValue
     from searchidx.results.search import Hit, SearchResults
 
 FORMATS = ("text", "json", "jsonl", "csv", "tsv")

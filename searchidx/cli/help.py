@@ -22,8 +22,8 @@ from typing import Any
 
 from typer import _click
 from typer._click.exceptions import ClickException, UsageError
-from typer.exceptions import Abort
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+from typer.exceptions import Abort
 
 from searchidx.cli.output import error_line
 from searchidx.cli.values import read_plainly

@@ -5,7 +5,7 @@ import sys
 import time
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,7 +24,7 @@ EXIT_NOTHING_INDEXED = 1
 @app.command("index")
 def index_command(
     folders: Annotated[
-        Optional[list[Path]],
+        list[Path] | None,
         typer.Argument(
             metavar="FOLDER",
             help="Folders of articles (*.txt, *.html, *.jsonl, *.json, *.csv, *.tsv).",
@@ -37,22 +37,22 @@ def index_command(
     ] = False,
     watch: Annotated[bool, typer.Option("--watch", help="Keep indexing as files change, until Ctrl-C.")] = False,
     wait: Annotated[
-        Optional[float],
+        float | None,
         typer.Option("--wait", min=0, metavar="SECONDS", help="How long to wait for another writer.", show_default="5"),
     ] = None,
     max_size: Annotated[
-        Optional[float],
+        float | None,
         typer.Option("--max-size", min=0, metavar="MB", help="Skip files larger than this.", show_default="10"),
     ] = None,
     jobs: Annotated[
-        Optional[int],
+        int | None,
         typer.Option("--jobs", "-j", min=1, help="Processes reading and analysing files.", show_default="one per core"),
     ] = None,
-    title_field: Annotated[Optional[str], typer.Option("--title-field", metavar="NAME", help="Records: the field of the title.")] = None,
-    date_field: Annotated[Optional[str], typer.Option("--date-field", metavar="NAME", help="Records: the field of the date.")] = None,
-    text_field: Annotated[Optional[str], typer.Option("--text-field", metavar="NAME", help="Records: the field of the text.")] = None,
-    url_field: Annotated[Optional[str], typer.Option("--url-field", metavar="NAME", help="Records: the field of the URL.")] = None,
-    id_field: Annotated[Optional[str], typer.Option("--id-field", metavar="NAME", help="Records: the field of the id.")] = None,
+    title_field: Annotated[str | None, typer.Option("--title-field", metavar="NAME", help="Records: the field of the title.")] = None,
+    date_field: Annotated[str | None, typer.Option("--date-field", metavar="NAME", help="Records: the field of the date.")] = None,
+    text_field: Annotated[str | None, typer.Option("--text-field", metavar="NAME", help="Records: the field of the text.")] = None,
+    url_field: Annotated[str | None, typer.Option("--url-field", metavar="NAME", help="Records: the field of the URL.")] = None,
+    id_field: Annotated[str | None, typer.Option("--id-field", metavar="NAME", help="Records: the field of the id.")] = None,
     as_json: JsonOption = False,
     trust: TrustOption = False,
 ) -> None:
@@ -63,10 +63,10 @@ def index_command(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from searchidx.api import Index
-    from searchidx.sources.text import DEFAULT_MAX_BYTES
     from searchidx.index.lock import DEFAULT_WAIT_SECONDS
-    from searchidx.sources.records import FieldNames
     from searchidx.paths import resolve_index_dir
+    from searchidx.sources.records import FieldNames
+    from searchidx.sources.text import DEFAULT_MAX_BYTES
 
     folders = folders or [DEFAULT_FOLDER]
     for folder in folders:

@@ -2,7 +2,7 @@
 
 import time
 from dataclasses import asdict
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -14,7 +14,7 @@ from searchidx.cli.output import Line, print_json, write_lines
 def optimize_command(
     index: IndexOption = None,
     wait: Annotated[
-        Optional[float],
+        float | None,
         typer.Option("--wait", min=0, metavar="SECONDS", help="How long to wait for another writer.", show_default="5"),
     ] = None,
     as_json: JsonOption = False,

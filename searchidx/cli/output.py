@@ -16,8 +16,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import IO, Iterable
+from typing import IO
 
 # (text, Rich style or None); the style may carry a link: "dim link file:///…".
 Piece = tuple[str, "str | None"]

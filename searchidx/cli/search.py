@@ -2,8 +2,9 @@
 
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Iterator, Literal, Optional
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -46,16 +47,16 @@ def search_command(
     recency: RecencyOption = 0.0,
     plain: PlainOption = False,
     output_format: Annotated[
-        Optional[Format],
+        Format | None,
         typer.Option("--format", help="Output: text, or data for programs.", show_default="text; json with --batch"),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
     batch: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--batch", metavar="FILE", help="Run one query per line of FILE ('-': stdin) on one open index."),
     ] = None,
     open_rank: Annotated[
-        Optional[int],
+        int | None,
         typer.Option(
             "--open", min=1, metavar="N",
             help="Open the Nth hit in $PAGER instead of listing the results; with --page, N counts from the page's "

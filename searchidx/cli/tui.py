@@ -2,7 +2,7 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -13,7 +13,7 @@ from searchidx.cli.app import IndexOption, app, fail
 def tui_command(
     index: IndexOption = None,
     folder: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--folder", metavar="PATH", help="Folder to offer for building an index when there is none.",
                      show_default="corpus"),
     ] = None,

@@ -32,8 +32,8 @@ from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length
 
 from searchidx.codec import whoosh_support  # noqa: F401  (refuses an untested Whoosh)
-from searchidx.codec.formats import analysed_starts, encode_starts
 from searchidx.codec.files import LengthsFile, MappedFile, MappedStorage, write_lengths
+from searchidx.codec.formats import analysed_starts, encode_starts
 from searchidx.codec.pool import TermPool
 from searchidx.codec.postings import SMALL_POSTINGS, ColumnarMatcher, ColumnarPostingsWriter, PostingList, ValueRun
 

@@ -18,9 +18,9 @@ from pathlib import Path
 import numpy as np
 
 from searchidx.codec.whoosh_support import index_segments
+from searchidx.errors import IndexNotFound
 from searchidx.index.checksums import load_record, toc_file, verify_files
 from searchidx.index.column_cache import CACHE_FILE_PREFIX, ColumnCache
-from searchidx.errors import IndexNotFound
 from searchidx.index.manifest import manifest_problem
 from searchidx.index.store import (
     _open_named,

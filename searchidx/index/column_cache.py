@@ -32,9 +32,10 @@ import hashlib
 import importlib
 import json
 import zlib
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from analyzers.files import write_atomically
 

@@ -12,17 +12,17 @@ index state.
 from __future__ import annotations
 
 import threading
-from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 import numpy as np
 from whoosh.util.times import datetime_to_long, long_to_datetime
 
 from analyzers.normalizer import strip_accents
-from searchidx.index.column_cache import ColumnCache
 from searchidx.dates import PartialDate
+from searchidx.index.column_cache import ColumnCache
 from searchidx.index.entities import find_signatures, name_aliases, one_name_per_entity
 from searchidx.index.postings import leaf_field_docs
 

@@ -35,9 +35,9 @@ from __future__ import annotations
 
 import math
 import weakref
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Iterable
 
 from analyzers.normalizer import strip_accents
 from searchidx.index.schema import EDGE_FIELD, ENTITY_FIELDS
@@ -126,7 +126,7 @@ class Signatures:
         return self.docs.get((field, name), set())
 
 
-_signatures: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_signatures: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def find_signatures(reader) -> Signatures:

@@ -22,21 +22,21 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from searchidx.sources.text import DEFAULT_MAX_BYTES, FileNote, FoundFile, SkippedFile, UnreadableFile, read_bytes
-from searchidx.sources.folder import scan_folder
+from searchidx.codec.whoosh_support import commit_with_segments
 from searchidx.index.checksums import record_checksums
 from searchidx.index.documents import document_key
 from searchidx.index.manifest import Entry, Manifest, manifest_from_index, read_manifest, write_manifest
+from searchidx.index.store import now_iso, read_meta, write_meta
+from searchidx.index.workers import Job, Outcome, add_files_here, add_files_in_workers, writer_limit_mb
 from searchidx.sources import format_of, size_limit
+from searchidx.sources.folder import scan_folder
 from searchidx.sources.records import FieldNames, read_record_file
 from searchidx.sources.settings import folder_field_names
-from searchidx.index.store import now_iso, read_meta, write_meta
-from searchidx.codec.whoosh_support import commit_with_segments
-from searchidx.index.workers import Job, Outcome, add_files_here, add_files_in_workers, writer_limit_mb
+from searchidx.sources.text import DEFAULT_MAX_BYTES, FileNote, FoundFile, SkippedFile, UnreadableFile, read_bytes
 
 ProgressCallback = Callable[[int, int], None]  # (files done, files in all)
 

@@ -133,7 +133,7 @@ class IndexLock:
             f"waited {self.wait:g} s (raise it with --wait SECONDS)"
         )
 
-    def __enter__(self) -> "IndexLock":
+    def __enter__(self) -> IndexLock:
         self.acquire()
         return self
 

@@ -22,7 +22,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from searchidx.index.checksums import seal, unseal, write_json_atomically
-
 from searchidx.sources.records import RecordsState
 
 MANIFEST_FILE = "manifest.json"

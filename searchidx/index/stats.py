@@ -10,8 +10,8 @@ from pathlib import Path
 from whoosh.util.times import long_to_datetime
 
 from analyzers import ANALYZER_VERSION
-from searchidx.index.checksums import record_checksums
 from searchidx.codec.whoosh_support import index_segments
+from searchidx.index.checksums import record_checksums
 from searchidx.index.column_cache import CACHE_FILE_PREFIX
 from searchidx.index.doctable import column_values
 from searchidx.index.entities import find_signatures

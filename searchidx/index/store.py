@@ -36,18 +36,18 @@ import shutil
 import stat as stat_module
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from whoosh.index import clean_files as clean_whoosh_files
 
 from analyzers import ANALYZER_VERSION
-from searchidx.index.checksums import record_checksums, seal, toc_file, unseal, verify_files, write_json_atomically
 from searchidx.codec import create_index, open_index
 from searchidx.codec.whoosh_support import index_segments
-from searchidx.paths import META_FILE
 from searchidx.errors import IndexDamaged, IndexNotFound, IndexUntrusted, IndexVersionMismatch
+from searchidx.index.checksums import record_checksums, seal, toc_file, unseal, verify_files, write_json_atomically
 from searchidx.index.schema import SCHEMA_VERSION, build_schema
+from searchidx.paths import META_FILE
 
 # Whoosh's default index name, used by indexes from before rebuilds were staged.
 DEFAULT_INDEX_NAME = "MAIN"
@@ -80,7 +80,7 @@ class IndexMeta:
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def read_meta(index_dir: Path) -> IndexMeta:

@@ -35,9 +35,9 @@ import queue
 import signal
 import sys
 import traceback
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 from searchidx.codec import open_index
 from searchidx.codec.whoosh_support import finish_segment

@@ -7,8 +7,8 @@ out), for callers that only need the terms a query matches.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Set
 from dataclasses import dataclass, replace
-from typing import AbstractSet, Callable
 
 from whoosh import query as wq
 from whoosh.fields import Schema
@@ -76,7 +76,7 @@ class BuildContext:
     field_weights: dict[str, float]
     filter_docs: Callable[[Filter], set[int]]
     query_docs: Callable[[wq.Query], set[int]]
-    live_docs: Callable[[], AbstractSet[int]]
+    live_docs: Callable[[], Set[int]]
     # Searching words that are all stop words (see build_query).
     keep_stop_words: bool = False
     # (prefix, weight) of the near-form credit each word's key gets

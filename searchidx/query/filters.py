@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from searchidx.dates import parse_date
-from searchidx.index.doctable import DocTable
 from searchidx.errors import QuerySyntaxError
+from searchidx.index.doctable import DocTable
 from searchidx.index.schema import ENTITY_FIELDS
 
 DATE = "date"
@@ -70,7 +70,7 @@ class Filter:
             self.period()  # raises QuerySyntaxError for a bad date
 
     @classmethod
-    def parse(cls, text: str) -> "Filter":
+    def parse(cls, text: str) -> Filter:
         """`data:2023`, `vend:Kina`, `person:"Vladimir Putin"` -> Filter."""
         name, colon, value = text.partition(":")
         field_name = FIELD_ALIASES.get(name.strip().lower())

@@ -74,7 +74,7 @@ class FilterClause:
 class Group:
     """Clauses side by side: SHOULD ones may match, MUST ones must, MUST_NOT ones must not."""
 
-    clauses: tuple[tuple[str, "Node"], ...]
+    clauses: tuple[tuple[str, Node], ...]
     # Written with OR/OSE: filters alone are then OR-ed (`data:2022 OR data:2023`),
     # where side by side they all apply (`data:2023 vend:Kina`).
     explicit_or: bool = False

@@ -22,8 +22,8 @@ NearFormTerm as the plain Term it is.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from math import log
-from typing import Sequence
 
 import numpy as np
 from whoosh import query as wq

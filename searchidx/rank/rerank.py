@@ -34,9 +34,9 @@ import re
 import threading
 from array import array
 from collections import Counter
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import repeat
-from typing import Callable, Sequence
 
 import numpy as np
 

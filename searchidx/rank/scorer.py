@@ -29,10 +29,10 @@ import numpy as np
 from whoosh import query as wq
 from whoosh import scoring
 
-from searchidx.rank.nearforms import prefix_frequencies, prefix_idf
-from searchidx.query.builder import NearFormTerm
 from searchidx.codec.whoosh_support import field_b
 from searchidx.index.postings import POSITION_SPAN, PostingReader
+from searchidx.query.builder import NearFormTerm
+from searchidx.rank.nearforms import prefix_frequencies, prefix_idf
 
 
 @dataclass

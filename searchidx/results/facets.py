@@ -9,15 +9,15 @@ drills down to it, so choosing a value means adding its `filter`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import weakref
-from typing import Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from searchidx.index.doctable import DocTable
-from searchidx.query.filters import DATE, Filter
 from searchidx.index.schema import ENTITY_FIELDS
+from searchidx.query.filters import DATE, Filter
 
 DATE_FACET = DATE
 FACET_NAMES = (DATE_FACET, *ENTITY_FIELDS)

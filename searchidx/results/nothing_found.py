@@ -9,8 +9,9 @@ for the zero-hit case, not for every search.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from searchidx.errors import QuerySyntaxError
 from searchidx.query.parser import split_filters

@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from searchidx.codec.formats import decode_starts
 from searchidx.index.entities import article_entities
-from searchidx.rank.nearforms import credited_near_forms
 from searchidx.index.postings import PostingReader
 from searchidx.query.builder import existing_terms, parse_query
+from searchidx.rank.nearforms import credited_near_forms
 from searchidx.results.snippets import matched_positions, token_spans
-from searchidx.codec.formats import decode_starts
 
 
 @dataclass(frozen=True)

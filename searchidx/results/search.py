@@ -12,24 +12,25 @@ from __future__ import annotations
 
 import math
 import threading
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from whoosh import query as wq
 
+from searchidx.codec.formats import decode_starts
 from searchidx.index.column_cache import ColumnCache
 from searchidx.index.doctable import DocTable
 from searchidx.index.entities import article_entities
-from searchidx.results.facets import Facets, count_facets, facet_names
+from searchidx.index.postings import PostingReader
+from searchidx.query.builder import BuildContext, build_query, existing_terms
 from searchidx.query.filters import Filter, as_filters, filter_docs
 from searchidx.query.parser import Group, parse_tree, plain_tree, query_filters, query_words
-from searchidx.query.builder import BuildContext, build_query, existing_terms
 from searchidx.rank.nearforms import credited_near_forms
-from searchidx.index.postings import PostingReader
-from searchidx.rank.settings import DEFAULT_RANKING, Ranking
-from searchidx.rank.rerank import rerank, worth_reranking
 from searchidx.rank.ranker import RELEVANCE, SORTS, rank
-from searchidx.codec.formats import decode_starts
+from searchidx.rank.rerank import rerank, worth_reranking
+from searchidx.rank.settings import DEFAULT_RANKING, Ranking
+from searchidx.results.facets import Facets, count_facets, facet_names
 from searchidx.results.snippets import Snippet, matched_positions, snippet_at
 
 if TYPE_CHECKING:

@@ -16,8 +16,8 @@ import threading
 import time
 from collections import Counter, defaultdict
 
-from searchidx.index.doctable import fold_key
 from searchidx.errors import QuerySyntaxError
+from searchidx.index.doctable import fold_key
 from searchidx.query.parser import parse_tree, plain_tree, query_words
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -67,7 +67,7 @@ class Vocabulary:
             self.buckets[(folded[0], len(folded))].append(folded)
 
     @classmethod
-    def from_searcher(cls, searcher, sample: int | None = None) -> "Vocabulary":
+    def from_searcher(cls, searcher, sample: int | None = None) -> Vocabulary:
         """Counts the words of up to `sample` articles, spread evenly over the index.
 
         Reading every stored article takes time in proportion to the index;

@@ -15,18 +15,9 @@ read. The indexer knows no more of a format than `format_of` tells it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
-from searchidx.sources.text import (
-    DEFAULT_MAX_BYTES,
-    Document,
-    SkippedFile,
-    UnreadableFile,
-    parse_document,
-    read_bytes,
-    relative_path,
-)
 from searchidx.sources.formats import (  # noqa: F401  (the formats, named from here too)
     CSV,
     FORMATS,
@@ -40,6 +31,15 @@ from searchidx.sources.formats import (  # noqa: F401  (the formats, named from 
     Format,
     format_of,
     size_limit,
+)
+from searchidx.sources.text import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    SkippedFile,
+    UnreadableFile,
+    parse_document,
+    read_bytes,
+    relative_path,
 )
 
 

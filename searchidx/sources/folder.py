@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import stat as stat_module
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from searchidx.paths import META_FILE
 from searchidx.sources import format_of, read_file, size_limit

@@ -25,8 +25,8 @@ import hashlib
 import json
 import unicodedata
 
-from searchidx.sources.text import Document, UnreadableFile, make_title, normalize_paragraphs
 from searchidx.dates import PartialDate, parse_published
+from searchidx.sources.text import Document, UnreadableFile, make_title, normalize_paragraphs
 
 # Bytes sniffed for NUL, as for text files.
 _BINARY_SNIFF_BYTES = 8192

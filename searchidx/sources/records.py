@@ -31,12 +31,13 @@ import io
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field, fields as dataclass_fields
-from datetime import datetime, timezone
+from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
+from datetime import UTC, datetime
 
-from searchidx.sources.text import Document, UnreadableFile, make_title, too_large
 from searchidx.dates import PartialDate, parse_published
 from searchidx.sources.formats import CSV, JSON, JSONL, TSV, Format, format_of
+from searchidx.sources.text import Document, UnreadableFile, make_title, too_large
 
 # The names a field goes by in exports, tried in this order, in any case.
 FIELD_NAMES = {
@@ -68,7 +69,7 @@ class FieldNames:
     url: str | None = None
     id: str | None = None
 
-    def over(self, other: "FieldNames") -> "FieldNames":
+    def over(self, other: FieldNames) -> FieldNames:
         """These names, and other's where these are not set."""
         return FieldNames(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in dataclass_fields(self)})
 
@@ -343,7 +344,7 @@ class _Reader:
                 raise ValueError
             if isinstance(value, (int, float)):
                 seconds = value / 1000 if abs(value) > 1e11 else value  # milliseconds since 1970
-                day = datetime.fromtimestamp(seconds, timezone.utc)
+                day = datetime.fromtimestamp(seconds, UTC)
                 return PartialDate(day.year, day.month, day.day)
             return parse_published(_as_text(value))
         except (ValueError, OverflowError, OSError):

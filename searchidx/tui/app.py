@@ -14,13 +14,12 @@ from textual.binding import Binding
 
 from searchidx.api import Index
 from searchidx.errors import IndexNotFound, IndexVersionMismatch
-from searchidx.paths import resolve_index_dir
+from searchidx.paths import default_history_path, resolve_index_dir
+from searchidx.tui import search_service
 from searchidx.tui.history import QueryHistory
-from searchidx.paths import default_history_path
 from searchidx.tui.screens.build_index import BuildIndexScreen
 from searchidx.tui.screens.help import HelpScreen
 from searchidx.tui.screens.search import SearchScreen
-from searchidx.tui import search_service
 from searchidx.tui.search_service import LocalSearch, SearchService
 from searchidx.tui.strings import strings_for
 

@@ -42,10 +42,10 @@ class SearchRequest:
         """No query: the whole archive, or what the filters allow, newest first."""
         return not self.query.strip()
 
-    def with_query(self, query: str) -> "SearchRequest":
+    def with_query(self, query: str) -> SearchRequest:
         return replace(self, query=query)
 
-    def with_filter(self, choice) -> "SearchRequest":
+    def with_filter(self, choice) -> SearchRequest:
         """The request narrowed by one more filter. A date filter replaces the
         date filters nested with it: a month chosen under its year takes the
         year's place (one chip, `◷ 2020-08`, not `◷ 2020 ✕ ◷ 2020-08 ✕`)."""
@@ -56,10 +56,10 @@ class SearchRequest:
             kept = tuple(f for f in kept if f.field != "date" or not _nested(f, choice))
         return replace(self, filters=kept + (choice,))
 
-    def without_filter(self, choice) -> "SearchRequest":
+    def without_filter(self, choice) -> SearchRequest:
         return replace(self, filters=tuple(f for f in self.filters if f != choice))
 
-    def with_sort(self, sort: str) -> "SearchRequest":
+    def with_sort(self, sort: str) -> SearchRequest:
         return replace(self, sort=sort)
 
     def run(self, index: Index, page: int = 1, limit: int = PAGE_SIZE, facets: bool = True) -> SearchResults:

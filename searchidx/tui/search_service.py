@@ -29,8 +29,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from multiprocessing import forkserver, resource_tracker
 import threading
+from multiprocessing import forkserver, resource_tracker
 from multiprocessing.connection import Connection
 
 from searchidx.errors import SearchidxError

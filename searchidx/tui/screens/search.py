@@ -16,7 +16,7 @@ found nothing, are fetched the same way.
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import on, work

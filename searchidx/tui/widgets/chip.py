@@ -23,12 +23,12 @@ class Chip(Static, can_focus=True):
     ]
 
     class Chosen(Message):
-        def __init__(self, chip: "Chip"):
+        def __init__(self, chip: Chip):
             super().__init__()
             self.chip = chip
 
         @property
-        def control(self) -> "Chip":
+        def control(self) -> Chip:
             return self.chip
 
     def __init__(self, label: Text | str, value: Any, **kwargs):

@@ -24,7 +24,7 @@ def chip_label(choice: Filter) -> Text:
 
 class FilterChips(Horizontal):
     class Removed(Message):
-        def __init__(self, choice: "Filter"):
+        def __init__(self, choice: Filter):
             super().__init__()
             self.choice = choice
 
