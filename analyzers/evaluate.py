@@ -112,7 +112,7 @@ def _key_function(name: str) -> tuple[Callable[[str], str], bool]:
     if name == "lowercase":
         return (lambda w: w), False
     if name.startswith("truncate"):
-        n = int(name[len("truncate"):] or 5)
+        n = int(name[len("truncate") :] or 5)
         return (lambda w: w[:n]), False
     from analyzers.stemmer import AlbanianStemmer, stemmer
 

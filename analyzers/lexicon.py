@@ -142,13 +142,15 @@ def _load_grammar():
     an = _grammar_analyzer()
     an.dirName = "uniparser_albanian.data_strict"
     d = files(an.dirName)
-    with as_file(d / "paradigms.txt") as an.paradigmFile, as_file(d / "lexemes.txt") as an.lexFile, as_file(
-        d / "lex_rules.txt"
-    ) as an.lexRulesFile, as_file(d / "derivations.txt") as an.derivFile, as_file(
-        d / "stem_conversions.txt"
-    ) as an.conversionFile, as_file(d / "clitics.txt") as an.cliticFile, as_file(
-        d / "bad_analyses.txt"
-    ) as an.delAnaFile:
+    with (
+        as_file(d / "paradigms.txt") as an.paradigmFile,
+        as_file(d / "lexemes.txt") as an.lexFile,
+        as_file(d / "lex_rules.txt") as an.lexRulesFile,
+        as_file(d / "derivations.txt") as an.derivFile,
+        as_file(d / "stem_conversions.txt") as an.conversionFile,
+        as_file(d / "clitics.txt") as an.cliticFile,
+        as_file(d / "bad_analyses.txt") as an.delAnaFile,
+    ):
         an.load_grammar()
     return an.g
 
@@ -296,8 +298,16 @@ class StemTable:
     it.
     """
 
-    __slots__ = ("paradigms", "folded_paradigms", "_lemmas", "_lemma_starts", "_stem_packs", "_folded_packs",
-                 "_stem_buckets", "_folded_buckets")
+    __slots__ = (
+        "paradigms",
+        "folded_paradigms",
+        "_lemmas",
+        "_lemma_starts",
+        "_stem_packs",
+        "_folded_packs",
+        "_stem_buckets",
+        "_folded_buckets",
+    )
 
     def __init__(self, packed: tuple):
         lemmas, lemma_starts, paradigms, folded_paradigms, self._stem_packs, self._folded_packs = packed
@@ -327,7 +337,10 @@ class StemTable:
         for spelling in folded_stems:
             folded_by_prefix.setdefault(spelling[:BUCKET_PREFIX], []).append(spelling)
         folded_packs = {
-            prefix: ("\n".join(keys).encode("utf-8"), "\n".join("\t".join(folded_stems[key]) for key in keys).encode("utf-8"))
+            prefix: (
+                "\n".join(keys).encode("utf-8"),
+                "\n".join("\t".join(folded_stems[key]) for key in keys).encode("utf-8"),
+            )
             for prefix, keys in folded_by_prefix.items()
         }
         return (

@@ -16,22 +16,37 @@ MIN_STEM = 3
 
 _ENDINGS = [
     # plural, genitive/dative/ablative definite and indefinite: projekt-eve, vajza-ve
-    "ëve", "eve", "ave", "ve",
+    "ëve",
+    "eve",
+    "ave",
+    "ve",
     # plural ablative indefinite: qytet-esh
     "esh",
     # plural definite: qytet-et, lumenj-të, mal-et, shqiptar-ët
-    "et", "ët", "të",
+    "et",
+    "ët",
+    "të",
     # masculine singular definite: Uashington-it / -in / -i
-    "it", "in",
+    "it",
+    "in",
     # after -k/-g/-h stems the masculine article is -u: mik-u, mik-ut, mik-un
-    "ut", "un",
+    "ut",
+    "un",
     # feminine singular definite: Kin-a, Kin-ës, Kin-ën; after a vowel -ja, -së, -në
-    "ës", "ën", "së", "në", "ja",
+    "ës",
+    "ën",
+    "së",
+    "në",
+    "ja",
     # feminine indefinite genitive after a vowel: shtëpi-je
     "je",
     # one-letter articles and the unstressed stem-final -ë: mal-i, mik-u, Kin-a,
     # (gen.) vajz-e, Kin-ë
-    "i", "u", "a", "e", "ë",
+    "i",
+    "u",
+    "a",
+    "e",
+    "ë",
 ]
 
 # Folded variants (ës -> es, të -> te, ...) for folded keys; order by length so

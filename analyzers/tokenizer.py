@@ -82,8 +82,10 @@ def _split_word(text: str, start: int) -> Iterator[tuple[str, int, int]]:
         pos += len(part) + 1
         if not part:
             continue
-        if prev is not None and part.lower() in CASE_ENDINGS and (
-            prev[-1].isdigit() or (prev[0].isupper() and len(prev) >= 2)
+        if (
+            prev is not None
+            and part.lower() in CASE_ENDINGS
+            and (prev[-1].isdigit() or (prev[0].isupper() and len(prev) >= 2))
         ):
             # OKB-së → OKB, 2020-ën → 2020, Trump-it → Trump: the ending
             # carries no meaning of its own

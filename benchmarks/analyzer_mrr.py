@@ -46,10 +46,14 @@ CONFIGS = {
     "whoosh-stemming": lambda: {"body": StemmingAnalyzer()},
     "whoosh-standard+fold": lambda: {"body": StandardAnalyzer() | DiacriticFoldingFilter()},
     "sq-tokens+fold": lambda: {"body": albanian_tokens() | AlbanianStopFilter() | DiacriticFoldingFilter()},
-    "sq-rules-only": lambda: {"body": albanian_tokens() | AlbanianStopFilter() | AlbanianVariantStemFilter(use_lexicon=False)},
+    "sq-rules-only": lambda: {
+        "body": albanian_tokens() | AlbanianStopFilter() | AlbanianVariantStemFilter(use_lexicon=False)
+    },
     "sq-no-stopfilter": lambda: {"body": albanian_tokens() | AlbanianStemFilter()},
     "sq-strict": lambda: {"body": albanian_tokens() | AlbanianStopFilter() | AlbanianVariantStemFilter(fold=False)},
-    "sq-fold-all-keys": lambda: {"body": albanian_tokens() | AlbanianStopFilter() | AlbanianVariantStemFilter(fold_keys=True)},
+    "sq-fold-all-keys": lambda: {
+        "body": albanian_tokens() | AlbanianStopFilter() | AlbanianVariantStemFilter(fold_keys=True)
+    },
     "sq (default)": lambda: {"body": AlbanianAnalyzer()},
     "sq + folded surface field": lambda: {
         "body": AlbanianAnalyzer(),
@@ -118,15 +122,23 @@ def run(collection: str, config_names, workdir: Path, weighting: str = "whoosh")
         m = mrr(ix, list(analyzers), queries, fold=False, weighting=WEIGHTINGS[weighting]())
         mf = mrr(ix, list(analyzers), queries, fold=True, weighting=WEIGHTINGS[weighting]())
         loss = (m - mf) / m * 100 if m else 0.0
-        print(f"{collection:6} {weighting:9} {name:26} MRR@10={m:.3f}  without ë/ç={mf:.3f}  loss={loss:4.1f}%  index {build:.1f}s", flush=True)
+        print(
+            f"{collection:6} {weighting:9} {name:26} MRR@10={m:.3f}  without ë/ç={mf:.3f}  loss={loss:4.1f}%  index {build:.1f}s",
+            flush=True,
+        )
 
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--collections", nargs="+", default=["lajmi", "ntrex"])
     p.add_argument("--configs", nargs="+", default=list(CONFIGS), choices=list(CONFIGS), metavar="CONFIG")
-    p.add_argument("--weighting", nargs="+", default=["whoosh"], choices=list(WEIGHTINGS),
-                   help="ranking used for every analyzer: Whoosh's BM25F, searchidx's, or both in turn")
+    p.add_argument(
+        "--weighting",
+        nargs="+",
+        default=["whoosh"],
+        choices=list(WEIGHTINGS),
+        help="ranking used for every analyzer: Whoosh's BM25F, searchidx's, or both in turn",
+    )
     args = p.parse_args(argv)
     if not DATA.is_dir():
         raise SystemExit(f"no data at {DATA}")

@@ -96,10 +96,14 @@ def main(argv=None):
     base = rows["StandardAnalyzer"][2]
     print(f"{len(docs)} texts")
     for name, (n, cold, warm) in rows.items():
-        print(f"{name:18} tokens={n:7d} cold={cold:9.0f} tok/s warm={warm:9.0f} tok/s ({warm / base:.0%} of Standard, warm)")
+        print(
+            f"{name:18} tokens={n:7d} cold={cold:9.0f} tok/s warm={warm:9.0f} tok/s ({warm / base:.0%} of Standard, warm)"
+        )
     for name in SETUPS:
         s = startup(name)
-        print(f"{name:18} start-up {s['startup_s']:.3f} s, memory added {s['added_mb']:.1f} MB (whoosh import {s['whoosh_import_s']:.3f} s)")
+        print(
+            f"{name:18} start-up {s['startup_s']:.3f} s, memory added {s['added_mb']:.1f} MB (whoosh import {s['whoosh_import_s']:.3f} s)"
+        )
 
 
 if __name__ == "__main__":

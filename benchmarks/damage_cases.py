@@ -56,7 +56,8 @@ def main() -> None:
             print(
                 f"| {number}. {case} | {search.exit_code} | {check.exit_code} | {update.exit_code} | {rebuild.exit_code} "
                 f"| {'sound' if after.exit_code == 0 else 'DAMAGED'} | {shown.replace('|', '/')}"
-                + (f" ({tracebacks} tracebacks)" if tracebacks else "") + " |"
+                + (f" ({tracebacks} tracebacks)" if tracebacks else "")
+                + " |"
             )
 
 

@@ -81,9 +81,7 @@ def draw(seed: int, fresh: bool = False) -> list[tuple[str, str]]:
     used = used_files(fresh)
     pools = []
     for folder in ("lajmi", "ntrex"):
-        names = sorted(
-            f"news-dev/{folder}/{p.name}" for p in (DATA / "news-dev" / folder).glob("*.txt")
-        )
+        names = sorted(f"news-dev/{folder}/{p.name}" for p in (DATA / "news-dev" / folder).glob("*.txt"))
         names = [n for n in names if n not in used]
         random.Random(f"{seed}:{folder}").shuffle(names)
         pools.append(names)
@@ -101,7 +99,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--count", type=int, default=60)
-    parser.add_argument("--fresh", action="store_true", help="leave out every article the first round's gold or draw holds")
+    parser.add_argument(
+        "--fresh", action="store_true", help="leave out every article the first round's gold or draw holds"
+    )
     args = parser.parse_args()
     for split, name in draw(args.seed, args.fresh)[: args.count]:
         text = (DATA / name).read_text(encoding="utf-8")

@@ -71,7 +71,13 @@ def extraction_speed(texts: list[str], repeat: int) -> dict:
         started = time.process_time()
         mentions = sum(len(extract_entities(t)) for t in texts)
         best = min(best, time.process_time() - started)
-    return {"documents": len(texts), "tokens": tokens, "mentions": mentions, "seconds": best, "tokens_per_s": tokens / best}
+    return {
+        "documents": len(texts),
+        "tokens": tokens,
+        "mentions": mentions,
+        "seconds": best,
+        "tokens_per_s": tokens / best,
+    }
 
 
 def index_once(folder: Path, processes: int | None, with_entities: bool) -> float:
@@ -143,8 +149,12 @@ def main() -> int:
         print(json.dumps(result, indent=2))
         return 0
     e, ix = result["extraction"], result["indexing"]
-    print(f"dictionaries: built in {result['dictionaries_build_s']:.2f} s, loaded from cache in {result['dictionaries_cached_load_s']:.3f} s")
-    print(f"extraction: {e['documents']} articles, {e['tokens']} tokens, {e['mentions']} mentions in {e['seconds']:.2f} s = {e['tokens_per_s']:,.0f} tokens/s")
+    print(
+        f"dictionaries: built in {result['dictionaries_build_s']:.2f} s, loaded from cache in {result['dictionaries_cached_load_s']:.3f} s"
+    )
+    print(
+        f"extraction: {e['documents']} articles, {e['tokens']} tokens, {e['mentions']} mentions in {e['seconds']:.2f} s = {e['tokens_per_s']:,.0f} tokens/s"
+    )
     print(
         f"indexing ({ix['processes'] or 'all'} process(es), median of {ix['repeat']}): "
         f"{ix['without_entities_s']:.3f} s without entities, {ix['with_entities_s']:.3f} s with: "

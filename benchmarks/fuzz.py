@@ -52,8 +52,13 @@ def generated(strategy, count: int, at_seed: int) -> list:
     examples: list = []
 
     @seed(at_seed)
-    @settings(max_examples=count, database=None, deadline=None, phases=[Phase.generate],
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=count,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     @given(strategy)
     def collect(example):
         examples.append(example)
@@ -107,7 +112,17 @@ def batch_queries(index_dir: Path, queries: list[str], work: Path) -> Counter:
     # A first query, not counted, takes the process's start-up and the
     # index's opening: what is timed is each query's own answer.
     source.write_text("\n".join(["Kina"] + lines) + "\n", encoding="utf-8")
-    command = [sys.executable, "-m", "searchidx", "search", "--index", str(index_dir), "--batch", str(source), "--facets"]
+    command = [
+        sys.executable,
+        "-m",
+        "searchidx",
+        "search",
+        "--index",
+        str(index_dir),
+        "--batch",
+        str(source),
+        "--facets",
+    ]
     errors = (work / "batch-stderr.txt").open("w+", encoding="utf-8")  # a file: a full pipe would stall the batch
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True, encoding="utf-8")
     process.stdout.readline()  # the warm-up query's answer

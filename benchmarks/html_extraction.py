@@ -37,8 +37,16 @@ def measure(page) -> dict:
     try:
         document = page_reader.parse_page(page.html, page.name)
     except UnreadableFile as error:
-        return {"page": page.name, "error": str(error), "recall": 0.0, "precision": 0.0, "clutter": 0,
-                "title": False, "date": False, "url": False}
+        return {
+            "page": page.name,
+            "error": str(error),
+            "recall": 0.0,
+            "precision": 0.0,
+            "clutter": 0,
+            "title": False,
+            "date": False,
+            "url": False,
+        }
     gold = words("\n".join(page.paragraphs))
     got = words(document.body)
     overlap = sum((gold & got).values())

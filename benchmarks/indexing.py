@@ -148,7 +148,9 @@ def main() -> None:
         )
         results = {}
         for kind in arguments.kinds:
-            results[kind] = result = measure(kind, corpus, arguments.work / f"index-{kind}-{size}", arguments.whoosh_limitmb)
+            results[kind] = result = measure(
+                kind, corpus, arguments.work / f"index-{kind}-{size}", arguments.whoosh_limitmb
+            )
             print(
                 f"  {kind:<12} {result['docs_per_s']:>7.1f} docs/s  {result['mb_per_s']:>6.3f} MB/s  "
                 f"{result['seconds']:>7.1f} s  {result['cpu_ms_per_doc']:>5.2f} CPU ms/doc  peak {result['peak_rss_mb']:>6.0f} MB  index {result['index_mb']:>6.1f} MB",

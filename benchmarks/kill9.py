@@ -72,7 +72,17 @@ def main(argv=None) -> None:
             for n in rng.sample(range(args.files), int(args.files * share)):
                 (folder / f"n{n:03d}.txt").write_text(text(n, run), encoding="utf-8")
             after = {str(p.resolve()) for p in folder.glob("*.txt")}
-            command = [sys.executable, "-m", "searchidx", "index", str(folder), "--index", str(index_dir), "--jobs", "2"]
+            command = [
+                sys.executable,
+                "-m",
+                "searchidx",
+                "index",
+                str(folder),
+                "--index",
+                str(index_dir),
+                "--jobs",
+                "2",
+            ]
             if run % 7 == 0:
                 command.append("--rebuild")
             process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -116,7 +116,9 @@ def run(count: int, queries_per_kind: int, work: Path, seed: int, cold: bool = F
                     ours._search_session().forget_postings()
                 ours_ms.append(time_ms(lambda: ours.search(text, **options)))  # noqa: B023 - called at once
                 plain_text = text if kind != "headline" else re.sub(r"[\"“”:()*+\-]", " ", text)
-                whoosh_options = dict(facets=variant == "facets", date_range=(first, last) if variant == "date filter" else None)
+                whoosh_options = dict(
+                    facets=variant == "facets", date_range=(first, last) if variant == "date filter" else None
+                )
                 theirs_ms.append(time_ms(lambda: theirs.search(plain_text, **whoosh_options)))  # noqa: B023 - called at once
             timings.searchidx[name] = ours_ms
             timings.whoosh[name] = theirs_ms
@@ -142,8 +144,10 @@ def run(count: int, queries_per_kind: int, work: Path, seed: int, cold: bool = F
 def print_table(report: dict) -> None:
     print(f"{report['articles']} articles, {report['queries_per_kind']} queries per kind; milliseconds")
     load = report["load_average"]
-    print(f"load average before {load['before'][0]:.2f}, after {load['after'][0]:.2f}; "
-          f"first search (open + 'Kr' with facets) {report['first_search_ms']} ms")
+    print(
+        f"load average before {load['before'][0]:.2f}, after {load['after'][0]:.2f}; "
+        f"first search (open + 'Kr' with facets) {report['first_search_ms']} ms"
+    )
     print(f"{'kind':<26} {'searchidx p50':>13} {'p95':>7} {'p99':>7} | {'whoosh p50':>10} {'p95':>7} {'p99':>7}")
     for row in report["rows"]:
         print(
@@ -156,13 +160,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=20_000, help="articles in the corpus")
     parser.add_argument("--queries", type=int, default=100, help="queries of each kind")
-    parser.add_argument("--work", type=Path, default=Path("/tmp/searchidx-latency"),
-                        help="where the corpus and indexes are built and kept between runs")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=Path("/tmp/searchidx-latency"),
+        help="where the corpus and indexes are built and kept between runs",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--cold", action="store_true",
-                        help="drop searchidx's decoded posting lists before every query (its worst case: "
-                             "otherwise a query's facets and date-filter runs find them decoded by its plain run)")
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="drop searchidx's decoded posting lists before every query (its worst case: "
+        "otherwise a query's facets and date-filter runs find them decoded by its plain run)",
+    )
     args = parser.parse_args(argv)
     report = run(args.count, args.queries, args.work, args.seed, cold=args.cold)
     if args.json:

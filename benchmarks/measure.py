@@ -172,7 +172,10 @@ def run_sampled(command: list[str], interval: float = 0.5) -> TreeRun:
     def drain(name: str, stream) -> None:
         outputs[name] = stream.read()
 
-    readers = [threading.Thread(target=drain, args=(name, stream), daemon=True) for name, stream in (("stdout", process.stdout), ("stderr", process.stderr))]
+    readers = [
+        threading.Thread(target=drain, args=(name, stream), daemon=True)
+        for name, stream in (("stdout", process.stdout), ("stderr", process.stderr))
+    ]
     sampler = threading.Thread(target=sample, daemon=True)
     for thread in readers + ([sampler] if sampling else []):
         thread.start()

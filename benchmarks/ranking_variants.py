@@ -150,7 +150,12 @@ def bm25(k1=0.9, b=0.9, idf_power=1.0, idf=whoosh_idf, lead=0.0, coord=0.0, pair
 
 # Deverbal nouns and agent nouns against their verb (testim/testoj, vonesë/vonoj,
 # sulmues/sulmoj, rritje/rrit), kept only when the other key is in the index.
-_DERIVATION = [("im", ("oj", "ej", "ij", "uaj")), ("esë", ("oj", "ej")), ("ues", ("oj", "ej", "uaj")), ("je", ("", "j"))]
+_DERIVATION = [
+    ("im", ("oj", "ej", "ij", "uaj")),
+    ("esë", ("oj", "ej")),
+    ("ues", ("oj", "ej", "uaj")),
+    ("je", ("", "j")),
+]
 
 
 def _derivational(key: str, vocabulary) -> list[str]:
@@ -272,10 +277,7 @@ def proximity(window=10, weight=0.3, k1=0.9, b=0.9):
         for i, a in enumerate(present):
             for t in present[i + 1 :]:
                 acc = sum(
-                    1 / (pa - pb) ** 2
-                    for pa in d["where"][a]
-                    for pb in d["where"][t]
-                    if 0 < abs(pa - pb) <= window
+                    1 / (pa - pb) ** 2 for pa in d["where"][a] for pb in d["where"][t] if 0 < abs(pa - pb) <= window
                 )
                 if acc:
                     s += weight * min(whoosh_idf(c, a), whoosh_idf(c, t)) ** 2 * acc * (k1 + 1) / (acc + k1 * norm)
@@ -497,7 +499,9 @@ def reranked(first, depth=30, weight=1.0, idf_power=2.0, k1=1.2, b=0.75):
     BM25 counted among them (searchidx.rank.rerank; here for every query length)."""
 
     def score(c: Collection, terms: Query, d: dict) -> float:
-        return _reranked_scores(c, tuple(terms), terms.text, first, depth, weight, idf_power, k1, b).get(d["docnum"], 0.0)
+        return _reranked_scores(c, tuple(terms), terms.text, first, depth, weight, idf_power, k1, b).get(
+            d["docnum"], 0.0
+        )
 
     return score
 
@@ -520,13 +524,26 @@ VARIANTS = {
     "idf^2 + derivations 0.4": bm25(idf_power=2.0, derived=0.4),
     "LM Dirichlet mu=800": lm_dirichlet(800),
     # Second pass over the idf^2 ranking: pseudo-relevance feedback (k articles, m keys, weight).
-    **{f"idf^2 + PRF k={k} m={m} w={w}": prf(k, m, w) for k, m, w in [
-        (3, 10, 0.03), (3, 10, 0.1), (3, 10, 0.3), (5, 10, 0.1), (5, 20, 0.3), (10, 10, 0.03), (10, 20, 0.1)]},
+    **{
+        f"idf^2 + PRF k={k} m={m} w={w}": prf(k, m, w)
+        for k, m, w in [
+            (3, 10, 0.03),
+            (3, 10, 0.1),
+            (3, 10, 0.3),
+            (5, 10, 0.1),
+            (5, 20, 0.3),
+            (10, 10, 0.03),
+            (10, 20, 0.1),
+        ]
+    },
     # The best window of positions (size, weight; "max": the better of article and window).
     **{f"idf^2 + best passage {n} x{a}": best_passage(n, a) for n, a in [(40, 0.5), (60, 0.2), (60, 0.5), (120, 0.3)]},
     "idf^2 or best passage 60 (max)": best_passage(60, mode="max"),
     # Query keys near each other in the article.
-    **{f"idf^2 + proximity W={n} x{w}": proximity(n, w) for n, w in [(5, 0.3), (10, 0.1), (10, 0.3), (20, 0.1), (20, 0.3)]},
+    **{
+        f"idf^2 + proximity W={n} x{w}": proximity(n, w)
+        for n, w in [(5, 0.3), (10, 0.1), (10, 0.3), (20, 0.1), (20, 0.3)]
+    },
     **{f"idf^2 + MinDist a={a} x{w}": min_distance(a, w) for a, w in [(0.3, 0.3), (0.3, 1.0), (1.0, 1.0)]},
     # Other ideas, from lajmi's misses.
     **{f"idf^2 + salience x{w}": salience(w) for w in (0.05, 0.1, 0.3, 1.0)},
@@ -541,8 +558,10 @@ VARIANTS = {
     ),
     "idf^2 k1=0.3": bm25(idf_power=2.0, k1=0.3),
     "idf^2 k1=1.2": bm25(idf_power=2.0, k1=1.2),
-    **{f"idf^2 + near forms {n} letters x{w}": near_forms(n, w) for n, w in [
-        (4, 0.3), (5, 0.3), (5, 0.5), (5, 1.0), (6, 0.5), (6, 0.7), (6, 1.0), (6, 1.5), (7, 1.0)]},
+    **{
+        f"idf^2 + near forms {n} letters x{w}": near_forms(n, w)
+        for n, w in [(4, 0.3), (5, 0.3), (5, 0.5), (5, 1.0), (6, 0.5), (6, 0.7), (6, 1.0), (6, 1.5), (7, 1.0)]
+    },
     "idf^2 b=0.75 + near forms 6 letters x1.0": near_forms(6, 1.0, b=0.75),
     "idf^2 + near forms 6 x1.0 + salience x0.1": combined(near_forms(6, 1.0), salience(0.1)),
     "idf^2 + near forms 6 x1.0 + PRF k=10 m=10 w=0.02": combined(near_forms(6, 1.0), prf(10, 10, 0.02)),
@@ -555,13 +574,26 @@ VARIANTS = {
     "fuse idf^2 + bm25 idf^1 x0.5": fused([(_IDF2_BM25, 1.0), (bm25(), 0.5)]),
     "fuse idf^2 + idf^2 with lead 1.0 x0.5": fused([(_IDF2_BM25, 1.0), (bm25(idf_power=2.0, lead=1.0), 0.5)]),
     # Character n-grams of the words (no stemmer): alone, then fused with the keys.
-    **{f"{n}-grams idf^{p} (k1 1.2, b 0.75)": char_ngrams(n, idf_power=p) for n, p in [
-        (3, 2.0), (4, 1.0), (4, 2.0), (4, 3.0), (5, 1.0), (5, 2.0)]},
+    **{
+        f"{n}-grams idf^{p} (k1 1.2, b 0.75)": char_ngrams(n, idf_power=p)
+        for n, p in [(3, 2.0), (4, 1.0), (4, 2.0), (4, 3.0), (5, 1.0), (5, 2.0)]
+    },
     "4-grams idf^2 k1 0.9 b 0.9": char_ngrams(4, k1=0.9, b=0.9, idf_power=2.0),
     "4-grams of the keys idf^3": char_ngrams(4, idf_power=3.0, source="keys"),
-    **{f"fuse idf^2 + {n}-grams idf^{p} x{w}": fused([(_IDF2_BM25, 1.0), (char_ngrams(n, idf_power=p), w)]) for n, p, w in [
-        (4, 1.0, 0.5), (5, 1.0, 0.5), (5, 1.0, 1.0), (4, 2.0, 0.5), (4, 2.0, 1.0), (4, 2.0, 1.5), (4, 2.0, 2.0),
-        (5, 2.0, 0.5), (4, 3.0, 1.0)]},
+    **{
+        f"fuse idf^2 + {n}-grams idf^{p} x{w}": fused([(_IDF2_BM25, 1.0), (char_ngrams(n, idf_power=p), w)])
+        for n, p, w in [
+            (4, 1.0, 0.5),
+            (5, 1.0, 0.5),
+            (5, 1.0, 1.0),
+            (4, 2.0, 0.5),
+            (4, 2.0, 1.0),
+            (4, 2.0, 1.5),
+            (4, 2.0, 2.0),
+            (5, 2.0, 0.5),
+            (4, 3.0, 1.0),
+        ]
+    },
     "fuse idf^2 + 4-grams idf^3 x1.0 (max)": fused([(_IDF2_BM25, 1.0), (char_ngrams(4, idf_power=3.0), 1.0)], "max"),
     "fuse idf^2 + 4-grams of keys idf^3 x1.0 (max)": fused(
         [(_IDF2_BM25, 1.0), (char_ngrams(4, idf_power=3.0, source="keys"), 1.0)], "max"
@@ -573,11 +605,22 @@ VARIANTS = {
         [(_IDF2_BM25, 1.0), (char_ngrams(4, idf_power=2.0), 0.5), (char_ngrams(5, idf_power=2.0), 0.5)]
     ),
     # Near forms (above) fused with the n-grams.
-    **{f"fuse near forms 6 x1.0 + 4-grams idf^{p} x{w} ({how})": fused(
-        [(near_forms(6, 1.0), 1.0), (char_ngrams(4, idf_power=p), w)], how
-    ) for p, w, how in [
-        (2.0, 0.5, "minmax"), (2.0, 0.7, "minmax"), (2.0, 1.0, "minmax"), (2.0, 1.0, "max"), (2.0, 1.0, "rrf"),
-        (3.0, 1.0, "minmax"), (3.0, 1.3, "minmax"), (3.0, 1.0, "max"), (4.0, 1.0, "minmax")]},
+    **{
+        f"fuse near forms 6 x1.0 + 4-grams idf^{p} x{w} ({how})": fused(
+            [(near_forms(6, 1.0), 1.0), (char_ngrams(4, idf_power=p), w)], how
+        )
+        for p, w, how in [
+            (2.0, 0.5, "minmax"),
+            (2.0, 0.7, "minmax"),
+            (2.0, 1.0, "minmax"),
+            (2.0, 1.0, "max"),
+            (2.0, 1.0, "rrf"),
+            (3.0, 1.0, "minmax"),
+            (3.0, 1.3, "minmax"),
+            (3.0, 1.0, "max"),
+            (4.0, 1.0, "minmax"),
+        ]
+    },
     "fuse near forms 6 x0.7 + 4-grams k1 0.9 b 0.9 idf^2 x1.0": fused(
         [(near_forms(6, 0.7), 1.0), (char_ngrams(4, k1=0.9, b=0.9, idf_power=2.0), 1.0)]
     ),
@@ -593,16 +636,24 @@ VARIANTS = {
     "fuse near forms 6 x1.0 + 4-grams idf^2 x1.0 + PRF k=10 m=10 w=0.03 x0.3": fused(
         [(near_forms(6, 1.0), 1.0), (char_ngrams(4, idf_power=2.0), 1.0), (prf(10, 10, 0.03), 0.3)]
     ),
-    **{f"fuse {first} + 4-grams of first {h} letters idf^3 x1.0 (max)": fused(
-        [(variant, 1.0), (char_ngrams(4, idf_power=3.0, head=h), 1.0)], "max"
-    ) for first, variant, h in [("near forms 6 x1.0", near_forms(6, 1.0), 7), ("near forms 6 x1.0", near_forms(6, 1.0), 6),
-                                ("idf^2", _IDF2_BM25, 6)]},
+    **{
+        f"fuse {first} + 4-grams of first {h} letters idf^3 x1.0 (max)": fused(
+            [(variant, 1.0), (char_ngrams(4, idf_power=3.0, head=h), 1.0)], "max"
+        )
+        for first, variant, h in [
+            ("near forms 6 x1.0", near_forms(6, 1.0), 7),
+            ("near forms 6 x1.0", near_forms(6, 1.0), 6),
+            ("idf^2", _IDF2_BM25, 6),
+        ]
+    },
     "fuse near forms 6 x1.0 + 4-grams idf^3 x1.0 + lead 1.0 x0.3 (max)": fused(
         [(near_forms(6, 1.0), 1.0), (char_ngrams(4, idf_power=3.0), 1.0), (bm25(idf_power=2.0, lead=1.0), 0.3)], "max"
     ),
     # The 4-grams as a re-ranking of the first hits, counted among them (shipped: searchidx.rank.rerank).
-    **{f"near forms 6 x1.0, first {k} re-ranked by 4-grams among them x{w}": reranked(near_forms(6, 1.0), k, w)
-       for k, w in [(20, 1.0), (30, 1.0), (40, 1.0), (30, 0.8)]},
+    **{
+        f"near forms 6 x1.0, first {k} re-ranked by 4-grams among them x{w}": reranked(near_forms(6, 1.0), k, w)
+        for k, w in [(20, 1.0), (30, 1.0), (40, 1.0), (30, 0.8)]
+    },
 }
 
 

@@ -110,8 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="folder to write the articles into")
     parser.add_argument("--count", type=int, default=ResampleOptions.count)
     parser.add_argument("--seed", type=int, default=ResampleOptions.seed)
-    parser.add_argument("--years", default=f"{ResampleOptions.first_year}-{ResampleOptions.last_year}",
-                        help="first-last year of the dates, e.g. 2015-2024")
+    parser.add_argument(
+        "--years",
+        default=f"{ResampleOptions.first_year}-{ResampleOptions.last_year}",
+        help="first-last year of the dates, e.g. 2015-2024",
+    )
     args = parser.parse_args(argv)
     first, _, last = args.years.partition("-")
     options = ResampleOptions(count=args.count, seed=args.seed, first_year=int(first), last_year=int(last or first))

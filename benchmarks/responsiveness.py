@@ -35,9 +35,21 @@ from searchidx.tui.widgets.search_box import SearchBox
 TICK_SECONDS = 0.005
 # Searched one after another with no typing; each new to the index's caches.
 SEARCHES_ALONE = [
-    "Kosova Serbia", "qeveria Kurti", "Prishtina komuna", "ministri tha", "zgjedhjet partia",
-    "policia arrestoi", "ekonomia rritje", "shkolla nxënës", "spitali mjekët", "gjykata vendimi",
-    "Kosova OR Shqipëria", "\"qeveria e Kosovës\"", "ambasador*", "presidentja Osmani", "BE dialogu",
+    "Kosova Serbia",
+    "qeveria Kurti",
+    "Prishtina komuna",
+    "ministri tha",
+    "zgjedhjet partia",
+    "policia arrestoi",
+    "ekonomia rritje",
+    "shkolla nxënës",
+    "spitali mjekët",
+    "gjykata vendimi",
+    "Kosova OR Shqipëria",
+    '"qeveria e Kosovës"',
+    "ambasador*",
+    "presidentja Osmani",
+    "BE dialogu",
 ]
 
 
@@ -157,18 +169,26 @@ async def measure(index_dir: str, query: str, interval: float, idle_seconds: flo
         documents = index.document_count()
     print(f"index: {index_dir} ({documents} documents); typed {query!r}, a key every {ms(interval)}")
     print(f"screen: {status}")
-    print(f"searches run: {len(timings)}; each (with facets, request to answer): median {ms(statistics.median(timings))}, "
-          f"max {ms(max(timings))}")
-    print(f"drawing results and facets (on the screen's thread): median {ms(statistics.median(shown))}, "
-          f"max {ms(max(shown))}")
-    print(f"last key to its results on screen: {ms(last_shown - last_key)} "
-          f"(pause before searching {ms(DEBOUNCE_SECONDS)})")
+    print(
+        f"searches run: {len(timings)}; each (with facets, request to answer): median {ms(statistics.median(timings))}, "
+        f"max {ms(max(timings))}"
+    )
+    print(
+        f"drawing results and facets (on the screen's thread): median {ms(statistics.median(shown))}, "
+        f"max {ms(max(shown))}"
+    )
+    print(
+        f"last key to its results on screen: {ms(last_shown - last_key)} "
+        f"(pause before searching {ms(DEBOUNCE_SECONDS)})"
+    )
     print(f"key to search box: median {ms(statistics.median(key_lags))}, max {ms(max(key_lags))}")
     report_gaps("event-loop gaps while typing (all)", lengths(typing_gaps))
     # A search's own cost, apart from drawing its answer (which comes after).
     report_gaps("event-loop gaps while a search was running", lengths(overlapping(typing_gaps, typing_searches)))
-    print(f"searches alone (no typing): {len(alone_timings)}, median {ms(statistics.median(alone_timings))}, "
-          f"max {ms(max(alone_timings))}")
+    print(
+        f"searches alone (no typing): {len(alone_timings)}, median {ms(statistics.median(alone_timings))}, "
+        f"max {ms(max(alone_timings))}"
+    )
     report_gaps("event-loop gaps within those searches", lengths(alone_gaps))
     report_gaps("event-loop gaps idle (baseline, same run)", lengths(idle_gaps))
 

@@ -179,7 +179,6 @@ def reader_hash() -> str:
 
 
 class SearchidxEngine:
-
     def __init__(self, name: str, jobs: int | None):
         self.name, self.jobs = name, jobs
 
@@ -535,14 +534,18 @@ def build_index(name: str, corpus: Path, work: Path, size: int, rebuild: bool) -
         shutil.rmtree(folder)  # the same index as searchidx's: kept once
     record_path.write_text(json.dumps(record, indent=2))
     record["cached"] = False
-    log(f"  built {name}: {record['articles_per_s']} articles/s, {record['seconds']} s, peak {record['peak_rss_mb']} MB")
+    log(
+        f"  built {name}: {record['articles_per_s']} articles/s, {record['seconds']} s, peak {record['peak_rss_mb']} MB"
+    )
     return record
 
 
 def measure_size(size: int, names: list[str], args) -> dict:
     news_dev = args.data / "news-dev"
     options = ResampleOptions(count=size, seed=args.seed, min_sentences=4, max_sentences=30)
-    corpus_dir = args.work / "corpora" / f"articles-{size}-seed{args.seed}-{options.min_sentences}to{options.max_sentences}"
+    corpus_dir = (
+        args.work / "corpora" / f"articles-{size}-seed{args.seed}-{options.min_sentences}to{options.max_sentences}"
+    )
     log(f"{size:,} articles: corpus {corpus_dir}")
     corpus = cached_corpus(corpus_dir, options, (news_dev / "lajmi", news_dev / "ntrex"))
     report = {
@@ -569,8 +572,12 @@ def measure_size(size: int, names: list[str], args) -> dict:
     if args.cold_queries:
         for name in queried:
             log(f"  cold queries: {name}")
-            spec = {**common, "engine": name, "index": report["engines"][name]["build"]["index"],
-                    "cold_queries": args.cold_queries}
+            spec = {
+                **common,
+                "engine": name,
+                "index": report["engines"][name]["build"]["index"],
+                "cold_queries": args.cold_queries,
+            }
             cold, _ = run_child(["cold", json.dumps(spec)])
             entry = report["engines"][name]
             entry["cold"] = {kind: summarize(cold["timings"][kind]) for kind in KINDS}
@@ -626,8 +633,7 @@ def print_size(report: dict, out) -> None:
     if cached:
         print("  * built in an earlier run (see its load); --rebuild measures it in this run", file=out)
     print(
-        f"{'latency ms':<22}{'warm p50':>9}{'p95':>8}{'p99':>8} |{'cold p50':>9}{'p95':>8}{'p99':>8} |"
-        f"{'matches':>9}",
+        f"{'latency ms':<22}{'warm p50':>9}{'p95':>8}{'p99':>8} |{'cold p50':>9}{'p95':>8}{'p99':>8} |{'matches':>9}",
         file=out,
     )
     for name, entry in engines.items():
@@ -667,12 +673,14 @@ def growth(reports: list[dict]) -> list[dict]:
                 values.append(None)
         if any(value is not None for value in values):
             first, last = values[0], values[-1]
-            rows.append({
-                "engine": name,
-                "metric": metric,
-                "values": values,
-                "growth": round(last / first, 2) if first and last else None,
-            })
+            rows.append(
+                {
+                    "engine": name,
+                    "metric": metric,
+                    "values": values,
+                    "growth": round(last / first, 2) if first and last else None,
+                }
+            )
 
     for name in names:
         for stage in ("warm", "cold"):
@@ -689,7 +697,9 @@ def print_growth(reports: list[dict], rows: list[dict], out) -> None:
     if len(reports) < 2:
         return
     sizes = [report["articles"] for report in reports]
-    print(f"\n== growth from {sizes[0]:,} to {sizes[-1]:,} articles ({sizes[-1] / sizes[0]:.1f}x the data) ==", file=out)
+    print(
+        f"\n== growth from {sizes[0]:,} to {sizes[-1]:,} articles ({sizes[-1] / sizes[0]:.1f}x the data) ==", file=out
+    )
     print(f"{'':<12}{'metric':<22}" + "".join(f"{size:>10,}" for size in sizes) + f"{'growth':>9}", file=out)
     shown = [row for row in rows if "p50" not in row["metric"] and "p99" not in row["metric"]]
     previous = None
@@ -698,7 +708,9 @@ def print_growth(reports: list[dict], rows: list[dict], out) -> None:
         previous = row["engine"]
         growth_text = f"{row['growth']:.2f}x" if row["growth"] is not None else "-"
         print(
-            f"{label:<12}{row['metric']:<22}" + "".join(f"{number(v):>10}" for v in row["values"]) + f"{growth_text:>9}",
+            f"{label:<12}{row['metric']:<22}"
+            + "".join(f"{number(v):>10}" for v in row["values"])
+            + f"{growth_text:>9}",
             file=out,
         )
     print("  (p50 and p99 growth: in the --json report)", file=out)
@@ -720,22 +732,45 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result))
         return 0
     parser = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0], epilog="\n\n".join(__doc__.split("\n\n")[2:]),
+        description=__doc__.split("\n\n")[0],
+        epilog="\n\n".join(__doc__.split("\n\n")[2:]),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES), help="articles in each corpus")
-    parser.add_argument("--work", type=Path, default=DEFAULT_WORK,
-                        help=f"where corpora, indexes and reports are kept between runs (default {DEFAULT_WORK})")
-    parser.add_argument("--engines", nargs="+", choices=ENGINES, default=list(ENGINES),
-                        help="engines to measure (default: all; those not installed are skipped)")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=DEFAULT_WORK,
+        help=f"where corpora, indexes and reports are kept between runs (default {DEFAULT_WORK})",
+    )
+    parser.add_argument(
+        "--engines",
+        nargs="+",
+        choices=ENGINES,
+        default=list(ENGINES),
+        help="engines to measure (default: all; those not installed are skipped)",
+    )
     parser.add_argument("--queries", type=int, default=50, help="warm queries of each kind (default 50)")
-    parser.add_argument("--cold-queries", type=int, default=20,
-                        help="cold queries of each kind and engine, each a fresh open (default 20; 0 skips)")
-    parser.add_argument("--rebuild", nargs="*", choices=ENGINES, metavar="ENGINE",
-                        help="rebuild these engines' indexes (none named: all) instead of reusing them")
+    parser.add_argument(
+        "--cold-queries",
+        type=int,
+        default=20,
+        help="cold queries of each kind and engine, each a fresh open (default 20; 0 skips)",
+    )
+    parser.add_argument(
+        "--rebuild",
+        nargs="*",
+        choices=ENGINES,
+        metavar="ENGINE",
+        help="rebuild these engines' indexes (none named: all) instead of reusing them",
+    )
     parser.add_argument("--seed", type=int, default=0, help="corpus and query seed (default 0)")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
-                        help=f"the shared data folder holding news-dev/ (default {DEFAULT_DATA})")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA,
+        help=f"the shared data folder holding news-dev/ (default {DEFAULT_DATA})",
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON instead of tables")
     args = parser.parse_args(argv)
     if not (args.data / "news-dev" / "lajmi").is_dir():
@@ -765,8 +800,10 @@ def main(argv: list[str] | None = None) -> int:
     }
     if not args.json:
         commit = report["commit"][:10] if report["commit"] else "unknown commit"
-        print(f"searchidx {commit}{' (modified)' if report['dirty'] else ''}, {report['code']}; "
-              f"{os.cpu_count()} cores; {args.queries} warm and {args.cold_queries} cold queries of each kind")
+        print(
+            f"searchidx {commit}{' (modified)' if report['dirty'] else ''}, {report['code']}; "
+            f"{os.cpu_count()} cores; {args.queries} warm and {args.cold_queries} cold queries of each kind"
+        )
     for size in sorted(dict.fromkeys(args.sizes)):
         report["sizes"].append(measure_size(size, names, args))
         report["growth"] = growth(report["sizes"])

@@ -114,7 +114,9 @@ def main() -> None:
         with Index.create(index_dir) as index:
             index.add_folder(folder)
             sets = query_sets(queries)
-            print(f"{name}: MRR@10 by title weight ({', '.join(f'{k}: {len(v.queries)}' for k, v in sets.items())} queries)")
+            print(
+                f"{name}: MRR@10 by title weight ({', '.join(f'{k}: {len(v.queries)}' for k, v in sets.items())} queries)"
+            )
             print(f"{'title weight':>12}  " + "  ".join(f"{label:>20}" for label in sets))
             for weight in args.weights:
                 index.ranking = dataclasses.replace(DEFAULT_RANKING, title_weight=weight)

@@ -1,10 +1,10 @@
 """The Python API: what the command line, the full-screen app and scripts use.
 
-    from searchidx import Index
-    with Index.open() as index:
-        results = index.search("Kina Rusia", limit=5)
-        for hit in results.hits:
-            print(hit.date, hit.title)
+from searchidx import Index
+with Index.open() as index:
+    results = index.search("Kina Rusia", limit=5)
+    for hit in results.hits:
+        print(hit.date, hit.title)
 """
 
 from __future__ import annotations
@@ -384,9 +384,13 @@ def verify_written(index_dir: Path, index_name: str, documents: int) -> None:
     except Exception as error:  # noqa: BLE001 - whatever it is, the new index is not made live
         from searchidx.index.store import describe
 
-        raise IndexDamaged(index_dir, f"the rebuilt index {index_name} cannot be read back: {describe(error)}") from None
+        raise IndexDamaged(
+            index_dir, f"the rebuilt index {index_name} cannot be read back: {describe(error)}"
+        ) from None
     if found != documents:
-        raise IndexDamaged(index_dir, f"the rebuilt index {index_name} holds {found} documents, {documents} were written")
+        raise IndexDamaged(
+            index_dir, f"the rebuilt index {index_name} holds {found} documents, {documents} were written"
+        )
 
 
 def distinct_folders(folders: list[str | os.PathLike]) -> list[Path]:

@@ -141,4 +141,3 @@ def write_trec_run(report: EvalReport, out: TextIO, tag: str = "searchidx") -> N
     for score in report.scores:
         for rank, (path, value) in enumerate(score.ranked, 1):
             out.write(f"{score.qid} Q0 {path} {rank} {value:.4f} {tag}\n")
-

@@ -14,13 +14,80 @@ from hypothesis import strategies as st
 
 # What the query language, the filters, the dates and Rich treat specially.
 QUERY_PIECES = [
-    "Kina", "Kinës", "Kines", "Rusia", "Putin", "Vladimir Putin", "naftës", "të", "dhe", "ndërt*", "K*", "*",
-    "AND", "OR", "NOT", "DHE", "OSE", "JO", "(", ")", "((", "))", '"', '"Brezi dhe Rruga"', "+", "-", "+Kina", "-Hamas",
-    "data:", "data:2023", "data:2023-10", "data:2023-10-17", "data:2022..2023-06", "data:..2021", "data:2024-03..",
-    "data:9999", "data:2023..9999", "data:0001", "data:0999-12", "data:2999-12-31", "data:3000", "data:2023-13",
-    "data:2023-02-30", "data:..", "data:[/x]", "data:[bold]2023", "date:", "vend:Kina", 'person:"Vladimir Putin"',
-    "org:OKB", "entitet:NATO", "vend:", "person:", 'vend:"', "place:[red]", "[/x]", "[bold]", "[/]", ":x:",
-    "\\", "\x00", "\t", "\n", "\u200b", "ë", "Ç", "e\u0308", "’", "«", "»", "..", "::", "a" * 300, "Kinse",
+    "Kina",
+    "Kinës",
+    "Kines",
+    "Rusia",
+    "Putin",
+    "Vladimir Putin",
+    "naftës",
+    "të",
+    "dhe",
+    "ndërt*",
+    "K*",
+    "*",
+    "AND",
+    "OR",
+    "NOT",
+    "DHE",
+    "OSE",
+    "JO",
+    "(",
+    ")",
+    "((",
+    "))",
+    '"',
+    '"Brezi dhe Rruga"',
+    "+",
+    "-",
+    "+Kina",
+    "-Hamas",
+    "data:",
+    "data:2023",
+    "data:2023-10",
+    "data:2023-10-17",
+    "data:2022..2023-06",
+    "data:..2021",
+    "data:2024-03..",
+    "data:9999",
+    "data:2023..9999",
+    "data:0001",
+    "data:0999-12",
+    "data:2999-12-31",
+    "data:3000",
+    "data:2023-13",
+    "data:2023-02-30",
+    "data:..",
+    "data:[/x]",
+    "data:[bold]2023",
+    "date:",
+    "vend:Kina",
+    'person:"Vladimir Putin"',
+    "org:OKB",
+    "entitet:NATO",
+    "vend:",
+    "person:",
+    'vend:"',
+    "place:[red]",
+    "[/x]",
+    "[bold]",
+    "[/]",
+    ":x:",
+    "\\",
+    "\x00",
+    "\t",
+    "\n",
+    "\u200b",
+    "ë",
+    "Ç",
+    "e\u0308",
+    "’",
+    "«",
+    "»",
+    "..",
+    "::",
+    "a" * 300,
+    "Kinse",
 ]
 
 
@@ -35,7 +102,9 @@ def query_texts() -> st.SearchStrategy[str]:
         st.sampled_from(["Kina", "data:2023", '"Kina"']),
         st.sampled_from(["(", "NOT", "JO", "-"]),
     )
-    long = st.builds(lambda piece, n: piece * n, st.sampled_from(["Kina ", "a", "(", "x:", "[/x]"]), st.integers(100, 3000))
+    long = st.builds(
+        lambda piece, n: piece * n, st.sampled_from(["Kina ", "a", "(", "x:", "[/x]"]), st.integers(100, 3000)
+    )
     return st.one_of(arbitrary, pieces, glued, deep, long)
 
 
@@ -63,29 +132,70 @@ def search_options() -> st.SearchStrategy[dict]:
     )
 
 
-DATE_VALUES = ["2023", "2023-10", "2023-10-17", "9999-12", "0001-01-01", "0999", "3000", "2023-13", "2023-02-30", "x", ""]
+DATE_VALUES = [
+    "2023",
+    "2023-10",
+    "2023-10-17",
+    "9999-12",
+    "0001-01-01",
+    "0999",
+    "3000",
+    "2023-13",
+    "2023-02-30",
+    "x",
+    "",
+]
 
 
 def file_contents() -> st.SearchStrategy[bytes]:
     """An article file's bytes: plausible articles with hostile parts, or any bytes."""
-    words = st.sampled_from(["Kina", "Kinës", "Putin", "Prishtina", "jetë.Këto", "a" * 70, "b" * 300, "Ë", "OKB-së",
-                             "https://example.com/" + "x" * 200, "a.a.a.a.a.a", "\u200b", "e\u0308", "[bold]", "\x00"])
+    words = st.sampled_from(
+        [
+            "Kina",
+            "Kinës",
+            "Putin",
+            "Prishtina",
+            "jetë.Këto",
+            "a" * 70,
+            "b" * 300,
+            "Ë",
+            "OKB-së",
+            "https://example.com/" + "x" * 200,
+            "a.a.a.a.a.a",
+            "\u200b",
+            "e\u0308",
+            "[bold]",
+            "\x00",
+        ]
+    )
     body = st.lists(st.one_of(words, st.text(max_size=20)), max_size=60).map(" ".join)
     dated = st.builds(lambda date, text: f" date {date} {text}", st.sampled_from(DATE_VALUES), body)
     text = st.one_of(body, dated)
     encoded = st.builds(
-        lambda t, encoding: t.encode(encoding, "surrogatepass") if encoding != "utf-8-sig" else b"\xef\xbb\xbf" + t.encode("utf-8", "surrogatepass"),
+        lambda t, encoding: (
+            t.encode(encoding, "surrogatepass")
+            if encoding != "utf-8-sig"
+            else b"\xef\xbb\xbf" + t.encode("utf-8", "surrogatepass")
+        ),
         text,
         st.sampled_from(["utf-8", "utf-8", "utf-8", "utf-16", "utf-16-le", "utf-8-sig"]),
     )
-    long_run = st.builds(lambda piece, n: (piece * n).encode("utf-8"), st.sampled_from(["a", "a.", "Aa ", "-", "ë"]), st.integers(100, 20_000))
+    long_run = st.builds(
+        lambda piece, n: (piece * n).encode("utf-8"),
+        st.sampled_from(["a", "a.", "Aa ", "-", "ë"]),
+        st.integers(100, 20_000),
+    )
     return st.one_of(encoded, st.binary(max_size=300), long_run)
 
 
 def file_names() -> st.SearchStrategy[str]:
     """File names (ending in .txt) with markup, control characters, odd letters."""
     stem = st.one_of(
-        st.text(alphabet=st.characters(blacklist_characters="/\x00", blacklist_categories=("Cs",)), min_size=1, max_size=30),
+        st.text(
+            alphabet=st.characters(blacklist_characters="/\x00", blacklist_categories=("Cs",)), min_size=1, max_size=30
+        ),
         st.sampled_from(["bad[red]", "ok[/x]", "new\nline", "tab\there", "emër ë", "-dash", "[bold]x[/bold]", ":x:"]),
     )
-    return stem.map(lambda s: s + ".txt").filter(lambda name: len(name.encode("utf-8")) < 200 and not name.startswith("."))
+    return stem.map(lambda s: s + ".txt").filter(
+        lambda name: len(name.encode("utf-8")) < 200 and not name.startswith(".")
+    )

@@ -108,8 +108,12 @@ def semantic_article() -> Page:
 <footer><p>© 2023 Lajme Shembull. Të gjitha të drejtat e rezervuara.</p><p>{NEWSLETTER}</p></footer>
 </body></html>"""
     return Page(
-        "semantic_article.html", html.encode("utf-8"), title, "2023-10-17",
-        "https://lajme.example/shkoder/ura-e-re-mbi-bune", BRIDGE,
+        "semantic_article.html",
+        html.encode("utf-8"),
+        title,
+        "2023-10-17",
+        "https://lajme.example/shkoder/ura-e-re-mbi-bune",
+        BRIDGE,
         [COOKIE, NEWSLETTER, *related, "Shpërndaje në Facebook", "Të gjitha të drejtat e rezervuara"],
     )
 
@@ -135,9 +139,18 @@ def div_soup_with_comments() -> Page:
 <form><textarea>Shkruaj komentin tënd</textarea></form></div></div></div>
 <div class="foot">Gazeta Jugu © Kontakti: redaksia@gazetajugu.example</div></div></body></html>"""
     return Page(
-        "div_soup_with_comments.html", html.encode("utf-8"), title, "2022-03-09",
-        "https://gazetajugu.example/lajme/2022/ujesjellesi-ortakoll", WATER,
-        [*comments, "Gjykata shtyn seancën për tenderin e rrugës", "Festivali i filmit shpall fituesit", "Shkruaj komentin tënd"],
+        "div_soup_with_comments.html",
+        html.encode("utf-8"),
+        title,
+        "2022-03-09",
+        "https://gazetajugu.example/lajme/2022/ujesjellesi-ortakoll",
+        WATER,
+        [
+            *comments,
+            "Gjykata shtyn seancën për tenderin e rrugës",
+            "Festivali i filmit shpall fituesit",
+            "Shkruaj komentin tënd",
+        ],
     )
 
 
@@ -164,8 +177,13 @@ def wordpress_blog() -> Page:
 <aside id="secondary" class="widget-area">{"".join(f"<section class='widget'><h2 class='widget-title'>{w}</h2></section>" for w in widgets)}</aside></div>
 <footer class="site-footer">Mundësuar nga WordPress</footer></div></body></html>"""
     return Page(
-        "wordpress_blog.html", html.encode("utf-8"), title, "2023-11-05",
-        "https://sportblog.example/2023/11/trepca-fiton-derbin/", BASKETBALL, [*comments, *widgets],
+        "wordpress_blog.html",
+        html.encode("utf-8"),
+        title,
+        "2023-11-05",
+        "https://sportblog.example/2023/11/trepca-fiton-derbin/",
+        BASKETBALL,
+        [*comments, *widgets],
     )
 
 
@@ -185,8 +203,13 @@ def month_dated_graph() -> Page:
 </div><div class="col-md-4"><div class="ad">Reklamë</div></div></div></div>
 <footer><ul>{"".join(f"<li><a>{f}</a></li>" for f in footer_links)}</ul></footer></body></html>"""
     return Page(
-        "month_dated_graph.html", html.encode("utf-8"), title, "2023-06",
-        "https://kultura.example/panairi-i-librit-rekord", BOOKS, [NEWSLETTER, *footer_links],
+        "month_dated_graph.html",
+        html.encode("utf-8"),
+        title,
+        "2023-06",
+        "https://kultura.example/panairi-i-librit-rekord",
+        BOOKS,
+        [NEWSLETTER, *footer_links],
     )
 
 
@@ -203,8 +226,13 @@ def windows_1250_tables() -> Page:
 <td valign="top"><h1>{title}</h1>{_ps(RAIN)}</td></tr>
 <tr><td colspan="2" class="footer">Të gjitha të drejtat e rezervuara © Moti Sot</td></tr></table></body></html>"""
     return Page(
-        "windows_1250_tables.html", html.encode("cp1250"), title, "2023-10-17",
-        "https://moti.example/lajme/reshje-ne-veri", RAIN, [*sidebar, "Të gjitha të drejtat e rezervuara"],
+        "windows_1250_tables.html",
+        html.encode("cp1250"),
+        title,
+        "2023-10-17",
+        "https://moti.example/lajme/reshje-ne-veri",
+        RAIN,
+        [*sidebar, "Të gjitha të drejtat e rezervuara"],
     )
 
 
@@ -224,8 +252,13 @@ def undated_live_page() -> Page:
 <div class="tags">Etiketa: arsim, Krujë</div></div>
 <div class="footer"><p>{NEWSLETTER}</p></div></body></html>"""
     return Page(
-        "undated_live_page.html", html.encode("utf-8"), title, None,
-        "https://arsimi.example/shkolla-fushe-kruje", SCHOOL, [COOKIE, NEWSLETTER, read_also],
+        "undated_live_page.html",
+        html.encode("utf-8"),
+        title,
+        None,
+        "https://arsimi.example/shkolla-fushe-kruje",
+        SCHOOL,
+        [COOKIE, NEWSLETTER, read_also],
     )
 
 

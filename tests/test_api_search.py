@@ -154,7 +154,7 @@ def test_the_readme_example_runs(tmp_path, monkeypatch, capsys):
     from conftest import REPO, SEED
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Python API"):]
+    section = readme[readme.index("## Python API") :]
     example = re.search(r"```python\n(.*?)```", section, re.S).group(1)
     (tmp_path / "corpus").mkdir()
     shutil.copy(SEED, tmp_path / "corpus" / SEED.name)
@@ -192,11 +192,17 @@ def test_dates_stay_with_their_articles_when_a_segment_has_none(tmp_path):
 
     index = Index.create(tmp_path / "index")
     add_documents(index, [("undated.txt", None, "Tregu pa datë.", {})])
-    add_documents(index, [("dated.txt", "2021-05-03", "Tregu me datë.", {}), ("old.txt", "2019", "Tregu.", {})], merge=False)
+    add_documents(
+        index, [("dated.txt", "2021-05-03", "Tregu me datë.", {}), ("old.txt", "2019", "Tregu.", {})], merge=False
+    )
     with Index.open(tmp_path / "index") as opened:
         assert len(opened._ix.reader().leaf_readers()) == 2
         hits = opened.search("", sort="date", limit=10).hits
-        assert [(h.path, h.date) for h in hits] == [("dated.txt", "2021-05-03"), ("old.txt", "2019"), ("undated.txt", None)]
+        assert [(h.path, h.date) for h in hits] == [
+            ("dated.txt", "2021-05-03"),
+            ("old.txt", "2019"),
+            ("undated.txt", None),
+        ]
         assert opened.search("", filters="data:2021").total == 1
         stats = opened.stats()
         assert (stats.first_date, stats.last_date, stats.undated) == ("2019", "2021-05-03", 1)

@@ -51,7 +51,7 @@ def test_search_json_returns_the_seed(folder, index_dir, query):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["query"] == query and data["total"] == 1
-    hit, = data["hits"]
+    (hit,) = data["hits"]
     assert set(hit) >= {"path", "date", "date_precision", "title", "score", "snippet", "highlights", "entities"}
     assert (hit["path"], hit["date"], hit["date_precision"]) == (SEED.name, "2023-10", "month")
     assert all(hit["snippet"][a:b].lower().startswith("kin") for a, b in hit["highlights"])

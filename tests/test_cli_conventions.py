@@ -72,8 +72,16 @@ def run(*args, env=None, input=None) -> subprocess.CompletedProcess:
 
 def test_help_shows_defaults_and_choices_without_type_noise():
     page = invoke("search", "--help").stdout
-    for shown in ["-n, --limit N", "(default: 10)", "--sort relevance|date", "(default: relevance)",
-                  "--format text|json|jsonl|csv|tsv", "default: ./.searchidx", "$SEARCHIDX_INDEX", "Exit status"]:
+    for shown in [
+        "-n, --limit N",
+        "(default: 10)",
+        "--sort relevance|date",
+        "(default: relevance)",
+        "--format text|json|jsonl|csv|tsv",
+        "default: ./.searchidx",
+        "$SEARCHIDX_INDEX",
+        "Exit status",
+    ]:
         assert shown in page
     for noise in ["<bool>", "<int", "<str>", "[x>=", "╭", "[default"]:
         assert noise not in page
@@ -95,16 +103,18 @@ def test_shell_completion_is_offered_and_completes_commands_and_choices():
     page = invoke("--help").stdout
     assert "--install-completion" in page and "--show-completion" in page
     env = {"_SEARCHIDX_COMPLETE": "complete_bash", "COMP_WORDS": "searchidx search --sort ", "COMP_CWORD": "3"}
-    done = subprocess.run([Path(sys.executable).parent / "searchidx"], capture_output=True, text=True,
-                          env={**os.environ, **env})
+    done = subprocess.run(
+        [Path(sys.executable).parent / "searchidx"], capture_output=True, text=True, env={**os.environ, **env}
+    )
     assert done.stdout.split() == ["relevance", "date"]
 
 
 # -- errors and exit codes ----------------------------------------------------
 
 
-@pytest.mark.parametrize("args", [["nonsense"], ["search", "x", "--limit", "many"], ["search", "x", "--json",
-                                                                                         "--format", "csv"]])
+@pytest.mark.parametrize(
+    "args", [["nonsense"], ["search", "x", "--limit", "many"], ["search", "x", "--json", "--format", "csv"]]
+)
 def test_usage_errors_are_one_line_on_stderr_and_exit_2(args):
     done = run(*args)
     assert done.returncode == 2 and done.stdout == ""
@@ -172,8 +182,15 @@ class FakeTerminal(io.StringIO):
 
 def test_text_is_never_read_as_markup_on_a_terminal(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
-    hit = Hit("[bold]x[/bold].txt", "2020", "year", "[red]Titulli[/red]", 1.0, Snippet("[link=x]y[/link]", []),
-              key="/a/[bold]x[/bold].txt")
+    hit = Hit(
+        "[bold]x[/bold].txt",
+        "2020",
+        "year",
+        "[red]Titulli[/red]",
+        1.0,
+        Snippet("[link=x]y[/link]", []),
+        key="/a/[bold]x[/bold].txt",
+    )
     stream = FakeTerminal()
     write_lines(results_lines(SearchResults("[b]Kina[/b]", 1, 1, 10, [hit]), width=80), stream)
     shown = stream.getvalue()
@@ -204,8 +221,20 @@ def test_jsonl_is_one_hit_a_line(index_dir):
 def test_csv_and_tsv_have_a_header_and_a_row_per_hit(index_dir, output_format, delimiter):
     done = invoke("search", "naftës", "--format", output_format, "-n", "4", "--index", index_dir)
     rows = list(csv.reader(io.StringIO(done.stdout), delimiter=delimiter))
-    assert rows[0] == ["rank", "score", "date", "title", "path", "file", "record", "url", "snippet",
-                       "person", "place", "org"]
+    assert rows[0] == [
+        "rank",
+        "score",
+        "date",
+        "title",
+        "path",
+        "file",
+        "record",
+        "url",
+        "snippet",
+        "person",
+        "place",
+        "org",
+    ]
     assert len(rows) == 5 and [row[0] for row in rows[1:]] == ["1", "2", "3", "4"]
     assert all(len(row) == 12 for row in rows)
 
@@ -218,8 +247,9 @@ def test_tsv_cells_never_hold_a_tab_or_a_line_break():
 
 
 def test_a_batch_as_csv_has_one_header_and_a_query_column(index_dir):
-    done = invoke("search", "--batch", "-", "--format", "csv", "-n", "2", "--index", index_dir,
-                  input="naftës\nKombëtarja\n")
+    done = invoke(
+        "search", "--batch", "-", "--format", "csv", "-n", "2", "--index", index_dir, input="naftës\nKombëtarja\n"
+    )
     rows = list(csv.reader(io.StringIO(done.stdout)))
     assert rows[0][0] == "query" and [row[0] for row in rows[1:]] == ["naftës", "naftës", "Kombëtarja"]
 
@@ -307,9 +337,19 @@ def test_a_search_imports_no_app_no_indexer_and_no_entity_tables(index_dir):
     loaded = imported_by("search", "naftës", "--index", str(index_dir))
     assert {"numpy", "whoosh", "searchidx.results.search"} <= loaded
     assert not loaded & {
-        "textual", "pydantic", "rich", "watchdog", "snowballstemmer",
-        "analyzers.entities", "analyzers.entities.gazetteer", "searchidx.index.indexer", "searchidx.index.workers",
-        "searchidx.sources.text", "searchidx.sources", "searchidx.index.manifest", "searchidx.index.stats",
+        "textual",
+        "pydantic",
+        "rich",
+        "watchdog",
+        "snowballstemmer",
+        "analyzers.entities",
+        "analyzers.entities.gazetteer",
+        "searchidx.index.indexer",
+        "searchidx.index.workers",
+        "searchidx.sources.text",
+        "searchidx.sources",
+        "searchidx.index.manifest",
+        "searchidx.index.stats",
     }
 
 
@@ -321,8 +361,15 @@ def test_a_search_imports_none_of_what_whoosh_and_numpy_import_and_never_use(ind
     loaded = imported_by("search", "naftës", "--index", str(index_dir))
     assert {"whoosh.compat", "whoosh.reading", "whoosh.query.terms", "cached_property"} <= loaded
     assert not loaded & {
-        "urllib.request", "http.client", "email.parser", "ssl", "asyncio", "whoosh.lang.morph_en",
-        "importlib.metadata", "socket", "numpy._typing",
+        "urllib.request",
+        "http.client",
+        "email.parser",
+        "ssl",
+        "asyncio",
+        "whoosh.lang.morph_en",
+        "importlib.metadata",
+        "socket",
+        "numpy._typing",
     }
 
 

@@ -82,7 +82,9 @@ def _random_postings(rng, kind, count, max_positions=30):
     ids = sorted(rng.sample(range(count * 3 + 10), count))
     if kind == VALUES_POSITIONS:
         values = [
-            encode_positions(sorted(rng.sample(range(rng.choice([50, 70000, 2**24 + 50])), rng.randint(1, max_positions))))
+            encode_positions(
+                sorted(rng.sample(range(rng.choice([50, 70000, 2**24 + 50])), rng.randint(1, max_positions)))
+            )
             for _ in ids
         ]
         weights = [len(v) // 4 * rng.choice([1.0, 1.0, 2.5]) for v in values]
@@ -247,9 +249,14 @@ def test_term_statistics_and_lengths_equal_whoosh(twin_indexes):
         ra, rb = a.reader(), b.reader()
         for term in ra.all_terms():
             ia, ib = ra.term_info(*term), rb.term_info(*term)
-            assert (ia.doc_frequency(), ia.max_weight(), ia.min_length(), ia.max_length(), ia.min_id(), ia.max_id()) == (
-                ib.doc_frequency(), ib.max_weight(), ib.min_length(), ib.max_length(), ib.min_id(), ib.max_id()
-            ), term
+            assert (
+                ia.doc_frequency(),
+                ia.max_weight(),
+                ia.min_length(),
+                ia.max_length(),
+                ia.min_id(),
+                ia.max_id(),
+            ) == (ib.doc_frequency(), ib.max_weight(), ib.min_length(), ib.max_length(), ib.min_id(), ib.max_id()), term
             assert ia.weight() == pytest.approx(ib.weight())
         for d in range(ra.doc_count_all()):
             assert ra.doc_field_length(d, "body") == rb.doc_field_length(d, "body")
@@ -403,7 +410,9 @@ def test_the_formats_keep_whoosh_values():
     assert fmt.combine([fmt.encode([1, 5]), fmt.encode([5, 9])]) == fmt.encode([1, 5, 9])
     values = list(fmt.word_values("nafta gazi nafta rruga nafta", _schema(True)["body"].analyzer))
     assert sorted((w, n, wt, fmt.decode_positions(v)) for w, n, wt, v in values) == [
-        ("gazi", 1, 1.0, [1]), ("nafta", 3, 3.0, [0, 2, 4]), ("rruga", 1, 1.0, [3])
+        ("gazi", 1, 1.0, [1]),
+        ("nafta", 3, 3.0, [0, 2, 4]),
+        ("rruga", 1, 1.0, [3]),
     ]
     assert Frequency().fixed_value_size() == 4 and Existence().fixed_value_size() == 0
 

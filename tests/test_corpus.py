@@ -1,6 +1,5 @@
 """The corpus reader: every date shape, messy text, and bad files."""
 
-
 import pytest
 
 from searchidx.sources.folder import read_corpus
@@ -54,7 +53,7 @@ def test_byte_order_mark_and_crlf_line_ends():
 def test_quotes_and_apostrophes_in_any_form_are_kept_as_written():
     text = " date 2021 Ai tha: “Nuk ka” dhe «s’ka» e 's'ka' e „t‘i“ e ç'farë."
     document = parse(text)
-    assert document.body == text[len(" date 2021 "):]
+    assert document.body == text[len(" date 2021 ") :]
 
 
 def test_text_is_composed_to_nfc():

@@ -150,7 +150,14 @@ def test_damage_is_named_and_rebuild_recovers(built, tmp_path, case, target, dam
     assert result.exit_code == 0 and "the index is sound" in result.stdout, result.output
 
 
-WITHOUT_RECORD = ["toc truncated", "toc random", "toc empty", "postings truncated", "terms random", "stored fields zero-filled"]
+WITHOUT_RECORD = [
+    "toc truncated",
+    "toc random",
+    "toc empty",
+    "postings truncated",
+    "terms random",
+    "stored fields zero-filled",
+]
 
 
 @pytest.mark.slow

@@ -93,19 +93,18 @@ def test_relative_links_resolve(path):
 
 
 def test_every_document_is_linked_from_the_readme():
-    linked = {
-        (README.parent / target.partition("#")[0]).resolve() for target in links(README)
-    }
+    linked = {(README.parent / target.partition("#")[0]).resolve() for target in links(README)}
     orphans = [p.name for p in sorted((REPO / "docs").glob("*.md")) if p.resolve() not in linked]
     assert not orphans
-
 
 
 # Files and modules the documentation names: `searchidx/scorer.py`,
 # `searchidx.ranking.SharpIDFBM25F`, `python -m searchidx.tui.responsiveness`.
 NAMED_PATH = re.compile(r"`((?:searchidx|analyzers|benchmarks|tests|docs|corpus)/[\w/.-]*)`")
 NAMED_OBJECT = re.compile(r"`(?:python -m )?((?:searchidx|analyzers)(?:\.\w+)+)(?<!\.toml)(?<!\.json)\b")
-RUN_COMMAND = re.compile(r"python3? (?:-m ((?:searchidx|analyzers|benchmarks)[\w.]*)|((?:benchmarks|tests)/[\w/.-]+\.py))")
+RUN_COMMAND = re.compile(
+    r"python3? (?:-m ((?:searchidx|analyzers|benchmarks)[\w.]*)|((?:benchmarks|tests)/[\w/.-]+\.py))"
+)
 
 
 def resolves(dotted: str) -> bool:

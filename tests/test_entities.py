@@ -72,7 +72,9 @@ def test_feminine_canonical_is_the_definite_nominative(indefinite, definite):
     assert feminine_canonical(indefinite) == definite
 
 
-@pytest.mark.parametrize("bare, definite", [("Mal", "Mali"), ("Irak", "Iraku"), ("Bashkim", "Bashkimi"), ("Kurti", "Kurti")])
+@pytest.mark.parametrize(
+    "bare, definite", [("Mal", "Mali"), ("Irak", "Iraku"), ("Bashkim", "Bashkimi"), ("Kurti", "Kurti")]
+)
 def test_masculine_definite(bare, definite):
     assert masculine_definite(bare) == definite
 
@@ -317,7 +319,9 @@ def test_a_case_ending_after_a_hyphen_declines_the_name_before_it():
         ("Raikkonen-it", "PER", "Kimi Raikkonen"),
     } <= found
     # a short syllable before the hyphen is part of a name, no stem
-    assert [(m.text, m.canonical) for m in extract_entities("Ai takoi Kim Jong-un dje.")] == [("Kim Jong-un", "Kim Jong Un")]
+    assert [(m.text, m.canonical) for m in extract_entities("Ai takoi Kim Jong-un dje.")] == [
+        ("Kim Jong-un", "Kim Jong Un")
+    ]
 
 
 def test_two_capitalised_words_read_as_a_person_though_the_first_is_a_common_word():
@@ -338,7 +342,9 @@ def test_a_legislature_named_by_its_noun_is_the_institution():
 
 
 def test_a_quoted_name_after_a_class_noun_of_organisations_is_one():
-    text = "Ai foli për shoqatën “Jetimat e Ballkanit” dhe u shpreh për “The Sunday Telegraph”, jo për filmin “Bota e Re”."
+    text = (
+        "Ai foli për shoqatën “Jetimat e Ballkanit” dhe u shpreh për “The Sunday Telegraph”, jo për filmin “Bota e Re”."
+    )
     assert [(m.text, m.type) for m in extract_entities(text)] == [
         ("Jetimat e Ballkanit", "ORG"),
         ("The Sunday Telegraph", "ORG"),
@@ -513,7 +519,10 @@ def test_unknown_proper_noun_of_a_known_country_is_a_place():
     m = one("Ajo bleu banesë në Stavanger të Norvegjisë vitin e kaluar.")
     assert (m.text, m.type, m.canonical) == ("Stavanger të Norvegjisë", "LOC", "Stavangeri i Norvegjisë")
     # a city the dictionaries know is a place of its own, and so is its country
-    assert names("Ajo bleu banesë në Oslo të Norvegjisë.") == [("Oslo", "LOC", "Oslo"), ("Norvegjisë", "LOC", "Norvegjia")]
+    assert names("Ajo bleu banesë në Oslo të Norvegjisë.") == [
+        ("Oslo", "LOC", "Oslo"),
+        ("Norvegjisë", "LOC", "Norvegjia"),
+    ]
 
 
 def test_name_in_j_loses_its_case_ending():
@@ -530,7 +539,9 @@ def test_name_opening_with_the_english_article_is_an_organisation():
 
 def test_decomposed_letters_are_read_composed_with_offsets_into_the_text():
     # ë typed as e + U+0308 (COMBINING DIAERESIS), as in some lajmi articles
-    text = "Ai foli n\u00eb Agjencin\u00eb p\u00ebr Zhvillim Nd\u00ebrkomb\u00ebtar dhe n\u00eb Kosov\u00ebs.".replace("\u00eb", "e\u0308")
+    text = "Ai foli n\u00eb Agjencin\u00eb p\u00ebr Zhvillim Nd\u00ebrkomb\u00ebtar dhe n\u00eb Kosov\u00ebs.".replace(
+        "\u00eb", "e\u0308"
+    )
     found = extract_entities(text)
     assert all(text[m.start : m.end] == m.text for m in found)
     assert [(m.type, m.canonical) for m in found] == [("ORG", "Agjencia për Zhvillim Ndërkombëtar"), ("LOC", "Kosova")]
@@ -620,7 +631,7 @@ def test_a_hyphenated_name_with_an_adjective_stays_one_name():
 
 
 def test_a_definite_plural_head_is_its_own_canonical_form():
-    assert (PLURAL in {g for _b, g in readings("Lojërat")})
+    assert PLURAL in {g for _b, g in readings("Lojërat")}
     assert names("Mbështetje dhanë Autoritetet e Gjermanisë dje.")[0][2] == "Autoritetet e Gjermanisë"
     assert names("Ajo garoi në Lojërat Olimpike të Tokios.") == [
         ("Lojërat Olimpike", "MISC", "Lojërat Olimpike"),
@@ -681,9 +692,29 @@ def test_codes_with_digits_are_no_people():
 CORPUS_MISTAKES = {
     # places, products, events and common nouns the sq-5 extraction typed as
     # people in the bundled sample corpus
-    "Dhërmiu", "Thethi", "Velipoja", "Valbona", "Shijak", "Prespa", "Plava", "Tuz", "Psarades",
-    "Harkiv", "Irpinin", "Rio de Janeiro", "BioNTech", "ChatGPT", "DokuFest", "Erasmus",
-    "Oscar", "Kongresi", "Aktin", "Sportin", "Urima", "Lojërati Olimpike", "Bashkëpunimi Ekonomik Azi",
+    "Dhërmiu",
+    "Thethi",
+    "Velipoja",
+    "Valbona",
+    "Shijak",
+    "Prespa",
+    "Plava",
+    "Tuz",
+    "Psarades",
+    "Harkiv",
+    "Irpinin",
+    "Rio de Janeiro",
+    "BioNTech",
+    "ChatGPT",
+    "DokuFest",
+    "Erasmus",
+    "Oscar",
+    "Kongresi",
+    "Aktin",
+    "Sportin",
+    "Urima",
+    "Lojërati Olimpike",
+    "Bashkëpunimi Ekonomik Azi",
 }
 
 
@@ -699,7 +730,9 @@ def test_the_sample_corpus_lists_none_of_these_as_people():
 def test_an_institution_keeps_the_purposes_its_name_states_after_per():
     found = names("Sot Organizata për Bashkëpunim dhe Zhvillim Ekonomik (OECD) publikoi.")
     assert found[0] == (
-        "Organizata për Bashkëpunim dhe Zhvillim Ekonomik", "ORG", "Organizata për Bashkëpunim dhe Zhvillim Ekonomik"
+        "Organizata për Bashkëpunim dhe Zhvillim Ekonomik",
+        "ORG",
+        "Organizata për Bashkëpunim dhe Zhvillim Ekonomik",
     )
     found = names("Sipas tyre, Qendrat për Kontrollin dhe Parandalimin e Sëmundjeve dhanë udhëzime.")
     assert [(ty, c) for _, ty, c in found] == [("ORG", "Qendrat për Kontrollin dhe Parandalimin e Sëmundjeve")]
@@ -757,9 +790,9 @@ def test_an_organisation_does_not_run_on_into_the_person_after_it():
 
 
 def test_an_alias_is_its_entity():
-    assert {m.canonical for m in extract_entities("SHBA, Shtetet e Bashkuara të Amerikës dhe Shteteve të Bashkuara.")} == {
-        "Shtetet e Bashkuara"
-    }
+    assert {
+        m.canonical for m in extract_entities("SHBA, Shtetet e Bashkuara të Amerikës dhe Shteteve të Bashkuara.")
+    } == {"Shtetet e Bashkuara"}
     assert {m.canonical for m in extract_entities("Republika e Kosovës dhe Kosova.")} == {"Kosova"}
     assert {m.canonical for m in extract_entities("Vuçiq dhe Vucic e Vučić.")} == {"Aleksandar Vučić"}
 

@@ -112,7 +112,9 @@ def test_an_alias_filter_finds_every_article_of_the_entity(make_corpus, index_di
     )
     invoke("index", folder, "--index", index_dir)
     with Index.open(index_dir) as index:
-        places = {v.value: v.count for v in index.search("", filters=["data:2020"], facets=True).facets.entities["place"]}
+        places = {
+            v.value: v.count for v in index.search("", filters=["data:2020"], facets=True).facets.entities["place"]
+        }
         assert places["Shtetet e Bashkuara"] == 3 and "SHBA" not in places
         usa = {h.path for h in index.search("", filters=['vend:"Shtetet e Bashkuara"']).hits}
         assert usa == {"a.txt", "b.txt", "c.txt"}
@@ -125,5 +127,8 @@ def test_spellings_of_one_name_are_one_value():
     assert spelling_key("Aleksandar Vučić") == spelling_key("Aleksandar Vuçiq") == spelling_key("Aleksandar Vucic")
     names = {"Aleksandar Vučić": [1, 2, 3], "Aleksandar Vucic": [4], "Trumpi": [5], "Trump": [6]}
     assert one_name_per_entity(names) == {
-        "Aleksandar Vučić": "Aleksandar Vučić", "Aleksandar Vucic": "Aleksandar Vučić", "Trumpi": "Trump", "Trump": "Trump",
+        "Aleksandar Vučić": "Aleksandar Vučić",
+        "Aleksandar Vucic": "Aleksandar Vučić",
+        "Trumpi": "Trump",
+        "Trump": "Trump",
     }

@@ -42,9 +42,7 @@ def setup(tmp_path):
     build_index(index_dir, DOCS).close()
     queries = tmp_path / "q.tsv"
     queries.write_text(
-        "qid\tquery\ttarget\n"
-        "q1\tKombëtarja fitoi: \"ndeshjen\" AND\tother.txt\n"
-        "q2\tgazit\tjuly-2023.txt\n",
+        'qid\tquery\ttarget\nq1\tKombëtarja fitoi: "ndeshjen" AND\tother.txt\nq2\tgazit\tjuly-2023.txt\n',
         encoding="utf-8",
     )
     return index_dir, queries, tmp_path
@@ -73,11 +71,14 @@ def test_eval_table_and_qrels(setup):
     assert "MRR@10" in result.stdout and "1.0000" in result.stdout
 
 
-@pytest.mark.parametrize("content, message", [
-    ("id\ttext\n", "first line must be the header"),
-    ("qid\tquery\ttarget\nq1 only\n", "expected qid"),
-    ("qid\tquery\nq1\tKina\n", "no relevance judgements"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("id\ttext\n", "first line must be the header"),
+        ("qid\tquery\ttarget\nq1 only\n", "expected qid"),
+        ("qid\tquery\nq1\tKina\n", "no relevance judgements"),
+    ],
+)
 def test_bad_query_files_explain_themselves(tmp_path, content, message):
     path = tmp_path / "q.tsv"
     path.write_text(content, encoding="utf-8")

@@ -21,10 +21,18 @@ def big_index(tmp_path_factory):
         yield index
 
 
-@pytest.mark.parametrize("query, filters", [("nafta", ()), ("gazi OR spitali", ()), ("rruga", ["data:2019"]),
-                                            ("qeveria buxheti", ["vend:Kina"]), ("", ["data:2016..2018"]),
-                                            # most articles match: counted from those that do not
-                                            ("nafta gazi spitali rruga tregu qeveria buxheti shkolla", ())])
+@pytest.mark.parametrize(
+    "query, filters",
+    [
+        ("nafta", ()),
+        ("gazi OR spitali", ()),
+        ("rruga", ["data:2019"]),
+        ("qeveria buxheti", ["vend:Kina"]),
+        ("", ["data:2016..2018"]),
+        # most articles match: counted from those that do not
+        ("nafta gazi spitali rruga tregu qeveria buxheti shkolla", ()),
+    ],
+)
 def test_facet_counts_equal_brute_force_counts_over_all_matches(big_index, query, filters):
     results = big_index.search(query, filters=filters, facets=True, limit=5)
     total, years, months, undated, entities = brute_force(big_index, query, filters)
@@ -122,8 +130,13 @@ def _random_column(rng, size, values, zipf):
         vals += sorted(held)
     names = [f"v{n:04d}" for n in range(values)]
     rng.shuffle(names)  # name order unrelated to frequency: ties break by name
-    column = EntityColumn(values_of=[], docs_of={}, pair_docs=np.array(docs, dtype=np.int64),
-                          pair_values=np.array(vals, dtype=np.int64), names=names)
+    column = EntityColumn(
+        values_of=[],
+        docs_of={},
+        pair_docs=np.array(docs, dtype=np.int64),
+        pair_values=np.array(vals, dtype=np.int64),
+        names=names,
+    )
     return column, list(zip(docs, vals))
 
 

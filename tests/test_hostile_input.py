@@ -76,7 +76,10 @@ def test_the_index_summary_names_the_date_in_text_and_json(make_corpus, index_di
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["notes"] == [
-        {"path": "placeholder.txt", "message": f"indexed as undated: year out of range ({MIN_YEAR}-{MAX_YEAR}): '9999-12'"}
+        {
+            "path": "placeholder.txt",
+            "message": f"indexed as undated: year out of range ({MIN_YEAR}-{MAX_YEAR}): '9999-12'",
+        }
     ]
     assert data["warnings"] == 1
     (folder / "placeholder.txt").write_text(" date 9999-12 Kina sot.", encoding="utf-8")
@@ -256,7 +259,9 @@ def test_a_newline_in_a_file_name_is_escaped():
     assert shown("emër ë.txt") == "emër ë.txt"
 
 
-@pytest.mark.parametrize("raw", ["Kinës dhe Rusisë".encode("utf-16"), "Kinës".encode("utf-16-be"), "Kinës dhe Rusisë".encode("utf-16-le")])
+@pytest.mark.parametrize(
+    "raw", ["Kinës dhe Rusisë".encode("utf-16"), "Kinës".encode("utf-16-be"), "Kinës dhe Rusisë".encode("utf-16-le")]
+)
 def test_utf16_is_called_what_it_is(raw):
     with pytest.raises(UnreadableFile, match="UTF-16 text, not UTF-8"):
         parse_document(raw, "x.txt")

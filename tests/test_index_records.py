@@ -137,7 +137,8 @@ def test_bad_records_are_reported_on_every_run_and_the_rest_indexed(feed, index_
     for summary in (first, again):
         assert [(s.path, s.reason.split(":")[0]) for s in summary.skipped] == [("feed.jsonl", "line 21")]
         assert [(n.path, n.message.split(";")[0]) for n in summary.notes] == [
-            ("feed.jsonl", "1 date not understood (first: line 22, 'dje')")]
+            ("feed.jsonl", "1 date not understood (first: line 22, 'dje')")
+        ]
     assert (first.added, again.unchanged) == (21, 21)
 
 
@@ -183,7 +184,9 @@ def test_many_records_are_shared_among_worker_processes(tmp_path, index_dir):
 def test_field_names_from_searchidx_toml_and_options(tmp_path, index_dir):
     folder = tmp_path / "corpus"
     folder.mkdir()
-    write_jsonl(folder / "feed.jsonl", [{"guid": "g1", "headline": "Titulli A", "heading": "Titulli B", "content": "Teksti."}])
+    write_jsonl(
+        folder / "feed.jsonl", [{"guid": "g1", "headline": "Titulli A", "heading": "Titulli B", "content": "Teksti."}]
+    )
     age(folder)
     with Index.open_or_create(index_dir) as index:
         index.add_folder(folder)
@@ -210,7 +213,9 @@ def test_a_mixed_folder_indexes_in_one_run_and_results_show_titles_dates_and_url
     (folder / "ura.html").write_bytes(semantic_article().html)
     (folder / "shiu.html").write_bytes(windows_1250_tables().html)
     (folder / "seksioni.html").write_bytes(index_page())
-    write_jsonl(folder / "feed.jsonl", [record(1, "Ura mbi Bunë dhe Shkodra."), {"title": "Pa datë", "text": "Ura e vjetër."}])
+    write_jsonl(
+        folder / "feed.jsonl", [record(1, "Ura mbi Bunë dhe Shkodra."), {"title": "Pa datë", "text": "Ura e vjetër."}]
+    )
     (folder / "export.csv").write_text(
         'title,date,text,url\n"Ura e Shkodrës",17.10.2023,"Ura u inaugurua.",https://csv.example/1\n', encoding="utf-8"
     )
@@ -224,8 +229,14 @@ def test_a_mixed_folder_indexes_in_one_run_and_results_show_titles_dates_and_url
     assert set(hits) == {"tekst.txt", "ura.html", "feed.jsonl#r1", "feed.jsonl#2", "export.csv#1"}
     assert (hits["tekst.txt"]["date"], hits["tekst.txt"]["url"]) == ("2023-10", None)
     assert (hits["ura.html"]["title"], hits["ura.html"]["date"], hits["ura.html"]["url"]) == (
-        "Ura e re mbi Bunë hapet për qarkullim", "2023-10-17", "https://lajme.example/shkoder/ura-e-re-mbi-bune")
-    assert (hits["feed.jsonl#r1"]["title"], hits["feed.jsonl#r1"]["url"]) == ("Titulli i lajmit 1", "https://lajme.example/1")
+        "Ura e re mbi Bunë hapet për qarkullim",
+        "2023-10-17",
+        "https://lajme.example/shkoder/ura-e-re-mbi-bune",
+    )
+    assert (hits["feed.jsonl#r1"]["title"], hits["feed.jsonl#r1"]["url"]) == (
+        "Titulli i lajmit 1",
+        "https://lajme.example/1",
+    )
     assert (hits["feed.jsonl#2"]["date"], hits["feed.jsonl#2"]["title"]) == (None, "Pa datë")
     assert (hits["export.csv#1"]["date"], hits["export.csv#1"]["url"]) == ("2023-10-17", "https://csv.example/1")
     facets = json.loads(result.stdout)["facets"]["date"]
@@ -254,10 +265,13 @@ def test_a_real_title_is_searched_as_its_own_field(tmp_path, index_dir):
 
     folder = tmp_path / "corpus"
     folder.mkdir()
-    write_jsonl(folder / "feed.jsonl", [
-        {"id": "t", "title": "Stuhia godet Velipojën", "text": "Era e fortë theu pemë dhe çati gjatë natës."},
-        {"id": "u", "text": "Një tjetër lajm për Velipojën dhe stuhinë e djeshme, pa titull."},
-    ])
+    write_jsonl(
+        folder / "feed.jsonl",
+        [
+            {"id": "t", "title": "Stuhia godet Velipojën", "text": "Era e fortë theu pemë dhe çati gjatë natës."},
+            {"id": "u", "text": "Një tjetër lajm për Velipojën dhe stuhinë e djeshme, pa titull."},
+        ],
+    )
     (folder / "tekst.txt").write_text("Stuhia e natës. Era theu pemë në Velipojë.", encoding="utf-8")
     with Index.open_or_create(index_dir) as index:
         index.add_folder(folder)
@@ -275,7 +289,8 @@ def test_an_index_of_text_files_alone_ranks_as_without_titles(tmp_path, index_di
     folder.mkdir()
     for n in range(12):
         (folder / f"{n}.txt").write_text(
-            f" date 2023-10-{n + 1:02d} Lajmi {n} për Tiranën. Tirana dhe Durrësi priten {n % 3} herë.", encoding="utf-8"
+            f" date 2023-10-{n + 1:02d} Lajmi {n} për Tiranën. Tirana dhe Durrësi priten {n % 3} herë.",
+            encoding="utf-8",
         )
     with Index.open_or_create(index_dir) as index:
         index.add_folder(folder)

@@ -1,6 +1,5 @@
 """Indexing and searching through the Python API."""
 
-
 import pytest
 
 from searchidx import Index, IndexNotFound, IndexVersionMismatch, QuerySyntaxError
@@ -33,13 +32,13 @@ def test_a_query_with_or_without_diacritics_finds_the_seed(seed_index, query):
 
 def test_hits_carry_date_precision_title_score_and_snippet(seed_index):
     index, _ = seed_index
-    seed_hit, = index.search("Pekin").hits
+    (seed_hit,) = index.search("Pekin").hits
     assert (seed_hit.date, seed_hit.date_precision) == ("2023-10", "month")
     assert seed_hit.title.startswith("Presidenti rus, Vladimir Putin")
     assert seed_hit.score > 0
     marked = [seed_hit.snippet.text[a:b] for a, b in seed_hit.snippet.highlights]
     assert marked and all(word.lower() == "pekin" for word in marked)
-    undated, = index.search("buxhetin").hits
+    (undated,) = index.search("buxhetin").hits
     assert (undated.date, undated.date_precision) == (None, None)
 
 

@@ -16,8 +16,9 @@ def test_a_packed_table_reads_back_entry_for_entry():
         "v": (pack(1, 0, 2, 0, 0, "NOUN"),),  # one letter: a bucket of its own
     }
     folded_stems = {"cmim": ("çmim",)}
-    table = StemTable(marshal.loads(marshal.dumps(StemTable.pack(
-        (lemmas, paradigms, folded_paradigms, stems, folded_stems)))))
+    table = StemTable(
+        marshal.loads(marshal.dumps(StemTable.pack((lemmas, paradigms, folded_paradigms, stems, folded_stems))))
+    )
     assert [table.lemma(i) for i in range(3)] == lemmas
     assert list(table.paradigms) == paradigms and list(table.folded_paradigms) == folded_paradigms
     assert {stem: tuple(table.entries(stem)) for stem in stems} == stems

@@ -122,7 +122,9 @@ else:
 def run_without_fcntl(script: str, *args: str, msvcrt: bool) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-c", NO_FCNTL + script, "fake-msvcrt" if msvcrt else "none", *args],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -171,7 +173,9 @@ except IndexLocked as error:
 """
     holder = subprocess.Popen(
         [sys.executable, "-c", NO_FCNTL + holder_script, "fake-msvcrt", str(index_dir)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "locked"

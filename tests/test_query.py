@@ -168,8 +168,11 @@ def test_building_returns_what_it_found_and_leaves_the_context_as_it_was():
 
     schema = build_schema()
     context = BuildContext(
-        schema=schema, field_weights={"body": 1.0},
-        filter_docs=lambda f: set(), query_docs=lambda q: set(), live_docs=lambda: set(),
+        schema=schema,
+        field_weights={"body": 1.0},
+        filter_docs=lambda f: set(),
+        query_docs=lambda q: set(),
+        live_docs=lambda: set(),
     )
     before = dict(vars(context))
 

@@ -95,7 +95,9 @@ def test_readers_never_see_a_commit_half_written(make_corpus, index_dir):
                         total = long_lived.search("Kina", facets=True).total
                     assert total == 30
                 except Exception as error:  # noqa: BLE001 - counted
-                    failures.append(f"{'fresh' if open_fresh else 'long-lived'}: {type(error).__name__}: {error} {traceback.format_exc()[-1500:]}")
+                    failures.append(
+                        f"{'fresh' if open_fresh else 'long-lived'}: {type(error).__name__}: {error} {traceback.format_exc()[-1500:]}"
+                    )
                 searches += 1
             time.sleep(0.005)
     finally:

@@ -97,10 +97,13 @@ def test_only_the_order_of_the_first_hits_changes(tmp_path):
         assert [h.path for h in index.search(query, page=2, limit=10).hits] == [h.path for h in on.hits[10:20]]
 
 
-@pytest.mark.parametrize("query, options", [
-    ("Daviesin finale", {}),  # fewer than four words that are not stop words
-    ("Daviesin mposht Di Maria finale", {"sort": "date"}),  # newest first: nothing to re-rank
-])
+@pytest.mark.parametrize(
+    "query, options",
+    [
+        ("Daviesin finale", {}),  # fewer than four words that are not stop words
+        ("Daviesin mposht Di Maria finale", {"sort": "date"}),  # newest first: nothing to re-rank
+    ],
+)
 def test_short_queries_and_date_order_are_not_re_ranked(index, query, options):
     on = ranked(index, query, **options)
     index.ranking = OFF

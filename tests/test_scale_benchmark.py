@@ -73,7 +73,9 @@ def test_scale_benchmark_runs_end_to_end_and_reuses_its_indexes(tmp_path):
     scale = load_scale()
     larger = copy.deepcopy(size)
     larger["articles"] = 300
-    larger["engines"]["searchidx"]["warm"]["headline"]["p95"] = size["engines"]["searchidx"]["warm"]["headline"]["p95"] * 3
+    larger["engines"]["searchidx"]["warm"]["headline"]["p95"] = (
+        size["engines"]["searchidx"]["warm"]["headline"]["p95"] * 3
+    )
     rows = scale.growth([size, larger])
     row = next(r for r in rows if r["engine"] == "searchidx" and r["metric"] == "warm headline p95")
     assert row["growth"] == 3.0

@@ -30,14 +30,36 @@ def test_json_shape_is_stable(index_dir):
     result = invoke(index_dir, "naftës data:2024", "--json", "--facets", "-f", "vend:Kina", "-n", "1")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert list(data) == ["query", "total", "page", "limit", "pages", "sort", "filters", "query_filters",
-                          "suggestion", "hits", "facets"]
+    assert list(data) == [
+        "query",
+        "total",
+        "page",
+        "limit",
+        "pages",
+        "sort",
+        "filters",
+        "query_filters",
+        "suggestion",
+        "hits",
+        "facets",
+    ]
     assert (data["total"], data["pages"], data["sort"]) == (2, 2, "relevance")
     assert data["filters"] == [{"field": "place", "value": "Kina", "text": "vend:Kina"}]
     assert data["query_filters"] == [{"field": "date", "value": "2024", "text": "data:2024"}]
-    hit, = data["hits"]
-    assert list(hit) == ["path", "file", "date", "date_precision", "title", "score", "snippet", "highlights",
-                         "entities", "record", "url"]
+    (hit,) = data["hits"]
+    assert list(hit) == [
+        "path",
+        "file",
+        "date",
+        "date_precision",
+        "title",
+        "score",
+        "snippet",
+        "highlights",
+        "entities",
+        "record",
+        "url",
+    ]
     assert (hit["record"], hit["url"]) == (None, None)  # a text file: one article, no link
     assert Path(hit["file"]).is_absolute() and Path(hit["file"]).name == Path(hit["path"]).name
     facets = data["facets"]
@@ -45,8 +67,10 @@ def test_json_shape_is_stable(index_dir):
     assert facets["date"] == {
         "years": [{"value": "2024", "count": 2, "filter": "data:2024"}],
         "year": "2024",
-        "months": [{"value": "2024-02", "count": 1, "filter": "data:2024-02"},
-                   {"value": "2024-03", "count": 1, "filter": "data:2024-03"}],
+        "months": [
+            {"value": "2024-02", "count": 1, "filter": "data:2024-02"},
+            {"value": "2024-03", "count": 1, "filter": "data:2024-03"},
+        ],
         "year_only": 0,
         "undated": 0,
     }
@@ -80,14 +104,17 @@ def test_suggestion_is_printed(index_dir):
     assert "Did you mean" in result.stdout and "naftës" in result.stdout
 
 
-@pytest.mark.parametrize("args, message", [
-    (["AND OR ("], "AND at the start"),
-    (["naftës", "-f", "data:2024-13"], "month out of range"),
-    (["naftës", "--sort", "alphabet"], "'alphabet' is not one of 'relevance', 'date'"),
-    (["naftës", "--limit", "0"], "0 is less than 1"),
-    (["naftës", "--nonsense"], "No such option: --nonsense"),
-    ([], "give a QUERY"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["AND OR ("], "AND at the start"),
+        (["naftës", "-f", "data:2024-13"], "month out of range"),
+        (["naftës", "--sort", "alphabet"], "'alphabet' is not one of 'relevance', 'date'"),
+        (["naftës", "--limit", "0"], "0 is less than 1"),
+        (["naftës", "--nonsense"], "No such option: --nonsense"),
+        ([], "give a QUERY"),
+    ],
+)
 def test_mistakes_are_usage_errors_on_one_line(index_dir, args, message):
     result = invoke(index_dir, *args)
     assert result.exit_code == 2

@@ -83,7 +83,11 @@ def test_filters_can_be_negated_and_or_ed(index):
     assert found(index, "naftës -data:2024") == {"june-2022.txt", "july-2023.txt", "undated.txt"}
     assert found(index, "naftës (data:2022 OR data:2023)") == {"june-2022.txt", "july-2023.txt"}
     assert found(index, "naftës NOT vend:Kina NOT vend:Rusia") == {
-        "feb-month.txt", "year-2024.txt", "june-2022.txt", "july-2023.txt", "undated.txt"
+        "feb-month.txt",
+        "year-2024.txt",
+        "june-2022.txt",
+        "july-2023.txt",
+        "undated.txt",
     }
 
 

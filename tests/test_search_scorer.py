@@ -112,8 +112,15 @@ def test_searches_through_the_api_page_consistently(segmented_index):
     assert [h.path for page in pages for h in page] == [h.path for h in everything.hits][: sum(map(len, pages))]
 
 
-@pytest.mark.parametrize("words, slop", [(["tregu", "nafta"], 1), (["gazi", "spitali", "tregu"], 1),
-                                         (["nafta", "shkolla"], 3), (["rruga", "gazi", "nafta"], 2)])
+@pytest.mark.parametrize(
+    "words, slop",
+    [
+        (["tregu", "nafta"], 1),
+        (["gazi", "spitali", "tregu"], 1),
+        (["nafta", "shkolla"], 3),
+        (["rruga", "gazi", "nafta"], 2),
+    ],
+)
 def test_phrase_matches_equal_whoosh_at_any_slop(segmented_index, words, slop):
     with segmented_index._ix.searcher(weighting=Ranking().weighting()) as searcher:
         analyzer = searcher.schema["body"].analyzer

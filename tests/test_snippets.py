@@ -36,7 +36,7 @@ def test_a_query_without_diacritics_highlights_the_written_form(seed_index):
 
 
 def test_the_snippet_is_the_passage_with_the_matches(seed_index):
-    hit, = [h for h in seed_index.search("Tajvanin").hits if h.path == "tjeter.txt"]
+    (hit,) = [h for h in seed_index.search("Tajvanin").hits if h.path == "tjeter.txt"]
     assert hit.snippet.text.startswith("…") and "Tajvanin" in hit.snippet.text
     assert marked(hit) == ["Tajvanin"]
 
@@ -76,8 +76,10 @@ def test_the_reading_view_marks_what_the_snippet_marks(seed_index):
             assert in_article
 
 
-@pytest.mark.parametrize("cut_after, expected_end", [("fundit.", "fundit."), ("fundit,", "fundit…"),
-                                                     ("fundit", "fundit…"), ("fundit?", "fundit?")])
+@pytest.mark.parametrize(
+    "cut_after, expected_end",
+    [("fundit.", "fundit."), ("fundit,", "fundit…"), ("fundit", "fundit…"), ("fundit?", "fundit?")],
+)
 def test_a_cut_passage_never_ends_in_punctuation_and_an_ellipsis(cut_after, expected_end):
     from searchidx.results.snippets import SNIPPET_CHARS, opening_snippet, with_ellipsis
 

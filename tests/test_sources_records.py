@@ -22,17 +22,36 @@ def read(raw: bytes, name: str, names=FieldNames(), known=None):
 
 def test_usual_field_names_give_title_date_text_url_and_id():
     raw = jsonl(
-        {"id": "a1", "title": "Ura e re hapet", "published": "2023-10-17T08:30:00+02:00",
-         "text": "Ura u hap sot.\nQarkullimi nis nesër.", "url": "https://lajme.example/a1"},
-        {"guid": 7, "Headline": "Tirana pret samitin", "pubDate": "Tue, 17 Oct 2023 08:30:00 +0200",
-         "content": "<p>Kryeministri priti liderët.</p><p>Samiti zgjati dy ditë.</p>", "link": "https://x.example/7"},
+        {
+            "id": "a1",
+            "title": "Ura e re hapet",
+            "published": "2023-10-17T08:30:00+02:00",
+            "text": "Ura u hap sot.\nQarkullimi nis nesër.",
+            "url": "https://lajme.example/a1",
+        },
+        {
+            "guid": 7,
+            "Headline": "Tirana pret samitin",
+            "pubDate": "Tue, 17 Oct 2023 08:30:00 +0200",
+            "content": "<p>Kryeministri priti liderët.</p><p>Samiti zgjati dy ditë.</p>",
+            "link": "https://x.example/7",
+        },
     )
     first, second = read(raw, "feed.jsonl").documents
     assert (first.record, first.title, first.title_given, str(first.date), first.url) == (
-        "a1", "Ura e re hapet", True, "2023-10-17", "https://lajme.example/a1")
+        "a1",
+        "Ura e re hapet",
+        True,
+        "2023-10-17",
+        "https://lajme.example/a1",
+    )
     assert first.body == "Ura u hap sot.\n\nQarkullimi nis nesër."  # a line break ends a paragraph
     assert (second.record, second.title, str(second.date), second.url) == (
-        "7", "Tirana pret samitin", "2023-10-17", "https://x.example/7")
+        "7",
+        "Tirana pret samitin",
+        "2023-10-17",
+        "https://x.example/7",
+    )
     assert second.body == "Kryeministri priti liderët.\n\nSamiti zgjati dy ditë."  # markup gone
 
 
@@ -49,7 +68,7 @@ def test_bad_records_are_reported_with_where_and_why_and_the_rest_read():
         + b'{"id": 2, "title": "Thyer", \n'
         + b"[1, 2]\n"
         + jsonl({"id": 4, "url": "https://x.example/4"})
-        + "{\"id\": 5, \"text\": \"\xff\"}\n".encode("latin-1")
+        + '{"id": 5, "text": "\xff"}\n'.encode("latin-1")
         + jsonl({"id": 6, "text": "Data e keqe.", "date": "dje"})
         + b'{"id": 7, "text": "pa fund'
     )
@@ -74,19 +93,35 @@ def test_a_repeated_id_keeps_the_later_record():
 
 
 def test_options_name_the_fields_and_dotted_names_reach_inside():
-    raw = jsonl({"key": "k1", "heading": "Titulli", "when": "17 tetor 2023",
-                 "content": {"body": "Teksti brenda."}, "src": "https://x.example/k1", "text": "jo ky"})
+    raw = jsonl(
+        {
+            "key": "k1",
+            "heading": "Titulli",
+            "when": "17 tetor 2023",
+            "content": {"body": "Teksti brenda."},
+            "src": "https://x.example/k1",
+            "text": "jo ky",
+        }
+    )
     names = FieldNames(title="heading", date="when", text="content.body", url="src", id="key")
-    document, = read(raw, "feed.jsonl", names).documents
+    (document,) = read(raw, "feed.jsonl", names).documents
     assert (document.record, document.title, str(document.date), document.body, document.url) == (
-        "k1", "Titulli", "2023-10-17", "Teksti brenda.", "https://x.example/k1")
+        "k1",
+        "Titulli",
+        "2023-10-17",
+        "Teksti brenda.",
+        "https://x.example/k1",
+    )
 
 
 def test_a_json_array_or_an_object_holding_one():
     records = [{"title": "Një", "text": "Tekst një."}, {"title": "Dy", "text": "Tekst dy.", "date": "17.10.2023"}]
     for data in (records, {"count": 2, "articles": records}):
         documents = read(json.dumps(data).encode(), "export.json").documents
-        assert [(d.record, d.title, str(d.date)) for d in documents] == [("1", "Një", "None"), ("2", "Dy", "2023-10-17")]
+        assert [(d.record, d.title, str(d.date)) for d in documents] == [
+            ("1", "Një", "None"),
+            ("2", "Dy", "2023-10-17"),
+        ]
     with pytest.raises(UnreadableFile, match=r"malformed JSON at line 1 column 3"):
         read(b"[{oops}]", "export.json")
 
@@ -147,8 +182,9 @@ def test_given_the_indexed_hashes_only_new_and_changed_records_are_made_document
 
 
 def test_formats_by_suffix_and_files_of_records_may_be_large():
-    assert [format_of(n).name if format_of(n) else None for n in ("a.txt", "a.htm", "a.jsonl", "a.ndjson", "a.tsv", "a.md")] == [
-        "text", "html", "jsonl", "jsonl", "tsv", None]
+    assert [
+        format_of(n).name if format_of(n) else None for n in ("a.txt", "a.htm", "a.jsonl", "a.ndjson", "a.tsv", "a.md")
+    ] == ["text", "html", "jsonl", "jsonl", "tsv", None]
     assert size_limit("a.txt", 100) == 100 and size_limit("a.jsonl", 100) > 10**9
 
 
@@ -163,8 +199,8 @@ def test_searchidx_toml_names_fields_and_options_win(tmp_path):
     [
         ("[fields\n", "searchidx.toml: "),
         ('[fields]\nheadline = "x"\n', "unknown key 'headline' in the fields table"),
-        ('[fields]\ntitle = 3\n', "title in the fields table must be a field name in quotes"),
-        ('[other]\n', "unknown table or key 'other'"),
+        ("[fields]\ntitle = 3\n", "title in the fields table must be a field name in quotes"),
+        ("[other]\n", "unknown table or key 'other'"),
     ],
 )
 def test_a_bad_searchidx_toml_says_what_is_wrong(tmp_path, text, message):

@@ -15,7 +15,9 @@ SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "startup.py"
 def test_the_startup_benchmark_times_every_command_against_python():
     done = subprocess.run(
         [sys.executable, SCRIPT, "--runs", "1", "--warmup", "0", "--runner", "subprocess"],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     rows = {line.split("  ")[0].strip(): line for line in done.stdout.splitlines() if line.startswith("this: ")}
     assert set(rows) == {"this: python -c pass", "this: --help", "this: --version", "this: search"}, done.stdout

@@ -56,8 +56,11 @@ def same(*words):
         ("kryetar", "kryetari", "kryetarit", "kryetarët"),
         ("kryeministër", "kryeministri", "kryeministrit", "kryeministrin"),
         ("besë", "besa", "besën"),  # not be "oath"
-        ("top", "topin", "topit"), ("gol", "golin", "golit"), ("seri", "seria", "serinë", "serisë"),
-        ("Koreja", "Koresë", "Korenë"), ("organ", "organi", "organet"),
+        ("top", "topin", "topit"),
+        ("gol", "golin", "golit"),
+        ("seri", "seria", "serinë", "serisë"),
+        ("Koreja", "Koresë", "Korenë"),
+        ("organ", "organi", "organet"),
     ],
 )
 def test_noun_forms_meet(forms):
@@ -103,11 +106,28 @@ def test_adjective_forms_meet(forms):
 
 @pytest.mark.parametrize(
     "a, b",
-    [("vit", "vend"), ("Kina", "kam"), ("ndërtim", "ndërtoj"), ("punë", "pushtet"), ("mal", "mall"), ("ai", "ajo"), ("dytë", "dy"), ("ditë", "di"),
-     ("ndeshje", "ndesh"), ("goditja", "goditi"), ("pritje", "pres"), ("dije", "di"),  # noun in -je, not its verb
-     ("mezi", "mëz"), ("shtime", "shtie"), ("ngase", "ngas"),  # written words, not others read without ë/ç
-     ("duke", "duka"), ("duke", "dukem"),  # the gerund particle, not "duke" or "seem"
-     ("kurse", "kursi"), ("fare", "fari"), ("tonë", "toni")],  # whereas, at all, our: not courses, lighthouses, tone
+    [
+        ("vit", "vend"),
+        ("Kina", "kam"),
+        ("ndërtim", "ndërtoj"),
+        ("punë", "pushtet"),
+        ("mal", "mall"),
+        ("ai", "ajo"),
+        ("dytë", "dy"),
+        ("ditë", "di"),
+        ("ndeshje", "ndesh"),
+        ("goditja", "goditi"),
+        ("pritje", "pres"),
+        ("dije", "di"),  # noun in -je, not its verb
+        ("mezi", "mëz"),
+        ("shtime", "shtie"),
+        ("ngase", "ngas"),  # written words, not others read without ë/ç
+        ("duke", "duka"),
+        ("duke", "dukem"),  # the gerund particle, not "duke" or "seem"
+        ("kurse", "kursi"),
+        ("fare", "fari"),
+        ("tonë", "toni"),
+    ],  # whereas, at all, our: not courses, lighthouses, tone
 )
 def test_different_words_stay_apart(a, b):
     assert S.stemWord(a) != S.stemWord(b)
@@ -120,8 +140,15 @@ def test_a_verb_form_with_no_noun_reading_keeps_its_verb():
 
 
 def test_typed_without_diacritics_meets_the_same_key():
-    for typed, written in [("Kines", "Kinës"), ("eshte", "është"), ("ndertuar", "ndërtuar"), ("cmimi", "çmimi"),
-                           ("dite", "ditë"), ("vrare", "vrarë"), ("jane", "janë")]:
+    for typed, written in [
+        ("Kines", "Kinës"),
+        ("eshte", "është"),
+        ("ndertuar", "ndërtuar"),
+        ("cmimi", "çmimi"),
+        ("dite", "ditë"),
+        ("vrare", "vrarë"),
+        ("jane", "janë"),
+    ]:
         assert S.stemWord(typed) == S.stemWord(written), (typed, written)
 
 
@@ -156,7 +183,9 @@ WORDS = "Kina Kinës ndërtuar ndërtojnë projektet projekteve është eshte ma
 def _keys_in_subprocess(seed: str) -> str:
     code = "import analyzers,sys; print(' '.join(analyzers.stemmer('albanian').stemWords(sys.argv[1:])))"
     env = dict(os.environ, PYTHONHASHSEED=seed)
-    return subprocess.run([sys.executable, "-c", code, *WORDS], env=env, capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        [sys.executable, "-c", code, *WORDS], env=env, capture_output=True, text=True, check=True
+    ).stdout
 
 
 @pytest.mark.slow

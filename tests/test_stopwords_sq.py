@@ -15,8 +15,22 @@ def test_resource_file_has_the_articles_and_clitics():
 def test_function_words_of_every_class_are_stop_words():
     # the gerund particle, prepositions, conjunctions, quantifiers, the
     # subjunctive of jam: frequent in any topic
-    for w in ["duke", "ja", "nëpër", "përpara", "kurse", "mirëpo", "megjithatë", "teksa", "siç", "gjithë", "gjitha",
-              "asnjë", "ndonjë", "jenë"]:
+    for w in [
+        "duke",
+        "ja",
+        "nëpër",
+        "përpara",
+        "kurse",
+        "mirëpo",
+        "megjithatë",
+        "teksa",
+        "siç",
+        "gjithë",
+        "gjitha",
+        "asnjë",
+        "ndonjë",
+        "jenë",
+    ]:
         assert is_stopword(w), w
 
 

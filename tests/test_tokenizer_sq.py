@@ -39,7 +39,14 @@ def test_plural_definite_endings_after_hyphen_are_dropped_too():
 def test_case_endings_after_hyphen_on_foreign_names():
     # News hyphenates endings after names kept in their own spelling.
     assert texts("Goditja e Menga-s i fal Livingston-it fitoren; Trump-i") == [
-        "Goditja", "e", "Menga", "i", "fal", "Livingston", "fitoren", "Trump"
+        "Goditja",
+        "e",
+        "Menga",
+        "i",
+        "fal",
+        "Livingston",
+        "fitoren",
+        "Trump",
     ]
 
 
@@ -76,7 +83,12 @@ def test_urls_emails_hashtags_kept_whole():
 def test_capitalised_domain_names_kept_whole():
     # Lajmi.net signs its articles: not "Lajmi" and "net" ("nights").
     assert texts("Lajmi.net transmeton nga Albinfo.at dhe BBC.co.uk.") == [
-        "Lajmi.net", "transmeton", "nga", "Albinfo.at", "dhe", "BBC.co.uk"
+        "Lajmi.net",
+        "transmeton",
+        "nga",
+        "Albinfo.at",
+        "dhe",
+        "BBC.co.uk",
     ]
     # A capitalised "ending" is a sentence run on without a space.
     assert texts("Kosova.Me ne") == ["Kosova", "Me", "ne"]
@@ -98,7 +110,9 @@ def test_combining_diaeresis_stays_in_the_word():
 
 
 def test_whoosh_tokenizer_positions_and_chars():
-    toks = [(t.text, t.pos, t.startchar, t.endchar) for t in AlbanianTokenizer()("s'ka OKB-së", positions=True, chars=True)]
+    toks = [
+        (t.text, t.pos, t.startchar, t.endchar) for t in AlbanianTokenizer()("s'ka OKB-së", positions=True, chars=True)
+    ]
     assert toks == [("s'", 0, 0, 2), ("ka", 1, 2, 4), ("OKB", 2, 5, 8)]
 
 

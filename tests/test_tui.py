@@ -45,7 +45,12 @@ def test_typing_a_query_shows_its_results(indexed):
             assert isinstance(app.screen, SearchScreen)
             await type_query(pilot, "Kines", submit=False)
             results = app.screen.query_one(ResultsList)
-            assert {hit.path for hit in results.hits} == {"kina-2021.txt", "kina-2023.txt", "kina-2023b.txt", "pa-date.txt"}
+            assert {hit.path for hit in results.hits} == {
+                "kina-2021.txt",
+                "kina-2023.txt",
+                "kina-2023b.txt",
+                "pa-date.txt",
+            }
             assert "4 results" in status(app)
             # The box still has the focus: results came while typing.
             assert isinstance(app.focused, SearchBox)
@@ -102,7 +107,10 @@ def test_opening_an_article_marks_every_match_and_back_keeps_the_place(indexed):
 
 
 def test_each_result_opens_its_own_article_when_two_folders_share_a_path(tmp_path, index_dir):
-    for name, text in {"one": "Kina dhe Tirana nënshkruan një marrëveshje.", "two": "Kina dhe Prishtina hapën një zyrë."}.items():
+    for name, text in {
+        "one": "Kina dhe Tirana nënshkruan një marrëveshje.",
+        "two": "Kina dhe Prishtina hapën një zyrë.",
+    }.items():
         (tmp_path / name).mkdir()
         (tmp_path / name / "a.txt").write_text(text, encoding="utf-8")
     with Index.create(index_dir) as index:
@@ -522,8 +530,17 @@ def test_the_key_bar_follows_the_pane_and_offers_no_letter_while_typing(indexed)
 
 
 def binding_keys(*classes) -> set[str]:
-    shown = {"slash": "/", "question_mark": "?", "escape": "esc", "up": "↑", "down": "↓", "left": "←",
-             "right": "→", "pageup": "pgup", "pagedown": "pgdn"}
+    shown = {
+        "slash": "/",
+        "question_mark": "?",
+        "escape": "esc",
+        "up": "↑",
+        "down": "↓",
+        "left": "←",
+        "right": "→",
+        "pageup": "pgup",
+        "pagedown": "pgdn",
+    }
     keys = set()
     for cls in classes:
         for binding in cls.BINDINGS:
@@ -590,8 +607,23 @@ def test_zero_hits_say_what_each_filter_took_and_what_the_archive_holds(indexed)
 
 
 def test_the_names_row_wraps_and_the_text_keeps_to_100_columns(tmp_path, index_dir):
-    names = " ".join(f"{city}" for city in ["Tirana", "Prishtina", "Shkupi", "Beogradi", "Podgorica", "Athina",
-                                             "Roma", "Berlini", "Parisi", "Londra", "Madridi", "Vjena"])
+    names = " ".join(
+        f"{city}"
+        for city in [
+            "Tirana",
+            "Prishtina",
+            "Shkupi",
+            "Beogradi",
+            "Podgorica",
+            "Athina",
+            "Roma",
+            "Berlini",
+            "Parisi",
+            "Londra",
+            "Madridi",
+            "Vjena",
+        ]
+    )
     long_line = "Kina dhe Rusia " * 40
     build_index(tmp_path / "a", index_dir, {"qytete.txt": f" date 2020 Kina priti {names}.\n\n{long_line}"})
 
@@ -651,7 +683,9 @@ def test_o_e_and_y_hand_the_article_to_the_pager_the_editor_and_the_clipboard(in
             assert copied == [hit.file] and hit.file.endswith("tirana.txt")
             # In the results list, each hit's title links to its file (OSC 8).
             heading = app.screen.query_one(ResultsList).hit_prompt(hit, 80).renderables[0]
-            links = [(heading.plain[s.start : s.end], s.style.link) for s in heading.spans if getattr(s.style, "link", None)]
+            links = [
+                (heading.plain[s.start : s.end], s.style.link) for s in heading.spans if getattr(s.style, "link", None)
+            ]
             assert links == [(hit.title, terminal.file_url(hit.file))]
             await pilot.press("enter")
             await settle(pilot)

@@ -42,7 +42,11 @@ ENTITIES = {
     "kina-2023b.txt": {"person": [], "place": ["Kina", "Shqipëria"], "org": ["Banka e Shqipërisë"]},
     "kina-2021.txt": {"person": [], "place": ["Kina", "Rusia", "Pekin"], "org": []},
 }
-DATES = {"kina-2023.txt": ("2023-10-17", "day"), "kina-2023b.txt": ("2023-11", "month"), "kina-2021.txt": ("2021-03-05", "day")}
+DATES = {
+    "kina-2023.txt": ("2023-10-17", "day"),
+    "kina-2023b.txt": ("2023-11", "month"),
+    "kina-2021.txt": ("2021-03-05", "day"),
+}
 WORD = "Kin"  # every form of Kina is a match
 
 
@@ -76,7 +80,9 @@ class FixedIndex:
         filters = [Filter.parse(f) if isinstance(f, str) else f for f in filters]
         filters += [Filter("date", year) for year in re.findall(r"data:(\d{4})", query)]
         browsing = not query.strip()  # the whole archive, newest first, as the real index does
-        paths = ["kina-2023.txt", "kina-2023b.txt", "kina-2021.txt"] if browsing or WORD.lower() in query.lower() else []
+        paths = (
+            ["kina-2023.txt", "kina-2023b.txt", "kina-2021.txt"] if browsing or WORD.lower() in query.lower() else []
+        )
         if browsing:
             paths.sort(key=lambda p: DATES[p][0], reverse=True)
         for year in {f.value for f in filters if f.field == "date"}:
@@ -91,21 +97,33 @@ class FixedIndex:
             year="2023" if one_year else None,
             undated=0 if one_year else 1,
         )
-        found = Facets(
-            histogram,
-            {
-                "person": [value("person", "Vladimir Putin", 1)],
-                "place": [value("place", "Kina", len(hits)), value("place", "Pekin", 2), value("place", "Rusia", 2)],
-                "org": [value("org", "Banka e Shqipërisë", 1)],
-            },
-        ) if hits and facets else None
+        found = (
+            Facets(
+                histogram,
+                {
+                    "person": [value("person", "Vladimir Putin", 1)],
+                    "place": [
+                        value("place", "Kina", len(hits)),
+                        value("place", "Pekin", 2),
+                        value("place", "Rusia", 2),
+                    ],
+                    "org": [value("org", "Banka e Shqipërisë", 1)],
+                },
+            )
+            if hits and facets
+            else None
+        )
         suggestion = "Kina" if not hits and query.strip() else None
-        return SearchResults(query, len(hits), page, limit, hits[(page - 1) * limit : page * limit], found, suggestion, filters)
+        return SearchResults(
+            query, len(hits), page, limit, hits[(page - 1) * limit : page * limit], found, suggestion, filters
+        )
 
     def article(self, path, query=None):
         body = BODIES[path]
         date, precision = DATES[path]
-        return Article(path, date, precision, body.split(".")[0] + ".", body, ENTITIES[path], spans(body) if query else [])
+        return Article(
+            path, date, precision, body.split(".")[0] + ".", body, ENTITIES[path], spans(body) if query else []
+        )
 
     def document_count(self):
         return len(BODIES)

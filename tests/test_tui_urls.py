@@ -17,10 +17,19 @@ from tui_helpers import make_app, run, settle, type_query
 pytestmark = pytest.mark.slow
 
 FEED = [
-    {"id": "u1", "title": "Ura e re në Shkodër", "date": "2023-10-17", "text": "Ura u hap sot në Shkodër.",
-     "url": "https://lajme.example/ura"},
-    {"id": "u2", "title": "Ura e vjetër në Shkodër", "text": "Ura e vjetër u mbyll për riparim në Shkodër.",
-     "url": "javascript:alert(1)"},
+    {
+        "id": "u1",
+        "title": "Ura e re në Shkodër",
+        "date": "2023-10-17",
+        "text": "Ura u hap sot në Shkodër.",
+        "url": "https://lajme.example/ura",
+    },
+    {
+        "id": "u2",
+        "title": "Ura e vjetër në Shkodër",
+        "text": "Ura e vjetër u mbyll për riparim në Shkodër.",
+        "url": "javascript:alert(1)",
+    },
 ]
 
 

@@ -83,8 +83,10 @@ def set_context(piece: Piece, text: str, before: str) -> None:
             k -= 1
         noun = word_before(text, k - len(before), lower=False)
         piece.serves = bool(OFFICE.match(noun.lower()))
-        if PLACE_NOUN.match(noun.lower()) or REALM_TITLE.match(noun.lower()) or (
-            noun[:1].isupper() and MISC_HEADS.match(noun.lower())
+        if (
+            PLACE_NOUN.match(noun.lower())
+            or REALM_TITLE.match(noun.lower())
+            or (noun[:1].isupper() and MISC_HEADS.match(noun.lower()))
         ):
             # liqenit të Prespës; the realm of a title: Princ i Sussex; where
             # an event was held: Lojërat Olimpike të Rios, Kupa e Botës
@@ -212,11 +214,7 @@ def _name_shaped(words: list[str], gaz) -> bool:
     Harcourt). A first name may be a common word too (Kimi Raikkonen,
     Arbër Ademi, Demi Rose); a common word second is an adjective or a
     genitive (Banka Botërore), no surname."""
-    return (
-        len(words) == 2
-        and all(w[:1].isupper() and not w.isupper() for w in words)
-        and not common(words[1], gaz)
-    )
+    return len(words) == 2 and all(w[:1].isupper() and not w.isupper() for w in words) and not common(words[1], gaz)
 
 
 # Surnames by their endings, with a case ending after them: the -aj of

@@ -101,8 +101,12 @@ def join_purposes(text: str, runs: list, gaz) -> list:
                 nxt = runs[j]
                 m = gap.fullmatch(text, tokens[-1].end, nxt.start)
                 first = nxt.tokens[0].text
-                whole = m is not None and bool(gaz.lookup(" ".join([*(t.text for t in tokens), "për", *(t.text for t in nxt.tokens)])))
-                if not whole and (not m or split_acronym(first) or not (common_noun(first, gaz) or institution(first, gaz))):
+                whole = m is not None and bool(
+                    gaz.lookup(" ".join([*(t.text for t in tokens), "për", *(t.text for t in nxt.tokens)]))
+                )
+                if not whole and (
+                    not m or split_acronym(first) or not (common_noun(first, gaz) or institution(first, gaz))
+                ):
                     break  # (a name the dictionaries know whole is one: Nismës për Kosovën)
                 if gap is _AND_GAP and org_head(first):
                     break  # another institution: Aleancës për Ardhmërinë ... dhe Nismës
@@ -502,8 +506,10 @@ def _rule_candidates(words: tuple[str, ...], gaz) -> tuple[str, ...]:
     has_connector = any(w in CONNECTOR_WORDS for w in words[1:-1])
     first_known = gaz.lookup(words[0])
     first_entry = gaz.entry(first_known[0]) if first_known else None
-    person_like = (first_entry is not None and first_entry.role == "first") or gaz.is_first_name(words[0]) or (
-        not has_connector and not name_head(words[0]) and not adjective_after_head(words[1])
+    person_like = (
+        (first_entry is not None and first_entry.role == "first")
+        or gaz.is_first_name(words[0])
+        or (not has_connector and not name_head(words[0]) and not adjective_after_head(words[1]))
     )
     cands: list[str] = []
     if person_like and not has_connector:

@@ -50,7 +50,13 @@ class Scores:
 
     def prf(self, type_: str | tuple[str, ...] | None = None) -> tuple[float, float, float]:
         """Precision, recall, F1 over one type, several, or all (None)."""
-        types = set(self.tp) | set(self.fp) | set(self.fn) if type_ is None else {type_} if isinstance(type_, str) else set(type_)
+        types = (
+            set(self.tp) | set(self.fp) | set(self.fn)
+            if type_ is None
+            else {type_}
+            if isinstance(type_, str)
+            else set(type_)
+        )
         tp = sum(self.tp[t] for t in types)
         fp = sum(self.fp[t] for t in types)
         fn = sum(self.fn[t] for t in types)

@@ -46,7 +46,9 @@ BUILD_VERSION = "15"
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 # The curated files, in order of precedence.
-CURATED_FILES = tuple(RESOURCES / name for name in ("entities.tsv", "places_region.tsv", "cities_world.tsv", "media.tsv"))
+CURATED_FILES = tuple(
+    RESOURCES / name for name in ("entities.tsv", "places_region.tsv", "cities_world.tsv", "media.tsv")
+)
 SOURCE_PACKAGES = ("uniparser-albanian", "Babel", "pycountry", "gender-guesser")
 
 

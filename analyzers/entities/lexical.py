@@ -22,9 +22,15 @@ from analyzers.entities.words import ADJECTIVE_END, LOC_HEADS, ORG_HEADS, SENTEN
 # -rave after -ë (lojëra, lojërat, ujërave; not Kundera, Petra). The lexicon
 # lists singulars.
 _PLURALS = (
-    ("rave", "ë"), ("rat", "ë"), ("ra", "ë"),
-    ("eve", "im|ues"), ("et", "im|ues"), ("e", "im|ues"),
-    ("ëve", "ar|tor|ist"), ("ët", "ar|tor|ist"), ("ë", "ar|tor|ist"),
+    ("rave", "ë"),
+    ("rat", "ë"),
+    ("ra", "ë"),
+    ("eve", "im|ues"),
+    ("et", "im|ues"),
+    ("e", "im|ues"),
+    ("ëve", "ar|tor|ist"),
+    ("ët", "ar|tor|ist"),
+    ("ë", "ar|tor|ist"),
 )
 
 

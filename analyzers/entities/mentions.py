@@ -367,6 +367,8 @@ def word_after(text: str, end: int) -> str:
 
 
 _SENTENCE_CUT_RE = re.compile(r"[.!?…:;\n]")
+
+
 def _title_find_re() -> re.Pattern:
     # stems grouped by first letter: one regex pass over an article is then
     # cheap (Python's re tries every branch of a flat alternation)
@@ -377,9 +379,7 @@ def _title_find_re() -> re.Pattern:
         f"[{k}{k.upper()}](?:{'|'.join(sorted(v, key=len, reverse=True))})" for k, v in by_first.items()
     )
     firsts = "".join(sorted({c for k in by_first for c in (k, k.upper())} | set("iIzZdD")))
-    return re.compile(
-        rf"(?<![\w-])(?=[{firsts}])(?:(?:[iI]sh-)?(?:{branches})\w*|(?:[zZ]|[zZ]nj|[dD]r|[pP]rof)\.)"
-    )
+    return re.compile(rf"(?<![\w-])(?=[{firsts}])(?:(?:[iI]sh-)?(?:{branches})\w*|(?:[zZ]|[zZ]nj|[dD]r|[pP]rof)\.)")
 
 
 TITLE_FIND_RE = _title_find_re()

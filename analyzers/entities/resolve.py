@@ -21,7 +21,25 @@ if TYPE_CHECKING:
 # Endings that can only be case endings of a name; a name that ends
 # otherwise may be written bare (Putin, Kurti, Lucas, Olsen).
 # -jt / -jn: a stem in -j takes the bare -t / -n (Haradinajt, Molliqajn).
-CLEAR_CASE_ENDINGS = ("ës", "ën", "isë", "inë", "së", "në", "it", "ut", "un", "eve", "ve", "yt", "yn", "ët", "ë", "jt", "jn")
+CLEAR_CASE_ENDINGS = (
+    "ës",
+    "ën",
+    "isë",
+    "inë",
+    "së",
+    "në",
+    "it",
+    "ut",
+    "un",
+    "eve",
+    "ve",
+    "yt",
+    "yn",
+    "ët",
+    "ë",
+    "jt",
+    "jn",
+)
 
 
 def choose_canonical(pieces: list[Piece], gaz, evidence: Evidence | None) -> None:

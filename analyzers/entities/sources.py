@@ -327,11 +327,7 @@ def _territories(builder: _Builder, babel_version: str | None, pycountry_version
             iso_names = {}
     # feminine names in -i (Rusi, Shqipëri): the lexicon's gender, or an ISO
     # name that is the CLDR one plus the definite -a (Zambi / Zambia)
-    feminine = {
-        e.canonical[:-1]
-        for e in builder.entries.values()
-        if e.gender == FEM and e.canonical.endswith("ia")
-    }
+    feminine = {e.canonical[:-1] for e in builder.entries.values() if e.gender == FEM and e.canonical.endswith("ia")}
     # feminine names in -ër, whose ë drops in the definite form (Zvicër -> Zvicra)
     feminine |= {
         e.canonical[:-2] + "ër"
@@ -431,7 +427,13 @@ def _exemplar_cities(builder: _Builder, babel_version: str | None) -> None:
             canonical, gender = city, "-"
         if canonical in builder.entries and builder.entries[canonical].type not in (None, "LOC"):
             continue  # a club or an organisation of that name came first (Barcelona)
-        builder.add(canonical, "LOC", gender, f"CLDR sq via Babel {babel_version}:exemplarCity:{zone}", variants=tuple(sorted(spellings)))
+        builder.add(
+            canonical,
+            "LOC",
+            gender,
+            f"CLDR sq via Babel {babel_version}:exemplarCity:{zone}",
+            variants=tuple(sorted(spellings)),
+        )
 
 
 def _first_names(builder: _Builder, version: str | None) -> None:

@@ -52,7 +52,9 @@ def stems(section: str, endings: str | None = None) -> re.Pattern:
 # Case endings of a common noun used as a class word (qyteti, qytetit,
 # fshatin, liqenit, zonës, rajonet): the patterns below take only these
 # after their stems.
-_NOUN_ENDINGS = "i|u|it|ut|in|un|a|ë|ën|ës|e|en|es|et|eve|at|ave|ja|je|jen|jes|enj|enjt|enjve|ra|rat|rave|ve|ët|ëve|së|në"
+_NOUN_ENDINGS = (
+    "i|u|it|ut|in|un|a|ë|ën|ës|e|en|es|et|eve|at|ave|ja|je|jen|jes|enj|enjt|enjve|ra|rat|rave|ve|ët|ëve|së|në"
+)
 _SHORT_STEM_ENDINGS = "i|u|it|ut|in|un|et|eve|enj|enjt|enjve|ra|rat|rave|ri|rit|rin"
 
 # Head nouns that make a multi-word name an organisation, a place, an event.

@@ -45,7 +45,9 @@ def analyze_text(text: str) -> list[dict]:
 def analyze_command(
     text: Annotated[
         str | None,
-        typer.Argument(metavar="TEXT", help="Text to analyze; '-' or nothing reads standard input.", show_default=False),
+        typer.Argument(
+            metavar="TEXT", help="Text to analyze; '-' or nothing reads standard input.", show_default=False
+        ),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -65,17 +67,32 @@ def analyze_command(
     if not rows:
         write_lines([Line([(f"analyzer {ANALYZER_VERSION}: no words in {text.strip()!r}", None)])])
         return
-    columns = [("pos", "right"), ("offsets", "right"), ("text", "left"), ("normalized", "left"), ("key", "left"),
-               ("stop", "center"), ("from", "left")]
+    columns = [
+        ("pos", "right"),
+        ("offsets", "right"),
+        ("text", "left"),
+        ("normalized", "left"),
+        ("key", "left"),
+        ("stop", "center"),
+        ("from", "left"),
+    ]
     cells = [
-        [str(r["position"]), f"{r['start']}–{r['end']}", r["text"], r["normalized"], r["key"],
-         "stop" if r["stop_word"] else "", r["source"]]
+        [
+            str(r["position"]),
+            f"{r['start']}–{r['end']}",
+            r["text"],
+            r["normalized"],
+            r["key"],
+            "stop" if r["stop_word"] else "",
+            r["source"],
+        ]
         for r in rows
     ]
     if not is_terminal(sys.stdout):
         # In a pipe: a header line, then one tab-separated row per token.
-        write_lines([Line([("\t".join(name for name, _ in columns), None)])]
-                    + [Line([("\t".join(row), None)]) for row in cells])
+        write_lines(
+            [Line([("\t".join(name for name, _ in columns), None)])] + [Line([("\t".join(row), None)]) for row in cells]
+        )
         return
     from rich.table import Table
     from rich.text import Text

@@ -82,7 +82,9 @@ QueryArgument = Annotated[
 FilterOption = Annotated[
     list[str] | None,
     typer.Option(
-        "--filter", "-f", metavar="FILTER",
+        "--filter",
+        "-f",
+        metavar="FILTER",
         help="Narrow to a filter, e.g. data:2023, vend:Kina, person:Putin (repeatable); with filters, QUERY may be "
         "left out to browse.",
     ),

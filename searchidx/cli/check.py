@@ -28,8 +28,10 @@ def check_command(index: IndexOption = None, as_json: JsonOption = False, trust:
         )
         lines = [Line([(summary, None)])]
         lines += [Line([("damaged", "red"), (f" {problem}", None)], indent=2) for problem in report.damage]
-        lines += [Line([("cache", "yellow"), (f" {problem} (rebuilt by the next searchidx index)", None)], indent=2)
-                  for problem in report.caches]
+        lines += [
+            Line([("cache", "yellow"), (f" {problem} (rebuilt by the next searchidx index)", None)], indent=2)
+            for problem in report.caches
+        ]
         if report.sound:
             lines.append(Line([("the index is sound", "green")]))
         write_lines(lines)

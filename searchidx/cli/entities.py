@@ -13,9 +13,17 @@ ENTITY_FIELDS = ("person", "place", "org")
 
 # What --type accepts: the field names, the extraction's type tags, Albanian.
 TYPE_NAMES = {
-    "person": "person", "per": "person", "njeri": "person", "persona": "person",
-    "place": "place", "loc": "place", "vend": "place", "vende": "place",
-    "org": "org", "organizata": "org", "organization": "org",
+    "person": "person",
+    "per": "person",
+    "njeri": "person",
+    "persona": "person",
+    "place": "place",
+    "loc": "place",
+    "vend": "place",
+    "vende": "place",
+    "org": "org",
+    "organizata": "org",
+    "organization": "org",
 }
 
 

@@ -12,8 +12,16 @@ from searchidx.cli.output import console, print_json
 
 # The ranking settings eval can override, by option name.
 RANKING_OPTIONS = (
-    "title-weight", "body-weight", "k1", "title-b", "body-b", "idf-power",
-    "near-form-weight", "near-form-prefix", "ngram-depth", "ngram-weight",
+    "title-weight",
+    "body-weight",
+    "k1",
+    "title-b",
+    "body-b",
+    "idf-power",
+    "near-form-weight",
+    "near-form-prefix",
+    "ngram-depth",
+    "ngram-weight",
 )
 
 
@@ -39,22 +47,37 @@ class EvalCommand(SearchidxCommand):
 def eval_command(
     queries: Annotated[
         Path,
-        typer.Argument(metavar="QUERIES.tsv", help="TSV with header qid<TAB>query<TAB>target (target: path in the indexed folder)."),
+        typer.Argument(
+            metavar="QUERIES.tsv", help="TSV with header qid<TAB>query<TAB>target (target: path in the indexed folder)."
+        ),
     ],
     index: IndexOption = None,
-    qrels: Annotated[Path | None, typer.Option("--qrels", metavar="FILE", help="TREC qrels (qid 0 path grade) for graded judgements.")] = None,
+    qrels: Annotated[
+        Path | None,
+        typer.Option("--qrels", metavar="FILE", help="TREC qrels (qid 0 path grade) for graded judgements."),
+    ] = None,
     run: Annotated[Path | None, typer.Option("--run", metavar="FILE", help="Also write a TREC run file here.")] = None,
-    no_diacritics: Annotated[bool, typer.Option("--no-diacritics", help="Strip ë, ç (and other accents) from the queries first.")] = False,
+    no_diacritics: Annotated[
+        bool, typer.Option("--no-diacritics", help="Strip ë, ç (and other accents) from the queries first.")
+    ] = False,
     title_weight: Annotated[float | None, weight_option("title-weight", "BM25F weight of the title")] = None,
     body_weight: Annotated[float | None, weight_option("body-weight", "BM25F weight of the body")] = None,
     k1: Annotated[float | None, weight_option("k1", "BM25 term-frequency saturation")] = None,
     title_b: Annotated[float | None, weight_option("title-b", "BM25 length normalisation of the title")] = None,
     body_b: Annotated[float | None, weight_option("body-b", "BM25 length normalisation of the body")] = None,
     idf_power: Annotated[float | None, weight_option("idf-power", "power the IDF is raised to")] = None,
-    near_form_weight: Annotated[float | None, weight_option("near-form-weight", "credit for a missing key's near forms, 0: off")] = None,
-    near_form_prefix: Annotated[int | None, weight_option("near-form-prefix", "letters a near form shares with the key", least=1)] = None,
-    ngram_depth: Annotated[int | None, weight_option("ngram-depth", "hits re-ranked by character 4-grams, 0: off", least=0)] = None,
-    ngram_weight: Annotated[float | None, weight_option("ngram-weight", "weight of the 4-gram re-ranking, 0: off")] = None,
+    near_form_weight: Annotated[
+        float | None, weight_option("near-form-weight", "credit for a missing key's near forms, 0: off")
+    ] = None,
+    near_form_prefix: Annotated[
+        int | None, weight_option("near-form-prefix", "letters a near form shares with the key", least=1)
+    ] = None,
+    ngram_depth: Annotated[
+        int | None, weight_option("ngram-depth", "hits re-ranked by character 4-grams, 0: off", least=0)
+    ] = None,
+    ngram_weight: Annotated[
+        float | None, weight_option("ngram-weight", "weight of the 4-gram re-ranking, 0: off")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Run a query set as plain words and print MRR@10, nDCG@10, Recall@10 and Recall@100."""
@@ -65,9 +88,16 @@ def eval_command(
     overrides = {
         name: value
         for name, value in dict(
-            title_weight=title_weight, body_weight=body_weight, k1=k1, title_b=title_b, body_b=body_b,
-            idf_power=idf_power, near_form_weight=near_form_weight, near_form_prefix=near_form_prefix,
-            ngram_depth=ngram_depth, ngram_weight=ngram_weight,
+            title_weight=title_weight,
+            body_weight=body_weight,
+            k1=k1,
+            title_b=title_b,
+            body_b=body_b,
+            idf_power=idf_power,
+            near_form_weight=near_form_weight,
+            near_form_prefix=near_form_prefix,
+            ngram_depth=ngram_depth,
+            ngram_weight=ngram_weight,
         ).items()
         if value is not None
     }

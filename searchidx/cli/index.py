@@ -33,7 +33,8 @@ def index_command(
     ] = None,
     index: IndexOption = None,
     rebuild: Annotated[
-        bool, typer.Option("--rebuild", help="Build the index anew from these folders (needed after an analyzer upgrade).")
+        bool,
+        typer.Option("--rebuild", help="Build the index anew from these folders (needed after an analyzer upgrade)."),
     ] = False,
     watch: Annotated[bool, typer.Option("--watch", help="Keep indexing as files change, until Ctrl-C.")] = False,
     wait: Annotated[
@@ -48,11 +49,21 @@ def index_command(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Processes reading and analysing files.", show_default="one per core"),
     ] = None,
-    title_field: Annotated[str | None, typer.Option("--title-field", metavar="NAME", help="Records: the field of the title.")] = None,
-    date_field: Annotated[str | None, typer.Option("--date-field", metavar="NAME", help="Records: the field of the date.")] = None,
-    text_field: Annotated[str | None, typer.Option("--text-field", metavar="NAME", help="Records: the field of the text.")] = None,
-    url_field: Annotated[str | None, typer.Option("--url-field", metavar="NAME", help="Records: the field of the URL.")] = None,
-    id_field: Annotated[str | None, typer.Option("--id-field", metavar="NAME", help="Records: the field of the id.")] = None,
+    title_field: Annotated[
+        str | None, typer.Option("--title-field", metavar="NAME", help="Records: the field of the title.")
+    ] = None,
+    date_field: Annotated[
+        str | None, typer.Option("--date-field", metavar="NAME", help="Records: the field of the date.")
+    ] = None,
+    text_field: Annotated[
+        str | None, typer.Option("--text-field", metavar="NAME", help="Records: the field of the text.")
+    ] = None,
+    url_field: Annotated[
+        str | None, typer.Option("--url-field", metavar="NAME", help="Records: the field of the URL.")
+    ] = None,
+    id_field: Annotated[
+        str | None, typer.Option("--id-field", metavar="NAME", help="Records: the field of the id.")
+    ] = None,
     as_json: JsonOption = False,
     trust: TrustOption = False,
 ) -> None:
@@ -132,8 +143,11 @@ def summary_lines(summary: "IndexSummary", total: int, index_dir: Path, time_of_
             + [
                 (rebuilt, None),
                 (str(summary.indexed), "bold green"),
-                (f" indexed ({summary.added} new, {summary.updated} changed, {len(summary.renamed)} renamed), "
-                 f"{summary.unchanged} unchanged, {summary.removed} removed, ", None),
+                (
+                    f" indexed ({summary.added} new, {summary.updated} changed, {len(summary.renamed)} renamed), "
+                    f"{summary.unchanged} unchanged, {summary.removed} removed, ",
+                    None,
+                ),
                 (str(len(summary.skipped)), "bold yellow"),
                 (f" skipped in {summary.seconds:.2f} s; the index at {index_dir} holds {total} documents.", None),
             ]

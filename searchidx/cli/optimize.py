@@ -31,6 +31,16 @@ def optimize_command(
     if as_json:
         print_json({"segments_before": len(before.segments), "seconds": round(seconds, 3), **asdict(after)})
         return
-    write_lines([Line([(
-        f"merged {len(before.segments)} segment(s) into {len(after.segments)} in {seconds:.2f} s; "
-        f"{after.documents} documents, {after.size_bytes / 1e6:.1f} MB on disk.", None)])])
+    write_lines(
+        [
+            Line(
+                [
+                    (
+                        f"merged {len(before.segments)} segment(s) into {len(after.segments)} in {seconds:.2f} s; "
+                        f"{after.documents} documents, {after.size_bytes / 1e6:.1f} MB on disk.",
+                        None,
+                    )
+                ]
+            )
+        ]
+    )

@@ -31,9 +31,7 @@ ENTITY_TITLES = {"person": "People", "place": "Places", "org": "Organisations"}
 
 def cell_width(text: str) -> int:
     """Columns text takes on a terminal (wide East Asian letters take two)."""
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text
-    )
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def shown_path(file: str, fallback: str) -> str:
@@ -143,9 +141,7 @@ def results_lines(results: SearchResults, nothing: NothingFound | None = None, w
     return lines
 
 
-def facet_rows(
-    title: str, values: list[FacetValue], extra: list[tuple[str, int]], width: int | None
-) -> list[Line]:
+def facet_rows(title: str, values: list[FacetValue], extra: list[tuple[str, int]], width: int | None) -> list[Line]:
     """A facet as a table: value, count, bar, and the -f that drills down to it.
 
     Columns are as wide as their widest cell; the bar takes what room is

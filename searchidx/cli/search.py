@@ -35,6 +35,7 @@ EXIT_STATUS = (
     "2 for a usage error or a broken query."
 )
 
+
 @app.command("search", epilog=EXIT_STATUS)
 def search_command(
     query: QueryArgument = None,
@@ -58,7 +59,9 @@ def search_command(
     open_rank: Annotated[
         int | None,
         typer.Option(
-            "--open", min=1, metavar="N",
+            "--open",
+            min=1,
+            metavar="N",
             help="Open the Nth hit in $PAGER instead of listing the results; with --page, N counts from the page's "
             "first hit (or give the number the list shows).",
         ),
@@ -113,7 +116,9 @@ def rank_to_open(number: int, page: int, limit: int) -> int:
     if number >= first:
         return number
     if number > limit:
-        raise usage_error(f"--open {number}: page {page} lists hits {first}-{first + limit - 1} (or 1-{limit} on the page)")
+        raise usage_error(
+            f"--open {number}: page {page} lists hits {first}-{first + limit - 1} (or 1-{limit} on the page)"
+        )
     return first + number - 1
 
 
@@ -143,7 +148,9 @@ def run_batch(source: str, index, options: dict, output_format: str, trust: bool
     from searchidx.errors import SearchidxError
 
     failures = 0
-    table = formats.TableWriter(tsv=output_format == "tsv", with_query=True) if output_format in ("csv", "tsv") else None
+    table = (
+        formats.TableWriter(tsv=output_format == "tsv", with_query=True) if output_format in ("csv", "tsv") else None
+    )
     with user_errors(), Index.open(index, trust=trust) as opened:
         for line in read_lines(source):
             query = line.strip()
@@ -153,7 +160,11 @@ def run_batch(source: str, index, options: dict, output_format: str, trust: bool
                 results = opened.search(query, **options)
             except Exception as error:  # noqa: BLE001 - whatever fails on a line is that line's error
                 failures += 1
-                message = str(error) if isinstance(error, SearchidxError) else f"internal error: {type(error).__name__}: {error}"
+                message = (
+                    str(error)
+                    if isinstance(error, SearchidxError)
+                    else f"internal error: {type(error).__name__}: {error}"
+                )
                 error_line(f"{query!r}: {message}")
                 if output_format == "json":
                     print_json_line({"query": query, "error": message})
@@ -181,4 +192,3 @@ def read_lines(source: str) -> Iterator[str]:
             yield from lines
     except (OSError, UnicodeDecodeError) as error:
         raise fail(f"cannot read {source}: {getattr(error, 'strerror', None) or error}") from None
-

@@ -27,7 +27,10 @@ def stats_lines(stats: "IndexStats") -> list[Line]:
     dates = f"{stats.first_date} – {stats.last_date}" if stats.first_date else "none"
     rows = [
         ("index", stats.path),
-        ("documents", f"{stats.documents}" + (f" ({stats.deleted} deleted, awaiting a merge)" if stats.deleted else "")),
+        (
+            "documents",
+            f"{stats.documents}" + (f" ({stats.deleted} deleted, awaiting a merge)" if stats.deleted else ""),
+        ),
         ("dates", f"{dates}" + (f"; {stats.undated} undated" if stats.undated else "")),
         ("size on disk", f"{stats.size_bytes / 1e6:.1f} MB"),
         ("segments", f"{len(stats.segments)} ({', '.join(map(str, stats.segments))} documents)"),
@@ -37,14 +40,21 @@ def stats_lines(stats: "IndexStats") -> list[Line]:
     ]
     rows += [("folder", f"{folder} ({count} documents)") for folder, count in stats.folders.items()]
     rows += [
-        ("signature", f"{s['name']} ({s['type']}) in {s['articles']} of {s['folder_articles']} articles of {s['folder']}")
+        (
+            "signature",
+            f"{s['name']} ({s['type']}) in {s['articles']} of {s['folder_articles']} articles of {s['folder']}",
+        )
         for s in stats.signatures
     ]
     width = max(len(name) for name, _ in rows)
     lines = [Line([(f"{name:<{width}}", "bold"), (f"  {value}", None)]) for name, value in rows]
     if stats.needs_rebuild:
         lines.append(
-            Line([("needs a rebuild:", "bold yellow"),
-                  (f" built with {stats.needs_rebuild}; run `searchidx index FOLDER --rebuild`", None)])
+            Line(
+                [
+                    ("needs a rebuild:", "bold yellow"),
+                    (f" built with {stats.needs_rebuild}; run `searchidx index FOLDER --rebuild`", None),
+                ]
+            )
         )
     return lines

@@ -14,8 +14,12 @@ def tui_command(
     index: IndexOption = None,
     folder: Annotated[
         Path | None,
-        typer.Option("--folder", metavar="PATH", help="Folder to offer for building an index when there is none.",
-                     show_default="corpus"),
+        typer.Option(
+            "--folder",
+            metavar="PATH",
+            help="Folder to offer for building an index when there is none.",
+            show_default="corpus",
+        ),
     ] = None,
     query: Annotated[str, typer.Option("--query", "-q", help="Start with this query.", show_default=False)] = "",
 ) -> None:

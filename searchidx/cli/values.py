@@ -29,7 +29,16 @@ from typing import Any, Literal
 from typer import BadParameter
 
 SIMPLE_TYPES = {str: "text", int: "whole number", float: "number", Path: "path", bool: "yes or no"}
-BOOLEAN_WORDS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+BOOLEAN_WORDS = {
+    "1": True,
+    "true": True,
+    "yes": True,
+    "on": True,
+    "0": False,
+    "false": False,
+    "no": False,
+    "off": False,
+}
 
 
 def _unwrap_optional(annotation: Any) -> Any:

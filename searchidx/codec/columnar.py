@@ -175,8 +175,10 @@ class ColumnarFieldWriter(FieldWriter):
                     continue
                 self.start_field(fieldname, schema[fieldname], lengths)
                 streams = [((text, 0, found) for text, found in pool.terms(fieldname))]
-                streams += [_segment_terms(terms, fieldname, i, renumbered) for i, (terms, renumbered) in
-                            enumerate(sources, start=1)]
+                streams += [
+                    _segment_terms(terms, fieldname, i, renumbered)
+                    for i, (terms, renumbered) in enumerate(sources, start=1)
+                ]
                 for text, parts in groupby(heapq.merge(*streams), key=itemgetter(0)):
                     found = [p for p in map(_part, parts) if p is not None]
                     if found:

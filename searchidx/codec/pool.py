@@ -106,7 +106,9 @@ class TermPool:
         """Notes a segment whose postings go into the new one, renumbered."""
         self.merged.append(MergedSegment(storage, segment, renumbered))
 
-    def add_arrays(self, fieldname: str, text: bytes, docs: np.ndarray, weights: np.ndarray, blob: bytes, sizes) -> None:
+    def add_arrays(
+        self, fieldname: str, text: bytes, docs: np.ndarray, weights: np.ndarray, blob: bytes, sizes
+    ) -> None:
         """A term's postings at once (documents ascending, after any held)."""
         if not len(docs):
             return

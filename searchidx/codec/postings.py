@@ -201,8 +201,18 @@ def _array_columns(kind, ids, weights, blob, sizes):
 class PostingList:
     """One term's record, read in place from a buffer (a mapped file)."""
 
-    __slots__ = ("count", "kind", "_gaps", "_counts", "_weights", "_weight_kind", "_positions", "_value_ends",
-                 "_value_start", "_buffer")
+    __slots__ = (
+        "count",
+        "kind",
+        "_gaps",
+        "_counts",
+        "_weights",
+        "_weight_kind",
+        "_positions",
+        "_value_ends",
+        "_value_start",
+        "_buffer",
+    )
 
     def __init__(self, buffer, offset: int):
         flags, self.count, total = _HEADER.unpack_from(buffer, offset)
@@ -294,8 +304,9 @@ class PostingList:
             counts, positions = self.positions()
             return ValueRun(positions.astype("<u4").tobytes(), counts * POSITION_BYTES)
         ends = self._value_ends
-        return ValueRun(bytes(self._buffer[self._value_start : self._value_start + int(ends[-1])]),
-                        np.diff(ends, prepend=0))
+        return ValueRun(
+            bytes(self._buffer[self._value_start : self._value_start + int(ends[-1])]), np.diff(ends, prepend=0)
+        )
 
     def values(self) -> list[bytes | None]:
         """Each posting's value as the field's format encodes it."""
@@ -426,8 +437,9 @@ class ColumnarMatcher(LeafMatcher):
         self._i = 0
 
     def copy(self):
-        twin = ColumnarMatcher(self._postings, self.format, self._term, self.scorer, self._terminfo,
-                               _state=(self._ids, self._weight_list))
+        twin = ColumnarMatcher(
+            self._postings, self.format, self._term, self.scorer, self._terminfo, _state=(self._ids, self._weight_list)
+        )
         twin._i = self._i
         return twin
 

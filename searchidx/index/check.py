@@ -135,7 +135,9 @@ def _read_postings(reader, report: CheckReport) -> None:
         for fieldname in reader.indexed_field_names():
             for text, postings in terms.field_posting_lists(fieldname):
                 docs = postings.docs()
-                if len(docs) and (docs[0] < 0 or docs[-1] >= documents or (len(docs) > 1 and (np.diff(docs) <= 0).any())):
+                if len(docs) and (
+                    docs[0] < 0 or docs[-1] >= documents or (len(docs) > 1 and (np.diff(docs) <= 0).any())
+                ):
                     raise ValueError(f"the postings of {fieldname}:{text[:40]!r} name documents out of order or range")
                 postings.weights()
                 postings.counts()

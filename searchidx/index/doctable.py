@@ -232,7 +232,10 @@ class DocTable:
         if column is None:
             with self._lock:
                 column = self._entities.get(fieldname) or self._cached(
-                    f"entities-{fieldname}", lambda: self._load_entities(fieldname), entity_column_json, entity_column_from_json
+                    f"entities-{fieldname}",
+                    lambda: self._load_entities(fieldname),
+                    entity_column_json,
+                    entity_column_from_json,
                 )
                 self._entities[fieldname] = column
         return column

@@ -109,8 +109,11 @@ class Signature:
 
     def as_dict(self) -> dict:
         return {
-            "folder": self.folder, "type": self.field, "name": self.name,
-            "articles": self.articles, "folder_articles": self.folder_articles,
+            "folder": self.folder,
+            "type": self.field,
+            "name": self.name,
+            "articles": self.articles,
+            "folder_articles": self.folder_articles,
         }
 
 
@@ -314,6 +317,7 @@ def one_name_per_entity(values) -> dict[str, str]:
     Vučić``) under the one most articles write (the first in order on a
     tie), then the -i/-u forms under their bare name (inflected_bases).
     `values` maps each name to its documents, or to (mentions, documents)."""
+
     def articles(name: str) -> int:
         held = values[name]
         return len(held[1] if isinstance(held, tuple) else held)

@@ -225,9 +225,9 @@ def same_content(found: FoundFile, known: Entry, max_bytes: int) -> bool:
         raw, stat = read_bytes(found.path, max_bytes)
     except UnreadableFile:
         return False  # the job will read it again and report why
-    return (
-        hashlib.sha256(raw).hexdigest() == known.content_hash
-        and (stat.st_size, stat.st_mtime_ns) == (found.size, found.mtime_ns)
+    return hashlib.sha256(raw).hexdigest() == known.content_hash and (stat.st_size, stat.st_mtime_ns) == (
+        found.size,
+        found.mtime_ns,
     )
 
 
@@ -319,7 +319,9 @@ def index_folders(
     return summary
 
 
-def tally(summary: IndexSummary, plan: Plan, outcomes: list[Outcome], before: Manifest, entries: dict[str, Entry]) -> None:
+def tally(
+    summary: IndexSummary, plan: Plan, outcomes: list[Outcome], before: Manifest, entries: dict[str, Entry]
+) -> None:
     """Counts the outcomes into the summary and records them in entries."""
     new_by_hash: dict[str, list[Outcome]] = {}
     # Indexed before, unreadable now: the old version was deleted.

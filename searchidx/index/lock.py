@@ -82,8 +82,8 @@ def _unlock(fd: int) -> None:
 class IndexLock:
     """An exclusive writer's lock on one index folder.
 
-        with IndexLock(index_dir, wait=5):
-            ...  # the only writer
+    with IndexLock(index_dir, wait=5):
+        ...  # the only writer
     """
 
     def __init__(self, index_dir: Path, wait: float = DEFAULT_WAIT_SECONDS, purpose: str | None = None):

@@ -52,11 +52,7 @@ class Manifest:
 
     def is_current(self, entry: Entry, size: int, mtime_ns: int) -> bool:
         """True if a file with this size and time needs no reading."""
-        return (
-            entry.size == size
-            and entry.mtime_ns == mtime_ns
-            and mtime_ns < self.checked_ns - RACY_NANOSECONDS
-        )
+        return entry.size == size and entry.mtime_ns == mtime_ns and mtime_ns < self.checked_ns - RACY_NANOSECONDS
 
 
 def read_manifest(index_dir: Path, index_name: str, generation: int) -> Manifest | None:

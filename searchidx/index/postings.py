@@ -44,8 +44,7 @@ class PostingReader:
     (module docstring). Close it with the reader, or leave it to the
     garbage collector: it holds mapped files, not copies."""
 
-    def __init__(self, reader, max_remembered: int = MAX_REMEMBERED,
-                 max_remembered_bytes: int = MAX_REMEMBERED_BYTES):
+    def __init__(self, reader, max_remembered: int = MAX_REMEMBERED, max_remembered_bytes: int = MAX_REMEMBERED_BYTES):
         self.reader = reader
         self.size = reader.doc_count_all()
         self._segments = []  # (terms reader, per-document reader, first document number)

@@ -64,10 +64,7 @@ def build_schema() -> Schema:
         # encode_starts), noted as the body is analysed: a hit's snippet
         # marks the tokens its postings name without splitting the text again.
         token_starts=STORED(),
-        **{
-            name: KEYWORD(stored=True, commas=True, lowercase=False, scorable=True)
-            for name in ENTITY_FIELDS
-        },
+        **{name: KEYWORD(stored=True, commas=True, lowercase=False, scorable=True) for name in ENTITY_FIELDS},
         **{EDGE_FIELD: KEYWORD(stored=True, commas=True, lowercase=False)},
     )
     for name, starts_field in (("title", None), ("body", "token_starts")):

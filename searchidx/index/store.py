@@ -147,8 +147,7 @@ def version_mismatch(index_dir: Path) -> IndexVersionMismatch | None:
     if not difference:
         return None
     return IndexVersionMismatch(
-        f"the index at {index_dir} was built with {difference}; "
-        "rebuild it with `searchidx index FOLDER --rebuild`"
+        f"the index at {index_dir} was built with {difference}; rebuild it with `searchidx index FOLDER --rebuild`"
     )
 
 

@@ -100,8 +100,9 @@ class SegmentsWriter:
             self.segments.append(segment)
 
 
-def add_files_here(ix, jobs: list[Job], on_outcome: Callable[[Outcome], None],
-                   max_bytes: int = DEFAULT_MAX_BYTES) -> list:
+def add_files_here(
+    ix, jobs: list[Job], on_outcome: Callable[[Outcome], None], max_bytes: int = DEFAULT_MAX_BYTES
+) -> list:
     """Adds the files in this process; returns their segments."""
     adder = SegmentsWriter(ix, writer_limit_mb(1))
     for job in jobs:
@@ -198,8 +199,15 @@ def add_files_in_workers(
         context.Process(
             target=worker_main,
             args=(
-                ix.storage.folder, ix.indexname, job_queue, result_queue, max_bytes, list(inherited_fds), os.getpid(),
-                writer_limit_mb(processes), number,
+                ix.storage.folder,
+                ix.indexname,
+                job_queue,
+                result_queue,
+                max_bytes,
+                list(inherited_fds),
+                os.getpid(),
+                writer_limit_mb(processes),
+                number,
             ),
             daemon=True,
         )

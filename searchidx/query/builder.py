@@ -238,9 +238,7 @@ class _Builder:
 
         lowered = "".join(c for c in text.lower() if c.isalnum())
         prefixes = list(dict.fromkeys([fold_diacritics(lowered), lowered]))
-        return self.fields_query(
-            lambda name, weight: _any([wq.Prefix(name, p, boost=weight) for p in prefixes])
-        )
+        return self.fields_query(lambda name, weight: _any([wq.Prefix(name, p, boost=weight) for p in prefixes]))
 
     def term_query(self, term: str) -> wq.Query:
         self.terms.append(term)

@@ -193,7 +193,9 @@ def _among(docs: np.ndarray, ascending: np.ndarray) -> np.ndarray:
     return ascending[at] == docs
 
 
-def _bm25(term: wq.Term, text: bytes, docs, weights, searcher, cache: PostingReader, idf: float | None = None) -> np.ndarray:
+def _bm25(
+    term: wq.Term, text: bytes, docs, weights, searcher, cache: PostingReader, idf: float | None = None
+) -> np.ndarray:
     """A term's score in each of its documents, as Whoosh's BM25FScorer computes it
     (with the term's own IDF unless another is given)."""
     weighting = searcher.weighting
@@ -239,7 +241,9 @@ def _score_phrase(phrase: wq.Phrase, searcher, cache: PostingReader) -> Scored:
     words = []
     for word, text in zip(phrase.words, texts):
         docs, weights = cache.postings(phrase.fieldname, text)
-        words.append((docs, _bm25(wq.Term(phrase.fieldname, word, boost=phrase.boost), text, docs, weights, searcher, cache)))
+        words.append(
+            (docs, _bm25(wq.Term(phrase.fieldname, word, boost=phrase.boost), text, docs, weights, searcher, cache))
+        )
     # Only the articles holding every word are looked at, and only their positions read.
     candidates = words[0][0]
     for docs, _ in sorted(words[1:], key=lambda word: len(word[0])):

@@ -72,9 +72,7 @@ class Ranking:
     def field_weights(self) -> dict[str, float]:
         """Weight of each text field; a field weighted 0 is not searched."""
         return {
-            name: weight
-            for name, weight in (("title", self.title_weight), ("body", self.body_weight))
-            if weight > 0
+            name: weight for name, weight in (("title", self.title_weight), ("body", self.body_weight)) if weight > 0
         }
 
 

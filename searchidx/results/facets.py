@@ -117,8 +117,10 @@ def top_entities(docs, table: DocTable, name: str, top: int) -> list[FacetValue]
         # by name (ties at the cut included).
         threshold = np.partition(counts, len(counts) - top)[len(counts) - top]
         values, counts = values[counts >= threshold], counts[counts >= threshold]
-    ranked = sorted(((column.names[v], int(c)) for v, c in zip(values.tolist(), counts.tolist())),
-                    key=lambda item: (-item[1], item[0]))[:top]
+    ranked = sorted(
+        ((column.names[v], int(c)) for v, c in zip(values.tolist(), counts.tolist())),
+        key=lambda item: (-item[1], item[0]),
+    )[:top]
     return [FacetValue(value, n, Filter(name, value)) for value, n in ranked]
 
 

@@ -46,7 +46,9 @@ class NothingFound:
     undated: int
 
 
-def explain_nothing(index: Searchable, query: str, filters: Iterable[Filter | str] = (), syntax: bool = True) -> NothingFound:
+def explain_nothing(
+    index: Searchable, query: str, filters: Iterable[Filter | str] = (), syntax: bool = True
+) -> NothingFound:
     """What each filter of a search that found nothing took away (see module doc)."""
     given = [f if isinstance(f, str) else f.text for f in filters]
     words = query

@@ -72,8 +72,9 @@ def read_article(
     )
 
 
-def _matches(searcher, postings: PostingReader, docnum: int, fields: dict, query_text: str,
-             near_forms: tuple[int, float]) -> list[tuple[int, int]]:
+def _matches(
+    searcher, postings: PostingReader, docnum: int, fields: dict, query_text: str, near_forms: tuple[int, float]
+) -> list[tuple[int, int]]:
     """[start, end) offsets of the body's tokens the query matched: its terms,
     and the near forms it was credited for (the body's: the body is what is
     marked)."""

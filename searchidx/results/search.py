@@ -175,11 +175,15 @@ def run_search(
     hits = [_hit(fields_of(docnum), score, at, reader) for (docnum, score), at in zip(page_docs, matched)]
 
     suggestion = None
-    if suggester is not None and query_text.strip() and (
-        len(matches) < SUGGEST_BELOW
-        # a short query with a word in no article (`nafts` in `çmimi i nafts`):
-        # the other words find plenty and the misspelt one is silently ignored
-        or (len(built.terms) <= SUGGEST_UNKNOWN_UP_TO and any(t not in held for t in built.terms))
+    if (
+        suggester is not None
+        and query_text.strip()
+        and (
+            len(matches) < SUGGEST_BELOW
+            # a short query with a word in no article (`nafts` in `çmimi i nafts`):
+            # the other words find plenty and the misspelt one is silently ignored
+            or (len(built.terms) <= SUGGEST_UNKNOWN_UP_TO and any(t not in held for t in built.terms))
+        )
     ):
         candidate = suggester.candidate(query_text, syntax)
         # Offered only if it finds at least as much (a diacritic restored
@@ -206,7 +210,9 @@ def searched_fields(ranking: Ranking, reader) -> dict[str, float]:
     and its queries then read the body's postings only, as before titles were
     indexed."""
     weights = ranking.field_weights()
-    return {name: weight for name, weight in weights.items() if name == "body" or reader.field_length(name) > 0} or weights
+    return {
+        name: weight for name, weight in weights.items() if name == "body" or reader.field_length(name) > 0
+    } or weights
 
 
 def _count(query_text, syntax, context, allowed, searcher) -> int:

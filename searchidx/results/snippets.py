@@ -48,9 +48,7 @@ def best_window(spans: list[tuple[int, int, str]]) -> tuple[int, int]:
         while last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= SNIPPET_CHARS - LEAD_CHARS:
             last += 1
         window = spans[first : last + 1]
-        near = sum(
-            1 for a, b in zip(window, window[1:]) if a[2] != b[2] and b[0] - a[1] <= NEAR_CHARS
-        )
+        near = sum(1 for a, b in zip(window, window[1:]) if a[2] != b[2] and b[0] - a[1] <= NEAR_CHARS)
         score = (len({term for _, _, term in window}), near, len(window))
         if best_score is None or score > best_score:
             best, best_score = (first, last), score
@@ -117,9 +115,7 @@ def snippet_of_spans(text: str, spans: list[tuple[int, int, str]]) -> Snippet:
     passage = text[start:end].replace("\n", " ")
     if end < len(text):
         passage = with_ellipsis(passage)
-    highlights = [
-        (len(prefix) + a - start, len(prefix) + b - start) for a, b, _ in spans if start <= a and b <= end
-    ]
+    highlights = [(len(prefix) + a - start, len(prefix) + b - start) for a, b, _ in spans if start <= a and b <= end]
     return Snippet(prefix + passage, highlights)
 
 

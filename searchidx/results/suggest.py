@@ -1,4 +1,4 @@
-""""Did you mean …": corrections built from the index's own vocabulary.
+""" "Did you mean …": corrections built from the index's own vocabulary.
 
 The index holds analyzed terms (stemmed keys), which are not words one can
 show. So the vocabulary here is of words as the articles write them, counted
@@ -193,4 +193,3 @@ class Suggester:
             corrected = re.sub(rf"(?<!\w){re.escape(piece)}(?!\w)", replacement, corrected)
             changed = True
         return corrected if changed and corrected != query_text else None
-

@@ -61,7 +61,9 @@ def read_article_file(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES
     return read_article(raw, relative_path(path, root), stat.st_size, stat.st_mtime, stat.st_mtime_ns)
 
 
-def read_file(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES, names=None) -> Iterator[Document | SkippedFile]:
+def read_file(
+    path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES, names=None
+) -> Iterator[Document | SkippedFile]:
     """Every article of a file of any format, and a SkippedFile for the file
     or each record that cannot be read (names: FieldNames for records)."""
     relative = relative_path(path, root)

@@ -42,7 +42,9 @@ def scan_folder(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Foun
             if name.startswith("."):
                 continue
             if (folder_path / name).is_symlink():
-                yield SkippedFile(shown(relative_path(folder_path / name, root)), "symbolic link to a folder (not followed)")
+                yield SkippedFile(
+                    shown(relative_path(folder_path / name, root)), "symbolic link to a folder (not followed)"
+                )
                 continue
             kept.append(name)
         dirnames[:] = kept

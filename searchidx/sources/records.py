@@ -49,7 +49,9 @@ FIELD_NAMES = {
 }
 # Text given as HTML (feeds' `content`, some scrapers' `body`): tags that end a
 # paragraph, and any tag.
-_HTML_TAG = re.compile(r"<(?:p|br|div|span|a|em|strong|b|i|h[1-6]|ul|ol|li|blockquote|figure|img)\b[^>]*>|</[a-z][a-z0-9]*\s*>", re.I)
+_HTML_TAG = re.compile(
+    r"<(?:p|br|div|span|a|em|strong|b|i|h[1-6]|ul|ol|li|blockquote|figure|img)\b[^>]*>|</[a-z][a-z0-9]*\s*>", re.I
+)
 _HTML_BREAK = re.compile(r"<\s*(?:br|/p|/div|/h[1-6]|/li|/blockquote|/figure|/tr)\b[^>]*>", re.I)
 _HTML_DROPPED = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.I | re.S)
 _ANY_TAG = re.compile(r"<[^>]*>")
@@ -76,7 +78,9 @@ class FieldNames:
     def fingerprint(self) -> str:
         """A text that changes when the names do (kept in the manifest: a file
         read under other names is read again)."""
-        return json.dumps({f.name: getattr(self, f.name) for f in dataclass_fields(self) if getattr(self, f.name)}, sort_keys=True)
+        return json.dumps(
+            {f.name: getattr(self, f.name) for f in dataclass_fields(self) if getattr(self, f.name)}, sort_keys=True
+        )
 
 
 @dataclass(frozen=True)
@@ -229,7 +233,12 @@ class _Reader:
         if items is None:
             raise UnreadableFile("not records: expected a JSON array of objects (or an object holding one)")
         for number, record in enumerate(items, 1):
-            self.add(record, number, f"item {number}", len(json.dumps(record, ensure_ascii=False)) if isinstance(record, (dict, list)) else 0)
+            self.add(
+                record,
+                number,
+                f"item {number}",
+                len(json.dumps(record, ensure_ascii=False)) if isinstance(record, (dict, list)) else 0,
+            )
 
     def read_table(self, text: str, form: Format) -> None:
         sample = text[:65536]
@@ -317,7 +326,9 @@ class _Reader:
             self.problem(number, f"{where}: {too_large(len(body.encode('utf-8')), self.max_bytes)}")
             return
         if repeated:
-            self.problem(number, f"{where}: id {record_id!r} repeats an earlier record's; this later one is indexed", True)
+            self.problem(
+                number, f"{where}: id {record_id!r} repeats an earlier record's; this later one is indexed", True
+            )
         url = _clean_line(_as_text(values["url"])) or None
         document = Document(
             path=self.path,

@@ -57,6 +57,8 @@ def read_settings(folder: Path) -> FieldNames:
         if key not in _KNOWN:
             raise SettingsFileError(f"{path}: unknown key {key!r} in the fields table (known: {', '.join(_KNOWN)})")
         if not isinstance(value, str) or not value.strip():
-            raise SettingsFileError(f"{path}: {key} in the fields table must be a field name in quotes, e.g. {key} = \"{key}\"")
+            raise SettingsFileError(
+                f'{path}: {key} in the fields table must be a field name in quotes, e.g. {key} = "{key}"'
+            )
         names[key] = value.strip()
     return FieldNames(**names)

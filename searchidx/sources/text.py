@@ -40,9 +40,7 @@ DATE_LINE = re.compile(r"\A\s*date[ \t]+(\S+)[ \t]*(?:\n|(?=\S)|\Z)", re.IGNOREC
 # A sentence ends at . ! ? or …, perhaps closed by a quote, where the next
 # sentence starts: after white space, or at once with a capital after a word of
 # two or more letters, as in run-together `jetë.Këto` (but not `17.10`).
-SENTENCE_END = re.compile(
-    r"[.!?…][\"”»’]?(?:(?=\s)|(?<=[^\W\d_]{2}[.!?])(?=[^\W\d_])(?=[^a-zëç]))"
-)
+SENTENCE_END = re.compile(r"[.!?…][\"”»’]?(?:(?=\s)|(?<=[^\W\d_]{2}[.!?])(?=[^\W\d_])(?=[^a-zëç]))")
 
 
 @dataclass(frozen=True)
@@ -196,9 +194,9 @@ def read_date_marker(text: str) -> tuple[PartialDate | None, str, str | None]:
     if not match:
         return None, text, None
     try:
-        return parse_date(match.group(1)), text[match.end():], None
+        return parse_date(match.group(1)), text[match.end() :], None
     except ValueError as error:
-        return None, text[match.end():], f"indexed as undated: {error}"
+        return None, text[match.end() :], f"indexed as undated: {error}"
 
 
 def normalize_paragraphs(body: str) -> str:

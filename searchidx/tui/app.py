@@ -1,7 +1,7 @@
 """The full-screen app: opens the index, or offers to build one, then searches.
 
-    searchidx            # in a terminal, with no arguments
-    searchidx tui [--index PATH] [--folder corpus]
+searchidx            # in a terminal, with no arguments
+searchidx tui [--index PATH] [--folder corpus]
 """
 
 from __future__ import annotations
@@ -75,7 +75,9 @@ class SearchidxApp(App[None]):
             self.push_screen(BuildIndexScreen(self.index_dir, self.folder, self.strings), self.start_searching)
         except IndexVersionMismatch as error:
             self.push_screen(
-                BuildIndexScreen(self.index_dir, self.folder, self.strings, reason=str(error).split(";")[0], rebuild=True),
+                BuildIndexScreen(
+                    self.index_dir, self.folder, self.strings, reason=str(error).split(";")[0], rebuild=True
+                ),
                 self.start_searching,
             )
         else:

@@ -55,7 +55,9 @@ class LocalSearch:
     def __init__(self, index):
         self.index = index
 
-    def search(self, request: SearchRequest, page: int = 1, limit: int = PAGE_SIZE, facets: bool = True) -> SearchResults:
+    def search(
+        self, request: SearchRequest, page: int = 1, limit: int = PAGE_SIZE, facets: bool = True
+    ) -> SearchResults:
         return request.run(self.index, page=page, limit=limit, facets=facets)
 
     def article(self, path: str, query: str | None = None) -> Article | None:
@@ -86,14 +88,18 @@ class SearchService:
         try:
             context = service_context()
             connection, child_end = context.Pipe()
-            process = context.Process(target=serve, args=(self.index_dir, child_end), name="searchidx-search", daemon=True)
+            process = context.Process(
+                target=serve, args=(self.index_dir, child_end), name="searchidx-search", daemon=True
+            )
             process.start()
             child_end.close()
             self._connection, self._process = connection, process
         except Exception as error:  # noqa: BLE001 - told to the first request instead
             self._start_error = error
 
-    def search(self, request: SearchRequest, page: int = 1, limit: int = PAGE_SIZE, facets: bool = True) -> SearchResults:
+    def search(
+        self, request: SearchRequest, page: int = 1, limit: int = PAGE_SIZE, facets: bool = True
+    ) -> SearchResults:
         """One page of results (blocks: call it from a worker thread)."""
         return self._ask("search", request, page, limit, facets)
 

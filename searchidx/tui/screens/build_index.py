@@ -34,7 +34,9 @@ class BuildIndexScreen(Screen[Index]):
             super().__init__()
             self.done, self.total = done, total
 
-    def __init__(self, index_dir: Path, folder: Path, strings: Strings, reason: str | None = None, rebuild: bool = False):
+    def __init__(
+        self, index_dir: Path, folder: Path, strings: Strings, reason: str | None = None, rebuild: bool = False
+    ):
         super().__init__()
         self.index_dir = index_dir
         self.folder = folder

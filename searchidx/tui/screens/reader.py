@@ -125,8 +125,10 @@ class ReaderScreen(Screen[EntityChoice | None]):
         yield Static(id="reader-meta")
         names = [(kind, name) for kind in ENTITY_BADGES for name in article.entities.get(kind, [])]
         if names:
-            chips = [(Text(f"{ENTITY_BADGES[kind][0]} {name}", style=ENTITY_BADGES[kind][1]), EntityChoice(kind, name))
-                     for kind, name in names]
+            chips = [
+                (Text(f"{ENTITY_BADGES[kind][0]} {name}", style=ENTITY_BADGES[kind][1]), EntityChoice(kind, name))
+                for kind, name in names
+            ]
             yield ChipRows(self.strings.entities_label, chips, chip_classes="entity", id="reader-entities")
         with VerticalScroll(id="reader-body"):
             for match in PARAGRAPH.finditer(article.body):

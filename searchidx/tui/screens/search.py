@@ -205,7 +205,9 @@ class SearchScreen(Screen[None]):
                 holds = strings.archive_empty
             elif nothing.undated:
                 holds = strings.archive_holds_undated.format(
-                    documents=nothing.documents, first=nothing.first_date, last=nothing.last_date,
+                    documents=nothing.documents,
+                    first=nothing.first_date,
+                    last=nothing.last_date,
                     undated=nothing.undated,
                 )
             else:

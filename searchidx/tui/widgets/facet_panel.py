@@ -68,7 +68,11 @@ class FacetPanel(OptionList):
                 heading(self.strings.facet_dates)
                 for row, filter in histogram_rows(facets.date, width, self.strings.undated):
                     value(row, filter)
-            names = {"person": self.strings.facet_person, "place": self.strings.facet_place, "org": self.strings.facet_org}
+            names = {
+                "person": self.strings.facet_person,
+                "place": self.strings.facet_place,
+                "org": self.strings.facet_org,
+            }
             for field in ENTITY_HEADINGS:
                 entries = facets.entities.get(field) or []
                 if not entries:
