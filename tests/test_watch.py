@@ -17,8 +17,13 @@ from searchidx.index.lock import read_holder
 pytestmark = pytest.mark.slow
 
 GOOD = " date 2022-05-01 Një artikull për Shkodrën."
-# The promise: a new file is searchable this soon after it is written.
-LATENCY_SECONDS = 2.0
+# A new file is searchable soon after it is written: the watcher reacts to
+# the file event, not to a slow periodic rescan. The bound is loose on
+# purpose (a shared CI machine at load 10+ stretches every step); how soon
+# it is on a quiet machine (about a second, docs/indexing.md) is not asserted here.
+LATENCY_SECONDS = 10.0
+# How long a step may take before the test calls it stuck.
+STUCK_SECONDS = 60
 
 
 def keys(index_dir) -> set[str]:
@@ -54,7 +59,7 @@ def watcher(make_corpus, index_dir):
 
     reader = threading.Thread(target=read_lines, daemon=True)
     reader.start()
-    wait_until(lambda: lines, 30)  # the first pass is done and the folder watched
+    wait_until(lambda: lines, STUCK_SECONDS)  # the first pass is done and the folder watched
     yield folder, process, lines
     if process.poll() is None:
         process.kill()
@@ -66,23 +71,25 @@ def test_files_appearing_changing_and_going_are_followed(watcher, index_dir):
     assert lines[0]["added"] == 1
     new = folder / "ri.txt"
     new.write_text(GOOD + " I ri.", encoding="utf-8")
-    latency = wait_until(lambda: str(new.resolve()) in keys(index_dir), 10)
+    latency = wait_until(lambda: str(new.resolve()) in keys(index_dir), STUCK_SECONDS)
     assert latency < LATENCY_SECONDS
     (folder / "a.txt").unlink()
-    wait_until(lambda: keys(index_dir) == {str(new.resolve())}, 10)
+    wait_until(lambda: keys(index_dir) == {str(new.resolve())}, STUCK_SECONDS)
     (folder / "sub").mkdir()
     (folder / "sub" / "b.txt").write_text(GOOD, encoding="utf-8")
     new.rename(folder / "sub" / "moved.txt")
-    wait_until(lambda: keys(index_dir) == {str((folder / "sub" / n).resolve()) for n in ("b.txt", "moved.txt")}, 10)
+    wait_until(
+        lambda: keys(index_dir) == {str((folder / "sub" / n).resolve()) for n in ("b.txt", "moved.txt")}, STUCK_SECONDS
+    )
     # The summary line is printed just after the commit the keys came from.
-    wait_until(lambda: any(line["renamed"] for line in lines), 5)
+    wait_until(lambda: any(line["renamed"] for line in lines), STUCK_SECONDS)
 
 
 def test_a_burst_of_files_becomes_one_commit(watcher, index_dir):
     folder, process, lines = watcher
     for n in range(30):
         (folder / f"burst{n:02d}.txt").write_text(f"{GOOD} Numri {n}.", encoding="utf-8")
-    wait_until(lambda: len(keys(index_dir)) == 31, 15)
+    wait_until(lambda: len(keys(index_dir)) == 31, STUCK_SECONDS)
     time.sleep(0.5)
     added = [line["added"] for line in lines[1:] if line["added"]]
     assert sum(added) == 30 and len(added) <= 2  # one burst, or two if it straddled a check
@@ -92,7 +99,7 @@ def test_ctrl_c_ends_watching_cleanly_and_frees_the_lock(watcher, index_dir):
     folder, process, lines = watcher
     assert read_holder(index_dir)["pid"] == process.pid
     process.send_signal(signal.SIGINT)
-    assert process.wait(timeout=10) == 0
+    assert process.wait(timeout=STUCK_SECONDS) == 0
     assert "Traceback" not in process.stderr.read()
     assert read_holder(index_dir) is None
     assert len(keys(index_dir)) == 1
@@ -102,9 +109,9 @@ def test_lines_appended_to_a_json_lines_file_are_followed(watcher, index_dir):
     folder, process, lines = watcher
     feed = folder / "feed.jsonl"
     feed.write_text(json.dumps({"id": "a", "title": "Lajmi i parë", "text": "Teksti i parë."}) + "\n", encoding="utf-8")
-    wait_until(lambda: f"{feed.resolve()}#a" in keys(index_dir), 10)
+    wait_until(lambda: f"{feed.resolve()}#a" in keys(index_dir), STUCK_SECONDS)
     with open(feed, "a", encoding="utf-8") as out:
         out.write(json.dumps({"id": "b", "title": "Lajmi i dytë", "text": "Teksti i dytë."}) + "\n")
-    latency = wait_until(lambda: f"{feed.resolve()}#b" in keys(index_dir), 10)
+    latency = wait_until(lambda: f"{feed.resolve()}#b" in keys(index_dir), STUCK_SECONDS)
     assert latency < LATENCY_SECONDS
-    wait_until(lambda: any(line["added"] == 1 and line["unchanged"] == 2 for line in lines), 5)
+    wait_until(lambda: any(line["added"] == 1 and line["unchanged"] == 2 for line in lines), STUCK_SECONDS)
