@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 
 from analyzers.entities import gazetteer, lexical, resolve
@@ -35,6 +34,7 @@ from analyzers.entities.classify import (
     type_hints,
 )
 from analyzers.entities.cut import Span, cut_run, join_purposes, web_address_piece
+from analyzers.entities.evidence import Evidence
 from analyzers.entities.lexical import Lowered, adjective_compound
 from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_addresses
 from analyzers.entities.piece import Piece
@@ -74,27 +74,6 @@ class Mention:
             "type": self.type,
             "canonical": self.canonical,
         }
-
-
-class Evidence:
-    """Counts of names written bare across many texts (a whole index).
-
-    Whether a final -i or -u is a case ending depends on the name: ``Trumpi``
-    is ``Trump`` because ``Trump`` is written elsewhere; ``Kurti`` stays,
-    since ``Kurt`` never is. An article alone may not say; a corpus does.
-    """
-
-    def __init__(self) -> None:
-        self.bare: Counter[str] = Counter()
-
-    def add_text(self, text: str) -> None:
-        for run in scan(text):
-            for tok in run.tokens:
-                if tok.is_cap and not tok.sentence_initial:
-                    self.bare[tok.text] += 1
-
-    def __contains__(self, word: str) -> bool:
-        return self.bare.get(word, 0) > 0
 
 
 def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mention]:

@@ -34,97 +34,18 @@ import hashlib
 import importlib.metadata
 import pickle
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
+from analyzers.entities.gazetteer_table import CURATED_FILES, RESOURCES, Entry, FrozenEntry, Gazetteer
 from analyzers.files import cache_dir, write_atomically
+
+__all__ = ["CURATED_FILES", "RESOURCES", "Entry", "FrozenEntry", "Gazetteer", "load", "build", "source_versions"]
 
 # Bump when the derivation in analyzers.entities.sources changes, to
 # invalidate cached tables.
 BUILD_VERSION = "15"
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-# The curated files, in order of precedence.
-CURATED_FILES = tuple(
-    RESOURCES / name for name in ("entities.tsv", "places_region.tsv", "cities_world.tsv", "media.tsv")
-)
 SOURCE_PACKAGES = ("uniparser-albanian", "Babel", "pycountry", "gender-guesser")
-
-
-@dataclass
-class Entry:
-    """One entity the dictionaries know, under its canonical name (mutable
-    while the sources are read, see :meth:`frozen`)."""
-
-    canonical: str
-    type: str | None  # PER, LOC, ORG, MISC; None: a proper noun of unknown type
-    gender: str  # m, f, pl, or - (acronyms and names that do not decline)
-    role: str = "name"  # name; first (a first name); surname
-    long_form: str | None = None  # what an acronym stands for
-    sources: list[str] = field(default_factory=list)
-
-    def frozen(self) -> FrozenEntry:
-        return FrozenEntry(self.canonical, self.type, self.gender, self.role, self.long_form, tuple(self.sources))
-
-
-class FrozenEntry(NamedTuple):
-    """An Entry once the tables are built: a tuple, which unpickles far
-    faster than a dataclass (every indexing run loads thousands of them)."""
-
-    canonical: str
-    type: str | None
-    gender: str
-    role: str
-    long_form: str | None
-    sources: tuple[str, ...]
-
-
-@dataclass(eq=False)  # hashed by identity: the extraction caches lookups per word
-class Gazetteer:
-    """Tables for lookup during extraction (all plain dicts and sets)."""
-
-    entries: dict[str, FrozenEntry]
-    # written form (one word, or words joined by single spaces) -> canonical
-    # names it can be, best first
-    forms: dict[str, tuple[str, ...]]
-    # acronyms whose dictionaries say they are no names (DNA, GDP, CD), and
-    # words the curated file says are none (Celsius, CoV)
-    not_names: frozenset[str]
-    # lowercase lemmas of common words, to tell a sentence-initial common
-    # word from a name
-    common: frozenset[str]
-    # definite nominatives of feminine common nouns (kushtetuta, qeveria):
-    # the institutions that news capitalises mid-sentence
-    common_feminine: frozenset[str]
-    # lowercase lemmas the lexicon tags NOUN (korrupsion, arsim): a one-word
-    # name that reads as one of them is no person
-    common_nouns: frozenset[str]
-    # lowercase lemmas the lexicon tags A (kushtetues): a capitalised
-    # feminine definite of one (Kushtetuesja) is an institution named by it
-    common_adjectives: frozenset[str]
-    versions: dict[str, str]
-    # first names of many languages (gender-guesser's name list): evidence
-    # that a capitalised word followed by another is a person's name, never
-    # a name of its own (Kosova, Roma and Paris are first names too)
-    first_names: frozenset[str] = frozenset()
-
-    def lookup(self, surface: str) -> tuple[str, ...]:
-        return self.forms.get(surface, ())
-
-    def entry(self, canonical: str) -> FrozenEntry | None:
-        return self.entries.get(canonical)
-
-    def is_first_name(self, word: str) -> bool:
-        """A first name of the lexicon or of the first-name list."""
-        if word in self.first_names:
-            return True
-        return any(self.entries[c].role == "first" for c in self.forms.get(word, ()))
-
-    def is_not_name(self, word: str) -> bool:
-        """Whether a capitalised word is listed as no name, as written
-        (Celsius) or as the acronym it spells in capitals (Cd -> CD)."""
-        return word in self.not_names or word.upper() in self.not_names
 
 
 # ---------------------------------------------------------------- loading
@@ -151,7 +72,7 @@ def source_versions() -> dict[str, str]:
 
 def build(versions: dict[str, str] | None = None) -> Gazetteer:
     """Derives the tables from the sources (a second or two)."""
-    from analyzers.entities import sources
+    from analyzers.entities import sources  # only when the cache misses
 
     return sources.build(versions or source_versions())
 

@@ -16,7 +16,7 @@ from analyzers.entities.piece import Piece
 from analyzers.entities.words import MISC_HEADS
 
 if TYPE_CHECKING:
-    from analyzers.entities.extract import Evidence
+    from analyzers.entities.evidence import Evidence
 
 # Endings that can only be case endings of a name; a name that ends
 # otherwise may be written bare (Putin, Kurti, Lucas, Olsen).

@@ -16,7 +16,7 @@ from analyzers.entities.canonical import (
     inflections,
     is_vowel,
 )
-from analyzers.entities.gazetteer import CURATED_FILES, Entry, Gazetteer
+from analyzers.entities.gazetteer_table import CURATED_FILES, Entry, Gazetteer
 from analyzers.entities.words import LOC_GLOSS_WORDS, ORG_GLOSS_WORDS
 
 CONNECTORS = ("i", "e", "të", "së")
