@@ -170,7 +170,8 @@ def run_sampled(command: list[str], interval: float = 0.5) -> TreeRun:
     outputs: dict[str, str] = {}
 
     def drain(name: str, stream) -> None:
-        outputs[name] = stream.read()
+        with stream:  # closed once read, as communicate() would
+            outputs[name] = stream.read()
 
     readers = [
         threading.Thread(target=drain, args=(name, stream), daemon=True)
