@@ -145,6 +145,25 @@ def test_csv_and_tsv_read_by_header_and_rows_of_the_wrong_width_reported():
     assert [d.title for d in read(semicolons, "export.csv").documents] == ["Një"]
 
 
+def test_an_unclosed_quote_is_named_with_the_lines_it_swallowed():
+    raw = (
+        "title,text,date\n"
+        'A,"Tekst i parë.",2023-01-02\n'
+        'B,"Tekst pa mbyllje,2023-01-03\n'
+        "C,Tekst i tretë,2023-01-04\n"
+        "D,Tekst i katërt,2023-01-05\n"
+    ).encode()
+    result = read(raw, "export.csv")
+    assert [d.title for d in result.documents] == ["A"]
+    assert [p.reason for p in result.problems] == [
+        "line 3: a quote opened here is never closed, so lines 3-5 were read as one field "
+        "(close the quote to index the records in them)"
+    ]
+    # A short row in the middle of the file is only a short row.
+    short = read(b'title,text,date\nA,"x\ny"\nB,b,2023\n', "export.csv")
+    assert [p.reason for p in short.problems] == ["line 2: 2 columns where the header has 3"]
+
+
 def test_a_csv_with_no_text_column_is_refused_as_a_whole():
     with pytest.raises(UnreadableFile, match=r"no column of text or title: the header names 'a', 'b'"):
         read(b"a,b\n1,2\n", "export.csv")

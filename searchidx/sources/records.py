@@ -244,7 +244,8 @@ class _Reader:
         sample = text[:65536]
         delimiter = "\t" if form is TSV else _sniff_delimiter(sample)
         csv.field_size_limit(max(self.max_bytes * 2, 131072))
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        stream = io.StringIO(text, newline="")
+        reader = csv.reader(stream, delimiter=delimiter)
         try:
             header = next(reader, None)
         except csv.Error as error:
@@ -269,12 +270,13 @@ class _Reader:
                 self.problem(row_number + 1, f"line {line}: malformed CSV: {error}")
                 break  # the reader cannot go on past a broken quote
             row_number += 1
-            where = f"line {line}"
+            where, first_line = f"line {line}", line
             line = reader.line_num + 1
             if not row or not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(header):
-                self.problem(row_number, f"{where}: {len(row)} columns where the header has {len(header)}")
+                unclosed = "\n" in row[-1] and stream.tell() >= len(text) if row else False
+                self.problem(row_number, f"{where}: {_width_problem(row, header, first_line, line - 1, unclosed)}")
                 continue
             self.add(dict(zip(header, row)), row_number, where, sum(len(cell) for cell in row))
 
@@ -492,6 +494,18 @@ def _fields_hint(record: dict, columns: dict) -> str:
     if columns["text"] is None and columns["title"] is None:
         return f" (its fields: {', '.join(map(repr, keys))}; name the text's with --text-field)"
     return ""
+
+
+def _width_problem(row: list[str], header: list[str], first: int, last: int, unclosed: bool) -> str:
+    """Why a row has the wrong number of columns, in words a user can act on."""
+    if unclosed:
+        # An unclosed quote makes the CSV reader take everything to the end of
+        # the file as one field: the records after it are inside that field.
+        return (
+            f"a quote opened here is never closed, so lines {first}-{last} were read as one field "
+            "(close the quote to index the records in them)"
+        )
+    return f"{len(row)} columns where the header has {len(header)}"
 
 
 def _sniff_delimiter(sample: str) -> str:
