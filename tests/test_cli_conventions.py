@@ -426,3 +426,12 @@ def test_option_values_are_read_with_typers_public_names_only():
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     assert "typer" in imported and not {name for name in imported if name.startswith("typer.")}
+
+
+def test_counts_agree_with_their_nouns(make_corpus, tmp_path):
+    folder = make_corpus({"një.txt": " date 2023 Tirana priti një samit.", "bosh.txt": ""})
+    done = invoke("index", folder, "--index", tmp_path / "index")
+    assert "holds 1 document." in done.output and "1 warning\n" in done.output
+    assert "documents." not in done.output and "(s)" not in done.output
+    checked = invoke("check", "--index", tmp_path / "index")
+    assert checked.output.startswith("read 1 segment, 1 document, ") and "(s)" not in checked.output

@@ -5,7 +5,7 @@ from dataclasses import asdict
 import typer
 
 from searchidx.cli.app import EXIT_FAILURE, IndexOption, JsonOption, TrustOption, app, user_errors
-from searchidx.cli.output import Line, error_line, print_json, write_lines
+from searchidx.cli.output import Line, counted, error_line, print_json, write_lines
 
 
 @app.command("check")
@@ -23,8 +23,8 @@ def check_command(index: IndexOption = None, as_json: JsonOption = False, trust:
         print_json({**asdict(report), "sound": report.sound})
     else:
         summary = (
-            f"read {report.segments} segment(s), {report.documents} documents, {report.postings} postings, "
-            f"{report.files} files checked against their checksums"
+            f"read {counted(report.segments, 'segment')}, {counted(report.documents, 'document')}, "
+            f"{counted(report.postings, 'posting')}, {counted(report.files, 'file')} checked against their checksums"
         )
         lines = [Line([(summary, None)])]
         lines += [Line([("damaged", "red"), (f" {problem}", None)], indent=2) for problem in report.damage]

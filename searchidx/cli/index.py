@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from searchidx.cli.app import IndexOption, JsonOption, TrustOption, app, fail, user_errors
-from searchidx.cli.output import Line, console, error_line, print_json, print_json_line, write_lines
+from searchidx.cli.output import Line, console, counted, error_line, print_json, print_json_line, write_lines
 
 if TYPE_CHECKING:
     from searchidx.api import Index
@@ -149,7 +149,10 @@ def summary_lines(summary: "IndexSummary", total: int, index_dir: Path, time_of_
                     None,
                 ),
                 (str(len(summary.skipped)), "bold yellow"),
-                (f" skipped in {summary.seconds:.2f} s; the index at {index_dir} holds {total} documents.", None),
+                (
+                    f" skipped in {summary.seconds:.2f} s; the index at {index_dir} holds {counted(total, 'document')}.",
+                    None,
+                ),
             ]
         )
     ]
@@ -157,7 +160,7 @@ def summary_lines(summary: "IndexSummary", total: int, index_dir: Path, time_of_
     lines += [Line([("skipped", "yellow"), (f" {s.path}: {s.reason}", None)], indent=2) for s in summary.skipped]
     lines += [Line([("note", "yellow"), (f" {n.path}: {n.message}", None)], indent=2) for n in summary.notes]
     if summary.skipped or summary.notes:
-        lines.append(Line([(f"{len(summary.skipped) + len(summary.notes)} warning(s)", "yellow")]))
+        lines.append(Line([(counted(len(summary.skipped) + len(summary.notes), "warning"), "yellow")]))
     return lines
 
 

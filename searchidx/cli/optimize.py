@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from searchidx.cli.app import IndexOption, JsonOption, app, user_errors
-from searchidx.cli.output import Line, print_json, write_lines
+from searchidx.cli.output import Line, counted, print_json, write_lines
 
 
 @app.command("optimize")
@@ -36,8 +36,8 @@ def optimize_command(
             Line(
                 [
                     (
-                        f"merged {len(before.segments)} segment(s) into {len(after.segments)} in {seconds:.2f} s; "
-                        f"{after.documents} documents, {after.size_bytes / 1e6:.1f} MB on disk.",
+                        f"merged {counted(len(before.segments), 'segment')} into {len(after.segments)} in {seconds:.2f} s; "
+                        f"{counted(after.documents, 'document')}, {after.size_bytes / 1e6:.1f} MB on disk.",
                         None,
                     )
                 ]

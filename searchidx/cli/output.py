@@ -24,6 +24,11 @@ from typing import IO
 Piece = tuple[str, "str | None"]
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """`1 document`, `2 documents`: a count with its noun in agreement."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 @dataclass
 class Line:
     """One line of output: pieces of text, each with its style.

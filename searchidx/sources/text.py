@@ -163,7 +163,9 @@ def parse_document(raw: bytes, path: str, size: int = 0, mtime: float = 0.0, mti
         raise UnreadableFile("empty file" if not text.strip() else "no text besides the date")
     notes = [date_note] if date_note else []
     if overlong := count_overlong(body):
-        notes.append(f"{overlong} word(s) longer than {MAX_TOKEN_CHARS} characters not indexed")
+        notes.append(
+            f"{overlong} {'word' if overlong == 1 else 'words'} longer than {MAX_TOKEN_CHARS} characters not indexed"
+        )
     return Document(
         path=path,
         body=body,
