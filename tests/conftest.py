@@ -71,6 +71,17 @@ def needs_shared_data(folder: Path):
     return pytest.mark.skipif(not folder.is_dir(), reason=f"{folder} not present")
 
 
+@pytest.fixture(scope="session")
+def lajmi_index(tmp_path_factory):
+    """An index of news-dev/lajmi's 499 articles, built once for every test that reads it."""
+    from searchidx import Index
+
+    with Index.create(tmp_path_factory.mktemp("lajmi")) as index:
+        summary = index.add_folder(LAJMI)
+        assert summary.added == 499 and not summary.skipped
+        yield index
+
+
 def rewrite_meta(index_dir: Path, **changes) -> None:
     """Rewrites searchidx.json as another version of searchidx would have
     written it: with other values, and without this version's checksum."""

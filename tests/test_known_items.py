@@ -5,20 +5,10 @@ from itertools import islice
 
 import pytest
 
-from searchidx import Index
-
 from conftest import LAJMI, needs_shared_data
 
 # Slow (indexes news-dev/lajmi): `pytest -m "not slow"` leaves these out.
 pytestmark = [pytest.mark.slow, needs_shared_data(LAJMI)]
-
-
-@pytest.fixture(scope="module")
-def lajmi_index(tmp_path_factory):
-    with Index.create(tmp_path_factory.mktemp("lajmi")) as index:
-        summary = index.add_folder(LAJMI)
-        assert summary.added == 499 and not summary.skipped
-        yield index
 
 
 def test_headlines_find_their_articles(lajmi_index):
