@@ -714,3 +714,27 @@ def test_titles_and_queries_are_shown_as_written_never_as_markup(tmp_path, index
             assert "[bold]nuk[/bold]" in str(app.screen.query_one("#reader-title").render())
 
     run(scenario())
+
+
+def test_no_screen_or_widget_replaces_a_private_method_of_textual():
+    """A method of ours named like one of Textual's private ones replaces it
+    for Textual's own calls: FacetPanel._render (Textual asks it for the
+    widget's Visual when text is selected) and ReaderScreen._scroll_to
+    (every scroll_to/scroll_end of the screen) once did."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import searchidx.tui
+
+    clashes = []
+    for module_info in pkgutil.walk_packages(searchidx.tui.__path__, "searchidx.tui."):
+        module = importlib.import_module(module_info.name)
+        for cls in vars(module).values():
+            if not inspect.isclass(cls) or cls.__module__ != module.__name__:
+                continue
+            textual_bases = [base for base in cls.__mro__[1:] if base.__module__.startswith("textual")]
+            for name, value in vars(cls).items():
+                if name.startswith("_") and not name.startswith("__") and inspect.isfunction(value):
+                    clashes += [f"{cls.__name__}.{name}" for base in textual_bases if name in vars(base)][:1]
+    assert clashes == []

@@ -158,6 +158,8 @@ class ReaderScreen(Screen[EntityChoice | None]):
 
     def _show_meta(self) -> None:
         article = self.article
+        if article is None:
+            return
         matches = article.matches
         if matches:
             position = self.strings.match_position.format(current=max(self.current, 0) + 1, total=len(matches))
@@ -186,10 +188,10 @@ class ReaderScreen(Screen[EntityChoice | None]):
             if holds(previous) or holds(span):
                 paragraph.show(matches, span)
             if holds(span):
-                self._scroll_to(paragraph, span[0])
+                self._scroll_to_match(paragraph, span[0])
         self._show_meta()
 
-    def _scroll_to(self, paragraph: Paragraph, offset: int) -> None:
+    def _scroll_to_match(self, paragraph: Paragraph, offset: int) -> None:
         body = self.query_one("#reader-body", VerticalScroll)
         line = paragraph.virtual_region.y + paragraph.line_of(offset)
         # Put the match a third of the way down, with the text before it in view.

@@ -39,9 +39,9 @@ class FacetPanel(OptionList):
     def show_facets(self, facets) -> None:
         """Shows a searchidx.results.facets.Facets (None: the search had none)."""
         self.facets = facets
-        self._render()
+        self._show_values()
 
-    def _render(self) -> None:
+    def _show_values(self) -> None:
         width = max(16, self.scrollable_content_region.width - 1)
         self._rendered_width = width
         options: list[Option] = []
@@ -98,7 +98,7 @@ class FacetPanel(OptionList):
 
     def on_resize(self) -> None:
         if self.facets is not None and self.scrollable_content_region.width - 1 != self._rendered_width:
-            self._render()
+            self._show_values()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
