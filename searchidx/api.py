@@ -13,7 +13,7 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from searchidx.errors import IndexDamaged, SearchidxError
 from searchidx.index.lock import DEFAULT_WAIT_SECONDS, IndexLock
@@ -44,6 +44,30 @@ if TYPE_CHECKING:
     from searchidx.index.stats import IndexStats
     from searchidx.results.reading import Article
     from searchidx.sources.records import FieldNames
+
+
+class SearchOptions(TypedDict, total=False):
+    """Index.search's options, for code that gathers them before the call
+    (the command line's search, --batch and --open)."""
+
+    filters: Iterable[Filter | str] | Filter | str
+    facets: bool | Sequence[str]
+    page: int
+    limit: int
+    sort: str
+    syntax: bool
+    recency: float
+    snippets: bool
+    suggest: bool
+
+
+class FolderOptions(TypedDict, total=False):
+    """How add_folder, add_folders and watch read and write (see add_folders)."""
+
+    wait: float
+    max_bytes: int | None
+    processes: int | None
+    fields: FieldNames | None
 
 
 # Reads tried again while writers keep committing under them.
@@ -107,14 +131,19 @@ class Index:
         return cls.open(path, check_versions, trust) if index_exists(path) else cls.create(path, wait)
 
     def add_folder(
-        self, folder: str | os.PathLike, on_progress: ProgressCallback | None = None, **options
+        self,
+        folder: str | os.PathLike,
+        on_progress: ProgressCallback | None = None,
+        *,
+        rebuild: bool = False,
+        **options: Unpack[FolderOptions],
     ) -> IndexSummary:
         """Brings the index in step with a corpus folder (see add_folders)."""
-        return self.add_folders([folder], on_progress, **options)
+        return self.add_folders([folder], on_progress, rebuild=rebuild, **options)
 
     def add_folders(
         self,
-        folders: list[str | os.PathLike],
+        folders: Sequence[str | os.PathLike],
         on_progress: ProgressCallback | None = None,
         *,
         rebuild: bool = False,
@@ -155,7 +184,7 @@ class Index:
 
     def watch(
         self,
-        folders: list[str | os.PathLike],
+        folders: Sequence[str | os.PathLike],
         on_update: Callable[[IndexSummary], None],
         stop: threading.Event | None = None,
         *,
@@ -393,7 +422,7 @@ def verify_written(index_dir: Path, index_name: str, documents: int) -> None:
         )
 
 
-def distinct_folders(folders: list[str | os.PathLike]) -> list[Path]:
+def distinct_folders(folders: Sequence[str | os.PathLike]) -> list[Path]:
     """The folders, checked to exist and not to nest (a file must belong to one)."""
     roots: list[Path] = []
     for folder in folders:

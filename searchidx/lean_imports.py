@@ -43,7 +43,10 @@ import sys
 import types
 import typing
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from importlib.abc import Loader
 
 
 class StandIn(types.ModuleType):
@@ -86,14 +89,17 @@ def numpy_typing_names() -> dict[str, Any]:
     """numpy._typing's NDArray, as numpy.linalg annotates its result tuples
     with it: the same alias (NDArray[Any] compares equal), made from numpy's
     own classes, which exist by the time numpy imports linalg."""
-    numpy = sys.modules["numpy"]
-    scalar = typing.TypeVar("_ScalarT", bound=numpy.generic)
-    return {"NDArray": numpy.ndarray[tuple[Any, ...], numpy.dtype[scalar]]}
+    numpy: Any = sys.modules["numpy"]
+    _ScalarT = typing.TypeVar("_ScalarT", bound=numpy.generic)  # numpy's own name for it
+    return {"NDArray": numpy.ndarray[tuple[Any, ...], numpy.dtype[_ScalarT]]}
 
 
-# Importer -> {module it imports: the names it takes from that module when
-# imported, or a function returning them when the importer runs}.
-STAND_INS: dict[str, dict[str, dict[str, Any] | Callable[[], dict[str, Any]]]] = {
+# The names an importer takes from a module when imported, or a function
+# returning them when the importer runs.
+Names = dict[str, Any] | Callable[[], dict[str, Any]]
+
+# Importer -> {module it imports: the names it takes from it}.
+STAND_INS: dict[str, dict[str, Names]] = {
     "whoosh.compat": {"urllib.request": {"urlretrieve": deferred("urllib.request", "urlretrieve")}},
     "cached_property": {"asyncio": {"iscoroutinefunction": iscoroutinefunction}},
     "whoosh.query.terms": {"whoosh.lang.morph_en": {"variations": deferred("whoosh.lang.morph_en", "variations")}},
@@ -104,7 +110,7 @@ STAND_INS: dict[str, dict[str, dict[str, Any] | Callable[[], dict[str, Any]]]] =
 class StandInLoader:
     """Runs the real loader with the importer's stand-ins in sys.modules."""
 
-    def __init__(self, loader: Any, stand_ins: dict[str, dict[str, Any]]) -> None:
+    def __init__(self, loader: Any, stand_ins: dict[str, Names]) -> None:
         self.loader = loader
         self.stand_ins = stand_ins
 
@@ -142,7 +148,7 @@ class StandInFinder:
             spec = finder.find_spec(fullname, path, target)
             if spec is not None:
                 if spec.loader is not None and hasattr(spec.loader, "exec_module"):
-                    spec.loader = StandInLoader(spec.loader, stand_ins)
+                    spec.loader = cast("Loader", StandInLoader(spec.loader, stand_ins))
                 return spec
         return None
 

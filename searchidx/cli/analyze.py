@@ -7,7 +7,7 @@ analyzer: a query and a document meet exactly when their keys are equal.
 """
 
 import sys
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -67,7 +67,7 @@ def analyze_command(
     if not rows:
         write_lines([Line([(f"analyzer {ANALYZER_VERSION}: no words in {text.strip()!r}", None)])])
         return
-    columns = [
+    columns: list[tuple[str, Literal["left", "center", "right"]]] = [
         ("pos", "right"),
         ("offsets", "right"),
         ("text", "left"),

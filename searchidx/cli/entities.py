@@ -42,7 +42,7 @@ def entities_command(
     from searchidx.index.store import open_whoosh_index
     from searchidx.paths import resolve_index_dir
 
-    fields = ENTITY_FIELDS
+    fields: tuple[str, ...] = ENTITY_FIELDS
     if type_ is not None:
         field = TYPE_NAMES.get(type_.lower())
         if field is None:

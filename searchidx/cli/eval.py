@@ -2,9 +2,10 @@
 
 import dataclasses
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperOption
 
 from searchidx.cli.app import IndexOption, JsonOption, app, fail, user_errors
 from searchidx.cli.help import SearchidxCommand
@@ -38,7 +39,7 @@ class EvalCommand(SearchidxCommand):
 
         for param in self.params:
             option = next((o[2:] for o in param.opts if o[2:] in RANKING_OPTIONS), None)
-            if option is not None:
+            if option is not None and isinstance(param, TyperOption):
                 param.show_default = str(getattr(DEFAULT_RANKING, option.replace("-", "_")))
         super().format_help(ctx, formatter)
 
@@ -85,7 +86,7 @@ def eval_command(
     from searchidx.evaluation import evaluate, read_query_set, write_trec_run
     from searchidx.rank.settings import DEFAULT_RANKING
 
-    overrides = {
+    overrides: dict[str, Any] = {  # Ranking's fields, each of its own type
         name: value
         for name, value in dict(
             title_weight=title_weight,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import inspect
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -156,14 +157,24 @@ class SearchidxGroup(TyperGroup):
     def format_help(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         write_help(self, ctx, formatter)
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         """Runs the command line; a usage error is one line on stderr and exit 2.
 
         (Click prints a usage line, a hint and the error over three lines;
         Typer a box of them.)
         """
         try:
-            outcome = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            outcome = super().main(
+                args, prog_name, complete_var, standalone_mode=False, windows_expand_args=windows_expand_args, **extra
+            )
         except ClickException as error:
             message = error.format_message().rstrip()
             context = getattr(error, "ctx", None)

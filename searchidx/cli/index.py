@@ -13,7 +13,7 @@ from searchidx.cli.app import IndexOption, JsonOption, TrustOption, app, fail, u
 from searchidx.cli.output import Line, console, counted, error_line, print_json, print_json_line, write_lines
 
 if TYPE_CHECKING:
-    from searchidx.api import Index
+    from searchidx.api import FolderOptions, Index
     from searchidx.index.indexer import IndexSummary
 
 DEFAULT_FOLDER = Path("corpus")
@@ -86,7 +86,7 @@ def index_command(
     wait = DEFAULT_WAIT_SECONDS if wait is None else wait
     max_bytes = DEFAULT_MAX_BYTES if max_size is None else int(max_size * 1024 * 1024)
     fields = FieldNames(title=title_field, date=date_field, text=text_field, url=url_field, id=id_field)
-    options = dict(wait=wait, max_bytes=max_bytes, processes=jobs, fields=fields)
+    options: FolderOptions = dict(wait=wait, max_bytes=max_bytes, processes=jobs, fields=fields)
     with user_errors():
         index_dir = resolve_index_dir(index)
         # A rebuild never opens what is there: it may be damaged, and it is
@@ -168,7 +168,7 @@ def print_summary(summary: "IndexSummary", total: int, index_dir: Path, time_of_
     write_lines(summary_lines(summary, total, index_dir, time_of_day))
 
 
-def watch_and_report(opened: "Index", folders: list[Path], as_json: bool, options: dict) -> None:
+def watch_and_report(opened: "Index", folders: list[Path], as_json: bool, options: "FolderOptions") -> None:
     """Runs watch mode, printing a line per update, until Ctrl-C (or SIGTERM)."""
     signal.signal(signal.SIGTERM, interrupt)
     announced = False

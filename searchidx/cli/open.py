@@ -2,7 +2,7 @@
 
 import os
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,6 +20,9 @@ from searchidx.cli.app import (
     user_errors,
 )
 from searchidx.cli.output import error_line, is_terminal
+
+if TYPE_CHECKING:
+    from searchidx.api import SearchOptions
 
 
 @app.command(
@@ -42,18 +45,26 @@ def open_command(
         from searchidx.cli.app import usage_error
 
         raise usage_error("give a QUERY (or --filter to browse)")
-    options = dict(filters=filters or [], sort=sort, syntax=not plain, recency=recency)
+    options: SearchOptions = dict(filters=filters or [], sort=sort, syntax=not plain, recency=recency)
     open_hit(index, query or "", options, hit, editor, trust=trust or None)
 
 
-def open_hit(index, query: str, options: dict, rank: int, editor: bool, trust: bool | None = None) -> None:
+def open_hit(index, query: str, options: "SearchOptions", rank: int, editor: bool, trust: bool | None = None) -> None:
     """Searches, then opens the hit ranked `rank` (see open_command)."""
     from searchidx.api import Index
     from searchidx.terminal import NoProgram, editor_command, pager_command, print_file, run_on_file, run_on_text
 
-    search_options = {k: v for k, v in options.items() if k not in ("page", "limit", "facets")}
+    # The one hit at `rank`, found as the search would rank it, without what a list needs.
+    search_options: SearchOptions = {
+        **options,
+        "page": rank,
+        "limit": 1,
+        "facets": False,
+        "snippets": False,
+        "suggest": False,
+    }
     with user_errors(), Index.open(index, trust=trust) as opened:
-        results = opened.search(query, page=rank, limit=1, snippets=False, suggest=False, **search_options)
+        results = opened.search(query, **search_options)
         hit = results.hits[0] if results.hits else None
         # A record of an export is not a file of its own: the pager shows its text.
         article = opened.article(hit.key) if hit is not None and hit.record is not None and not editor else None

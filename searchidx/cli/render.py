@@ -46,7 +46,8 @@ def shown_path(file: str, fallback: str) -> str:
 
 
 def snippet_pieces(snippet: Snippet) -> list[tuple[str, str | None]]:
-    pieces, at = [], 0
+    pieces: list[tuple[str, str | None]] = []
+    at = 0
     for start, end in snippet.highlights:
         if start < at:
             continue

@@ -26,6 +26,7 @@ from searchidx.cli.app import (
 from searchidx.cli.output import error_line, is_terminal, print_json, print_json_line, write_lines
 
 if TYPE_CHECKING:
+    from searchidx.api import SearchOptions
     from searchidx.results.search import SearchResults
 
 Format = Literal["text", "json", "jsonl", "csv", "tsv"]
@@ -80,7 +81,7 @@ def search_command(
         raise usage_error("--open opens one hit of one search; it cannot go with --batch")
     if editor and open_rank is None:
         raise usage_error("--editor goes with --open N")
-    options = dict(
+    options: SearchOptions = dict(
         filters=filters or [], facets=facets, page=page, limit=limit, sort=sort, syntax=not plain, recency=recency
     )
     if batch is not None:
@@ -101,7 +102,7 @@ def search_command(
         if not results.total and (output_format or "text") == "text" and (results.filters or results.query_filters):
             from searchidx.results.nothing_found import explain_nothing
 
-            nothing = explain_nothing(opened, query or "", options["filters"], syntax=not plain)
+            nothing = explain_nothing(opened, query or "", filters or [], syntax=not plain)
     write_results(results, output_format or "text", nothing)
     if not results.total:
         raise typer.Exit(EXIT_NOTHING_FOUND)
@@ -138,7 +139,7 @@ def write_results(results: "SearchResults", output_format: str, nothing=None) ->
         write_lines(results_lines(results, nothing, width))
 
 
-def run_batch(source: str, index, options: dict, output_format: str, trust: bool | None = None) -> None:
+def run_batch(source: str, index, options: "SearchOptions", output_format: str, trust: bool | None = None) -> None:
     """One search per input line on one open index; a bad query is reported
     (an {"error"} line in JSON, a line on stderr) and the rest still run.
     Whatever fails on a line (a broken query, a damaged index, a bug) is

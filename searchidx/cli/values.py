@@ -76,7 +76,9 @@ class PlainValue:
             return () if many else None
         if many and isinstance(value, str):
             raise BadParameter("Value must be an iterable.", ctx=ctx, param=param)
-        kind, listed = _item_type(self.annotation)
+        plain = _item_type(self.annotation)
+        assert plain is not None, "read_plainly gives PlainValue only to plain parameters"
+        kind, listed = plain
         if listed:
             return [self._one(kind, item, param, ctx) for item in value]
         return self._one(kind, value, param, ctx)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from searchidx.errors import QuerySyntaxError
 from searchidx.query.parser import split_filters
@@ -26,7 +26,16 @@ class Searchable(Protocol):
     """What this needs of an index: searchidx.api.Index, which sits above
     this layer and so is not imported here."""
 
-    def search(self, query: str, **options: Any) -> SearchResults: ...
+    def search(
+        self,
+        query: str = "",
+        *,
+        filters: Iterable[Filter | str] | Filter | str = (),
+        limit: int = 10,
+        syntax: bool = True,
+        snippets: bool = True,
+        suggest: bool = True,
+    ) -> SearchResults: ...
 
     def stats(self) -> IndexStats: ...
 

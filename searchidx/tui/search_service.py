@@ -32,6 +32,7 @@ import sys
 import threading
 from multiprocessing import forkserver, resource_tracker
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 
 from searchidx.errors import SearchidxError
 from searchidx.results.nothing_found import NothingFound
@@ -77,7 +78,7 @@ class SearchService:
         self.index_dir = str(index_dir)
         self._lock = threading.Lock()  # one request in flight: answers come back in order
         self._connection: Connection | None = None
-        self._process = None
+        self._process: BaseProcess | None = None
         self._start_error: BaseException | None = None
         # Starting the fork server the first time takes a second or two
         # (it imports the query layer): off the screen's thread.
@@ -129,8 +130,8 @@ class SearchService:
         """Asks the process to stop once any search in progress is answered,
         and stops it if it has not within STOP_WAIT_SECONDS."""
         self._starter.join()
-        if self._connection is None:
-            return
+        if self._connection is None or self._process is None:
+            return  # it never started
         try:
             self._connection.send(None)
         except OSError:
@@ -191,8 +192,8 @@ def serve(index_dir: str, connection: Connection) -> None:
             if message is None:
                 return
             try:
-                if failure is not None:
-                    raise failure
+                if index is None:
+                    raise failure or SearchidxError(f"no index could be opened at {index_dir}")
                 kind, *args = message
                 if kind == "search":
                     request, page, limit, facets = args

@@ -134,7 +134,9 @@ class SearchScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def search_worker(self, request: SearchRequest, generation: int) -> None:
-        results, error, nothing = None, None, None
+        results: SearchResults | None = None
+        error: Exception | None = None
+        nothing: NothingFound | None = None
         # One search at a time (the search process answers in turn): a
         # request that went stale while waiting is dropped unsent, so after
         # a burst of typing only the search in progress and the newest run.
@@ -170,6 +172,7 @@ class SearchScreen(Screen[None]):
             template = self.strings.query_error if isinstance(error, QuerySyntaxError) else self.strings.search_failed
             status.update(Text(template.format(message=error), style="bold red"))
             return
+        assert results is not None  # no error: an answer
         self.results = results
         self.suggestion = results.suggestion
         self.query_one(FacetPanel).show_facets(results.facets)
