@@ -802,3 +802,19 @@ def test_a_name_with_no_evidence_is_misc_and_a_first_name_makes_a_person():
     assert names("Golin e shënoi Raheem Sterling.")[0][1] == "PER"
     assert names("Megjithatë, Tolaj thotë se maskat duhen.")[0][1] == "PER"  # a verb of saying after it
     assert names("Në takim ishte edhe Selmanaj.")[0][1] == "PER"  # an Albanian surname's -aj
+
+
+def test_large_cities_geonames_knows_are_places_and_cut_no_longer_name():
+    # GeoNames' large cities in their own spelling, declined too (Wuhan-it);
+    # a city only GeoNames knows, before another capitalised word, is no cut
+    # inside that name (Stamford Bridge, the stadium, is one name)
+    c = counts("Grupi vjen nga Bristol. Virusi u shfaq në Wuhan-it dhe pastaj arriti në San Jose.")
+    assert dict(c["LOC"]) == {"Bristol": 1, "Wuhan": 1, "San Jose": 1}
+    spans = [m.text for m in extract_entities("Chelsea luajti në Stamford Bridge të shtunën.")]
+    assert "Stamford" not in spans and "Stamford Bridge" in spans
+
+
+def test_a_large_city_named_like_an_albanian_word_is_left_out():
+    # Pati (Indonesia) is also "had", Pune (India) "jobs": no place
+    c = counts("Pati një ditë të mirë. Pune të reja u hapën në qytet.")
+    assert not c["LOC"]

