@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import json
 import os
+import zlib
 
 import pytest
 
 import searchidx.index.doctable as doctable
 from searchidx import Index
-from searchidx.index.column_cache import ColumnCache
+from searchidx.index.column_cache import ColumnCache, _decode
 
 from conftest import add_documents, brute_force, build_index, random_docs
 
-COLUMNS = ["dates", "entities-person", "entities-place", "entities-org"]
+COLUMNS = ["dates", "entities-person", "entities-place", "entities-org", "signatures"]
 
 
 def counts(index: Index, query: str = "nafta", filters=()):
@@ -40,6 +41,7 @@ def forbid_reading_columns(monkeypatch):
         raise AssertionError("a column was read from the index, not from the cache")
 
     monkeypatch.setattr(doctable, "leaf_field_docs", refuse)
+    monkeypatch.setattr(doctable, "find_signatures", refuse)
     monkeypatch.setattr(doctable.DocTable, "_read_dates", refuse)
 
 
@@ -60,7 +62,7 @@ def test_the_next_process_reads_the_columns_from_the_cache(index_dir, monkeypatc
     with Index.open(index_dir) as index:
         first = counts(index)
         with_filter = counts(index, "gazi", ["vend:Kina", "data:2016..2020"])
-    assert all((index_dir / f"columns.{name}.json").is_file() for name in COLUMNS)
+    assert all((index_dir / f"columns.{name}.bin").is_file() for name in COLUMNS)
     forbid_reading_columns(monkeypatch)
     with Index.open(index_dir) as index:
         assert counts(index) == first
@@ -97,17 +99,34 @@ def test_a_search_session_reads_the_new_columns_after_the_index_changes(index_di
         assert_brute_force(index)
 
 
-@pytest.mark.parametrize("damage", [b"", b"not JSON", "zero-filled body", None])
+@pytest.mark.parametrize("damage", [b"", b"not JSON", "zero-filled body", "an array too long", None])
 def test_a_damaged_or_foreign_cache_file_is_read_again(index_dir, damage):
     with Index.open(index_dir) as index:
         expected = counts(index)
+        state = cache_of(index).state
     for name in COLUMNS:
-        path = index_dir / f"columns.{name}.json"
+        path = index_dir / f"columns.{name}.bin"
         header, body = path.read_bytes().split(b"\n", 1)
+        parts, arrays = _decode(body)
         if damage is None:  # a whole file, of another index state
-            ColumnCache(index_dir, ("R00000000", 1, (), 0, 0)).save(name, json.loads(body))
+            ColumnCache(index_dir, ("R00000000", 1, (), 0, 0)).save(name, parts, arrays)
         elif damage == "zero-filled body":  # the header names this state; the column is gone
             path.write_bytes(header + b"\n" + bytes(len(body)))
+        elif damage == "an array too long":  # a whole file of this state that says more than it holds
+            cache = ColumnCache(index_dir, ())
+            cache.state = state
+            first = next(iter(arrays))
+            cache.save(name, parts, arrays)
+            whole = path.read_bytes()
+            line_end = whole.index(b"\n", whole.index(b"\n") + 1)
+            described = json.loads(whole[whole.index(b"\n") + 1 : line_end])
+            described["arrays"][0][2] += 10**6
+            assert described["arrays"][0][0] == first
+            edited = json.dumps(described).encode()
+            rest = whole[whole.index(b"\n") + 1 :]
+            rest = edited + rest[rest.index(b"\n") :]
+            header_line = json.dumps({"state": state, "crc32": zlib.crc32(rest)}).encode()
+            path.write_bytes(header_line + b"\n" + rest)
         else:
             path.write_bytes(damage)
     with Index.open(index_dir) as index:
@@ -151,7 +170,7 @@ def test_cache_files_are_as_readable_as_the_index_folder(index_dir):
         counts(index)
     folder_mode = index_dir.stat().st_mode & 0o666
     for name in COLUMNS:
-        assert (index_dir / f"columns.{name}.json").stat().st_mode & 0o777 == folder_mode
+        assert (index_dir / f"columns.{name}.bin").stat().st_mode & 0o777 == folder_mode
 
 
 class Exploit:
@@ -173,10 +192,21 @@ def test_a_pickle_in_the_index_folder_is_never_loaded(index_dir, tmp_path):
         counts(index)  # the columns read and cached
         state = cache_of(index).state
     for name in COLUMNS:
-        (index_dir / f"columns.{name}.json").unlink(missing_ok=True)
+        (index_dir / f"columns.{name}.bin").unlink(missing_ok=True)
         with open(index_dir / f"columns.{name}.pickle", "wb") as f:
             pickle.dump(state, f)
             pickle.dump(Exploit(marker), f)
     with Index.open(index_dir) as index:
         counts(index)
     assert not marker.exists()
+
+
+def test_files_of_the_json_version_are_replaced(index_dir):
+    with Index.open(index_dir) as index:
+        counts(index)
+    for name in COLUMNS:
+        (index_dir / f"columns.{name}.bin").unlink()
+        (index_dir / f"columns.{name}.json").write_text('{"state": []}\n{}', encoding="utf-8")
+    with Index.open(index_dir) as index:
+        assert_brute_force(index)
+    assert sorted(p.name for p in index_dir.glob("columns.*")) == sorted(f"columns.{name}.bin" for name in COLUMNS)

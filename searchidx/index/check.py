@@ -20,7 +20,7 @@ import numpy as np
 from searchidx.codec.whoosh_support import index_segments
 from searchidx.errors import IndexNotFound
 from searchidx.index.checksums import load_record, toc_file, verify_files
-from searchidx.index.column_cache import CACHE_FILE_PREFIX, ColumnCache
+from searchidx.index.column_cache import CACHE_FILE_PREFIX, CACHE_FILE_SUFFIX, ColumnCache
 from searchidx.index.manifest import manifest_problem
 from searchidx.index.store import (
     _open_named,
@@ -81,7 +81,7 @@ def check_index(index_dir: Path, trust: bool | None = None) -> CheckReport:
         ix.close()
     if problem := manifest_problem(index_dir):
         report.caches.append(problem)
-    for path in sorted(index_dir.glob(f"{CACHE_FILE_PREFIX}*.json")):
+    for path in sorted(index_dir.glob(f"{CACHE_FILE_PREFIX}*{CACHE_FILE_SUFFIX}")):
         if problem := ColumnCache(index_dir, ()).problem(path):
             report.caches.append(problem)
     return report

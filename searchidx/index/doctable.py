@@ -23,15 +23,17 @@ from whoosh.util.times import datetime_to_long, long_to_datetime
 from analyzers.normalizer import strip_accents
 from searchidx.dates import PartialDate
 from searchidx.index.column_cache import ColumnCache
-from searchidx.index.entities import find_signatures, name_aliases, one_name_per_entity
+from searchidx.index.entities import Signature, Signatures, find_signatures, name_aliases, one_name_per_entity
 from searchidx.index.postings import leaf_field_docs
 
 # Whoosh stores this in a numeric column for documents without a value.
 _MISSING_NUMBER = 2**63
 
-# Articles share dates (20,000 articles over ten years: ~3,650 days), so each
-# distinct value is converted once, not once per document.
-_to_datetime = lru_cache(maxsize=1 << 16)(long_to_datetime)
+# A document's date precision, as DocTable numbers it.
+PRECISIONS = (None, "year", "month", "day")
+NO_DATE = -1  # the start and end of an undated document (Whoosh's longs are positive)
+# 1970-01-01 as Whoosh's long (microseconds since 0001-01-01).
+_EPOCH_LONG = datetime_to_long(datetime(1970, 1, 1))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -74,19 +76,52 @@ class EntityColumn:
     also holds ``Nehammer`` (searchidx.index.entities.inflected_bases, the rule
     `searchidx entities` applies), so a facet value's documents are those
     of all its forms, each counted once.
+
+    Values are numbered by their place in `names`, the value held by the
+    most documents first (ties by name): facets count values in that order
+    and stop once no later value can reach the top (searchidx.results.facets).
+    The (document, value) pairs are kept twice as arrays, so that neither
+    needs sorting when a process loads the column: by value (each value's
+    documents, ascending) and by document (each document's values).
     """
 
-    values_of: list[tuple[str, ...]]  # by document number, canonical, distinct
-    docs_of: dict[str, list[int]]  # canonical value -> document numbers, ascending
+    names: list[str]
+    value_starts: np.ndarray  # value v's documents: value_docs[value_starts[v] : value_starts[v + 1]]
+    value_docs: np.ndarray
+    doc_starts: np.ndarray  # document d's values: doc_values[doc_starts[d] : doc_starts[d + 1]]
+    doc_values: np.ndarray
     by_name: dict[str, set[str]] = field(default_factory=dict)  # folded whole stored name -> canonical values
     by_word: dict[str, set[str]] = field(default_factory=dict)  # folded word of a stored name -> canonical values
-    # Every (document, value) pair as two parallel arrays, values by their
-    # number in `names`: facet counts are then one bincount over the pairs
-    # whose document matched.
-    pair_docs: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    pair_values: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    names: list[str] = field(default_factory=list)
     canonical: dict[str, str] = field(default_factory=dict)  # every live stored value -> its canonical value
+    _numbers: dict[str, int] | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def from_docs(cls, docs_of: dict[str, list[int]], size: int, **lookups) -> EntityColumn:
+        """The column of `docs_of` (each value's documents, ascending) over `size` documents."""
+        names = sorted(docs_of, key=lambda name: (-len(docs_of[name]), name))
+        totals = np.array([len(docs_of[name]) for name in names], dtype=np.int64)
+        value_starts = np.concatenate([[0], np.cumsum(totals)]).astype(np.int64)
+        value_docs = np.fromiter((d for name in names for d in docs_of[name]), dtype=np.int32, count=int(totals.sum()))
+        pair_values = np.repeat(np.arange(len(names), dtype=np.int32), totals)
+        by_doc = np.argsort(value_docs, kind="stable")  # each document's values, in value order
+        doc_starts = np.searchsorted(value_docs[by_doc], np.arange(size + 1)).astype(np.int64)
+        return cls(names, value_starts, value_docs, doc_starts, pair_values[by_doc], **lookups)
+
+    def number(self, name: str) -> int | None:
+        if self._numbers is None:
+            self._numbers = {value: n for n, value in enumerate(self.names)}
+        return self._numbers.get(name)
+
+    def docs_of(self, name: str) -> np.ndarray:
+        """The documents holding the canonical value `name`, ascending."""
+        n = self.number(name)
+        if n is None:
+            return self.value_docs[:0]
+        return self.value_docs[self.value_starts[n] : self.value_starts[n + 1]]
+
+    def values_of(self, doc: int) -> tuple[str, ...]:
+        """The canonical values of document `doc`, most frequent first."""
+        return tuple(self.names[v] for v in self.doc_values[self.doc_starts[doc] : self.doc_starts[doc + 1]].tolist())
 
     def matching_values(self, typed: str) -> set[str]:
         """The canonical names a typed name stands for.
@@ -118,11 +153,10 @@ class DocTable:
         self.cache = cache  # columns another process read already (searchidx.index.column_cache)
         self.size = reader.doc_count_all()
         self._lock = threading.Lock()
-        self._dates: tuple[list[int | None], list[int | None], list[str | None]] | None = None
-        self._years: list[str | None] | None = None
-        self._months: list[str | None] | None = None
+        self._dates: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._codes: dict[str, tuple[np.ndarray, list[str]]] = {}
         self._entities: dict[str, EntityColumn] = {}
+        self._signatures: Signatures | None = None
         self._live: frozenset[int] | None = None
 
     # -- documents ------------------------------------------------------------
@@ -134,99 +168,103 @@ class DocTable:
         return self._live
 
     # -- dates ----------------------------------------------------------------
-    def _load_dates(self):
+    # Three arrays by document number: the first and last moment of its date's
+    # period (Whoosh's longs, microseconds since 0001-01-01; NO_DATE when it
+    # has none) and its precision (a number into PRECISIONS).
+    def _load_dates(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         with self._lock:
-            if self._dates is not None:
-                return self._dates
-            self._dates = self._cached("dates", self._read_dates, list, lambda lists: tuple(lists))
+            if self._dates is None:
+                self._dates = self._cached("dates", self._read_dates, dates_parts, dates_from_parts)
             return self._dates
 
-    def _read_dates(self):
+    def _read_dates(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(starts, ends, precisions) of every document, from the date columns."""
         starts_raw = column_values(self.reader, "date")
         precisions = [
             p.decode("utf-8") if isinstance(p, bytes) and p else (p or None)
             for p in column_values(self.reader, "date_precision")
         ]
-        starts: list[int | None] = []
-        ends: list[int | None] = []
-        for raw, precision in zip(starts_raw, precisions):
-            if raw >= _MISSING_NUMBER or precision is None:
-                starts.append(None)
-                ends.append(None)
+        starts = np.full(len(starts_raw), NO_DATE, dtype=np.int64)
+        ends = np.full(len(starts_raw), NO_DATE, dtype=np.int64)
+        codes = np.zeros(len(starts_raw), dtype=np.int8)
+        number = {precision: n for n, precision in enumerate(PRECISIONS)}
+        for d, (raw, precision) in enumerate(zip(starts_raw, precisions)):
+            if raw >= _MISSING_NUMBER or precision not in number or precision is None:
                 continue
-            starts.append(raw)
-            ends.append(_period_end(raw, precision))
-        return (starts, ends, precisions)
+            starts[d], ends[d], codes[d] = raw, _period_end(raw, precision), number[precision]
+        return starts, ends, codes
 
-    def _cached(self, column: str, read, encode=lambda value: value, decode=lambda value: value):
+    def _cached(self, column: str, read, encode, decode):
         """The column from the cache, else read (and then kept in the cache);
-        encode and decode turn it into JSON and back (searchidx.index.column_cache)."""
-        value = self.cache.load(column, decode) if self.cache is not None else None
-        if value is None:
-            value = read()
-            if self.cache is not None:
-                self.cache.save(column, value, encode)
+        encode and decode turn it into the cache's parts and arrays and back
+        (searchidx.index.column_cache)."""
+        stored = self.cache.load(column) if self.cache is not None else None
+        if stored is not None:
+            return decode(*stored)
+        value = read()
+        if self.cache is not None:
+            self.cache.save(column, *encode(value))
         return value
 
     @property
-    def starts(self) -> list[int | None]:
-        """First moment of each document's date period (Whoosh's long), or None."""
+    def starts(self) -> np.ndarray:
+        """First moment of each document's date period (Whoosh's long), or NO_DATE."""
         return self._load_dates()[0]
 
     @property
-    def ends(self) -> list[int | None]:
-        """Last moment of each document's date period (Whoosh's long), or None."""
+    def ends(self) -> np.ndarray:
+        """Last moment of each document's date period (Whoosh's long), or NO_DATE."""
         return self._load_dates()[1]
 
-    @property
-    def years(self) -> list[str | None]:
-        """`YYYY` of each dated document, else None."""
-        if self._years is None:
-            self._years = [None if s is None else f"{_to_datetime(s).year:04d}" for s in self.starts]
-        return self._years
-
-    @property
-    def months(self) -> list[str | None]:
-        """`YYYY-MM` of documents dated to the month or day, else None."""
-        if self._months is None:
-            starts, _, precisions = self._load_dates()
-            self._months = [
-                None if s is None or p == "year" else _to_datetime(s).strftime("%Y-%m")
-                for s, p in zip(starts, precisions)
-            ]
-        return self._months
-
     def codes(self, column: str) -> tuple[np.ndarray, list[str]]:
-        """`years` or `months` as numbers: each document's index into the sorted
-        labels (-1 for None), and the labels, so facets count with a bincount."""
+        """Each document's year (`years`: `YYYY`) or month (`months`: `YYYY-MM`,
+        for documents dated to the month or day) as a number: its index into
+        the sorted labels (-1 for none), and the labels, so facets count with
+        a bincount."""
         found = self._codes.get(column)
         if found is None:
-            values = self.years if column == "years" else self.months
-            labels = sorted({v for v in values if v is not None})
-            number: dict[str | None, int] = {label: i for i, label in enumerate(labels)}
-            found = (np.array([number.get(v, -1) for v in values], dtype=np.int64), labels)
+            starts, _, precisions = self._load_dates()
+            unit = "Y" if column == "years" else "M"
+            held = starts != NO_DATE
+            if unit == "M":
+                held &= precisions > PRECISIONS.index("year")
+            # Whoosh's longs as numpy datetimes: microseconds since 1970.
+            periods = (starts[held] - _EPOCH_LONG).astype("datetime64[us]").astype(f"datetime64[{unit}]")
+            distinct, numbers = np.unique(periods, return_inverse=True)
+            codes = np.full(len(starts), -1, dtype=np.int64)
+            codes[held] = numbers
+            found = (codes, [str(period) for period in distinct])
             self._codes[column] = found
         return found
 
     def docs_within(self, first: datetime | None, last: datetime | None) -> set[int]:
         """Documents whose whole date period lies within [first, last]."""
-        low = datetime_to_long(first) if first else None
-        high = datetime_to_long(last) if last else None
         starts, ends, _ = self._load_dates()
-        live = self.live
-        return {
-            d
-            for d, (s, e) in enumerate(zip(starts, ends))
-            if s is not None and (low is None or s >= low) and (high is None or e <= high) and d in live
-        }
+        inside = starts != NO_DATE
+        if first:
+            inside &= starts >= datetime_to_long(first)
+        if last:
+            inside &= ends <= datetime_to_long(last)
+        docs = set(np.flatnonzero(inside).tolist())
+        return docs & self.live if self.reader.has_deletions() else docs
 
     def newest(self) -> int | None:
         """The latest date start in the index (Whoosh's long), or None."""
-        dated = [s for s in self.starts if s is not None]
-        return max(dated) if dated else None
+        starts = self.starts
+        return int(starts.max()) if len(starts) and starts.max() != NO_DATE else None
 
     # -- entities -------------------------------------------------------------
+    @property
+    def signatures(self) -> Signatures:
+        """The folders' boilerplate names (searchidx.index.entities.find_signatures):
+        every hit's names are shown without them, so the first search of a
+        process needs them, and finding them reads a posting list per folder."""
+        if self._signatures is None:
+            self._signatures = self._cached(
+                "signatures", lambda: find_signatures(self.reader), signatures_parts, signatures_from_parts
+            )
+        return self._signatures
+
     def entities(self, fieldname: str) -> EntityColumn:
         column = self._entities.get(fieldname)
         if column is None:
@@ -234,14 +272,13 @@ class DocTable:
                 column = self._entities.get(fieldname) or self._cached(
                     f"entities-{fieldname}",
                     lambda: self._load_entities(fieldname),
-                    entity_column_json,
-                    entity_column_from_json,
+                    entity_column_parts,
+                    entity_column_from_parts,
                 )
                 self._entities[fieldname] = column
         return column
 
     def _load_entities(self, fieldname: str) -> EntityColumn:
-        values_of: list[list[str]] = [[] for _ in range(self.size)]
         docs_of: dict[str, list[int]] = {}
         by_name: dict[str, set[str]] = defaultdict(set)
         by_word: dict[str, set[str]] = defaultdict(set)
@@ -253,7 +290,7 @@ class DocTable:
                 for raw, docs in leaf_field_docs(leaf, fieldname, offset):
                     raw_docs.setdefault(raw, []).extend(docs)
             live = self.live if self.reader.has_deletions() else None
-            signatures = find_signatures(self.reader)
+            signatures = self.signatures
             stored: dict[str, list[int]] = {}
             for raw in sorted(raw_docs):
                 value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
@@ -276,48 +313,74 @@ class DocTable:
                 by_name[whole].add(name)
                 for word in whole.split():
                     by_word[word].add(name)
-            for name, docs in docs_of.items():
-                for d in docs:
-                    values_of[d].append(name)
         else:
             canonical = {}
-        names = list(docs_of)
-        pair_docs = np.array([d for docs in docs_of.values() for d in docs], dtype=np.int64)
-        pair_values = np.repeat(np.arange(len(names), dtype=np.int64), [len(docs) for docs in docs_of.values()])
-        return EntityColumn(
-            [tuple(v) for v in values_of],
-            docs_of,
-            dict(by_name),
-            dict(by_word),
-            pair_docs,
-            pair_values,
-            names,
-            canonical,
+        return EntityColumn.from_docs(
+            docs_of, self.size, by_name=dict(by_name), by_word=dict(by_word), canonical=canonical
         )
 
 
-def entity_column_json(column: EntityColumn) -> dict:
-    """An EntityColumn as JSON (sets as sorted lists, arrays as lists)."""
-    return {
-        "values_of": column.values_of,
-        "docs_of": column.docs_of,
+def dates_parts(dates: tuple[np.ndarray, np.ndarray, np.ndarray]) -> tuple[dict, dict[str, np.ndarray]]:
+    """The date arrays as the cache keeps them."""
+    starts, ends, precisions = dates
+    return {}, {"starts": starts, "ends": ends, "precisions": precisions}
+
+
+def dates_from_parts(parts: dict, arrays: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return arrays["starts"], arrays["ends"], arrays["precisions"]
+
+
+def signatures_parts(signatures: Signatures) -> tuple[dict, dict[str, np.ndarray]]:
+    """Signatures as the cache keeps them: the names found, and the articles
+    each (field, name) is removed from, one run after another."""
+    removed = sorted(signatures.docs)
+    runs = [sorted(signatures.docs[key]) for key in removed]
+    parts: dict = {
+        "found": [[s.folder, s.field, s.name, s.articles, s.folder_articles] for s in signatures.found],
+        "removed": [list(key) for key in removed],
+    }
+    arrays: dict[str, np.ndarray] = {
+        "removed_starts": np.concatenate([[0], np.cumsum([len(run) for run in runs])]).astype(np.int64),
+        "removed_docs": np.array([d for run in runs for d in run], dtype=np.int32),
+    }
+    return parts, arrays
+
+
+def signatures_from_parts(parts: dict, arrays: dict[str, np.ndarray]) -> Signatures:
+    found = [Signature(*values) for values in parts["found"]]
+    starts, docs = arrays["removed_starts"].tolist(), arrays["removed_docs"]
+    removed = {
+        (field, name): set(docs[starts[n] : starts[n + 1]].tolist()) for n, (field, name) in enumerate(parts["removed"])
+    }
+    return Signatures(found, removed, frozenset((s.folder, s.field, s.name) for s in found))
+
+
+def entity_column_parts(column: EntityColumn) -> tuple[dict, dict[str, np.ndarray]]:
+    """An EntityColumn as the cache keeps it: its names and lookup tables
+    (sets as sorted lists), and its arrays."""
+    parts = {
+        "names": column.names,
         "by_name": {key: sorted(values) for key, values in column.by_name.items()},
         "by_word": {key: sorted(values) for key, values in column.by_word.items()},
-        "pair_docs": column.pair_docs.tolist(),
-        "pair_values": column.pair_values.tolist(),
-        "names": column.names,
         "canonical": column.canonical,
     }
+    arrays = {
+        "value_starts": column.value_starts,
+        "value_docs": column.value_docs,
+        "doc_starts": column.doc_starts,
+        "doc_values": column.doc_values,
+    }
+    return parts, arrays
 
 
-def entity_column_from_json(data: dict) -> EntityColumn:
+def entity_column_from_parts(parts: dict, arrays: dict[str, np.ndarray]) -> EntityColumn:
     return EntityColumn(
-        [tuple(values) for values in data["values_of"]],
-        data["docs_of"],
-        {key: set(values) for key, values in data["by_name"].items()},
-        {key: set(values) for key, values in data["by_word"].items()},
-        np.array(data["pair_docs"], dtype=np.int64),
-        np.array(data["pair_values"], dtype=np.int64),
-        data["names"],
-        data["canonical"],
+        parts["names"],
+        arrays["value_starts"],
+        arrays["value_docs"],
+        arrays["doc_starts"],
+        arrays["doc_values"],
+        {key: set(values) for key, values in parts["by_name"].items()},
+        {key: set(values) for key, values in parts["by_word"].items()},
+        parts["canonical"],
     )

@@ -260,16 +260,19 @@ def inflected_base(name: str, holds: Callable[[str], bool]) -> str | None:
     return bare if gazetteer.load().entry(name) is None else None
 
 
-def article_entities(fields: dict, reader) -> dict[str, list[str]]:
+def article_entities(fields: dict, reader, signatures: Signatures | None = None) -> dict[str, list[str]]:
     """An article's distinct entity names by type, in the order it first
     names them, each -i/-u form under its bare name when the index holds that
     name (``Nehammeri`` is listed as ``Nehammer``), as facets count it.
 
     Only the page's candidate names are looked up, term by term, so a search
     does not load the whole index's entity columns to show ten hits.
+    signatures: the index's, where the caller has them (DocTable keeps them
+    beside the index), else found in `reader`.
     """
     out = {}
-    signatures = find_signatures(reader)
+    if signatures is None:
+        signatures = find_signatures(reader)
     folder = fields.get("root", "")
     signed = {
         value.partition(":")[::2]

@@ -114,7 +114,7 @@ class Filter:
         for name in fields:
             column = table.entities(name)
             for value in column.matching_values(self.value):
-                docs.update(column.docs_of[value])
+                docs.update(column.docs_of(value).tolist())
         return docs
 
 

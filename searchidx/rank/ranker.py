@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from searchidx.index.doctable import DocTable
+from searchidx.index.doctable import NO_DATE, DocTable
 from searchidx.index.postings import PostingReader
 from searchidx.rank.scorer import all_docs, scorable, score_query, top_docs
 from searchidx.rank.settings import recency_factor
@@ -78,9 +78,9 @@ def _mask(docs: set[int], size: int) -> np.ndarray:
 
 
 def _by_date(table: DocTable, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
-    """Newest first, relevance breaking ties, undated last."""
+    """Newest first, relevance breaking ties, undated (NO_DATE, below any date) last."""
     starts = table.starts
-    return sorted(scored, key=lambda item: (starts[item[0]] is None, -(starts[item[0]] or 0), -item[1], item[0]))
+    return sorted(scored, key=lambda item: (-int(starts[item[0]]), -item[1], item[0]))
 
 
 def _with_recency(table: DocTable, scored: list[tuple[int, float]], recency: float) -> list[tuple[int, float]]:
@@ -88,7 +88,7 @@ def _with_recency(table: DocTable, scored: list[tuple[int, float]], recency: flo
     starts = table.starts
     boosted = []
     for docnum, score in scored:
-        start = starts[docnum]
-        age = None if start is None or newest is None else (newest - start) / _MICROSECONDS_PER_DAY
+        start = int(starts[docnum])
+        age = None if start == NO_DATE or newest is None else (newest - start) / _MICROSECONDS_PER_DAY
         boosted.append((docnum, score * recency_factor(age, recency)))
     return sorted(boosted, key=lambda item: (-item[1], item[0]))

@@ -9,7 +9,6 @@ drills down to it, so choosing a value means adding its `filter`.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -67,7 +66,7 @@ def count_facets(docs, table: DocTable, names: Iterable[str], top: int = TOP_VAL
     """Facet counts over the documents `docs` (all matches of a query): a set
     or an array of document numbers.
 
-    Counting runs over numbered columns (DocTable.codes, EntityColumn's pair
+    Counting runs over numbered columns (DocTable.codes, EntityColumn's
     arrays) with numpy's bincount: a common word matches most of 20,000
     articles, and counting their values one by one in Python is what a
     facet search spent its time on.
@@ -124,39 +123,6 @@ def top_entities(docs, table: DocTable, name: str, top: int) -> list[FacetValue]
     return [FacetValue(value, n, Filter(name, value)) for value, n in ranked]
 
 
-class _Layouts:
-    """An entity column's (document, value) pairs in two orders, made once
-    per column: by document (the values of given documents), and by value,
-    the most frequent values first (the documents of given values)."""
-
-    def __init__(self, column, size: int):
-        by_doc = np.argsort(column.pair_docs, kind="stable")
-        self.doc_values = column.pair_values[by_doc]
-        self.doc_starts = np.searchsorted(column.pair_docs[by_doc], np.arange(size + 1))
-        totals = np.bincount(column.pair_values, minlength=len(column.names))
-        # Values by total, most first; each one's documents, one value after another.
-        self.order = np.argsort(-totals, kind="stable")
-        self.totals = totals[self.order]
-        rank = np.empty_like(self.order)
-        rank[self.order] = np.arange(len(self.order))
-        by_value = np.argsort(rank[column.pair_values], kind="stable")
-        self.value_docs = column.pair_docs[by_value]
-        self.value_starts = np.concatenate([[0], np.cumsum(self.totals)])
-
-
-# By column (by identity: columns compare by value), dropped with the column.
-_layouts: dict[int, tuple[weakref.ref, _Layouts]] = {}
-
-
-def _layouts_of(column, size: int) -> _Layouts:
-    key = id(column)
-    found = _layouts.get(key)
-    if found is None or found[0]() is not column or len(found[1].doc_starts) != size + 1:
-        found = (weakref.ref(column, lambda _: _layouts.pop(key, None)), _Layouts(column, size))
-        _layouts[key] = found
-    return found[1]
-
-
 def _top_value_counts(column, docs: np.ndarray, size: int, top: int) -> tuple[np.ndarray, np.ndarray]:
     """(values, counts among `docs`, distinct) for a set of the column's
     values that holds its `top` most frequent among them.
@@ -166,26 +132,26 @@ def _top_value_counts(column, docs: np.ndarray, size: int, top: int) -> tuple[np
     frequent first, a few at a time, until the next value's count over the
     whole corpus falls below the top-th count found, which it cannot beat:
     a handful of values instead of every pair of most documents."""
-    layout = _layouts_of(column, size)
     if 8 * len(docs) <= size:
-        counts = np.bincount(layout.doc_values[_runs(layout.doc_starts, docs)], minlength=len(column.names))
+        counts = np.bincount(column.doc_values[_runs(column.doc_starts, docs)], minlength=len(column.names))
         values = np.flatnonzero(counts)
         return values, counts[values]
     matched = np.zeros(size, dtype=bool)
     matched[docs] = True
+    totals = np.diff(column.value_starts)  # most first: the column numbers its values so
     found: list[np.ndarray] = []
     threshold, done, step = 1, 0, max(2 * top, 16)
-    while done < len(layout.order) and layout.totals[done] >= threshold:
+    while done < len(totals) and totals[done] >= threshold:
         # The next values, none of them below the threshold.
-        end = min(done + step, int(np.searchsorted(-layout.totals, -threshold, side="right")))
-        starts = layout.value_starts[done : end + 1]
-        held = matched[layout.value_docs[starts[0] : starts[-1]]]
+        end = min(done + step, int(np.searchsorted(-totals, -threshold, side="right")))
+        starts = column.value_starts[done : end + 1]
+        held = matched[column.value_docs[starts[0] : starts[-1]]]
         found.append(np.add.reduceat(held, starts[:-1] - starts[0], dtype=np.int64))
         done, step = end, 2 * step
         counts = np.concatenate(found)
         if len(counts) >= top:
             threshold = max(threshold, int(np.partition(counts, len(counts) - top)[len(counts) - top]))
-    return layout.order[:done], np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+    return np.arange(done), np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
 
 
 def _runs(starts: np.ndarray, docs: np.ndarray) -> np.ndarray:

@@ -21,7 +21,7 @@ from whoosh import query as wq
 from searchidx.codec.formats import decode_starts
 from searchidx.index.column_cache import ColumnCache
 from searchidx.index.doctable import DocTable
-from searchidx.index.entities import article_entities
+from searchidx.index.entities import Signatures, article_entities
 from searchidx.index.postings import PostingReader
 from searchidx.query.builder import BuildContext, build_query, existing_terms
 from searchidx.query.filters import Filter, as_filters, filter_docs
@@ -172,7 +172,9 @@ def run_search(
         )
         matched = matched_positions(postings, page_numbers, [terms | near for near in credited])
     reader = searcher.reader()
-    hits = [_hit(fields_of(docnum), score, at, reader) for (docnum, score), at in zip(page_docs, matched)]
+    hits = [
+        _hit(fields_of(docnum), score, at, reader, table.signatures) for (docnum, score), at in zip(page_docs, matched)
+    ]
 
     suggestion = None
     if (
@@ -268,7 +270,7 @@ def _starts(fields: dict):
     return decode_starts(value) if value else None
 
 
-def _hit(fields: dict, score: float, matched: dict[int, str], reader) -> Hit:
+def _hit(fields: dict, score: float, matched: dict[int, str], reader, signatures: Signatures) -> Hit:
     return Hit(
         path=fields["path"],
         date=fields.get("date_text"),
@@ -276,7 +278,7 @@ def _hit(fields: dict, score: float, matched: dict[int, str], reader) -> Hit:
         title=fields["title"],
         score=round(score, 4),
         snippet=snippet_at(fields["body"], matched, _starts(fields)),
-        entities=article_entities(fields, reader),
+        entities=article_entities(fields, reader, signatures),
         key=fields["key"],
         record=fields.get("record"),
         url=fields.get("url"),
