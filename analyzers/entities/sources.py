@@ -196,6 +196,8 @@ def variant_gender(variant: str, default: str) -> str:
         return default
     if default == "-" and head[-1] in "aeë":
         return FEM
+    if variant.endswith(("ët", "jtë")) and variant[:1].isupper() and not variant.isupper():
+        return PLURAL  # a team's name in the definite plural: Bavarezët, Bavarezëve
     return default
 
 
