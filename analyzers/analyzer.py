@@ -32,7 +32,12 @@ from analyzers.tokenizer import AlbanianTokenizer
 #       index of sq-7 holds other names, so it is rebuilt.
 # sq-9: entity extraction, fourth round of issue #15: GeoNames' large cities
 #       are places; an index of sq-8 holds other names, so it is rebuilt.
-ANALYZER_VERSION = "sq-9"
+# sq-10: entity extraction: dictionary names that open with an acronym
+#       (FC Porto) and clubs after a club prefix (FC Prishtinës), initials
+#       standing for people, outlets credited in lowercase (/rel, shkruan kp),
+#       law titles, court case numbers no names, more platforms, products and
+#       team nicknames: an index of sq-9 holds other names, so it is rebuilt.
+ANALYZER_VERSION = "sq-10"
 
 
 class AlbanianStemFilter(Filter):

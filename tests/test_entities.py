@@ -820,3 +820,70 @@ def test_a_large_city_named_like_an_albanian_word_is_left_out():
     # Pati (Indonesia) is also "had", Pune (India) "jobs": no place
     c = counts("Pati një ditë të mirë. Pune të reja u hapën në qytet.")
     assert not c["LOC"]
+
+
+def test_a_dictionary_name_opening_with_an_acronym_is_matched_whole():
+    # FC Porto, RB Leipzig, AS Roma: not the acronym and a place
+    assert names("Ai kaloi nga FC Porto te RB Leipzig dhe AS Roma.") == [
+        ("FC Porto", "ORG", "FC Porto"),
+        ("RB Leipzig", "ORG", "RB Leipzig"),
+        ("AS Roma", "ORG", "AS Roma"),
+    ]
+
+
+def test_a_club_prefix_and_the_name_after_it_are_one_club():
+    assert names("Kapiteni i FC Prishtinës luajti ndaj KF Llapit dhe KB Pejës.") == [
+        ("FC Prishtinës", "ORG", "FC Prishtina"),
+        ("KF Llapit", "ORG", "KF Llapi"),
+        ("KB Pejës", "ORG", "KB Peja"),
+    ]
+
+
+def test_initials_standing_for_a_person_are_a_person():
+    found = names("Të dënuarit M.R. dhe avokatit R.K., si dhe të miturit A.N e shtetasit Z.T. iu tha.")
+    assert found == [
+        ("M.R.", "PER", "M.R."),
+        ("R.K.", "PER", "R.K."),
+        ("A.N", "PER", "A.N."),
+        ("Z.T.", "PER", "Z.T."),
+    ]
+    # abbreviations of the same shape that are nobody
+    assert names("the U.S. Government, O.K., and D.C.") == []
+
+
+def test_a_court_case_number_is_no_organisation():
+    assert names("aktgjykimit PKR.nr.51/2014 dhe PAKR nr. 504/2019 të Gjykatës") == []
+
+
+def test_an_outlet_credited_in_lowercase_is_the_outlet():
+    assert names("Prej tyre, 809 kanë vdekur./rel") == [("rel", "ORG", "REL")]
+    assert names("Ata u kthyen në atdhe./tch\n\nTjetër lajm.") == [("tch", "ORG", "Top Channel")]
+    assert names("ndodhi kështu, shkruan kp, transmeton lajmi.net.") == [
+        ("kp", "ORG", "KosovaPress"),
+        ("lajmi.net", "ORG", "Lajmi.net"),
+    ]
+    # a lowercase word after a slash that names no outlet is none
+    assert names("Ai erdhi dhe/ose\n\nshkoi") == []
+
+
+def test_platforms_and_products_by_brand():
+    assert names("Është si Google Drive, Microsoft Outlook, Slack dhe Spotify.") == [
+        ("Google Drive", "MISC", "Google Drive"),
+        ("Microsoft Outlook", "MISC", "Outlook"),
+        ("Slack", "ORG", "Slack"),
+        ("Spotify", "ORG", "Spotify"),
+    ]
+
+
+def test_a_law_named_by_what_it_is_for_is_one_name():
+    found = names("Kuvendi miratoi Ligjin për Ratifikimin e Marrëveshjeve.")
+    assert ("Ligjin për Ratifikimin e Marrëveshjeve", "MISC", "Ligji për Ratifikimin e Marrëveshjeve") in found
+
+
+def test_a_team_named_by_its_nickname_is_the_team():
+    assert names("Bavarezët fituan, ndërsa Bianconerët humbën nga Citizens.") == [
+        ("Bavarezët", "ORG", "Bayern"),
+        ("Bianconerët", "ORG", "Juventus"),
+        ("Citizens", "ORG", "Manchester City"),
+    ]
+    assert names("Fitorja e Bavarezëve.") == [("Bavarezëve", "ORG", "Bayern")]

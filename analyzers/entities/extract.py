@@ -39,7 +39,7 @@ from analyzers.entities.lexical import Lowered, adjective_compound
 from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_addresses
 from analyzers.entities.piece import Piece
 from analyzers.entities.resolve import choose_canonical, resolve_people
-from analyzers.entities.words import NAMING_NOUN, ORG_NOUN
+from analyzers.entities.words import CREDIT_VERBS, NAMING_NOUN, ORG_NOUN
 from analyzers.tokenizer import MAX_TOKEN_CHARS
 
 TYPES = ("PER", "LOC", "ORG", "MISC")
@@ -105,12 +105,66 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
     pieces = drop_common_nouns(pieces, gaz)
     pieces = confirm(pieces)
     out = [Mention(m.start, m.end, text[m.start : m.end], m.type, m.canonical) for m in misc]
+    out.extend(_initials(text))
+    credits = _slash_credits(text, gaz)
+    if credits:
+        out.extend(credits)
+        taken = {(c.start, c.end) for c in credits}
+        pieces = [p for p in pieces if (p.start, p.end) not in taken]
     for piece in pieces:
         if piece.type is None or _in_handle(text, piece.start):
             continue
         out.append(Mention(piece.start, piece.end, text[piece.start : piece.end], piece.type, piece.canonical))
     out.sort(key=lambda m: m.start)
     return out
+
+
+# Two initials standing for a person, as police and court news name suspects,
+# victims and convicts (i dyshuari A.N., shtetasi Z.T., të dënuarit M.R.):
+# two capitals each with its dot (the last dot may be missing), not part of a
+# longer abbreviation (U.S.A.) or of a word.
+_INITIALS = re.compile(r"(?<![\w.])([A-ZÇË])\.([A-ZÇË])(\.(?!\w))?(?![\w]|\.\w)")
+# Abbreviations written the same way that stand for no person.
+_NOT_INITIALS = frozenset({"U.S", "U.K", "O.K", "P.S", "N.B", "D.C", "A.M", "P.M", "T.V"})
+
+
+def _initials(text: str) -> list[Mention]:
+    """Initials standing for a person: PER, the canonical with its last dot."""
+    if "." not in text:
+        return []
+    out = []
+    for m in _INITIALS.finditer(text):
+        letters = f"{m.group(1)}.{m.group(2)}"
+        if letters in _NOT_INITIALS:
+            continue
+        out.append(Mention(m.start(), m.end(), m.group(), "PER", letters + "."))
+    return out
+
+
+# A source credited after a slash at a paragraph's end, as an outlet's
+# abbreviation in any case: /rel, /Rel (REL), /kp, /Kp (KosovaPress), /tch
+# (Top Channel), /atsh (ATSH).
+_SLASH_CREDIT = re.compile(r"(?<=/)([^\W\d_]{2,5})(?=/?[ \t]*(?:\n|\Z))")
+# ... or after a verb of crediting, in lowercase: "shkruan kp, transmeton ..."
+_VERB_CREDIT = re.compile(rf"(?<!\w)(?:{'|'.join(CREDIT_VERBS)})[ \t]+([a-zç]{{2,5}})(?![\w@/-]|\.\w)")
+
+
+def _slash_credits(text: str, gaz) -> list[Mention]:
+    """Outlets credited after a slash or a verb of crediting, by the
+    dictionaries' outlet of that abbreviation written in capitals or
+    capitalised: ORG, in text order."""
+    out = []
+    found = [*_SLASH_CREDIT.finditer(text), *(m for m in _VERB_CREDIT.finditer(text) if m.group(1) not in gaz.common)]
+    for m in found:
+        word = m.group(1)
+        if word.isupper() and len(word) > 1 and gaz.lookup(word):
+            continue  # an acronym as written (/KP, /REL): extracted as such
+        for form in (word.upper(), word[:1].upper() + word[1:]):
+            orgs = [c for c in gaz.lookup(form) if gaz.entry(c).type == "ORG"]
+            if orgs:
+                out.append(Mention(m.start(1), m.end(1), word, "ORG", orgs[0]))
+                break
+    return sorted(out, key=lambda c: c.start)
 
 
 def _one_hyphenated_name(word: str, gaz) -> bool:

@@ -91,6 +91,7 @@ NAME_PARTICLES = frozenset(NAME_PARTICLE_LIST)
 SECOND_NAME_PARTICLES = sections()["second_name_particles"]
 ARTICLE_NAME_PREFIXES = sections()["article_name_prefixes"]
 CREDIT_VERBS = sections()["credit_verbs"]
+CLUB_PREFIXES = words("club_prefixes")
 # A top-level domain, as a regular expression (co.uk's dot escaped).
 TLD = "(?:" + "|".join(re.escape(domain) for domain in sections()["web_domains"]) + ")"
 ORG_GLOSS_WORDS = sections()["org_gloss_words"]
