@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analyzers.entities.acronym_led import acronym_led_name, case_number
 from analyzers.entities.canonical import connector_for, head_readings, readings
 from analyzers.entities.classify import set_context
 from analyzers.entities.lexical import (
@@ -40,7 +41,7 @@ from analyzers.entities.mentions import (
 from analyzers.entities.piece import Piece
 from analyzers.entities.words import (
     ADJECTIVE_END,
-    CLUB_PREFIXES,
+    LAW_HEAD,
     LEGISLATURE,
     MISC_HEADS,
     NAME_PARTICLES,
@@ -55,11 +56,6 @@ _AND_GAP = re.compile(r"[ \t\u00a0]+dhe(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
 _GAP_WORD_RE = re.compile(r"\S+")
 # Capitals that spell no acronym: Roman numerals, a letter held (JOOOOO).
 _NO_ACRONYM = re.compile(r"^(?:[IVXLC]+|.*(\w)\1\1.*)$")
-# A law, a code, a regulation: named by what it is for (Ligji për
-# Ratifikimin e Marrëveshjeve), as an institution is.
-_LAW_HEAD = re.compile(r"^(?:ligj|kod|rregullor|strategji)(?:i|it|in|a|ës|ën|et|eve)?$")
-# What follows the letters of a court's case number (PKR.nr.51/2014).
-_CASE_NUMBER = re.compile(r"\.?[ \t]?nr\b", re.IGNORECASE)
 # The most tokens of a run (its words and the connectors between them, as
 # in Republika e Maqedonisë së Veriut) a dictionary name is looked up with,
 # longest first.
@@ -99,13 +95,13 @@ def join_purposes(text: str, runs: list, gaz) -> list:
             i + 1 < n
             and text.find("për", run.end, run.end + 6) != -1
             and any(
-                org_head(t.text) or _LAW_HEAD.match(t.text.lower())
+                org_head(t.text) or LAW_HEAD.match(t.text.lower())
                 for t in (run.tokens[:2] if run.tokens[0].sentence_initial else run.tokens[:1])
             )
         ):
             tokens = list(run.tokens)
             # a law's title may hold any name (Ligji për Gjykatën Speciale)
-            law = any(_LAW_HEAD.match(t.text.lower()) for t in run.tokens[:2])
+            law = any(LAW_HEAD.match(t.text.lower()) for t in run.tokens[:2])
             gap = _PURPOSE_GAP
             j = i + 1
             while j < n:
@@ -220,18 +216,16 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
                 i += 2
                 continue
         if acr and i + 1 < n and not acr[1]:
-            # a dictionary name that opens with an acronym (FC Porto, PSV
-            # Eindhoven, RB Leipzig), or a club's prefix and its name (FC
-            # Prishtinës, KF Llapi): one name, not the acronym and a place
-            club = _acronym_led_name(text, toks, i, n, gaz)
-            if club is not None:
-                out.append(club)
-                i = _index_after(toks, club)
+            # FC Porto, KF Llapit: one name, not an acronym and a place
+            led = acronym_led_name(text, toks, i, gaz, LONGEST_NAME)
+            if led is not None:
+                out.append(led)
+                i += len(led.words)
                 continue
         if acr:
             name, _ending = acr
             i += 1
-            if name in gaz.not_names or _CASE_NUMBER.match(text, tok.end):
+            if name in gaz.not_names or case_number(text, tok.end):
                 continue  # (a court's case number: PKR.nr.51/2014, PAKR nr. 504/2019)
             if not gaz.lookup(name) and (
                 name.lower() in gaz.common or _in_caps_stretch(text, tok) or _NO_ACRONYM.match(name)
@@ -502,48 +496,6 @@ def _in_caps_stretch(text: str, tok: Token) -> bool:
         if len(word) > 1 and word.isupper():
             return True
     return False
-
-
-def _index_after(toks: list[Token], piece: Piece) -> int:
-    """The index of the first token after `piece`."""
-    return next((k for k, t in enumerate(toks) if t.start >= piece.end), len(toks))
-
-
-def _acronym_led_name(text: str, toks: list[Token], i: int, n: int, gaz) -> Piece | None:
-    """The longest dictionary name from toks[i] on, an acronym, that spans
-    more than it; else a club's prefix with the capitalised words after it
-    (at most two, no connector, no other acronym), typed as a club, its
-    canonical the prefix and the name after it undeclined (FC Prishtinës:
-    FC Prishtina). None if neither."""
-    for j in range(min(n, i + LONGEST_NAME), i + 1, -1):
-        if toks[j - 1].text in CONNECTOR_WORDS or split_acronym(toks[j - 1].text):
-            continue
-        cands = gaz.lookup(_surface(text, toks[i:j]))
-        if cands:
-            return Piece(toks[i].start, toks[j - 1].end, [t.text for t in toks[i:j]], list(cands), known=True)
-    prefix = toks[i].text
-    if prefix not in CLUB_PREFIXES:
-        return None
-    j = i + 1
-    while j < n and j < i + 3 and toks[j].text not in CONNECTOR_WORDS and not split_acronym(toks[j].text):
-        j += 1
-    if j == i + 1:
-        return None
-    rest = [t.text for t in toks[i + 1 : j]]
-    known = gaz.lookup(" ".join(rest))
-    base = known[0] if known else _rule_candidates(tuple(rest), gaz)[0]
-    if len(rest) == 1 and rest[0].endswith(("it", "in", "ut", "un")) and base[-1:] not in "aeëiou":
-        # a club is named in the definite form (KF Llapi, KF Trepça): the
-        # definite nominative of a masculine name declined in the text
-        base += "u" if base[-1] in "kgh" else "i"
-    whole = gaz.lookup(f"{prefix} {base}")
-    piece = Piece(
-        toks[i].start, toks[j - 1].end, [prefix, *rest], [whole[0] if whole else f"{prefix} {base}"], type="ORG"
-    )
-    piece.known = True
-    piece.canonical = piece.candidates[0]
-    piece.acronym = True  # its canonical is settled: no case reading, no person
-    return piece
 
 
 def _acronym_piece(tok: Token, name: str, gaz) -> Piece:

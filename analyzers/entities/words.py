@@ -63,6 +63,7 @@ LOC_HEADS = re.compile(
     rf"{stems('loc_head_stems').pattern}|{stems('loc_head_short_stems', _SHORT_STEM_ENDINGS).pattern}"
 )
 MISC_HEADS = stems("misc_head_stems")
+LAW_HEAD = stems("law_head_stems", "i|it|in|a|ës|ën|et|eve")
 # a legislature's noun alone, bare or definite: Kuvend, Kuvendi, Kuvendit, Kuvendin
 LEGISLATURE = stems("legislature_stems", "i|it|in")
 LOC_PREPOSITIONS = words("locative_prepositions")
