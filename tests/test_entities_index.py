@@ -179,3 +179,35 @@ def test_a_deleted_article_no_longer_makes_its_name_the_bare_one(make_corpus, in
         assert [hit.entities["person"] for hit in index.search("nafta").hits] == [["Nehammeri"]]
         people = index.search("nafta", facets=["person"]).facets.entities["person"]
         assert [v.value for v in people] == ["Nehammeri"]
+
+
+def test_field_counts_read_as_arrays_equal_whooshs_matchers(tmp_path):
+    """The counts `searchidx entities` lists, read a posting list at a time
+    as arrays, equal counting each posting through Whoosh's own matcher:
+    over two segments, with deleted documents."""
+    from searchidx.index.entities import field_counts, find_signatures
+    from searchidx.index.schema import ENTITY_FIELDS
+
+    from conftest import add_documents, build_index, random_docs
+
+    index = build_index(tmp_path / "index", random_docs(120))
+    add_documents(index, [(f"more-{name}", *rest) for name, *rest in random_docs(60, seed=3)], merge=False)
+    with index._ix.writer() as writer:
+        for key in [f"/corpus/more-{name}" for name, *_ in random_docs(60, seed=3)[:7]]:
+            writer.delete_by_term("key", key)
+    with index._ix.reader() as reader:
+        assert len(list(reader.leaf_readers())) == 2 and reader.has_deletions()
+        signatures = find_signatures(reader)
+        for field in ENTITY_FIELDS:
+            expected = {}
+            for raw in reader.lexicon(field):
+                name = raw.decode("utf-8")
+                live = [
+                    (d, f)
+                    for d, f in reader.postings(field, raw).items_as("frequency")
+                    if not reader.is_deleted(d) and d not in signatures.removed(field, name)
+                ]
+                if live:
+                    expected[name] = (sum(int(f) for _, f in live), {d for d, _ in live})
+            assert expected and field_counts(reader, field) == expected
+    index.close()

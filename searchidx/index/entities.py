@@ -205,20 +205,29 @@ def field_counts(reader, field: str) -> dict[str, tuple[int, set[int]]]:
     out: dict[str, tuple[int, set[int]]] = {}
     if field not in reader.schema:
         return out
-    has_deletions = reader.has_deletions()
+    import numpy as np
+
+    from searchidx.index.postings import leaf_field_counts
+
     signatures = find_signatures(reader)
-    for raw in reader.lexicon(field):
-        name = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        mentions, docs = 0, set()
-        signed = signatures.removed(field, name)
-        postings = reader.postings(field, raw)
-        for docnum, freq in postings.items_as("frequency"):
-            if (has_deletions and reader.is_deleted(docnum)) or docnum in signed:
+    live = None
+    if reader.has_deletions():
+        live = np.zeros(reader.doc_count_all(), dtype=bool)
+        live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+    # Segment by segment, as arrays: a posting at a time through Whoosh's
+    # matchers took 17 s for the three fields of 200,000 articles.
+    for leaf, offset in reader.leaf_readers():
+        for raw, docs, counts in leaf_field_counts(leaf, field, offset):
+            name = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            keep = np.ones(len(docs), dtype=bool) if live is None else live[docs]
+            signed = signatures.removed(field, name)
+            if signed:
+                keep &= ~np.isin(docs, np.fromiter(signed, dtype=np.int64, count=len(signed)))
+            if not keep.any():
                 continue
-            mentions += int(freq)
-            docs.add(docnum)
-        if docs:
-            out[name] = (mentions, docs)
+            mentions, held = out.get(name, (0, set()))
+            held.update(docs[keep].tolist())
+            out[name] = (mentions + int(counts[keep].sum()), held)
     return out
 
 

@@ -248,3 +248,18 @@ def leaf_field_docs(leaf, fieldname: str, offset: int = 0):
             yield text, (docs + offset if offset else docs).tolist()
     finally:
         terms.close()
+
+
+def leaf_field_counts(leaf, fieldname: str, offset: int = 0):
+    """(term, document numbers plus offset, occurrences in each) of every term
+    of a field in one segment, in term order, deleted documents included; the
+    occurrences are ones where the field's format keeps no counts."""
+    codec = leaf.codec()
+    terms = codec.terms_reader(leaf.storage(), leaf.segment())
+    try:
+        for text, postings in terms.field_posting_lists(fieldname):
+            docs = postings.docs()
+            counts = postings.counts()
+            yield text, docs + offset, (np.ones(len(docs), dtype=np.int64) if counts is None else counts)
+    finally:
+        terms.close()
