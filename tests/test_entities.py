@@ -912,3 +912,16 @@ def test_the_united_kingdom_and_states_by_their_english_acronyms_and_other_names
         ("Britaninë e Madhe", "LOC", "Britania e Madhe"),
         ("Grenlandë", "LOC", "Grenlanda"),
     ]
+
+
+def test_a_weak_place_is_a_surname_where_the_article_says_so():
+    # Rodriguez and Diaz are GeoNames cities too: in a list of people, people
+    assert names("Gazeta bën të ditur se Rodriguez, Jovic dhe Diaz janë duke u ndjekur.") == [
+        ("Rodriguez", "PER", "Rodriguez"),
+        ("Jovic", "PER", "Jovic"),
+        ("Diaz", "PER", "Diaz"),
+    ]
+    # a first name and a word a weak place reads as: a person, no organisation
+    assert names("Alphonso Davies luajti mirë.")[0][1] == "PER"
+    # a place in a vowel and -a (Goa) has no form without its -a
+    assert names("Go to my stories") == []
