@@ -516,8 +516,8 @@ def test_feminine_country_in_er_drops_its_e():
 
 
 def test_unknown_proper_noun_of_a_known_country_is_a_place():
-    # (a town below GeoNames' 100,000 people: Stavanger, above, is a city
-    # the dictionaries know, as Oslo below)
+    # (a town too small for GeoNames' list of large cities: a city the
+    # dictionaries know is read as Oslo below)
     m = one("Ajo bleu banesë në Kristiansund të Norvegjisë vitin e kaluar.")
     assert (m.text, m.type, m.canonical) == ("Kristiansund të Norvegjisë", "LOC", "Kristiansundi i Norvegjisë")
     # a city the dictionaries know is a place of its own, and so is its country
@@ -816,10 +816,13 @@ def test_large_cities_geonames_knows_are_places_and_cut_no_longer_name():
     assert "Stamford" not in spans and "Stamford Bridge" in spans
 
 
-def test_a_large_city_named_like_an_albanian_word_is_left_out():
-    # Pati (Indonesia) is also "had", Pune (India) "jobs": no place
-    c = counts("Pati një ditë të mirë. Pune të reja u hapën në qytet.")
+def test_a_large_city_named_like_an_albanian_word_is_no_name_opening_a_sentence():
+    # Pune (India) is also "jobs", Loja (Ecuador) "the game": a capital at a
+    # sentence's start says nothing of them; inside a sentence, the city
+    c = counts("Pune të reja u hapën në qytet. Loja ishte e mirë.")
     assert not c["LOC"]
+    # a city no word: a name wherever it stands
+    assert names("Bristol është qytet i madh.") == [("Bristol", "LOC", "Bristol")]
 
 
 def test_a_dictionary_name_opening_with_an_acronym_is_matched_whole():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from analyzers.entities.gazetteer_table import weak_place
 from analyzers.entities.lexical import (
     common,
     common_noun_phrase,
@@ -116,12 +117,6 @@ def type_hints(piece: Piece, gaz) -> None:
         if t:
             piece.type = t
             return
-
-
-def weak_place(entry) -> bool:
-    """A place only GeoNames' large cities or the world's ISO 3166-2
-    subdivisions know: a surname too, at times (Guerrero, Hamilton)."""
-    return all(s.startswith(("GeoNames", "ISO 3166-2 world")) for s in entry.sources)
 
 
 def type_by_rule(piece: Piece, gaz) -> str | None:

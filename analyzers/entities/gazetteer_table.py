@@ -47,6 +47,20 @@ class FrozenEntry(NamedTuple):
     sources: tuple[str, ...]
 
 
+# The sources whose places are weak evidence: long lists of the world's
+# cities and regions as written there, some of them surnames or words too
+# (Guerrero, Rodriguez, Pune).
+WEAK_PLACE_SOURCES = ("GeoNames", "ISO 3166-2 world")
+
+
+def weak_place(entry: FrozenEntry | Entry) -> bool:
+    """A place only GeoNames' large cities or the world's ISO 3166-2
+    subdivisions know: a place when it stands alone and nothing says
+    otherwise, but no cut inside a longer name, a person after a title or
+    in a list of people, and nothing at a sentence's start."""
+    return all(s.startswith(WEAK_PLACE_SOURCES) for s in entry.sources)
+
+
 @dataclass(eq=False)  # hashed by identity: the extraction caches lookups per word
 class Gazetteer:
     """Tables for lookup during extraction (all plain dicts and sets)."""

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from analyzers.entities.canonical import FEM, readings
+from analyzers.entities.gazetteer_table import weak_place
 
 # ADJECTIVE_END: the adjectival endings of the word after a head noun (Azia
 # Qendrore, Bashkimi Sovjetik): evidence for a head-first name.
@@ -58,9 +59,13 @@ def bare_adjective(word: str, gaz) -> bool:
 @lru_cache(maxsize=32768)
 def weak_name(word: str, gaz) -> bool:
     """Known only as a first name or a proper noun of unknown type, which a
-    capital at a sentence's start does not make a name (Drita, Besa, Mali)."""
+    capital at a sentence's start does not make a name (Drita, Besa, Mali);
+    or as a place only the lists of the world's cities and regions have
+    (Pune, Loja: jobs, the game)."""
     for c in gaz.lookup(word):
         entry = gaz.entry(c)
+        if entry.type == "LOC" and weak_place(entry):
+            continue
         if entry.type in ("LOC", "ORG") or (entry.type == "PER" and entry.role != "first"):
             return False
     return True

