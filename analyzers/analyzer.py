@@ -1,11 +1,16 @@
-"""The analyzer the index uses for Albanian article text, and its stem filter."""
+"""The analyzer the index uses for Albanian article text, its stem filter,
+and the same analysis for indexing in one pass (`index_terms`)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
 
 from whoosh.analysis import Filter
 
-from analyzers.normalizer import AlbanianNormalizer
+from analyzers.normalizer import AlbanianNormalizer, normalize
 from analyzers.stemmer import AlbanianStemmer, stemmer
 from analyzers.stopwords import AlbanianStopFilter
-from analyzers.tokenizer import AlbanianTokenizer
+from analyzers.tokenizer import AlbanianTokenizer, positioned_tokens
 
 # Stored in every index; bump it whenever any token this analyzer produces
 # changes, so that an index built by another version is detected.
@@ -92,3 +97,74 @@ _variants: dict[str, AlbanianStemmer] = {}
 def AlbanianAnalyzer():
     """Tokenize, normalize, mark stop words, and key each Albanian word."""
     return AlbanianTokenizer() | AlbanianNormalizer() | AlbanianStopFilter() | AlbanianStemFilter()
+
+
+# -- indexing: the analyzer's output in one pass --------------------------
+#
+# Indexing runs every word of every article through the chain above: a
+# Token object passed along four generators, then grouped by key. But for
+# indexing the chain is a function of the token's text alone (normalize,
+# then key; stop words are kept in the index), and word forms repeat
+# heavily, so `index_terms` keys each distinct form once per process and
+# groups the positions as it tokenizes. It must give exactly what the chain
+# gives (tests/test_index_terms.py): it is the chain, memoised.
+
+
+class IndexedText(NamedTuple):
+    """A text's analysis for indexing."""
+
+    positions: dict[str, list[int]]  # key -> its positions, ascending; keys in order of first use
+    starts: list[int] | None  # each position's token start; None if a position before the last has none
+
+
+# Memo of token text -> key, filled as articles are indexed. A news corpus
+# has ~10^5 distinct forms; the cap only guards against unbounded input.
+_KEYS: dict[str, str] = {}
+_KEYS_LIMIT = 500_000
+
+
+def _key_of(surface: str) -> str:
+    key = stemmer("albanian").stemWord(normalize(surface))
+    if len(_KEYS) < _KEYS_LIMIT:
+        _KEYS[surface] = key
+    return key
+
+
+def index_terms(text: str) -> IndexedText:
+    """What AlbanianAnalyzer() gives for indexing `text` (mode "index":
+    positions and character starts, stop words kept), grouped by key."""
+    positions: dict[str, list[int]] = {}
+    starts: list[int] | None = []
+    known = _KEYS.get
+    for position, token in enumerate(positioned_tokens(text)):
+        if token is None:  # an overlong token: its position stays empty
+            continue
+        surface, start, _ = token
+        key = known(surface) or _key_of(surface)
+        found = positions.get(key)
+        if found is None:
+            positions[key] = [position]
+        else:
+            found.append(position)
+        if starts is not None:
+            # Starts are noted only while each position has its token.
+            if position == len(starts):
+                starts.append(start)
+            else:
+                starts = None
+    return IndexedText(positions, starts)
+
+
+_CHAIN: list = []  # analyzers found to be AlbanianAnalyzer() (a few: one a schema)
+
+
+def is_albanian_analyzer(analyzer) -> bool:
+    """Whether `analyzer` (perhaps unpickled from an index) is
+    AlbanianAnalyzer(), whose indexing `index_terms` does in one pass."""
+    if any(analyzer is known for known in _CHAIN):
+        return True
+    if analyzer == AlbanianAnalyzer():
+        if len(_CHAIN) < 16:
+            _CHAIN.append(analyzer)
+        return True
+    return False

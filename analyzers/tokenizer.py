@@ -151,18 +151,26 @@ def _match_tokens(m: re.Match) -> Iterator[tuple[str, int, int]]:
         yield tok, m.start(), m.end()
 
 
-def tokenize(text: str) -> Iterator[tuple[str, int, int]]:
-    """Yields (token text, start char, end char) for `text` (no Whoosh needed);
-    tokens longer than MAX_TOKEN_CHARS are left out."""
+def positioned_tokens(text: str) -> Iterator[tuple[str, int, int] | None]:
+    """Yields one item per token position of `text`: (token text, start
+    char, end char), or None for a token longer than MAX_TOKEN_CHARS, which
+    is not indexed but keeps its position (AlbanianTokenizer's positions)."""
     regex = _FAST if text.isascii() or unicodedata.is_normalized("NFC", text) else _SLOW
     for m in regex.finditer(text):
         if m.lastgroup == "word":
-            if m.end() - m.start() <= MAX_TOKEN_CHARS:
-                yield m.group(), m.start(), m.end()
+            start, end = m.span()
+            yield (m.group(), start, end) if end - start <= MAX_TOKEN_CHARS else None
         else:
             for token in _match_tokens(m):
-                if len(token[0]) <= MAX_TOKEN_CHARS:
-                    yield token
+                yield token if len(token[0]) <= MAX_TOKEN_CHARS else None
+
+
+def tokenize(text: str) -> Iterator[tuple[str, int, int]]:
+    """Yields (token text, start char, end char) for `text` (no Whoosh needed);
+    tokens longer than MAX_TOKEN_CHARS are left out."""
+    for token in positioned_tokens(text):
+        if token is not None:
+            yield token
 
 
 # A stretch of this many characters without white space may hold an
