@@ -94,6 +94,25 @@ class TermPool:
         else:
             found.sizes.append(0)
 
+    def add_postings(self, fieldname: str, docnum: int, postings) -> None:
+        """One document's postings in one field, (text, weight, value) each:
+        `add` for a whole list, without a call and a tuple a posting."""
+        if not postings:
+            return  # an empty field names no field in the segment (as with `add`)
+        terms = self._fields.get(fieldname)
+        if terms is None:
+            terms = self._fields[fieldname] = {}
+        for text, weight, value in postings:
+            found = terms.get(text)
+            if found is None:
+                found = terms[text] = TermBuffer()
+                self.terms_count += 1
+            found.docs.append(docnum)
+            found.weights.append(weight)
+            found.sizes.append(len(value))
+            found.values += value
+        self.postings += len(postings)
+
     def memory(self) -> int:
         """An estimate of the memory the pooled postings hold."""
         return self.terms_count * _TERM_BYTES + self.postings * _POSTING_BYTES

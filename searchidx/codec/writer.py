@@ -22,6 +22,67 @@ class ColumnarWriter(SegmentWriter):
         self.pool.cleanup()
         self.pool = TermPool(limit_mb=kwargs.get("limitmb", 128))
 
+    def add_document(self, **fields):
+        """Whoosh's SegmentWriter.add_document (2.7.5: whoosh_support pins
+        it), but for a field whose format analyses the value in one pass
+        (ArrayPositions.indexed_values: the article text) the document's
+        postings go to the pool as one list: Whoosh hands the pool one tuple
+        a posting, through a generator, which cost more than the analysis."""
+        self._check_state()
+        perdocwriter = self.perdocwriter
+        schema = self.schema
+        docnum = self.docnum
+        pool = self.pool
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields.get(fieldname)
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if field.indexed:
+                    fieldboost = self._field_boost(fields, fieldname, docboost)
+                    indexed_values = getattr(field.format, "indexed_values", None)
+                    found = indexed_values(value, field.analyzer) if indexed_values is not None else None
+                    if found is not None and isinstance(pool, TermPool):
+                        pool.add_postings(
+                            fieldname,
+                            docnum,
+                            [(word.encode("utf-8"), weight * fieldboost, vbytes) for word, _, weight, vbytes in found],
+                        )
+                        if field.scorable:
+                            length = sum(freq for _, freq, _, _ in found)
+                    else:
+                        for tbytes, freq, weight, vbytes in field.index(value):
+                            if field.scorable:
+                                length += freq
+                            pool.add((fieldname, tbytes, docnum, weight * fieldboost, vbytes))
+                if field.separate_spelling():
+                    spellfield = field.spelling_fieldname(fieldname)
+                    for word in field.spellable_words(value):
+                        pool.add((spellfield, word.encode("utf-8"), 0, 1, None))
+                if field.vector:
+                    items = sorted(
+                        (text, weight, vbytes)
+                        for text, _, weight, vbytes in field.vector.word_values(value, field.analyzer, mode="index")
+                    )
+                    perdocwriter.add_vector_items(fieldname, field, items)
+                # A custom value for the stored field or column.
+                stored = fields.get(f"_stored_{fieldname}", value)
+                perdocwriter.add_field(fieldname, field, stored if field.stored else None, length)
+                if field.column_type and stored is not None:
+                    perdocwriter.add_column_value(fieldname, field.column_type, field.to_column_value(stored))
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
     def add_postings_to_pool(self, reader, startdoc, docmap):
         codec = reader.codec() if hasattr(reader, "codec") else None
         if not isinstance(codec, ColumnarCodec) or not isinstance(self.pool, TermPool):
