@@ -48,10 +48,18 @@ TYPES = ("PER", "LOC", "ORG", "MISC")
 def clear_caches() -> None:
     """Forgets every per-word cache and the loaded dictionaries (for
     benchmarks that must start cold, and tests)."""
-    from analyzers.entities import canonical, cut, mentions
+    from analyzers.entities import canonical, cut, mentions, words
 
     cached = [fn for module in (lexical, cut) for fn in vars(module).values() if hasattr(fn, "cache_clear")]
-    for fn in (*cached, resolve.curated_people, canonical.readings, mentions.is_title, mentions.split_acronym):
+    word_tests = [test for test in vars(words).values() if isinstance(test, words.WordTest)]
+    for fn in (
+        *cached,
+        *word_tests,
+        resolve.curated_people,
+        canonical.readings,
+        mentions.is_title,
+        mentions.split_acronym,
+    ):
         fn.cache_clear()
     gazetteer._loaded = None
 

@@ -39,14 +39,39 @@ def words(section: str) -> frozenset[str]:
     return frozenset(sections()[section])
 
 
-def stems(section: str, endings: str | None = None) -> re.Pattern:
-    """A pattern matching a word that starts with one of the section's
-    stems; with `endings` (a regular expression), only the stem followed by
-    one of them or nothing, to the word's end."""
+class WordTest:
+    """A regular expression asked of one word at a time, its answers (True
+    or False) remembered per word: extraction asks the same few thousand
+    words again and again (the word before every name), and a pattern of
+    a hundred stems costs Python's re a try of each. ``match`` and
+    ``search`` answer as the pattern's methods would, as booleans.
+    :func:`analyzers.entities.extract.clear_caches` forgets the answers."""
+
+    __slots__ = ("pattern", "match", "search")
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self.pattern = pattern
+        self.match = lru_cache(maxsize=32768)(lambda word: pattern.match(word) is not None)
+        self.search = lru_cache(maxsize=32768)(lambda word: pattern.search(word) is not None)
+
+    def cache_clear(self) -> None:
+        self.match.cache_clear()
+        self.search.cache_clear()
+
+
+def stems_pattern(section: str, endings: str | None = None) -> str:
+    """A regular expression matching a word that starts with one of the
+    section's stems; with `endings` (a regular expression), only the stem
+    followed by one of them or nothing, to the word's end."""
     body = "|".join(sections()[section])
     if endings is None:
-        return re.compile(rf"^(?:{body})")
-    return re.compile(rf"^(?:{body})(?:{endings})?$")
+        return rf"^(?:{body})"
+    return rf"^(?:{body})(?:{endings})?$"
+
+
+def stems(section: str, endings: str | None = None) -> WordTest:
+    """Whether a word starts with one of the section's stems (see stems_pattern)."""
+    return WordTest(re.compile(stems_pattern(section, endings)))
 
 
 # Case endings of a common noun used as a class word (qyteti, qytetit,
@@ -59,8 +84,8 @@ _SHORT_STEM_ENDINGS = "i|u|it|ut|in|un|et|eve|enj|enjt|enjve|ra|rat|rave|ri|rit|
 
 # Head nouns that make a multi-word name an organisation, a place, an event.
 ORG_HEADS = stems("org_head_stems")
-LOC_HEADS = re.compile(
-    rf"{stems('loc_head_stems').pattern}|{stems('loc_head_short_stems', _SHORT_STEM_ENDINGS).pattern}"
+LOC_HEADS = WordTest(
+    re.compile(f"{stems_pattern('loc_head_stems')}|{stems_pattern('loc_head_short_stems', _SHORT_STEM_ENDINGS)}")
 )
 MISC_HEADS = stems("misc_head_stems")
 LAW_HEAD = stems("law_head_stems", "i|it|in|a|ës|ën|et|eve")
@@ -86,7 +111,7 @@ TITLE_ADJECTIVES = words("title_adjectives")
 PATRONYMIC_PREFIXES = sections()["patronymic_prefixes"]
 REALM_TITLE = stems("realm_title_stems", "i|it|in|ja|a|ë|eshë|esha")
 DIRECTION_GENITIVES = words("direction_genitives")
-ADJECTIVE_END = re.compile("(?:" + "|".join(sections()["adjective_endings"]) + ")$")
+ADJECTIVE_END = WordTest(re.compile("(?:" + "|".join(sections()["adjective_endings"]) + ")$"))
 NAME_PARTICLE_LIST = sections()["name_particles"]
 NAME_PARTICLES = frozenset(NAME_PARTICLE_LIST)
 SECOND_NAME_PARTICLES = sections()["second_name_particles"]
