@@ -179,6 +179,14 @@ def opener_only(word: str, gaz) -> bool:
     )
 
 
+def lone_opener(word: str, gaz) -> bool:
+    """A word that, alone in its run and opening a sentence, is dropped by
+    :func:`cut_run` (:func:`opener_only`) and is no institution's head that
+    :func:`join_purposes` might join to the purposes after it: extraction
+    need not make a run of it (:func:`analyzers.entities.mentions.scan`)."""
+    return opener_only(word, gaz) and not org_head(word)
+
+
 @lru_cache(maxsize=32768)
 def legislature(word: str) -> bool:
     """Kuvend, Kuvendi, Kuvendit, Senati: a legislature named by its noun."""

@@ -33,7 +33,7 @@ from analyzers.entities.classify import (
     feminine_places,
     type_hints,
 )
-from analyzers.entities.cut import Span, cut_run, join_purposes, web_address_piece
+from analyzers.entities.cut import Span, cut_run, join_purposes, lone_opener, web_address_piece
 from analyzers.entities.evidence import Evidence
 from analyzers.entities.lexical import Lowered, adjective_compound
 from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_addresses
@@ -97,7 +97,7 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
     misc = _quoted(text, gaz)
     lowered = Lowered(text)
     pieces: list[Piece] = []
-    runs = scan(text, keep_whole=lambda w: _one_hyphenated_name(w, gaz))
+    runs = scan(text, keep_whole=lambda w: _one_hyphenated_name(w, gaz), drop_opener=lambda w: lone_opener(w, gaz))
     for run in join_purposes(text, runs, gaz):
         pieces.extend(cut_run(text, run, gaz, misc, lowered))
     addresses = web_addresses(text)

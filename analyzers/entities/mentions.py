@@ -412,12 +412,14 @@ def title_before(text: str, start: int, title_ends: list[int] | None = None) -> 
     return k < len(words) - 2 and any(is_title(w) for w in words[max(0, k - 3) : k])
 
 
-def scan(text: str, keep_whole=lambda word: False) -> list[Run]:
+def scan(text: str, keep_whole=lambda word: False, drop_opener=None) -> list[Run]:
     """The capitalised runs of a text, their first word's sentence opening
     and the title before them marked (what `runs(tokenize(text))` gives,
     without tokenizing the rest; a run may also hold two name particles in
     a row, ``Ursula von der Leyen``, and a hyphenated Arabic article,
-    ``Sultan al-Jaber``)."""
+    ``Sultan al-Jaber``). A run of one word opening a sentence is left out
+    where ``drop_opener(word)`` says so: a third of all runs are such words
+    (Në, Ai, Por), and no objects need be made for what is no name."""
     header = HEADER_RE.match(text)
     floor = header.end() if header else 0
     out: list[Run] = []
@@ -426,7 +428,10 @@ def scan(text: str, keep_whole=lambda word: False) -> list[Run]:
         whole = m.group()
         if " " not in whole and "-" not in whole and "\t" not in whole and "\u00a0" not in whole:
             # one word, the usual case
-            out.append(_make_run(text, [Token(whole, base, m.end(), "w")], floor))
+            initial = opens_sentence(text, base, floor)
+            if initial and drop_opener is not None and drop_opener(whole):
+                continue
+            out.append(Run([Token(whole, base, m.end(), "w", initial)], LazyTitle(text, base)))
             continue
         toks: list[Token] = []
         for t in _RUN_TOKEN_RE.finditer(whole):
