@@ -36,3 +36,12 @@ def test_the_builds_with_and_without_extraction_run_and_restore_it(tmp_path, mon
     assert documents.entity_fields is counted  # and put back
     assert bench.index_once(folder, 1, with_entities=True) >= 0
     assert len(calls) == 2
+
+
+def test_a_fresh_build_runs_in_a_new_process(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(" date 2023-10 Presidenti Vladimir Putin arriti në Pekin.\n", encoding="utf-8")
+    bench = _benchmark()
+    assert bench.index_fresh(folder, 1, with_entities=True) > 0
+    assert bench.index_fresh(folder, 1, with_entities=False) > 0
