@@ -23,16 +23,18 @@ from analyzers.entities.words import ADJECTIVE_END, LOC_HEADS, ORG_HEADS, SENTEN
 # -rave after -ë (lojëra, lojërat, ujërave; not Kundera, Petra). The lexicon
 # lists singulars.
 _PLURALS = (
-    ("rave", "ë"),
-    ("rat", "ë"),
-    ("ra", "ë"),
-    ("eve", "im|ues"),
-    ("et", "im|ues"),
-    ("e", "im|ues"),
-    ("ëve", "ar|tor|ist"),
-    ("ët", "ar|tor|ist"),
-    ("ë", "ar|tor|ist"),
+    ("rave", ("ë",)),
+    ("rat", ("ë",)),
+    ("ra", ("ë",)),
+    ("eve", ("im", "ues")),
+    ("et", ("im", "ues")),
+    ("e", ("im", "ues")),
+    ("ëve", ("ar", "tor", "ist")),
+    ("ët", ("ar", "tor", "ist")),
+    ("ë", ("ar", "tor", "ist")),
 )
+# A word elided before an apostrophe (s'është, d'Alema, l'Aquila).
+_ELIDED = re.compile(r"\w['’]")
 
 
 @lru_cache(maxsize=32768)
@@ -106,7 +108,7 @@ def plural_of_common_noun(low: str, gaz) -> bool:
     for ending, stems in _PLURALS:
         if low.endswith(ending):
             stem = low[: -len(ending)]
-            if len(stem) >= 3 and stem in gaz.common_nouns and stem.endswith(tuple(stems.split("|"))):
+            if len(stem) >= 3 and stem in gaz.common_nouns and stem.endswith(stems):
                 return True
     return False
 
@@ -134,7 +136,7 @@ def common_noun(word: str, gaz) -> bool:
 def common(word: str, gaz) -> bool:
     """A capitalised word that is a common Albanian word in some case form."""
     low = word.lower()
-    if low in gaz.common or low in SENTENCE_OPENERS or re.match(r"^\w['’]", low):
+    if low in gaz.common or low in SENTENCE_OPENERS or _ELIDED.match(low):
         return True
     if plural_of_common_noun(low, gaz):
         return True
