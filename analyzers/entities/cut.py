@@ -96,8 +96,7 @@ def join_purposes(text: str, runs: list, gaz) -> list:
             i + 1 < n
             and text.find("për", run.end, run.end + 6) != -1
             and any(
-                org_head(t.text) or LAW_HEAD.match(t.text.lower())
-                for t in (run.tokens[:2] if run.tokens[0].sentence_initial else run.tokens[:1])
+                purposes_head(t.text) for t in (run.tokens[:2] if run.tokens[0].sentence_initial else run.tokens[:1])
             )
         ):
             tokens = list(run.tokens)
@@ -131,6 +130,12 @@ def join_purposes(text: str, runs: list, gaz) -> list:
         out.append(run)
         i += 1
     return out
+
+
+def purposes_head(word: str) -> bool:
+    """An institution's or a law's head, which join_purposes joins to the
+    purposes after it (and lone_opener keeps a run of for it)."""
+    return org_head(word) or LAW_HEAD.match(word.lower())
 
 
 def cut_run(text: str, run, gaz, misc: list[Span], lowered) -> list[Piece]:
@@ -181,10 +186,10 @@ def opener_only(word: str, gaz) -> bool:
 
 def lone_opener(word: str, gaz) -> bool:
     """A word that, alone in its run and opening a sentence, is dropped by
-    :func:`cut_run` (:func:`opener_only`) and is no institution's head that
+    :func:`cut_run` (:func:`opener_only`) and is no head that
     :func:`join_purposes` might join to the purposes after it: extraction
     need not make a run of it (:func:`analyzers.entities.mentions.scan`)."""
-    return opener_only(word, gaz) and not org_head(word)
+    return opener_only(word, gaz) and not purposes_head(word)
 
 
 @lru_cache(maxsize=32768)

@@ -1,0 +1,103 @@
+"""The shortcuts that make extraction cheaper change nothing it finds.
+
+Each shortcut skips work whose answer is known: a run of a lone word that
+opens a sentence and is no name (``lone_opener``), a word class's answer
+remembered per word (``WordTest``). Extraction with a shortcut turned off
+must give the same mentions, and the memos stay within their bounds."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from analyzers.entities import extract, words
+from analyzers.entities.extract import clear_caches, extract_entities
+
+from conftest import LAJMI, needs_shared_data
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+# Sentences that open with the head of a name going on after "për", the
+# runs the shortcut must keep, and with lone words it may drop.
+OPENERS = [
+    "Ligji për Gjykatën Speciale u miratua dje. Ligji për Ratifikimin e Marrëveshjeve kaloi.",
+    "Organizata për Bashkëpunim dhe Zhvillim Ekonomik tha se rritja ngadalësohet.",
+    "Agjencia për Zhvillim Ndërkombëtar ndau fonde. Ai tha se Kosova përfiton.",
+    "Ai tha se takimi u mbajt në Prishtinë. Por nuk erdhi Kurti. Sipas tij, takimi shtyhet.",
+    "Qendrat për Kontrollin dhe Parandalimin e Sëmundjeve njoftuan. Kjo ndodhi në Shkup.",
+]
+
+
+def _texts(folder: Path, limit: int | None = None) -> list[str]:
+    paths = sorted(folder.glob("*.txt"))[:limit]
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def _without_lone_openers(monkeypatch, texts):
+    monkeypatch.setattr(extract, "lone_opener", lambda word, gaz: False)
+    return [extract_entities(t) for t in texts]
+
+
+def _same_mentions_with_and_without(monkeypatch, texts):
+    with_shortcut = [extract_entities(t) for t in texts]
+    assert with_shortcut == _without_lone_openers(monkeypatch, texts)
+
+
+def test_leaving_out_lone_openers_changes_no_mention(monkeypatch):
+    _same_mentions_with_and_without(monkeypatch, OPENERS + _texts(CORPUS))
+
+
+@needs_shared_data(LAJMI)
+def test_leaving_out_lone_openers_changes_no_mention_in_real_news(monkeypatch):
+    _same_mentions_with_and_without(monkeypatch, _texts(LAJMI, 150))
+
+
+def test_the_shortcut_does_leave_runs_out():
+    # (the test above would pass trivially if it never did)
+    from analyzers.entities import gazetteer
+    from analyzers.entities.cut import lone_opener
+    from analyzers.entities.mentions import scan
+
+    gaz = gazetteer.load()
+    text = OPENERS[3]
+    every = [r.tokens[0].text for r in scan(text)]
+    kept = [r.tokens[0].text for r in scan(text, drop_opener=lambda w: lone_opener(w, gaz))]
+    assert every == ["Ai", "Prishtinë", "Por", "Kurti", "Sipas"]
+    assert kept == ["Prishtinë", "Kurti"]
+
+
+def _word_tests():
+    return {name: test for name, test in vars(words).items() if isinstance(test, words.WordTest)}
+
+
+def test_word_tests_answer_as_their_patterns():
+    vocabulary = sorted({w.lower() for t in _texts(CORPUS) for w in re.findall(r"\w+", t)})
+    vocabulary += ["qendra", "ligji", "ligjit", "kryeqytetin", "fshatin", "ministria", "qytetit", "shoqata"]
+    assert _word_tests(), "words.py has no WordTest"
+    for name, test in _word_tests().items():
+        for w in vocabulary:
+            assert test.match(w) == (test.pattern.match(w) is not None), (name, w)
+            assert test.search(w) == (test.pattern.search(w) is not None), (name, w)
+
+
+def test_word_test_memos_stay_bounded_and_are_cleared():
+    test = words.WordTest(re.compile(r"^ab"))
+    bound = test.match.cache_info().maxsize
+    assert bound is not None
+    for k in range(bound + 100):
+        test.match(f"ab{k}")
+    assert test.match.cache_info().currsize == bound
+    test.cache_clear()
+    assert test.match.cache_info().currsize == 0
+    words.ORG_NOUN.match("klubi")
+    clear_caches()
+    assert all(t.match.cache_info().currsize == 0 for t in _word_tests().values())
+
+
+@pytest.mark.parametrize("word", ["Organizata", "Ligji", "Agjencia", "Qendrat"])
+def test_a_head_that_joins_purposes_is_never_a_lone_opener(word):
+    from analyzers.entities import gazetteer
+    from analyzers.entities.cut import lone_opener, purposes_head
+
+    assert purposes_head(word)
+    assert not lone_opener(word, gazetteer.load())
