@@ -33,11 +33,12 @@ from analyzers.entities.classify import (
     feminine_places,
     type_hints,
 )
-from analyzers.entities.cut import Span, cut_run, join_purposes, lone_opener, web_address_piece
+from analyzers.entities.cut import Span, cut_run, lone_opener, web_address_piece
 from analyzers.entities.evidence import Evidence
 from analyzers.entities.lexical import Lowered, adjective_compound
 from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_addresses
 from analyzers.entities.piece import Piece
+from analyzers.entities.purposes import join_purposes
 from analyzers.entities.resolve import choose_canonical, resolve_people
 from analyzers.entities.words import CREDIT_VERBS, NAMING_NOUN, ORG_NOUN
 from analyzers.tokenizer import MAX_TOKEN_CHARS

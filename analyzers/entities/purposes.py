@@ -1,0 +1,82 @@
+"""Joining an institution's or a law's head to the purposes its name
+states after ``për`` (for): ``Organizata për Bashkëpunim dhe Zhvillim
+Ekonomik``, ``Ligji për Gjykatën Speciale``. Runs end at a lowercase word,
+so these names reach :mod:`analyzers.entities.cut` as several runs; they
+are joined here first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analyzers.entities.lexical import common_noun, institution, org_head
+from analyzers.entities.mentions import Run, Token, split_acronym
+from analyzers.entities.words import LAW_HEAD
+
+# "për" (for) after an institution's head, "dhe" (and) between its purposes
+_PURPOSE_GAP = re.compile(r"[ \t\u00a0]+për(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
+_AND_GAP = re.compile(r"[ \t\u00a0]+dhe(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
+_GAP_WORD_RE = re.compile(r"\S+")
+
+
+def join_purposes(text: str, runs: list, gaz) -> list:
+    """Joins an institution's or a law's head to the purposes its name states after
+    ``për`` (for), themselves joined by ``dhe`` (and), each a common noun
+    capitalised: ``Organizata për Bashkëpunim dhe Zhvillim Ekonomik``,
+    ``Qendrat për Kontrollin dhe Parandalimin e Sëmundjeve``, ``Agjencia për
+    Zhvillim Ndërkombëtar``. Cut at the lowercase word, the purposes read as
+    names of their own (Zhvillimi Ekonomik, an organisation; Kontrollin, a
+    person). A known name after ``për`` is no purpose (``Qeveria për
+    Kosovën``)."""
+    if "për" not in text:
+        return runs
+    out = []
+    i, n = 0, len(runs)
+    while i < n:
+        run = runs[i]
+        # the head opens the run, or follows the word opening a sentence
+        # (Sot Organizata për ...), not a name before it (Tsikhanouskaya Komisionit)
+        if (
+            i + 1 < n
+            and text.find("për", run.end, run.end + 6) != -1
+            and any(
+                purposes_head(t.text) for t in (run.tokens[:2] if run.tokens[0].sentence_initial else run.tokens[:1])
+            )
+        ):
+            tokens = list(run.tokens)
+            # a law's title may hold any name (Ligji për Gjykatën Speciale)
+            law = any(LAW_HEAD.match(t.text.lower()) for t in run.tokens[:2])
+            gap = _PURPOSE_GAP
+            j = i + 1
+            while j < n:
+                nxt = runs[j]
+                m = gap.fullmatch(text, tokens[-1].end, nxt.start)
+                first = nxt.tokens[0].text
+                whole = m is not None and (
+                    (law and gap is _PURPOSE_GAP)
+                    or bool(gaz.lookup(" ".join([*(t.text for t in tokens), "për", *(t.text for t in nxt.tokens)])))
+                )
+                if not whole and (
+                    not m or split_acronym(first) or not (common_noun(first, gaz) or institution(first, gaz))
+                ):
+                    break  # (a name the dictionaries know whole is one: Nismës për Kosovën)
+                if gap is _AND_GAP and org_head(first):
+                    break  # another institution: Aleancës për Ardhmërinë ... dhe Nismës
+                for w in _GAP_WORD_RE.finditer(text, m.start(), m.end()):
+                    tokens.append(Token(w.group(), w.start(), w.end(), "w"))
+                tokens.extend(nxt.tokens)
+                gap = _AND_GAP
+                j += 1
+            if j > i + 1:
+                out.append(Run(tokens, run.title_before))
+                i = j
+                continue
+        out.append(run)
+        i += 1
+    return out
+
+
+def purposes_head(word: str) -> bool:
+    """An institution's or a law's head, which join_purposes joins to the
+    purposes after it (and lone_opener keeps a run of for it)."""
+    return org_head(word) or LAW_HEAD.match(word.lower())
