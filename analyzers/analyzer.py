@@ -45,7 +45,9 @@ from analyzers.tokenizer import AlbanianTokenizer, positioned_tokens
 # sq-11: entity extraction: the large subdivisions of the world's states
 #       (ISO 3166-2) are places, a title before a weak place makes a person,
 #       UK/USA and more state names; an index of sq-10 is rebuilt.
-ANALYZER_VERSION = "sq-11"
+# sq-12: entity extraction: in a sports story, a town of the region in a
+#       definite form is its club (Gjilani, Prishtinës); sq-11 is rebuilt.
+ANALYZER_VERSION = "sq-12"
 
 
 class AlbanianStemFilter(Filter):

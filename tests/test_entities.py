@@ -928,3 +928,15 @@ def test_a_weak_place_is_a_surname_where_the_article_says_so():
     assert names("Alphonso Davies luajti mirë.")[0][1] == "PER"
     # a place in a vowel and -a (Goa) has no form without its -a
     assert names("Go to my stories") == []
+
+
+def test_in_a_sports_story_a_town_in_a_definite_form_is_its_club():
+    text = (
+        "Drita si kampion u kualifikua, Gjilani si nënkampion në Ligën e Evropës. "
+        "Gjilani e fitoi ndeshjen me shifrat 1:3, tha ish-mbrojtësi i Gjilanit, "
+        "futbollisti që luan në Gjilan, pas sezonit të vështirë të lojtarëve."
+    )
+    found = [(m.text, m.type) for m in extract_entities(text) if m.canonical.startswith("Gjilan")]
+    assert found == [("Gjilani", "ORG"), ("Gjilani", "ORG"), ("Gjilanit", "ORG"), ("Gjilan", "LOC")]
+    # the same town outside a sports story is the town
+    assert names("Gjilani ka shumë banorë.") == [("Gjilani", "LOC", "Gjilan")]

@@ -286,6 +286,42 @@ def sport_clubs(pieces: list[Piece], text: str) -> None:
         p.type, p.by_default = "ORG", False
 
 
+def town_clubs(pieces: list[Piece], text: str, gaz) -> None:
+    """In a sports story, a town of the region in a definite form and with
+    no place word before it is its club, as the region's clubs are named
+    (Gjilani si nënkampion, ish-mbrojtësi i Gjilanit, FC Prishtinës:
+    Prishtinës alone); the town itself is written after a locative
+    preposition or in the indefinite (në Gjilan, në Prishtinë)."""
+    towns = [
+        p
+        for p in pieces
+        if p.type == "LOC"
+        and len(p.words) == 1
+        and p.known
+        and not p.place_context
+        and p.preposition not in LOC_PREPOSITIONS
+        and _definite_town(p, gaz)
+    ]
+    if not towns or len({m.group().lower() for m in SPORT_WORD.finditer(text)}) < 3:
+        return
+    for p in towns:
+        p.type = "ORG"
+        if gaz.entry(p.canonical).gender == "m":
+            # named as clubs are, in the definite (KF Gjilani), apart from the town
+            p.canonical += "u" if p.canonical[-1] in "kgh" else "i"
+        p.acronym = True  # settled: the town's other mentions do not retype it
+
+
+def _definite_town(p: Piece, gaz) -> bool:
+    entry = gaz.entry(p.canonical)
+    if entry is None or not any(s.startswith("curated:places_region.tsv") for s in entry.sources):
+        return False
+    written = p.words[0]
+    if entry.gender == "m":
+        return written != p.canonical and written.startswith(p.canonical)
+    return entry.gender == "f" and not written.endswith(("ë", "e"))
+
+
 def weak_member(p: Piece, gaz) -> bool:
     """Typed for want of evidence, or a person only as a lone first name
     with no title: a list's other items may say what it is."""
