@@ -47,7 +47,9 @@ from analyzers.tokenizer import AlbanianTokenizer, positioned_tokens
 #       UK/USA and more state names; an index of sq-10 is rebuilt.
 # sq-12: entity extraction: in a sports story, a town of the region in a
 #       definite form is its club (Gjilani, Prishtinës); sq-11 is rebuilt.
-ANALYZER_VERSION = "sq-12"
+# sq-13: entity extraction: a monarch's or a pope's numeral is part of the
+#       name (Murati II, Elizabeth II); sq-12 is rebuilt.
+ANALYZER_VERSION = "sq-13"
 
 
 class AlbanianStemFilter(Filter):

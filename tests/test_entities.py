@@ -940,3 +940,10 @@ def test_in_a_sports_story_a_town_in_a_definite_form_is_its_club():
     assert found == [("Gjilani", "ORG"), ("Gjilani", "ORG"), ("Gjilanit", "ORG"), ("Gjilan", "LOC")]
     # the same town outside a sports story is the town
     assert names("Gjilani ka shumë banorë.") == [("Gjilani", "LOC", "Gjilan")]
+
+
+def test_a_monarchs_or_a_popes_numeral_is_part_of_the_name():
+    assert names("Sulltan Muratit II i pëlqente poezia.") == [("Muratit II", "PER", "Murati II")]
+    assert names("Mbretëresha Elizabeth II.") == [("Elizabeth II", "PER", "Elizabeth II")]
+    # a lone capital before a dot is an initial, no numeral
+    assert ("Agim I", "PER") not in [(m.text, m.type) for m in extract_entities("Agim I. Krasniqi tha.")]

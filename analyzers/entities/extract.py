@@ -123,11 +123,18 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
     for piece in pieces:
         if piece.type is None or _in_handle(text, piece.start):
             continue
+        if piece.type == "PER" and (numeral := _REGNAL.match(text, piece.end)):
+            # a monarch's or a pope's numeral is part of the name (Murati II)
+            piece.end, piece.canonical = numeral.end(), f"{piece.canonical} {numeral.group(1)}"
         out.append(Mention(piece.start, piece.end, text[piece.start : piece.end], piece.type, piece.canonical))
     out.sort(key=lambda m: m.start)
     return out
 
 
+# The Roman numeral after a monarch's or a pope's name (Murati II, Elizabeth
+# II, Gjon Pali II, Zogu I): a space, the numeral, no word going on.
+# A lone letter before a dot is an initial (Agim I. Krasniqi), no numeral.
+_REGNAL = re.compile(r" ((?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2})(?![\w-])(?<![ ][IVX](?=\.))")
 # Two initials standing for a person, as police and court news name suspects,
 # victims and convicts (i dyshuari A.N., shtetasi Z.T., të dënuarit M.R.):
 # two capitals each with its dot (the last dot may be missing), not part of a
