@@ -49,7 +49,9 @@ from analyzers.tokenizer import AlbanianTokenizer, positioned_tokens
 #       definite form is its club (Gjilani, Prishtinës); sq-11 is rebuilt.
 # sq-13: entity extraction: a monarch's or a pope's numeral is part of the
 #       name (Murati II, Elizabeth II); sq-12 is rebuilt.
-ANALYZER_VERSION = "sq-13"
+# sq-14: entity extraction: a one-word name of no evidence joined by "dhe"
+#       to a person's full name is a person; sq-13 is rebuilt.
+ANALYZER_VERSION = "sq-14"
 
 
 class AlbanianStemFilter(Filter):

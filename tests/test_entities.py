@@ -947,3 +947,10 @@ def test_a_monarchs_or_a_popes_numeral_is_part_of_the_name():
     assert names("Mbretëresha Elizabeth II.") == [("Elizabeth II", "PER", "Elizabeth II")]
     # a lone capital before a dot is an initial, no numeral
     assert ("Agim I", "PER") not in [(m.text, m.type) for m in extract_entities("Agim I. Krasniqi tha.")]
+
+
+def test_a_name_of_no_evidence_joined_to_a_persons_full_name_is_a_person():
+    found = names("Habit mbetet forma e Neymar dhe Kylian Mbappe në mbrëmjen e tyre.")
+    assert ("Neymar", "PER", "Neymar") in found
+    # a comma is an apposition, no list: the club before a player stays no person
+    assert ("Brescias", "PER") not in [(t, ty) for t, ty, _ in names("mesfushorin e Brescias, Sandro Tonali, ")]

@@ -262,6 +262,21 @@ def coordinate(pieces: list[Piece], text: str, gaz) -> None:
             elif weak and kinds["PER"] and not kinds["LOC"] and not kinds["ORG"]:
                 for q in weak:
                     q.type, q.by_default = "PER", False
+        elif len(chain) == 2 and joins[0].strip() in ("dhe", "apo", "ose"):
+            # two joined by a conjunction (a comma is an apposition: të
+            # Veronës, Marash Kumbulla): a one-word name typed for want of
+            # evidence beside a person's full name is a person too (Neymar
+            # dhe Kylian Mbappe, Woods dhe Patrick Reed)
+            a, b = chain
+            for weak, other in ((a, b), (b, a)):
+                if (
+                    weak.by_default
+                    and len(weak.words) == 1
+                    and other.type == "PER"
+                    and not other.by_default
+                    and len(other.canonical.split()) > 1
+                ):
+                    weak.type, weak.by_default = "PER", False
         chain = [p] if p is not None and not p.acronym else []
         joins = []
 
