@@ -101,3 +101,32 @@ def test_a_head_that_joins_purposes_is_never_a_lone_opener(word):
 
     assert purposes_head(word)
     assert not lone_opener(word, gazetteer.load())
+
+
+# The plain forms of extract's whole-text patterns, each with its look-behind
+# first; extract's own check it after the first character (or match the
+# slash), so the regex engine can skip to candidates. Same matches required.
+_PLAIN = {
+    "_INITIALS": r"(?<![\w.])([A-ZÇË])\.([A-ZÇË])(\.(?!\w))?(?![\w]|\.\w)",
+    "_SLASH_CREDIT": r"(?<=/)([^\W\d_]{2,5})(?=/?[ \t]*(?:\n|\Z))",
+    "_VERB_CREDIT": rf"(?<!\w)(?:{'|'.join(words.CREDIT_VERBS)})[ \t]+([a-zç]{{2,5}})(?![\w@/-]|\.\w)",
+}
+_TRICKY = [
+    "i dyshuari A.N. u arrestua, Z.T dhe M.R. po ashtu. U.S.A. dhe U.S. jo. XA.N. jo, .A.N. jo.",
+    "tha ai. /rel\nE dyta //kp\n/ab/cd\n/Kp/ \nx/tch",
+    "shkruan kp, transmeton rel. ashkruan kp; raporton  atsh\nnjofton KP, përcjellë tch-",
+]
+
+
+@pytest.mark.parametrize("name", sorted(_PLAIN))
+def test_whole_text_patterns_match_as_their_plain_forms(name):
+    fast, plain = getattr(extract, name), re.compile(_PLAIN[name])
+
+    def found(pattern, text):  # what extract reads of a match (the slash is no part of group 1)
+        return [(m.span(1), m.groups(), m.end()) for m in pattern.finditer(text)]
+
+    seen = 0
+    for text in _TRICKY + _texts(CORPUS):
+        assert found(fast, text) == found(plain, text)
+        seen += len(found(plain, text))
+    assert seen >= 3  # the texts do hold such matches

@@ -138,8 +138,12 @@ _REGNAL = re.compile(r" ((?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2})(?![\w-])(?<![ ][
 # Two initials standing for a person, as police and court news name suspects,
 # victims and convicts (i dyshuari A.N., shtetasi Z.T., të dënuarit M.R.):
 # two capitals each with its dot (the last dot may be missing), not part of a
-# longer abbreviation (U.S.A.) or of a word.
-_INITIALS = re.compile(r"(?<![\w.])([A-ZÇË])\.([A-ZÇË])(\.(?!\w))?(?![\w]|\.\w)")
+# longer abbreviation (U.S.A.) or of a word. The look behind the first capital
+# is checked after it (a look-behind over two characters), as in
+# mentions.RUN_RE: a pattern that opens with a character class lets the
+# regex engine skip to the capitals instead of trying the look-behind at
+# every character of the text (the same matches).
+_INITIALS = re.compile(r"([A-ZÇË])(?<![\w.].)\.([A-ZÇË])(\.(?!\w))?(?![\w]|\.\w)")
 # Abbreviations written the same way that stand for no person.
 _NOT_INITIALS = frozenset({"U.S", "U.K", "O.K", "P.S", "N.B", "D.C", "A.M", "P.M", "T.V"})
 
@@ -160,9 +164,15 @@ def _initials(text: str) -> list[Mention]:
 # A source credited after a slash at a paragraph's end, as an outlet's
 # abbreviation in any case: /rel, /Rel (REL), /kp, /Kp (KosovaPress), /tch
 # (Top Channel), /atsh (ATSH).
-_SLASH_CREDIT = re.compile(r"(?<=/)([^\W\d_]{2,5})(?=/?[ \t]*(?:\n|\Z))")
+# The slash is matched, not looked behind at every character (group 1 is
+# the abbreviation either way).
+_SLASH_CREDIT = re.compile(r"/([^\W\d_]{2,5})(?=/?[ \t]*(?:\n|\Z))")
 # ... or after a verb of crediting, in lowercase: "shkruan kp, transmeton ..."
-_VERB_CREDIT = re.compile(rf"(?<!\w)(?:{'|'.join(CREDIT_VERBS)})[ \t]+([a-zç]{{2,5}})(?![\w@/-]|\.\w)")
+# (no word character before the verb: looked behind its first letter, as
+# _INITIALS does, so that the engine skips to the verbs' first letters).
+_VERB_CREDIT = re.compile(
+    "(?:" + "|".join(rf"{verb[0]}(?<!\w.){verb[1:]}" for verb in CREDIT_VERBS) + r")[ \t]+([a-zç]{2,5})(?![\w@/-]|\.\w)"
+)
 
 
 def _slash_credits(text: str, gaz) -> list[Mention]:
@@ -170,7 +180,9 @@ def _slash_credits(text: str, gaz) -> list[Mention]:
     dictionaries' outlet of that abbreviation written in capitals or
     capitalised: ORG, in text order."""
     out = []
-    found = [*_SLASH_CREDIT.finditer(text), *(m for m in _VERB_CREDIT.finditer(text) if m.group(1) not in gaz.common)]
+    found = list(_SLASH_CREDIT.finditer(text)) if "/" in text else []
+    if any(verb in text for verb in CREDIT_VERBS):  # most articles credit no one so: no pass over them
+        found.extend(m for m in _VERB_CREDIT.finditer(text) if m.group(1) not in gaz.common)
     for m in found:
         word = m.group(1)
         if word.isupper() and len(word) > 1 and gaz.lookup(word):
