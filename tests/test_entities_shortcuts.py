@@ -130,3 +130,17 @@ def test_whole_text_patterns_match_as_their_plain_forms(name):
         assert found(fast, text) == found(plain, text)
         seen += len(found(plain, text))
     assert seen >= 3  # the texts do hold such matches
+
+
+def test_a_window_s_words_answer_for_the_window():
+    from analyzers.entities.mentions import TITLE_FIND_RE, title_like
+
+    windows = ["presidenti rus, ", "ish-kryeministri i ", "(“ministrja e jashtme ", "Z. ", "dr.", "tha se ", ""]
+    for text in _texts(CORPUS):
+        windows += [text[max(0, m.start() - 70) : m.start()] for m in re.finditer(r"[A-ZË]", text)]
+    hits = 0
+    for window in windows:
+        found = TITLE_FIND_RE.search(window) is not None
+        assert any(map(title_like, window.split())) == found, window
+        hits += found
+    assert 0 < hits < len(windows)

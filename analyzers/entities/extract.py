@@ -51,16 +51,9 @@ def clear_caches() -> None:
     benchmarks that must start cold, and tests)."""
     from analyzers.entities import canonical, cut, mentions, words
 
-    cached = [fn for module in (lexical, cut) for fn in vars(module).values() if hasattr(fn, "cache_clear")]
+    cached = [fn for module in (lexical, cut, mentions) for fn in vars(module).values() if hasattr(fn, "cache_clear")]
     word_tests = [test for test in vars(words).values() if isinstance(test, words.WordTest)]
-    for fn in (
-        *cached,
-        *word_tests,
-        resolve.curated_people,
-        canonical.readings,
-        mentions.is_title,
-        mentions.split_acronym,
-    ):
+    for fn in (*cached, *word_tests, resolve.curated_people, canonical.readings):
         fn.cache_clear()
     gazetteer._loaded = None
 
