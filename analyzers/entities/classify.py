@@ -112,7 +112,7 @@ def type_hints(piece: Piece, gaz) -> None:
         return
     for cand in piece.candidates if piece.known else ():
         t = entry_type(cand, gaz)
-        if t == "LOC" and piece.title and weak_place(gaz.entry(cand)):
+        if t == "LOC" and weak_place(gaz.entry(cand)) and piece.title:  # (the title last: it reads the text)
             continue  # a title before a name only a list of places has: a person (sulmuesi Guerrero)
         if t:
             piece.type = t
@@ -130,7 +130,7 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
     canonical = piece.canonical
     words = canonical.split()
     t = entry_type(canonical, gaz)
-    if t == "LOC" and (piece.title or piece.person_verb) and weak_place(gaz.entry(canonical)):
+    if t == "LOC" and weak_place(gaz.entry(canonical)) and (piece.person_verb or piece.title):
         t = None  # a title before, or a verb only people do after, a name only a list of places has (trajneri Guerrero)
     if t and not (t == "PER" and gaz.entry(canonical).role == "first" and len(words) == 1 and not piece.title):
         return t
