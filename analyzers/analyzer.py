@@ -51,7 +51,11 @@ from analyzers.tokenizer import AlbanianTokenizer, positioned_tokens
 #       name (Murati II, Elizabeth II); sq-12 is rebuilt.
 # sq-14: entity extraction: a one-word name of no evidence joined by "dhe"
 #       to a person's full name is a person; sq-13 is rebuilt.
-ANALYZER_VERSION = "sq-14"
+# sq-15: entity names: territories in a stressed -e are named in their
+#       definite form (Koreja e Veriut, Guineja, Filipinet, not Kora e
+#       Veriut, Guina, Filipina); names in their own language (Côte
+#       d’Ivoire) are not declined; sq-14 is rebuilt.
+ANALYZER_VERSION = "sq-15"
 
 
 class AlbanianStemFilter(Filter):

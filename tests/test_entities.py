@@ -515,6 +515,13 @@ def test_feminine_country_in_er_drops_its_e():
     assert feminine_canonical("Zvicër") == "Zvicra"
 
 
+def test_a_country_in_a_stressed_e_is_named_in_its_definite_form():
+    # Kore -> Koreja (not Kora), Zimbabve -> Zimbabveja; island groups are plural
+    c = counts("Lideri i Koresë së Veriut foli. Në Kore të Jugut ra shi. Koreja e Jugut dhe Zimbabveja.")
+    assert dict(c["LOC"]) == {"Koreja e Veriut": 1, "Koreja e Jugut": 2, "Zimbabveja": 1}
+    assert dict(counts("Presidenti i Filipineve mbërriti në Maldive.")["LOC"]) == {"Filipinet": 1, "Maldivet": 1}
+
+
 def test_unknown_proper_noun_of_a_known_country_is_a_place():
     # (a town too small for GeoNames' list of large cities: a city the
     # dictionaries know is read as Oslo below)

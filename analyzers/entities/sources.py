@@ -17,6 +17,7 @@ from analyzers.entities.canonical import (
     is_vowel,
 )
 from analyzers.entities.gazetteer_table import CURATED_FILES, Entry, Gazetteer
+from analyzers.entities.territories import territory_canonical
 from analyzers.entities.words import LOC_GLOSS_WORDS, ORG_GLOSS_WORDS
 
 CONNECTORS = ("i", "e", "të", "së")
@@ -280,37 +281,6 @@ def _uniparser(builder: _Builder, version: str) -> None:
         builder.add(canonical, type_, gender, f"{source}:{lex}", role=role, variants=(lex,))
 
 
-def _territory_canonical(name: str, feminine_hint: set[str]) -> tuple[str, str]:
-    """Canonical form and head gender of a CLDR / ISO territory name."""
-    name = re.sub(r"\s*\(.*\)$", "", name).strip()
-    words = name.split()
-    if len(words) == 1:
-        if "-" in name:
-            return name, "-"
-        if name.endswith("a"):
-            return name, FEM
-        if name[-1] in "ëe" or name in feminine_hint:
-            return feminine_canonical(name), FEM
-        if name.endswith("i") and len(name) > 4 and not is_vowel(name[-2]) and name not in MASCULINE_IN_I:
-            # Albanian country names in -i are feminine: Bjellorusi -> Bjellorusia
-            return name + "a", FEM
-        return name, MASC
-    head = words[0]
-    if head.endswith("et") or head.endswith("jt"):
-        return name, PLURAL
-    if head.endswith("a"):
-        return name, FEM
-    if head[-1] in "ëe":
-        return " ".join([feminine_canonical(head), *words[1:]]), FEM
-    if len(words) > 1 and words[1] == "i" and not is_vowel(head[-1]):
-        return " ".join([head + ("u" if head[-1] in "kgh" else "i"), *words[1:]]), MASC
-    return name, MASC
-
-
-# Country names in -i that are not feminine nouns in -i (Mali, Haiti).
-MASCULINE_IN_I = frozenset({"Mali", "Haiti", "Burundi", "Brunei", "Kiribati", "Malavi", "Fixhi", "Xhibuti", "Malaui"})
-
-
 def _territories(builder: _Builder, babel_version: str | None, pycountry_version: str | None) -> None:
     babel_names: dict[str, str] = {}
     if babel_version:
@@ -350,7 +320,7 @@ def _territories(builder: _Builder, babel_version: str | None, pycountry_version
             names.append((iso_names[code], f"pycountry {pycountry_version} iso3166-1 sq:{code}"))
         first_canonical = None
         for name, source in names:
-            canonical, gender = _territory_canonical(name, feminine)
+            canonical, gender = territory_canonical(name, feminine)
             type_ = "ORG" if code in ("UN", "EU") else "LOC"
             if canonical.isupper():
                 gender = "-"
