@@ -118,3 +118,32 @@ def test_whoosh_tokenizer_positions_and_chars():
 
 def test_tokenize_false_yields_whole_value():
     assert [t.text for t in AlbanianTokenizer()("Izrael-Hamas", tokenize=False)] == ["Izrael-Hamas"]
+
+
+def test_skipping_the_gaps_finds_the_matches_the_bare_pattern_finds():
+    """The tokenizer's regex steps over white space and some punctuation
+    (tokenizer._NO_TOKEN_STARTS) because no alternative starts there: on
+    real news and on random text made of those marks, letters, digits and
+    every character an alternative may start with, it matches as the
+    pattern without that lookahead does."""
+    import random
+    import re
+
+    from analyzers import tokenizer
+
+    from conftest import LAJMI, SEED, SHARED_DATA
+
+    texts = [SEED.read_text(encoding="utf-8")]
+    for folder in (LAJMI, SHARED_DATA / "news-dev" / "ntrex"):
+        if folder.is_dir():
+            texts += [path.read_text(encoding="utf-8") for path in sorted(folder.iterdir()) if path.is_file()]
+    rng = random.Random(7)
+    alphabet = tokenizer._NO_TOKEN_STARTS.replace("\\s", " \n\t\u00a0") + "aëÇz09_.+-#@/:'’ʼ\u0308" + "wh"
+    texts += ["".join(rng.choice(alphabet) for _ in range(3000)) for _ in range(40)]
+    texts += ["x .a@b.com -b@c.net +c@d.org #tag -net.com http://x.al www.y.com", "e\u0308 .3,5 (OKB-së) «Kinës»"]
+    for letters in (r"[^\W_\u02bc]", r"(?:[^\W_\u02bc]|[\u0300-\u036f])"):
+        bare = re.compile(tokenizer._PATTERN.replace("{L}", letters))
+        skipping = re.compile(tokenizer._SKIPPING.replace("{L}", letters))
+        for text in texts:
+            found = [(m.span(), m.lastgroup) for m in skipping.finditer(text)]
+            assert found == [(m.span(), m.lastgroup) for m in bare.finditer(text)]
