@@ -124,3 +124,20 @@ def test_stored_token_starts_are_the_tokenizers_and_survive_a_merge(tmp_path):
                         (matched,) = matched_positions(postings, [docnum], [terms])
                     starts = decode_starts(fields["token_starts"])
                     assert snippet_at(fields["body"], matched, starts) == snippet_at(fields["body"], matched)
+
+
+def test_a_word_too_long_to_index_keeps_its_position_in_the_highlight(make_corpus, tmp_path):
+    """Words longer than the tokenizer indexes keep their position (as the
+    index numbers it): the match after one is marked, not the word after it."""
+    from searchidx import Index
+    from searchidx.results.snippets import token_spans
+
+    text = "Fjala " + "x" * 300 + " Pastaj Kina dhe Rusia."
+    kina = text.index("Kina")
+    assert token_spans(text, {3: "kina"}) == [(kina, kina + 4, "kina")]
+    folder = make_corpus({"gjate.txt": " date 2023 " + text})
+    with Index.create(tmp_path / "index") as index:
+        index.add_folder(folder)
+        hit = index.search("Kina").hits[0]
+    marked = [hit.snippet.text[start:end] for start, end in hit.snippet.highlights]
+    assert marked == ["Kina"]

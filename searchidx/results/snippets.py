@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from analyzers import tokenize
+from analyzers.tokenizer import positioned_tokens
 from searchidx.index.postings import PostingReader
 
 SNIPPET_CHARS = 220
@@ -94,10 +95,12 @@ def token_spans(text: str, matched: dict[int, str], starts=None) -> list[tuple[i
         return spans
     last = max(matched)
     spans = []
-    for position, (_, start, end) in enumerate(tokenize(text)):
+    # Positions as the index numbered them: a word too long to index keeps
+    # its position (None here), or every later match would mark the word after it.
+    for position, token in enumerate(positioned_tokens(text)):
         key = matched.get(position)
-        if key is not None:
-            spans.append((start, end, key))
+        if key is not None and token is not None:
+            spans.append((token[1], token[2], key))
         if position >= last:
             break
     return spans
