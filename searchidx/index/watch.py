@@ -78,6 +78,9 @@ class ChangeFlag(FileSystemEventHandler):
         return False
 
 
+OBSERVER_STOP_SECONDS = 5.0
+
+
 def watch_folders(folders: list[Path], update: Callable[[], None], stop: threading.Event) -> None:
     """Calls update() once, then after every burst of changes below folders,
     until stop is set. Events that come while update() runs start the next
@@ -93,4 +96,7 @@ def watch_folders(folders: list[Path], update: Callable[[], None], stop: threadi
             update()
     finally:
         observer.stop()
-        observer.join()
+        # Its threads are daemons: a watcher thread that does not stop (one
+        # blocked reading file events) must not keep Ctrl-C from ending the
+        # process; the index is committed and the lock freed either way.
+        observer.join(OBSERVER_STOP_SECONDS)
