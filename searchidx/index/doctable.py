@@ -119,10 +119,6 @@ class EntityColumn:
             return self.value_docs[:0]
         return self.value_docs[self.value_starts[n] : self.value_starts[n + 1]]
 
-    def values_of(self, doc: int) -> tuple[str, ...]:
-        """The canonical values of document `doc`, most frequent first."""
-        return tuple(self.names[v] for v in self.doc_values[self.doc_starts[doc] : self.doc_starts[doc + 1]].tolist())
-
     def matching_values(self, typed: str) -> set[str]:
         """The canonical names a typed name stands for.
 
@@ -250,8 +246,8 @@ class DocTable:
 
     def newest(self) -> int | None:
         """The latest date start in the index (Whoosh's long), or None."""
-        starts = self.starts
-        return int(starts.max()) if len(starts) and starts.max() != NO_DATE else None
+        latest = int(self.starts.max()) if len(self.starts) else NO_DATE
+        return None if latest == NO_DATE else latest
 
     # -- entities -------------------------------------------------------------
     @property

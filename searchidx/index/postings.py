@@ -237,29 +237,28 @@ def _nbytes(value) -> int:
     return 64
 
 
-def leaf_field_docs(leaf, fieldname: str, offset: int = 0):
-    """(term, document numbers plus offset) of every term of a field in one
-    segment, in term order, deleted documents included."""
-    codec = leaf.codec()
-    terms = codec.terms_reader(leaf.storage(), leaf.segment())
+def leaf_field_posting_lists(leaf, fieldname: str):
+    """(term, its codec PostingList) of every term of a field in one segment,
+    in term order, deleted documents included."""
+    terms = leaf.codec().terms_reader(leaf.storage(), leaf.segment())
     try:
-        for text, postings in terms.field_posting_lists(fieldname):
-            docs = postings.docs()
-            yield text, (docs + offset if offset else docs).tolist()
+        yield from terms.field_posting_lists(fieldname)
     finally:
         terms.close()
+
+
+def leaf_field_docs(leaf, fieldname: str, offset: int = 0):
+    """(term, document numbers plus offset) of every term of a field in one segment."""
+    for text, postings in leaf_field_posting_lists(leaf, fieldname):
+        docs = postings.docs()
+        yield text, (docs + offset if offset else docs).tolist()
 
 
 def leaf_field_counts(leaf, fieldname: str, offset: int = 0):
     """(term, document numbers plus offset, occurrences in each) of every term
-    of a field in one segment, in term order, deleted documents included; the
-    occurrences are ones where the field's format keeps no counts."""
-    codec = leaf.codec()
-    terms = codec.terms_reader(leaf.storage(), leaf.segment())
-    try:
-        for text, postings in terms.field_posting_lists(fieldname):
-            docs = postings.docs()
-            counts = postings.counts()
-            yield text, docs + offset, (np.ones(len(docs), dtype=np.int64) if counts is None else counts)
-    finally:
-        terms.close()
+    of a field in one segment; the occurrences are ones where the field's
+    format keeps no counts."""
+    for text, postings in leaf_field_posting_lists(leaf, fieldname):
+        docs = postings.docs()
+        counts = postings.counts()
+        yield text, docs + offset, (np.ones(len(docs), dtype=np.int64) if counts is None else counts)
