@@ -361,13 +361,7 @@ class Index:
     def article(self, path: str, query: str | None = None) -> Article | None:
         """The whole article with a hit's key (or relative path), with the words
         query matched marked (see searchidx.results.reading); None if not indexed."""
-        from searchidx.results.reading import read_article
-
-        def read():
-            with self._ix.searcher() as searcher:
-                return read_article(searcher, path, query, near_forms=self.ranking.near_forms())
-
-        return self._reading(read)
+        return self._reading(lambda: self._search_session().article(path, query))
 
     def document_count(self) -> int:
         return self._reading(lambda: self._ix.doc_count())

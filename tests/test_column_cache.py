@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import zlib
+from dataclasses import replace
 
 import pytest
 
@@ -210,3 +211,25 @@ def test_files_of_the_json_version_are_replaced(index_dir):
     with Index.open(index_dir) as index:
         assert_brute_force(index)
     assert sorted(p.name for p in index_dir.glob("columns.*")) == sorted(f"columns.{name}.bin" for name in COLUMNS)
+
+
+def test_opening_articles_reads_no_signatures_from_the_index(index_dir, monkeypatch):
+    """The reading view takes the folders' signatures from the search
+    session's table (cached beside the index), not from every entity posting
+    list of the index for each article opened (half a second at 200,000)."""
+    import searchidx.index.entities as entities
+
+    with Index.open(index_dir) as index:
+        counts(index)
+        keys = [hit.key for hit in index.search("nafta", limit=3).hits]
+        before = [index.article(key, "nafta") for key in keys]
+    assert keys and any(article.entities for article in before)
+    forbid_reading_columns(monkeypatch)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the signatures were found anew in the index")
+
+    monkeypatch.setattr(entities, "_find_signatures", refuse)
+    with Index.open(index_dir) as index:
+        assert [index.article(key, "nafta") for key in keys] == before
+        assert [index.article(key) for key in keys] == [replace(article, matches=[]) for article in before]

@@ -340,6 +340,22 @@ class SearchSession:
                 searcher, table, query, ranking=self.ranking, suggester=suggester, postings=postings, **options
             )
 
+    def article(self, path: str, query_text: str | None = None):
+        """The whole article at path (searchidx.results.reading.read_article),
+        read with this session's searcher, postings and signatures."""
+        from searchidx.results.reading import read_article
+
+        with self._lock:
+            searcher, table, postings, _ = self._current()
+            return read_article(
+                searcher,
+                path,
+                query_text,
+                self.ranking.near_forms(),
+                postings=postings,
+                signatures=table.signatures,
+            )
+
     def forget_postings(self) -> None:
         """Drops the values built from posting lists that the reader keeps
         (benchmarks/latency.py --cold measures searches that build them anew)."""
