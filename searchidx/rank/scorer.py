@@ -238,18 +238,17 @@ def _score_phrase(phrase: wq.Phrase, searcher, cache: PostingReader) -> Scored:
         return Scored(scores, mask)
     field = searcher.schema[phrase.fieldname]
     texts = tuple(field.to_bytes(word) for word in phrase.words)
-    words = []
-    for word, text in zip(phrase.words, texts):
-        docs, weights = cache.postings(phrase.fieldname, text)
-        words.append(
-            (docs, _bm25(wq.Term(phrase.fieldname, word, boost=phrase.boost), text, docs, weights, searcher, cache))
-        )
-    # Only the articles holding every word are looked at, and only their positions read.
-    candidates = words[0][0]
-    for docs, _ in sorted(words[1:], key=lambda word: len(word[0])):
-        candidates = candidates[_among(candidates, docs)]
+    postings = [cache.postings(phrase.fieldname, text) for text in texts]
 
     def matching() -> np.ndarray:
+        # Only the articles holding every word are looked at, and only their
+        # positions read: the rarest word's articles, narrowed by each other
+        # word from the rarer up (a phrase of common words, "i tyre", has a
+        # few thousand candidates among two lists of 100,000 articles).
+        by_length = sorted((docs for docs, _ in postings), key=len)
+        candidates = by_length[0]
+        for docs in by_length[1:]:
+            candidates = candidates[_among(candidates, docs)]
         if not len(candidates):
             return candidates
         keys = []
@@ -262,11 +261,14 @@ def _score_phrase(phrase: wq.Phrase, searcher, cache: PostingReader) -> Scored:
     # added) is not matched again.
     matched = cache.remembered(("phrase", phrase.fieldname, texts, phrase.slop), matching)
     if len(matched):
-        # The words' scores added in the phrase's order, as Whoosh adds them.
+        # The words' scores added in the phrase's order, as Whoosh adds them,
+        # each computed in the matched articles alone (the same values as
+        # over the word's whole list: BM25 is computed article by article).
         total = None
-        for docs, word_scores in words:
-            found = word_scores[np.searchsorted(docs, matched)]
-            total = found.copy() if total is None else total + found
+        for word, text, (docs, weights) in zip(phrase.words, texts, postings):
+            term = wq.Term(phrase.fieldname, word, boost=phrase.boost)
+            found = _bm25(term, text, matched, weights[np.searchsorted(docs, matched)], searcher, cache)
+            total = found if total is None else total + found
         scores[matched] = total
         mask[matched] = True
     return Scored(scores, mask)
