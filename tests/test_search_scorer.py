@@ -255,3 +255,17 @@ def test_a_whole_field_read_in_term_order_equals_whoosh_term_by_term(segmented_i
                 # Whoosh's matcher skips deleted documents; leaf_field_docs keeps them.
                 live = [d for d in docs if d - offset not in deleted]
                 assert live == [d + offset for d in leaf.postings(fieldname, text).all_ids()]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_membership_of_document_lists_equals_numpys_whatever_their_sizes(seed):
+    """_among answers by binary search for a few documents in a long list and
+    by marks for lists of like size: the same answer as np.isin either way."""
+    from searchidx.rank.scorer import _among
+
+    rng = np.random.default_rng(seed)
+    for size in (1, 50, 5000):
+        for share_a, share_b in ((0.001, 0.9), (0.5, 0.5), (0.9, 0.01), (0.0, 0.3), (0.3, 0.0)):
+            docs = np.flatnonzero(rng.random(size) < share_a).astype(np.int64)
+            ascending = np.flatnonzero(rng.random(size) < share_b).astype(np.int64)
+            assert np.array_equal(_among(docs, ascending), np.isin(docs, ascending))
