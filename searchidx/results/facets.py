@@ -74,8 +74,17 @@ def count_facets(docs, table: DocTable, names: Iterable[str], top: int = TOP_VAL
     names = tuple(names)
     docs = as_doc_array(docs)
     histogram = date_histogram(docs, table) if DATE_FACET in names else None
-    entities = {name: top_entities(docs, table, name, top) for name in names if name != DATE_FACET}
+    # Many matches are counted by value, against marks of the matches: made
+    # once for every field (at 200,000 articles, a third of a facet's time).
+    matched = _marks(docs, table.size) if 8 * len(docs) > table.size else None
+    entities = {name: top_entities(docs, table, name, top, matched) for name in names if name != DATE_FACET}
     return Facets(histogram, entities)
+
+
+def _marks(docs: np.ndarray, size: int) -> np.ndarray:
+    matched = np.zeros(size, dtype=bool)
+    matched[docs] = True
+    return matched
 
 
 def as_doc_array(docs) -> np.ndarray:
@@ -104,11 +113,13 @@ def date_histogram(docs, table: DocTable) -> DateHistogram:
     return DateHistogram(years, months, year, undated, year_only)
 
 
-def top_entities(docs, table: DocTable, name: str, top: int) -> list[FacetValue]:
+def top_entities(docs, table: DocTable, name: str, top: int, matched: np.ndarray | None = None) -> list[FacetValue]:
+    """The field's `top` values most held among `docs`; `matched`: the
+    documents marked, where the caller has them."""
     column = table.entities(name)
     if not column.names:
         return []
-    values, counts = _top_value_counts(column, as_doc_array(docs), table.size, top)
+    values, counts = _top_value_counts(column, as_doc_array(docs), table.size, top, matched)
     keep = counts > 0
     values, counts = values[keep], counts[keep]
     if len(values) > top:
@@ -123,7 +134,9 @@ def top_entities(docs, table: DocTable, name: str, top: int) -> list[FacetValue]
     return [FacetValue(value, n, Filter(name, value)) for value, n in ranked]
 
 
-def _top_value_counts(column, docs: np.ndarray, size: int, top: int) -> tuple[np.ndarray, np.ndarray]:
+def _top_value_counts(
+    column, docs: np.ndarray, size: int, top: int, matched: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """(values, counts among `docs`, distinct) for a set of the column's
     values that holds its `top` most frequent among them.
 
@@ -140,8 +153,8 @@ def _top_value_counts(column, docs: np.ndarray, size: int, top: int) -> tuple[np
         counts = _value_counts(column, docs)
         values = np.flatnonzero(counts)
         return values, counts[values]
-    matched = np.zeros(size, dtype=bool)
-    matched[docs] = True
+    if matched is None:
+        matched = _marks(docs, size)
     if 32 * (size - len(docs)) <= size:
         counts = np.diff(column.value_starts) - _value_counts(column, np.flatnonzero(~matched))
         values = np.flatnonzero(counts)
