@@ -166,6 +166,10 @@ def open_whoosh_index(index_dir: Path, check_versions: bool = True, trust: bool 
         name = read_meta(index_dir).index_name
         generation = latest_generation(index_dir, name)
         if generation < 0:
+            if read_meta(index_dir).index_name != name and attempt + 1 < OPEN_ATTEMPTS:
+                # A rebuild switched to its new index between the two reads
+                # and is deleting the old one's files: open the new one.
+                continue
             if problem := missing_index_problem(index_dir, name):
                 raise IndexDamaged(index_dir, problem)
             raise IndexNotFound(f"no index at {index_dir}; build one with `searchidx index FOLDER`")
