@@ -57,8 +57,9 @@ def rank(
         raise TypeError(f"{type(searcher.weighting).__name__} cannot rank {query!r}: searchidx ranks by BM25F")
     scored = score_query(query, searcher, postings)
     allowed_mask = _mask(allowed, postings.size) if allowed is not None else None
+    matches = np.flatnonzero(scored.mask if allowed_mask is None else scored.mask & allowed_mask)
     if sort == RELEVANCE and not recency:
-        hits = top_docs(scored, top, allowed_mask)
+        hits = top_docs(scored, top, matches=matches)
     else:
         hits = all_docs(scored, allowed_mask)
         if recency:
@@ -66,8 +67,7 @@ def rank(
         if sort == DATE:
             hits = _by_date(table, hits)
         hits = hits[:top]
-    mask = scored.mask if allowed_mask is None else scored.mask & allowed_mask
-    return Ranked(hits, np.flatnonzero(mask))
+    return Ranked(hits, matches)
 
 
 def _mask(docs: set[int], size: int) -> np.ndarray:

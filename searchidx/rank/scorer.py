@@ -309,11 +309,15 @@ def _phrase_docs(keys: list[np.ndarray], slop: int) -> np.ndarray:
     return np.unique(starts // POSITION_SPAN)
 
 
-def top_docs(scored: Scored, top: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+def top_docs(
+    scored: Scored, top: int, allowed: np.ndarray | None = None, matches: np.ndarray | None = None
+) -> list[tuple[int, float]]:
     """The `top` best (docnum, score) pairs among the matches (and `allowed`),
-    highest score first, lower document number first among equals."""
-    mask = scored.mask if allowed is None else scored.mask & allowed
-    docs = np.flatnonzero(mask)
+    highest score first, lower document number first among equals.
+    matches: the numbers of those matches, where the caller has them."""
+    if matches is None:
+        matches = np.flatnonzero(scored.mask if allowed is None else scored.mask & allowed)
+    docs = matches
     if not len(docs) or top <= 0:
         return []
     scores = scored.scores[docs]
