@@ -7,8 +7,9 @@ from typing import NamedTuple
 
 from whoosh.analysis import Filter
 
+from analyzers import normalizer
 from analyzers.normalizer import AlbanianNormalizer, normalize
-from analyzers.stemmer import AlbanianStemmer, stemmer
+from analyzers.stemmer import AlbanianStemmer, forget_shared, stemmer
 from analyzers.stopwords import AlbanianStopFilter
 from analyzers.tokenizer import AlbanianTokenizer, positioned_tokens
 
@@ -163,6 +164,17 @@ def index_terms(text: str) -> IndexedText:
             else:
                 starts = None
     return IndexedText(positions, starts)
+
+
+def clear_caches() -> None:
+    """Forgets every memo of word forms that analysis keeps (`index_terms`'
+    keys, the normalizer's forms, the shared stemmer's memo and its lexicon
+    table), so that the next analysis starts as in a new process:
+    for benchmarks that must compare cold runs, such as
+    benchmarks/entities_speed.py."""
+    _KEYS.clear()
+    normalizer._NORMALIZED.clear()
+    forget_shared()
 
 
 _CHAIN: list = []  # analyzers found to be AlbanianAnalyzer() (a few: one a schema)

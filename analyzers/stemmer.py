@@ -74,6 +74,13 @@ class AlbanianStemmer:
         self._lock = threading.Lock()
         self._cache: dict[str, str] = {}
 
+    def forget(self) -> None:
+        """Back to a new stemmer's state: no memo, the lexicon not loaded."""
+        with self._lock:
+            self._cache.clear()
+            self._table = None
+            self._loaded = not self.use_lexicon
+
     # -- the lexicon, loaded at first use (a cold start stays cheap) ---------
     def _ensure_table(self):
         if not self._loaded:
@@ -208,6 +215,15 @@ def _across_readings(rank):
 
 
 _shared: dict[str, object] = {}
+
+
+def forget_shared() -> None:
+    """Empties the shared stemmers' memos of word -> key and unloads their
+    lexicon table, which the next word loads again from its cache file, as
+    a new process does (for benchmarks that must start cold). The stemmers
+    stay the same objects: callers may hold them."""
+    for shared in _shared.values():
+        shared.forget()
 
 
 def stemmer(language: str):

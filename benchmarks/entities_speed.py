@@ -11,23 +11,25 @@
    function returning no entities; --repeat builds each, interleaved
    (without, with, without, ...) so that drift affects both alike; the
    overhead is the ratio of the medians (best of each shown too). Every
-   build starts cold: the dictionaries are loaded again (from their cache,
-   as a new `searchidx index` process does) and the per-word caches are
-   empty. The target is that extraction adds at most 30%.
+   build starts cold on both sides, as a new `searchidx index` process
+   does: the analyzer's memos of word forms and its lexicon table, the
+   entity extractor's per-word caches and its dictionaries are all
+   forgotten before it, and loaded again (from their cache files) inside
+   the timed build. The target is that extraction adds at most 30%.
 
 Times are CPU seconds of this process (time.process_time), so that other
 work on the machine does not count, when indexing runs in one process
 (--processes 1, the default); with worker processes (--processes 0: one
 per core, as `searchidx index` does) they are wall-clock seconds.
 
-The builds in this process are not alike: the untimed first build fills
-the analyzer's memo of word keys, which no build clears, so every build
-without entities analyses with a warm memo, while every build with them
-extracts with cold entity caches. That makes extraction's share larger
-than a real run has. With --fresh each build runs in a new Python process
-instead, as `searchidx index` does: the analyzer's memo, the entity caches
-and the dictionaries all start cold in both (times are the child's, of
-`add_folder` alone, as above).
+With --fresh each build runs in a new Python process instead, as
+`searchidx index` does (times are the child's, of `add_folder` alone, as
+above): the same cold start, the interpreter's own state included, at the
+cost of a process per build. Before the analyzer's memos were cleared
+too, the default setting was biased against extraction: the untimed first
+build left the analyzer's memo of word keys warm for every build without
+entities, while every build with them extracted cold (+54.8% where
+--fresh measured +33.8%).
 
 Also reports how long the dictionaries take to load from their cache, and
 to build from the source packages when there is no cache.
@@ -92,11 +94,16 @@ def extraction_speed(texts: list[str], repeat: int) -> dict:
 def index_once(folder: Path, processes: int | None, with_entities: bool) -> float:
     # the module that calls entity_fields for each document
     import searchidx.index.documents as documents
-    from analyzers.entities.extract import clear_caches
+    from analyzers.analyzer import clear_caches as clear_analysis_caches
+    from analyzers.entities.extract import clear_caches as clear_entity_caches
     from searchidx.api import Index
     from searchidx.index.schema import EDGE_FIELD, ENTITY_FIELDS
 
-    clear_caches()  # each build starts cold: dictionaries loaded, word caches empty
+    # Each build starts cold on both sides, as a new process does: the
+    # analyzer's word memos and lexicon table, the extractor's word caches
+    # and dictionaries are loaded or filled again inside the timed build.
+    clear_analysis_caches()
+    clear_entity_caches()
     original = documents.entity_fields
     if not with_entities:
         documents.entity_fields = lambda body, title=None: {name: [] for name in (*ENTITY_FIELDS, EDGE_FIELD)}
@@ -138,9 +145,9 @@ def index_fresh(folder: Path, processes: int | None, with_entities: bool) -> flo
 def indexing_overhead(folder: Path, repeat: int, processes: int | None, fresh: bool = False) -> dict:
     build = index_fresh if fresh else index_once
     without, with_ = [], []
-    # untimed: fills the analyzer's memo of word keys, which no build clears,
-    # so that the first timed build is not the only one paying for it (with
-    # --fresh, only the disk's caches)
+    # untimed: reads the folder and the cache files into the disk's cache
+    # and imports the modules, so that the first timed build is not the
+    # only one paying for them (every build clears the memos it fills)
     build(folder, processes, with_entities=True)
     for _ in range(repeat):  # interleaved, so drift affects both alike
         without.append(build(folder, processes, with_entities=False))

@@ -30,12 +30,25 @@ def test_the_builds_with_and_without_extraction_run_and_restore_it(tmp_path, mon
         return real(body, title)
 
     monkeypatch.setattr(documents, "entity_fields", counted)
+    # every build starts cold on both sides: the analyzer's memos and the
+    # extractor's caches are cleared before each, with or without entities
+    import analyzers.analyzer
+    import analyzers.entities.extract
+
+    cleared = []
+    for module, side in ((analyzers.analyzer, "analysis"), (analyzers.entities.extract, "entities")):
+        real_clear = module.clear_caches
+        monkeypatch.setattr(
+            module, "clear_caches", lambda real_clear=real_clear, side=side: (cleared.append(side), real_clear())
+        )
     bench = _benchmark()
     assert bench.index_once(folder, 1, with_entities=False) >= 0
     assert calls == []  # replaced: the build without extraction never ran it
     assert documents.entity_fields is counted  # and put back
+    assert sorted(cleared) == ["analysis", "entities"]
     assert bench.index_once(folder, 1, with_entities=True) >= 0
     assert len(calls) == 2
+    assert sorted(cleared) == ["analysis", "analysis", "entities", "entities"]
 
 
 def test_a_fresh_build_runs_in_a_new_process(tmp_path):

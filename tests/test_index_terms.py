@@ -128,3 +128,21 @@ def test_the_index_fields_values_are_the_chains(name, monkeypatch):
     assert analysed_starts(text) == slow_starts
     if name == "body":
         assert slow_starts is not None and len(slow_starts) > 100
+
+
+def test_clear_caches_forgets_every_word_memo_and_the_analysis_stays_the_same():
+    # benchmarks/entities_speed.py clears them so that every build starts
+    # as a new process does; nothing cleared may change a key
+    from analyzers.normalizer import _NORMALIZED
+    from analyzers.stemmer import stemmer
+
+    text = HOSTILE[2] + " " + HOSTILE[3]
+    before = index_terms(text)
+    list(AlbanianAnalyzer()(text))
+    shared = stemmer("albanian")
+    assert analyzer_module._KEYS and shared._cache and _NORMALIZED
+    analyzer_module.clear_caches()
+    assert not analyzer_module._KEYS and not _NORMALIZED
+    assert stemmer("albanian") is shared  # the same stemmer (callers hold it), emptied
+    assert not shared._cache and not shared._loaded  # its lexicon table is loaded again when asked
+    assert index_terms(text) == before
