@@ -56,7 +56,13 @@ from analyzers.tokenizer import AlbanianTokenizer, positioned_tokens
 #       definite form (Koreja e Veriut, Guineja, Filipinet, not Kora e
 #       Veriut, Guina, Filipina); names in their own language (Côte
 #       d’Ivoire) are not declined; sq-14 is rebuilt.
-ANALYZER_VERSION = "sq-15"
+# sq-16: entity extraction: a quoted name takes its type from the class noun
+#       before it, across adjectives, or from the head of the name it
+#       stands beside (stadiumin “Fadil Vokrri”, revistës së famshme
+#       “Playboy”); a name after familja is a surname; two full names joined
+#       by "e" are two people; a title's genitive is cut from the person
+#       after it; sq-15 is rebuilt.
+ANALYZER_VERSION = "sq-16"
 
 
 class AlbanianStemFilter(Filter):

@@ -352,6 +352,51 @@ def test_a_quoted_name_after_a_class_noun_of_organisations_is_one():
     ]
 
 
+def test_a_quoted_name_takes_its_type_from_the_noun_before_it_across_adjectives():
+    text = (
+        "Intervista doli te revista e famshme “Kaltra”, e përditshmja sportive italiane “Tifozi” e mori, "
+        "dhe ndeshja u luajt në stadiumin “Besim Lika”, afër hotelit “Drini”."
+    )
+    assert [(m.text, m.type) for m in extract_entities(text)] == [
+        ("Kaltra", "ORG"),
+        ("Tifozi", "ORG"),
+        ("Besim Lika", "LOC"),
+        ("Drini", "LOC"),
+    ]
+    # a name the quoted one stands beside: its head classes it (a hospital)
+    found = names("Ai punon në Spitalin e Korçës “Loni Grami” prej vitesh.")
+    assert ("Loni Grami", "ORG", "Loni Grami") in found
+    # a song stays a work; a noun that only begins like a class noun
+    # (komunikim, not komunë) classes nothing
+    assert [(m.text, m.type) for m in extract_entities("Ajo këndoi këngën e titulluar “Yjet” dje.")] == [
+        ("Yjet", "MISC")
+    ]
+    assert extract_entities("Ai foli në një komunikim “Drejtpërdrejt” me ta.") == []
+
+
+def test_a_name_after_the_noun_for_a_family_is_a_surname():
+    # Shala is a region to the lexicon; after familja it is the family's
+    # surname, and so are the article's other mentions of it
+    found = names("Dëshmitari Shala foli dje. Policia hyri në shtëpinë e familjes Shala në Prishtinë.")
+    assert [(t, ty) for t, ty, _ in found if t == "Shala"] == [("Shala", "PER"), ("Shala", "PER")]
+    assert names("Ngushëllime familjes Gjokaj nga të gjithë ne.") == [("Gjokaj", "PER", "Gjokaj")]
+    # a polite possessive, a virus family: no surnames
+    assert names("Urime familjen Tuaj për fitoren.") == []
+
+
+def test_two_full_names_joined_by_e_are_two_people():
+    found = names("Trajneri foli me Ivan Rakitic e Arturo Vidal para ndeshjes.")
+    assert [(t, ty) for t, ty, _ in found] == [("Ivan Rakitic", "PER"), ("Arturo Vidal", "PER")]
+    # the genitive e of a name stays in it
+    assert names("Ai foli për Lidhjen Demokratike e Kosovës dje.")[0][1] == "ORG"
+
+
+def test_a_titles_genitive_is_cut_from_the_person_after_it():
+    found = names("Tha ministri i Mjedisit Murat Kurum se dëmet janë të mëdha.")
+    assert ("Murat Kurum", "PER", "Murat Kurum") in found
+    assert all(not t.startswith("Mjedisit") for t, _, _ in found)
+
+
 def test_a_building_named_after_its_noun_is_a_place():
     assert names("Reklama u shfaq në katedralen Duomo dje.") == [("Duomo", "LOC", "Duomo")]
 

@@ -122,7 +122,17 @@ def test_evaluate_scores_text_rows_and_the_facet_types_apart(tmp_path):
         (MIXED[0], 0.85),
         (MIXED[1], 0.85),
     ],
-    ids=["news-dev", "news-test", "news2-dev", "news2-test", "news3-dev", "news4-dev", "news5-dev", "mixed-dev", "mixed-test"],
+    ids=[
+        "news-dev",
+        "news-test",
+        "news2-dev",
+        "news2-test",
+        "news3-dev",
+        "news4-dev",
+        "news5-dev",
+        "mixed-dev",
+        "mixed-test",
+    ],
 )
 def test_extraction_holds_its_scores(gold, floor):
     assert evaluate(gold, SHARED_DATA).as_dict()["facet_types"]["f1"] >= floor

@@ -18,6 +18,7 @@ from analyzers.entities.mentions import CONNECTOR_WORDS, word_after, word_before
 from analyzers.entities.piece import Piece
 from analyzers.entities.words import (
     DIRECTION_GENITIVES,
+    FAMILY_NOUN,
     LOC_HEADS,
     LOC_PREPOSITIONS,
     LOC_WORDS,
@@ -281,6 +282,23 @@ def coordinate(pieces: list[Piece], text: str, gaz) -> None:
         joins = []
 
 
+def family_names(pieces: list[Piece], text: str, gaz) -> None:
+    """A one-word name right after the noun for a family is its surname, a
+    person's name (familja Shala, familjes Demiri, familjen Behrami), over
+    a dictionary's place (Shala, the region) or a default; not a code (the
+    virus family Sars-Cov2) nor a common word capitalised (familjen Tuaj)."""
+    for p in pieces:
+        if p.acronym or len(p.words) != 1 or not FAMILY_NOUN.match(word_before(text, p.start)):
+            continue
+        word = p.words[0]
+        if any(map(str.isdigit, word)) or word.isupper() or (not gaz.lookup(word) and common(word, gaz)):
+            continue
+        p.family = True
+        if p.type != "PER":
+            p.type, p.by_default = "PER", False
+            p.canonical = word  # a surname after the noun is written in the nominative
+
+
 def sport_clubs(pieces: list[Piece], text: str) -> None:
     """In a sports story (three of its words at least), a one-word name
     typed for want of evidence is a club where a transfer or a match puts
@@ -378,7 +396,9 @@ def agree_types(pieces: list[Piece]) -> None:
     for group in by_name.values():
         if len(group) < 2 or len({p.type for p in group}) == 1:
             continue
-        known = [p.type for p in group if p.known and p.type]
+        # a family's surname says what the name is in this article (the
+        # witness Shala of the Shala family, not the region)
+        known = ["PER"] if any(p.family for p in group) else [p.type for p in group if p.known and p.type]
         evidenced = [p for p in group if not p.by_default] or group  # evidence beats a default
         winner = known[0] if known else Counter(p.type for p in evidenced).most_common(1)[0][0]
         if not known and Counter(p.type for p in group)[winner] * 2 <= len(group):

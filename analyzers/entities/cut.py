@@ -268,8 +268,16 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
                 and not ADJECTIVE_END.search(toks[j].text.lower())
             ):
                 break  # a name, then an institution: Tsikhanouskaya | Komisionit për ...
-            if _person_starts(toks, j, n, gaz) and not (j == i + 1 and common_noun(toks[i].text, gaz)):
-                break  # Sunderland | Jack Ross, Lidhjes ... të Kosovës | Haki Rugova
+            if _person_starts(toks, j, n, gaz) and not (
+                j == i + 1 and common_noun(toks[i].text, gaz) and not _genitive_after_connector(text, toks, i)
+            ):
+                # Sunderland | Jack Ross, Lidhjes ... të Kosovës | Haki Rugova; a
+                # title's genitive before a person (ministri i Mjedisit | Murat
+                # Kurum), while a place named after a person stays whole
+                # (Stadiumi Fadil Vokrri)
+                break
+            if _second_person(toks, i, j, n, gaz):
+                break  # Ivan Rakitic | e Arturo Vidal: two people joined by "e" (and)
             j += 1
         while j > i + 1 and (toks[j - 1].text in CONNECTOR_WORDS or toks[j - 1].text in JOIN_WORDS):
             j -= 1
@@ -419,6 +427,38 @@ def _person_starts(toks: list[Token], j: int, n: int, gaz) -> bool:
         and before not in NAME_PARTICLES
         and gaz.is_first_name(toks[j].text)
         and not gaz.is_first_name(before)
+    )
+
+
+# Case endings of the definite genitive (Mjedisit, Arsimit, Shëndetësisë, Financave).
+_GENITIVE_END = re.compile(r"(?:it|ut|së|ës|ve)$")
+
+
+def _genitive_after_connector(text: str, toks: list[Token], i: int) -> bool:
+    """toks[i] is a common noun's genitive after a connector, what a title
+    or a noun outside the run serves (ministri i Mjedisit, Murat Kurum
+    after it), not the head of a name (Stadiumi Fadil Vokrri)."""
+    connector = toks[i - 1].text if i > 0 else word_before(text, toks[i].start)
+    return (
+        connector in CONNECTOR_WORDS and not name_head(toks[i].text) and _GENITIVE_END.search(toks[i].text) is not None
+    )
+
+
+def _second_person(toks: list[Token], i: int, j: int, n: int, gaz) -> bool:
+    """Whether toks[j] starts a second person's full name after ``e`` (and)
+    in a run that a person's full name opens: Ivan Rakitic e Arturo Vidal,
+    Afrim Buçaj e Zenun Mataj (two first names, each with a capitalised word
+    after it; the genitive ``e`` of a name never joins a first name and a
+    surname: Lidhja Demokratike e Kosovës)."""
+    return (
+        toks[j - 1].text == "e"
+        and j - 2 > i
+        and j + 1 < n
+        and toks[j + 1].is_cap
+        and toks[j - 2].is_cap
+        and gaz.is_first_name(toks[i].text)
+        and gaz.is_first_name(toks[j].text)
+        and toks[j + 1].text not in CONNECTOR_WORDS
     )
 
 

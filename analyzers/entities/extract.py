@@ -36,11 +36,22 @@ from analyzers.entities.classify import (
 from analyzers.entities.cut import Span, cut_run, lone_opener, web_address_piece
 from analyzers.entities.evidence import Evidence
 from analyzers.entities.lexical import Lowered, adjective_compound
-from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_addresses
+from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_addresses, word_before
 from analyzers.entities.piece import Piece
 from analyzers.entities.purposes import join_purposes
 from analyzers.entities.resolve import choose_canonical, resolve_people
-from analyzers.entities.words import CREDIT_VERBS, NAMING_NOUN, ORG_NOUN
+from analyzers.entities.words import (
+    ADJECTIVE_END,
+    CREDIT_VERBS,
+    LOC_HEAD_NOUN,
+    LOC_HEADS,
+    MISC_HEADS,
+    NAMING_NOUN,
+    ORG_HEAD_NOUN,
+    ORG_HEADS,
+    ORG_NOUN,
+    PLACE_NOUN,
+)
 from analyzers.tokenizer import MAX_TOKEN_CHARS
 
 TYPES = ("PER", "LOC", "ORG", "MISC")
@@ -279,6 +290,60 @@ def _extract_decomposed(text: str, evidence: Evidence | None) -> list[Mention]:
     return out
 
 
+# The words looked at before a quoted name for the noun that classes it.
+_QUOTE_CLASS_WORDS = 5
+
+
+def _quote_class(text: str, quote: int, gaz) -> str | None:
+    """The type the noun before a quoted name gives it, across the
+    adjectives between (revistës së famshme “Playboy”, e përditshmja sportive
+    katalane “Sport”) or as the head of a name the quoted one stands in
+    apposition to (Spitalin e Vushtrrisë “Sheikh Zayed”, Universitetin
+    Ushtarak “Kim Il-sung”): an organisation's class noun or head makes it
+    an organisation, a place's a place (stadiumin “Fadil Vokrri”, rruga
+    “Dervish Hima”), an event's or a work's none of these (None: the
+    caller's rules decide)."""
+    k = quote
+    head = None
+    noun = ""
+    for _ in range(_QUOTE_CLASS_WORDS):
+        word = word_before(text, k, lower=False)
+        if not word:
+            break
+        k = text.rindex(word, 0, k)
+        low = word.lower()
+        if low in CONNECTOR_WORDS:
+            continue
+        if word[0].isupper():
+            head = low  # the quoted name's apposition: its head is its first word
+            continue
+        noun = _class_of_noun(low)
+        if noun or head is not None or not (ADJECTIVE_END.search(low) or low in gaz.common_adjectives):
+            break
+    if head is not None:
+        if MISC_HEADS.match(head) or NAMING_NOUN.match(head):
+            return None
+        if ORG_HEADS.match(head):
+            return "ORG"
+        if LOC_HEADS.match(head):
+            return "LOC"
+    return noun or None
+
+
+def _class_of_noun(word: str) -> str:
+    """The type a lowercase class noun gives the name after it: "ORG",
+    "LOC", "MISC" for a naming noun or an event's head, "" for none."""
+    if ORG_NOUN.match(word):
+        return "ORG"  # (first: a portal, a broadcast are both)
+    if MISC_HEADS.match(word) or NAMING_NOUN.match(word):
+        return "MISC"
+    if ORG_HEAD_NOUN.match(word):
+        return "ORG"
+    if PLACE_NOUN.match(word) or LOC_HEAD_NOUN.match(word):
+        return "LOC"
+    return ""
+
+
 def _quoted(text: str, gaz) -> list[Span]:
     """Quoted names, and their repeats without quotes: the name of a work,
     an initiative, a product (MISC), or of an organisation where a class
@@ -292,9 +357,10 @@ def _quoted(text: str, gaz) -> list[Span]:
             continue  # a known name in quotes is extracted as that name
         content = [w for w in words if w not in CONNECTOR_WORDS and w != "dhe"]
         capitalised = sum(1 for w in content if w[0].isupper())
-        if NAMING_NOUN.match(prev) or (len(content) >= 2 and capitalised >= 2) or ORG_NOUN.match(prev):
+        classed = _quote_class(text, q.start - 1, gaz)
+        if classed or NAMING_NOUN.match(prev) or (len(content) >= 2 and capitalised >= 2) or ORG_NOUN.match(prev):
             org = bool(ORG_NOUN.match(prev)) or (len(words) > 1 and words[0] == "The")
-            found.append(Span(q.start, q.end, q.text, "ORG" if org else "MISC"))
+            found.append(Span(q.start, q.end, q.text, classed or ("ORG" if org else "MISC")))
     if not found:
         return []
     spans: list[Span] = []

@@ -27,4 +27,5 @@ class Piece:
     org_context: bool = False  # a noun before it classes it an organisation (klubi Sunderland)
     person_verb: bool = False  # a verb only people do follows it (Tolaj thotë)
     by_default: bool = False  # typed for want of evidence (MISC): any evidenced mention wins
+    family: bool = False  # right after the noun for a family: a surname (familja Shala)
     serves: bool = False  # the genitive right after a title: what the title serves (pilotin e Ferrari-t)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from analyzers.entities import gazetteer
 from analyzers.entities.canonical import readings
-from analyzers.entities.classify import coordinate, sport_clubs, town_clubs, type_by_rule
+from analyzers.entities.classify import coordinate, family_names, sport_clubs, town_clubs, type_by_rule
 from analyzers.entities.lexical import adjective_after_head, name_head
 from analyzers.entities.mentions import CONNECTOR_WORDS
 from analyzers.entities.piece import Piece
@@ -99,6 +99,7 @@ def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
         if p.type is None:
             p.type = type_by_rule(p, gaz)
     if text:
+        family_names(pieces, text, gaz)
         coordinate(pieces, text, gaz)
         sport_clubs(pieces, text)
         town_clubs(pieces, text, gaz)

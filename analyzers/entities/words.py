@@ -88,11 +88,16 @@ LOC_HEADS = WordTest(
     re.compile(f"{stems_pattern('loc_head_stems')}|{stems_pattern('loc_head_short_stems', _SHORT_STEM_ENDINGS)}")
 )
 MISC_HEADS = stems("misc_head_stems")
+# ... the same heads as a lowercase class noun, with their own case endings
+# only (universitetin, spitalit; not komunikim, which komun begins)
+ORG_HEAD_NOUN = stems("org_head_stems", _NOUN_ENDINGS)
+LOC_HEAD_NOUN = stems("loc_head_stems", _NOUN_ENDINGS)
 LAW_HEAD = stems("law_head_stems", "i|it|in|a|ës|ën|et|eve")
 # a legislature's noun alone, bare or definite: Kuvend, Kuvendi, Kuvendit, Kuvendin
 LEGISLATURE = stems("legislature_stems", "i|it|in")
 LOC_PREPOSITIONS = words("locative_prepositions")
 PLACE_NOUN = stems("place_noun_stems", _NOUN_ENDINGS)
+FAMILY_NOUN = stems("family_noun_stems", _NOUN_ENDINGS)
 NAMED_BY = stems("named_by_stems", _NOUN_ENDINGS.replace("|enj|enjt|enjve|ra|rat|rave", ""))
 NAMING_NOUN = stems("naming_noun_stems")
 ORG_NOUN = stems("org_noun_stems", _NOUN_ENDINGS)
