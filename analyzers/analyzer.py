@@ -61,7 +61,9 @@ from analyzers.tokenizer import AlbanianTokenizer, positioned_tokens
 #       stands beside (stadiumin “Fadil Vokrri”, revistës së famshme
 #       “Playboy”); a name after familja is a surname; two full names joined
 #       by "e" are two people; a title's genitive is cut from the person
-#       after it; sq-15 is rebuilt.
+#       after it; a basic court or prosecution is named with its seat
+#       (Gjykata Themelore në Prishtinë); Speciales/Specialen are the court
+#       as Specialja is; PCR, CPAP, LGBT are no names; sq-15 is rebuilt.
 ANALYZER_VERSION = "sq-16"
 
 

@@ -139,7 +139,8 @@ def test_news_media_named_as_a_source_are_organisations():
 @pytest.mark.parametrize(
     "sentence, name",
     [
-        ("Prokuroria Themelore në Prishtinë ka arrestuar dy persona.", "Prokuroria Themelore"),
+        # (named with its seat since sq-16, as Kosovo's basic prosecutions are)
+        ("Prokuroria Themelore në Prishtinë ka arrestuar dy persona.", "Prokuroria Themelore në Prishtinë"),
         ("Banka Qendrore e Kosovës njofton.", "Banka Qendrore e Kosovës"),
         ("Organizata Botërore e Shëndetit paralajmëron.", "Organizata Botërore e Shëndetit"),
     ],
@@ -395,6 +396,16 @@ def test_a_titles_genitive_is_cut_from_the_person_after_it():
     found = names("Tha ministri i Mjedisit Murat Kurum se dëmet janë të mëdha.")
     assert ("Murat Kurum", "PER", "Murat Kurum") in found
     assert all(not t.startswith("Mjedisit") for t, _, _ in found)
+
+
+def test_a_basic_court_or_prosecution_is_named_with_its_seat():
+    found = names("Rasti kaloi nga Prokuroria Themelore në Gjilan te Gjykatës Themelore në Prishtinë.")
+    assert found == [
+        ("Prokuroria Themelore në Gjilan", "ORG", "Prokuroria Themelore në Gjilan"),
+        ("Gjykatës Themelore në Prishtinë", "ORG", "Gjykata Themelore në Prishtinë"),
+    ]
+    # any other institution in a town: the town is a place of its own
+    assert names("Gjykata Supreme në Prishtinë vendosi.")[-1] == ("Prishtinë", "LOC", "Prishtina")
 
 
 def test_a_building_named_after_its_noun_is_a_place():

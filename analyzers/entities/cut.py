@@ -56,8 +56,9 @@ _NO_ACRONYM = re.compile(r"^(?:[IVXLC]+|.*(\w)\1\1.*)$")
 # in Republika e Maqedonisë së Veriut) a dictionary name is looked up with,
 # longest first.
 LONGEST_NAME = 7
-# lowercase words that join the parts of one institution's name
-JOIN_WORDS = frozenset({"për", "dhe"})
+# lowercase words that join the parts of one institution's name (the seat
+# of a court: Gjykata Themelore në Prishtinë)
+JOIN_WORDS = frozenset({"për", "dhe", "në"})
 # Words no name starts with: left at the edge of a cut.
 _EDGE_WORDS = CONNECTOR_WORDS | NAME_PARTICLES | JOIN_WORDS
 
@@ -206,6 +207,8 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             # rule; so is a place only GeoNames or ISO 3166-2 knows before
             # another capitalised word (Stamford Bridge, Scotland Sportsound)
             match = None
+        if match and match[0] + 1 < n and toks[match[0]].text == "në":
+            match = None  # a court with its seat, named whole (purposes.join_seats)
         if (
             match
             and match[0] + 1 < n

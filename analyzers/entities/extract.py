@@ -38,7 +38,7 @@ from analyzers.entities.evidence import Evidence
 from analyzers.entities.lexical import Lowered, adjective_compound
 from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_addresses, word_before
 from analyzers.entities.piece import Piece
-from analyzers.entities.purposes import join_purposes
+from analyzers.entities.purposes import join_purposes, join_seats
 from analyzers.entities.resolve import choose_canonical, resolve_people
 from analyzers.entities.words import (
     ADJECTIVE_END,
@@ -103,7 +103,7 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
     lowered = Lowered(text)
     pieces: list[Piece] = []
     runs = scan(text, keep_whole=lambda w: _one_hyphenated_name(w, gaz), drop_opener=lambda w: lone_opener(w, gaz))
-    for run in join_purposes(text, runs, gaz):
+    for run in join_seats(text, join_purposes(text, runs, gaz), gaz):
         pieces.extend(cut_run(text, run, gaz, misc, lowered))
     addresses = web_addresses(text)
     if addresses:  # written in lowercase: no run holds them

@@ -168,12 +168,18 @@ def common_noun_phrase(words: list[str], gaz) -> bool:
 def substantivised_adjective(word: str, gaz) -> bool:
     """The feminine definite (-ja) of an adjective of the lexicon, standing
     for the noun it qualifies: Kushtetuesja (Gjykata Kushtetuese),
-    Specialja; such a name is an institution's, never a person's."""
+    Specialja; such a name is an institution's, never a person's. Its
+    other cases too: Kushtetueses, Speciales (-es), Kushtetuesen, Specialen
+    (-en), the feminine definite cases of the adjective (special)."""
     low = word.lower()
-    if not low.endswith("ja") or gaz.lookup(word):
+    if gaz.lookup(word):
         return False
-    stem = low[:-2]
-    return stem in gaz.common_adjectives or stem + "e" in gaz.common_adjectives
+    if low.endswith("ja"):
+        stem = low[:-2]
+        return stem in gaz.common_adjectives or stem + "e" in gaz.common_adjectives
+    if low.endswith(("es", "en")) and len(low) > 5:
+        return low[:-2] in gaz.common_adjectives
+    return False
 
 
 def place_of_place(head: str, genitive: str, gaz) -> bool:

@@ -2,7 +2,8 @@
 states after ``për`` (for): ``Organizata për Bashkëpunim dhe Zhvillim
 Ekonomik``, ``Ligji për Gjykatën Speciale``. Runs end at a lowercase word,
 so these names reach :mod:`analyzers.entities.cut` as several runs; they
-are joined here first.
+are joined here first. So is a basic court's or prosecution's seat after
+``në`` (in), part of its official name: ``Gjykata Themelore në Prishtinë``.
 """
 
 from __future__ import annotations
@@ -80,3 +81,41 @@ def purposes_head(word: str) -> bool:
     """An institution's or a law's head, which join_purposes joins to the
     purposes after it (and lone_opener keeps a run of for it)."""
     return org_head(word) or LAW_HEAD.match(word.lower())
+
+
+# A basic court or prosecution office of Kosovo, named with its seat: the
+# head, the adjective Themelore (basic), then "në" and the town.
+_SEAT_HEAD = re.compile(r"^(?:gjykat|prokurori)")
+_SEAT_GAP = re.compile(r"[ \t\u00a0]+në[ \t\u00a0]+")
+
+
+def join_seats(text: str, runs: list, gaz) -> list:
+    """Joins a basic court's or prosecution's name to its seat after ``në``,
+    which its official name holds (``Gjykata Themelore në Prishtinë``,
+    ``Prokurorisë Themelore në Gjilan``: Kosovo's basic courts and
+    prosecutions are named so); cut at the lowercase word, the court read as
+    one name and the town as a place of its own."""
+    if "Themelore" not in text:
+        return runs
+    out = []
+    i, n = 0, len(runs)
+    while i < n:
+        run = runs[i]
+        toks = run.tokens
+        if (
+            i + 1 < n
+            and len(toks) >= 2
+            and toks[-1].text == "Themelore"
+            and _SEAT_HEAD.match(toks[-2].text.lower())
+            and len(runs[i + 1].tokens) == 1
+            and _SEAT_GAP.fullmatch(text, run.end, runs[i + 1].start)
+            and any(gaz.entry(c).type == "LOC" for c in gaz.lookup(runs[i + 1].tokens[0].text))
+        ):
+            m = _GAP_WORD_RE.search(text, run.end)
+            seat = Token(m.group(), m.start(), m.end(), "w")
+            out.append(Run([*toks, seat, *runs[i + 1].tokens], run.title_before))
+            i += 2
+            continue
+        out.append(run)
+        i += 1
+    return out
