@@ -22,6 +22,7 @@ import heapq
 from array import array
 from itertools import groupby
 from operator import itemgetter
+from typing import Any
 
 import numpy as np
 from whoosh.codec.base import FieldWriter, OutOfOrderError
@@ -132,8 +133,8 @@ class ColumnarFieldWriter(FieldWriter):
         self._postfile = segment.create_file(storage, codec.POSTINGS_EXT)
         self._postfile.write(_POSTINGS_MAGIC)
         self._postings = ColumnarPostingsWriter(self._postfile)
-        self._field = None  # (name, field object, number)
-        self._codes = None  # the field's length code per document, when known
+        self._field: tuple[str, Any, int] | None = None  # (name, field object, number)
+        self._codes: bytes | None = None  # the field's length code per document, when known
         self._text = None
         self.is_closed = False
 
@@ -219,6 +220,8 @@ class ColumnarFieldWriter(FieldWriter):
         self.is_closed = True
 
     def _write(self, text, ids, weights, values, lengths):
+        if self._field is None:
+            raise RuntimeError("a term written before start_field")
         self._add_term(text, self._postings.write_term(self._field[1].format, ids, weights, values, lengths))
 
     def _lengths_of(self, ids):
@@ -233,6 +236,8 @@ class ColumnarFieldWriter(FieldWriter):
         return [_LENGTH_OF_CODE[codes[d]] for d in ids]
 
     def _add_term(self, text, terminfo):
+        if self._field is None:
+            raise RuntimeError("a term written before start_field")
         self._table.add(pack_ushort(self._field[2]) + text, terminfo.to_bytes())
 
 

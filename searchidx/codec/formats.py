@@ -82,7 +82,7 @@ class ArrayPositions(Positions):
         odd_boosts: dict[tuple[str, int], float] = {}  # tokens not boosted 1.0 (none, with our analyzer)
         kwargs["positions"] = True
         kwargs["boosts"] = True
-        starts = None
+        starts: list[int] | None = None
         if getattr(self, "starts_field", None) and isinstance(value, str):
             kwargs["chars"] = True
             starts = []

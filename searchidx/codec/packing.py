@@ -24,7 +24,7 @@ import numpy as np
 _HEADER = struct.Struct("<BI")
 HEADER_SIZE = _HEADER.size
 _WIDTHS = (1, 2, 4)
-_DTYPES = {1: np.dtype("<u1"), 2: np.dtype("<u2"), 4: np.dtype("<u4")}
+_DTYPES: dict[int, np.dtype] = {1: np.dtype("<u1"), 2: np.dtype("<u2"), 4: np.dtype("<u4")}
 # A patch costs its index and its high part.
 _PATCH_BYTES = 8
 # High parts are uint32: with a width of 4 a value may reach 2**64, with a

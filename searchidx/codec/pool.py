@@ -64,7 +64,8 @@ class TermPool:
 
     def __init__(self, limit_mb: float | None = None):
         self._fields: dict[str, dict[bytes, TermBuffer]] = {}
-        self._field = (None, None)  # the field last added to, and its terms
+        # The field last added to, and its terms.
+        self._field: tuple[str | None, dict[bytes, TermBuffer]] = (None, {})
         self.postings = 0
         self.terms_count = 0
         self.limit = None if limit_mb is None else limit_mb * 1024 * 1024
@@ -77,9 +78,7 @@ class TermPool:
             return  # a word for a separate spelling field: no posting
         name, terms = self._field
         if name != fieldname:
-            terms = self._fields.get(fieldname)
-            if terms is None:
-                terms = self._fields[fieldname] = {}
+            terms = self._fields.setdefault(fieldname, {})
             self._field = (fieldname, terms)
         found = terms.get(text)
         if found is None:
@@ -158,6 +157,6 @@ class TermPool:
 
     def cleanup(self) -> None:
         self._fields = {}
-        self._field = (None, None)
+        self._field = (None, {})
         self.merged = []
         self.postings = self.terms_count = 0

@@ -137,6 +137,7 @@ def _small_columns(kind, ids, weights, blob, sizes):
         parts.append(struct.pack(f"<{count}f", *stored))
     total = 0
     if positions is not None:
+        assert counts is not None  # read with the positions
         total = len(positions)
         position_gaps = []
         at = 0
@@ -187,6 +188,7 @@ def _array_columns(kind, ids, weights, blob, sizes):
         parts.append(weights.tobytes())
     total = 0
     if positions is not None:
+        assert counts is not None  # read with the positions
         total = len(positions)
         firsts = np.cumsum(counts) - counts
         gaps = np.diff(positions, prepend=0)
@@ -253,13 +255,24 @@ class PostingList:
 
     def weights(self) -> np.ndarray:
         """Each posting's weight (as Whoosh's float32 gives it), as float64."""
-        if self._weight_kind == WEIGHTS_COUNTS:
-            return self._counts.values().astype(np.float64)
-        if self._weight_kind == WEIGHTS_CONSTANT:
-            return np.full(self.count, self._weights, dtype=np.float64)
-        if self._weight_kind == WEIGHTS_INTEGERS:
-            return self._weights.values().astype(np.float64)
-        return self._weights.astype(np.float64)
+        weights = self._weights
+        if isinstance(weights, Packed):  # WEIGHTS_INTEGERS
+            return weights.values().astype(np.float64)
+        if isinstance(weights, np.ndarray):  # WEIGHTS_FLOATS
+            return weights.astype(np.float64)
+        if weights is not None:  # WEIGHTS_CONSTANT
+            return np.full(self.count, weights, dtype=np.float64)
+        return self._counts_of().values().astype(np.float64)  # WEIGHTS_COUNTS
+
+    def _counts_of(self) -> Packed:
+        if self._counts is None:
+            raise ValueError("this term's postings have no counts")
+        return self._counts
+
+    def _value_ends_of(self) -> np.ndarray:
+        if self._value_ends is None:
+            raise ValueError("this term's postings have no values of their own")
+        return self._value_ends
 
     def counts(self) -> np.ndarray | None:
         """Occurrences per posting, for formats with positions or frequencies."""
@@ -273,11 +286,12 @@ class PostingList:
         """(counts, positions) of the chosen postings (indexes, ascending;
         default all): each one's number of positions, and its positions
         ascending, one posting after another."""
-        if self._positions is None:
+        stored = self._positions
+        if stored is None:
             raise ValueError("this term's postings have no positions")
-        counts = self._counts.values()
+        counts = self._counts_of().values()
         if chosen is None:
-            gaps = self._positions.values()
+            gaps = stored.values()
         else:
             ends = np.cumsum(counts)
             counts = counts[chosen]
@@ -285,7 +299,7 @@ class PostingList:
             # Each chosen posting's run of positions: its start, then one by one.
             before = np.cumsum(counts) - counts
             index = np.repeat(ends[chosen] - counts - before, counts) + np.arange(total)
-            gaps = self._positions.take(index)
+            gaps = stored.take(index)
         if not len(gaps):
             return counts, _EMPTY
         # A running sum over every run, less what the runs before it summed to.
@@ -299,11 +313,11 @@ class PostingList:
         if self.kind == VALUES_NONE:
             return None
         if self.kind == VALUES_FREQUENCY:
-            return ValueRun(self._counts.values().astype(">u4").tobytes(), np.full(self.count, 4, dtype=np.int64))
+            return ValueRun(self._counts_of().values().astype(">u4").tobytes(), np.full(self.count, 4, dtype=np.int64))
         if self.kind == VALUES_POSITIONS:
             counts, positions = self.positions()
             return ValueRun(positions.astype("<u4").tobytes(), counts * POSITION_BYTES)
-        ends = self._value_ends
+        ends = self._value_ends_of()
         return ValueRun(
             bytes(self._buffer[self._value_start : self._value_start + int(ends[-1])]), np.diff(ends, prepend=0)
         )
@@ -318,12 +332,13 @@ class PostingList:
         if self.kind == VALUES_NONE:
             return None
         if self.kind == VALUES_FREQUENCY:
-            return pack_uint(int(self._counts.take(np.array([i]))[0]))
+            return pack_uint(int(self._counts_of().take(np.array([i]))[0]))
         if self.kind == VALUES_POSITIONS:
             _, found = self.positions(np.array([i]))
             return found.astype("<u4").tobytes()
-        end = int(self._value_ends[i])
-        start = int(self._value_ends[i - 1]) if i else 0
+        ends = self._value_ends_of()
+        end = int(ends[i])
+        start = int(ends[i - 1]) if i else 0
         return bytes(self._buffer[self._value_start + start : self._value_start + end])
 
 
@@ -391,9 +406,9 @@ def term_statistics(ids, weights, lengths) -> W3TermInfo:
         minlength = int(held.min()) if len(held) else None
         maxlength = int(lengths.max())
     else:
-        stored = struct.unpack(f"<{count}f", struct.pack(f"<{count}f", *weights))
+        as_float32 = struct.unpack(f"<{count}f", struct.pack(f"<{count}f", *weights))
         held = [n for n in lengths if n > 0]
-        weight, maxweight = float(sum(stored)), float(max(weights))
+        weight, maxweight = float(sum(as_float32)), float(max(weights))
         minlength = int(min(held)) if held else None
         maxlength = int(max(lengths))
     return W3TermInfo(
@@ -468,7 +483,7 @@ class ColumnarMatcher(LeafMatcher):
             self._weight_list = self._postings.weights().tolist()
         return self._weight_list[self._i]
 
-    def value(self) -> bytes:
+    def value(self) -> bytes | None:
         return self._postings.value(self._i)
 
     def block_min_id(self) -> int:

@@ -20,7 +20,7 @@ class ColumnarWriter(SegmentWriter):
         kwargs.setdefault("codec", ColumnarCodec())
         super().__init__(ix, **kwargs)
         self.pool.cleanup()
-        self.pool = TermPool(limit_mb=kwargs.get("limitmb", 128))
+        self.pool: TermPool = TermPool(limit_mb=kwargs.get("limitmb", 128))
 
     def add_document(self, **fields):
         """Whoosh's SegmentWriter.add_document (2.7.5: whoosh_support pins
