@@ -36,7 +36,8 @@ MAX_REMEMBERED_BYTES = 32 * 1024 * 1024
 
 _EMPTY_DOCS = np.zeros(0, dtype=np.int64)
 _EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
-_LENGTHS = BYTE_LENGTHS.astype(np.float64)
+# Each one-byte length code's length, as Whoosh's scorer sees it.
+LENGTH_OF_CODE = BYTE_LENGTHS.astype(np.float64)
 
 
 class PostingReader:
@@ -151,11 +152,11 @@ class PostingReader:
     def lengths(self, fieldname: str) -> np.ndarray:
         """Each document's length in the field, as Whoosh's scorer sees it
         (its one-byte length code, decoded), so scores agree."""
-        return _LENGTHS[self.length_codes(fieldname)]
+        return LENGTH_OF_CODE[self.length_codes(fieldname)]
 
     def lengths_of(self, fieldname: str, docs: np.ndarray) -> np.ndarray:
         """`lengths` of the given documents only."""
-        return _LENGTHS[self.length_codes(fieldname)[docs]]
+        return LENGTH_OF_CODE[self.length_codes(fieldname)[docs]]
 
     def length_codes(self, fieldname: str) -> np.ndarray:
         """Each document's one-byte length code in the field (0: none)."""

@@ -30,7 +30,7 @@ from whoosh import query as wq
 from whoosh import scoring
 
 from searchidx.codec.whoosh_support import field_b
-from searchidx.index.postings import POSITION_SPAN, PostingReader
+from searchidx.index.postings import LENGTH_OF_CODE, POSITION_SPAN, PostingReader
 from searchidx.query.builder import NearFormTerm
 from searchidx.rank.nearforms import prefix_frequencies, prefix_idf
 
@@ -213,9 +213,12 @@ def _bm25(
     if idf is None:
         idf = searcher.idf(term.fieldname, text)
     avgfl = searcher.avg_field_length(term.fieldname) or 1
-    fl = cache.lengths_of(term.fieldname, docs)
-    # The same expression, in the same order, as whoosh.scoring.bm25.
-    term_scores = idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * fl / avgfl)))
+    # The same expression, in the same order, as whoosh.scoring.bm25. Its
+    # length part is worked out for the 256 length codes and looked up by
+    # each document's code: the same values as per document, without four
+    # passes over a list of 200,000 articles.
+    length_part = (K1 * ((1 - B) + B * LENGTH_OF_CODE / avgfl))[cache.length_codes(term.fieldname)[docs]]
+    term_scores = idf * ((weights * (K1 + 1)) / (weights + length_part))
     if term.boost != 1.0:
         term_scores = term_scores * term.boost
     return term_scores
