@@ -64,7 +64,12 @@ from analyzers.tokenizer import AlbanianTokenizer, positioned_tokens
 #       after it; a basic court or prosecution is named with its seat
 #       (Gjykata Themelore në Prishtinë); Speciales/Specialen are the court
 #       as Specialja is; PCR, CPAP, LGBT are no names; sq-15 is rebuilt.
-ANALYZER_VERSION = "sq-16"
+# sq-17: entity extraction: a name quoted twice has one type; a locative
+#       preposition governs both names "dhe" joins; the surname of several
+#       people an article names is a person; military ranks are titles;
+#       Korea e Veriut and Koreja alone are places (the lexicon's Kore was
+#       a person by animacy); sq-16 is rebuilt.
+ANALYZER_VERSION = "sq-17"
 
 
 class AlbanianStemFilter(Filter):

@@ -408,6 +408,28 @@ def test_a_basic_court_or_prosecution_is_named_with_its_seat():
     assert names("Gjykata Supreme në Prishtinë vendosi.")[-1] == ("Prishtinë", "LOC", "Prishtina")
 
 
+def test_a_name_quoted_twice_has_one_type_and_one_span():
+    found = names("Ata folën për shoqatën “Drita e Re” dhe pastaj për “Drita e Re” sërish.")
+    assert found == [("Drita e Re", "ORG", "Drita e Re"), ("Drita e Re", "ORG", "Drita e Re")]
+
+
+def test_a_locative_preposition_governs_both_names_it_joins():
+    assert names("Sulmi në Bellenglise dhe Lehaucourt dështoi.") == [
+        ("Bellenglise", "LOC", "Bellenglise"),
+        ("Lehaucourt", "LOC", "Lehaucourt"),
+    ]
+
+
+def test_the_surname_of_several_people_alone_is_a_person():
+    found = names("Vëllezërit Bernard Vann dhe Michael Vann erdhën. Nënkoloneli Vann u vra.")
+    assert found[-1] == ("Vann", "PER", "Vann")  # a person; which Vann, the text says
+
+
+def test_korea_in_either_spelling_and_alone_is_a_place():
+    assert names("Ai foli për Korea e Veriut dje.") == [("Korea e Veriut", "LOC", "Koreja e Veriut")]
+    assert names("Qeveria tha se Koreja ka lëshuar raketa.")[-1][:2] == ("Koreja", "LOC")
+
+
 def test_a_building_named_after_its_noun_is_a_place():
     assert names("Reklama u shfaq në katedralen Duomo dje.") == [("Duomo", "LOC", "Duomo")]
 

@@ -263,6 +263,18 @@ def coordinate(pieces: list[Piece], text: str, gaz) -> None:
             elif weak and kinds["PER"] and not kinds["LOC"] and not kinds["ORG"]:
                 for q in weak:
                     q.type, q.by_default = "PER", False
+        elif (
+            len(chain) == 2
+            and joins[0].strip() in ("dhe", "e", "apo", "ose")
+            and chain[0].type == "LOC"
+            and chain[0].preposition in LOC_PREPOSITIONS
+            and chain[1].by_default
+            and len(chain[1].words) == 1
+            and word_after(text, chain[1].end) not in SPEECH_VERBS
+        ):
+            # a locative preposition governs both names it is joined to (në
+            # Bellenglise dhe Lehaucourt): the second is a place too
+            chain[1].type, chain[1].by_default = "LOC", False
         elif len(chain) == 2 and joins[0].strip() in ("dhe", "apo", "ose"):
             # two joined by a conjunction (a comma is an apposition: të
             # Veronës, Marash Kumbulla): a one-word name typed for want of

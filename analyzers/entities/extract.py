@@ -366,7 +366,18 @@ def _quoted(text: str, gaz) -> list[Span]:
     spans: list[Span] = []
     # First-seen order, not a set's hash order: two quoted names that match the
     # same span must resolve the same way in every process (PYTHONHASHSEED).
-    for name, type_ in dict.fromkeys((f.canonical, f.type) for f in found):
+    # One name, one type: quoted twice, after a class noun once (shoqatës
+    # “Jetimat e Ballkanit”) and with none the other time, it is what the
+    # class noun says, not a work as well (two spans at the same place).
+    # Matched regardless of case, names written apart only by case are one.
+    types: dict[str, tuple[str, str]] = {}
+    for f in found:
+        key = f.canonical.lower()
+        if key not in types:
+            types[key] = (f.canonical, f.type)
+        elif types[key][1] == "MISC":
+            types[key] = (types[key][0], f.type)
+    for name, type_ in types.values():
         pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in name.split()) + r"(?!\w)", re.IGNORECASE)
         for m in pattern.finditer(text):
             if m.group()[0].isupper():

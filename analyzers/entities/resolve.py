@@ -150,6 +150,11 @@ def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
             p.canonical = target
             p.type = "PER"
             p.by_default = False
+        elif person and any(len(by_last.get(key, ())) > 1 for key in keys):
+            # the surname of several people the article names in full (a
+            # family: Bernard Vann, Michael Vann): a person, which of them
+            # the text must say
+            p.type, p.by_default = "PER", False
 
 
 def _resolvable(p: Piece, gaz) -> bool:

@@ -232,6 +232,7 @@ def _uniparser(builder: _Builder, version: str) -> None:
     if path is None:
         return
     source = f"uniparser-albanian {version}:lexemes.txt"
+    territories_en = _english_territories()
     for rec in _lexeme_records(path):
         lex = rec.get("lex", "")
         if not lex:
@@ -278,7 +279,26 @@ def _uniparser(builder: _Builder, version: str) -> None:
             canonical, gender = lex, FEM
         else:
             canonical, gender = lex, MASC
+        if type_ == "PER" and role == "name" and gloss in territories_en:
+            # animacy's guess for a country its English gloss names (Kore:
+            # Korea): a place, named in a stressed -e as CLDR's states are
+            type_ = "LOC"
+            if lex.endswith("e"):
+                canonical, gender = territory_canonical(lex, set())
         builder.add(canonical, type_, gender, f"{source}:{lex}", role=role, variants=(lex,))
+
+
+def _english_territories() -> frozenset[str]:
+    """CLDR's English names of states and regions, and the name a North/South
+    pair shares (Korea of North Korea and South Korea): the English glosses
+    of the lexicon's country names."""
+    try:
+        from babel import Locale
+    except ImportError:
+        return frozenset()
+    names = set(Locale("en").territories.values())
+    names |= {n.split(" ", 1)[1] for n in names if n.startswith(("North ", "South "))}
+    return frozenset(names)
 
 
 def _territories(builder: _Builder, babel_version: str | None, pycountry_version: str | None) -> None:
