@@ -64,3 +64,58 @@ def test_a_written_file_is_as_readable_as_its_folder(tmp_path):
     os.chmod(shared, 0o755)
     write_atomically(shared / "f", "x")
     assert (shared / "f").stat().st_mode & 0o777 == 0o644
+
+
+class _TouchOnUnpickling:
+    """A pickle that creates a file when loaded: what a planted cache could run."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        from pathlib import Path
+
+        return Path.touch, (self.marker,)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="no file owners on this system")
+def test_a_cached_gazetteer_others_may_write_to_is_not_unpickled(tmp_path, monkeypatch):
+    """The gazetteer's cache is a pickle, and unpickling runs code: one that
+    another user could have written (a shared $SEARCHIDX_CACHE) is built
+    anew instead of loaded; the same file closed to others is loaded."""
+    import pickle
+    from types import SimpleNamespace
+
+    from analyzers.entities import gazetteer
+
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("SEARCHIDX_CACHE", str(folder))
+    built = SimpleNamespace(built=True)
+    monkeypatch.setattr(gazetteer, "build", lambda versions: built)
+    path = gazetteer._cache_path(gazetteer.source_versions())
+    marker = tmp_path / "ran"
+    for mode, runs in ((0o666, False), (0o620, False), (0o644, True)):
+        marker.unlink(missing_ok=True)
+        path.write_bytes(pickle.dumps(_TouchOnUnpickling(marker)))
+        os.chmod(path, mode)
+        monkeypatch.setattr(gazetteer, "_loaded", None)
+        assert gazetteer.load() is built  # not a Gazetteer either way: built anew
+        assert marker.exists() == runs, oct(mode)
+
+
+def test_the_gazetteer_cache_is_read_back_from_a_group_writable_folder(tmp_path, monkeypatch):
+    """A user whose umask is 002 (a group of their own) has group-writable
+    folders: the table is written closed to the group, so it is read back
+    rather than built by every process."""
+    from analyzers.entities import gazetteer
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    os.chmod(folder, 0o775)
+    monkeypatch.setenv("SEARCHIDX_CACHE", str(folder))
+    monkeypatch.setattr(gazetteer, "_loaded", None)
+    first = gazetteer.load()
+    monkeypatch.setattr(gazetteer, "build", lambda versions: pytest.fail("built again, not read from the cache"))
+    monkeypatch.setattr(gazetteer, "_loaded", None)
+    assert gazetteer.load().entries.keys() == first.entries.keys()

@@ -35,6 +35,8 @@ Guerrero).
 The tables are derived once and pickled in the user's cache directory, keyed
 by the versions of the source packages and the curated files' hash, so a
 process pays a few milliseconds to load them; nothing is read per document.
+A cached table that another user could have written is built anew instead
+(analyzers.files.only_mine): unpickling it would run whatever it holds.
 A missing source package only removes its entries.
 """
 
@@ -47,7 +49,7 @@ import threading
 from pathlib import Path
 
 from analyzers.entities.gazetteer_table import CURATED_FILES, RESOURCES, Entry, FrozenEntry, Gazetteer
-from analyzers.files import cache_dir, write_atomically
+from analyzers.files import cache_dir, only_mine, write_atomically
 
 __all__ = ["CURATED_FILES", "RESOURCES", "Entry", "FrozenEntry", "Gazetteer", "load", "build", "source_versions"]
 
@@ -107,6 +109,20 @@ def _prune(folder: Path, keep: Path, newest: int = 3) -> None:
             pass
 
 
+def _read_cache(path: Path, versions: dict[str, str]) -> Gazetteer | None:
+    """The cached tables of these source versions; None if absent, stale,
+    unreadable, or a file another user could have written (a shared
+    $SEARCHIDX_CACHE): unpickling runs any code the file holds."""
+    try:
+        if not only_mine(path):
+            return None
+        with path.open("rb") as f:
+            gaz = pickle.load(f)
+    except Exception:  # absent or unreadable: rebuild
+        return None
+    return gaz if isinstance(gaz, Gazetteer) and gaz.versions == versions else None
+
+
 _lock = threading.Lock()
 _loaded: Gazetteer | None = None
 
@@ -121,19 +137,12 @@ def load() -> Gazetteer:
             return _loaded
         versions = source_versions()
         path = _cache_path(versions)
-        gaz = None
-        try:
-            with path.open("rb") as f:
-                gaz = pickle.load(f)
-            if not isinstance(gaz, Gazetteer) or gaz.versions != versions:
-                gaz = None
-        except Exception:  # absent, unreadable or stale: rebuild
-            gaz = None
+        gaz = _read_cache(path, versions)
         if gaz is None:
             gaz = build(versions)
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                write_atomically(path, pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))
+                write_atomically(path, pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL), private_writes=True)
                 _prune(path.parent, keep=path)
             except OSError:
                 pass  # a read-only home only costs the rebuild next time
