@@ -69,7 +69,11 @@ from analyzers.tokenizer import AlbanianTokenizer, positioned_tokens
 #       people an article names is a person; military ranks are titles;
 #       Korea e Veriut and Koreja alone are places (the lexicon's Kore was
 #       a person by animacy); sq-16 is rebuilt.
-ANALYZER_VERSION = "sq-17"
+# sq-18: entity extraction: a capitalised common word after a place noun
+#       is a place's name (lagjen Lakuriq); singers known by one name and
+#       the party Alternativa are in the curated list; more verbs only
+#       people do (foli, sqaroi, përmend); sq-17 is rebuilt.
+ANALYZER_VERSION = "sq-18"
 
 
 class AlbanianStemFilter(Filter):

@@ -430,6 +430,23 @@ def test_korea_in_either_spelling_and_alone_is_a_place():
     assert names("Qeveria tha se Koreja ka lëshuar raketa.")[-1][:2] == ("Koreja", "LOC")
 
 
+def test_a_common_word_after_a_place_noun_is_a_place():
+    # lakuriq (naked) is a common word; after lagjen it names the quarter
+    assert names("Parku u ndërtua në lagjen Lakuriq të qytetit.") == [("Lakuriq", "LOC", "Lakuriq")]
+    # a locative preposition alone is no such evidence (në Qershor: in June)
+    assert names("Koncerti mbahet në Qershor.") == []
+
+
+def test_singers_known_by_one_name_are_people():
+    found = names("Kidën dhe Mozzikun i pamë bashkë; Alternativa uroi Taynën.")
+    assert [(t, ty) for t, ty, _ in found] == [
+        ("Kidën", "PER"),
+        ("Mozzikun", "PER"),
+        ("Alternativa", "ORG"),
+        ("Taynën", "PER"),
+    ]
+
+
 def test_a_building_named_after_its_noun_is_a_place():
     assert names("Reklama u shfaq në katedralen Duomo dje.") == [("Duomo", "LOC", "Duomo")]
 
@@ -888,6 +905,7 @@ def test_a_name_with_no_evidence_is_misc_and_a_first_name_makes_a_person():
     assert names("Kompania shiti Houghton Mifflin Harcourt dje.")[0][1] != "PER"
     assert names("Golin e shënoi Raheem Sterling.")[0][1] == "PER"
     assert names("Megjithatë, Tolaj thotë se maskat duhen.")[0][1] == "PER"  # a verb of saying after it
+    assert names("Sa për krahasim, Dobruna përmend buxhetin e vitit të kaluar.")[0][1] == "PER"
     assert names("Në takim ishte edhe Selmanaj.")[0][1] == "PER"  # an Albanian surname's -aj
 
 

@@ -46,6 +46,7 @@ from analyzers.entities.words import (
     MISC_HEADS,
     NAME_PARTICLES,
     NOT_NAMES,
+    PLACE_NOUN,
     SPEECH_VERBS,
     TITLE_ADJECTIVES,
 )
@@ -334,6 +335,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
                 common_mid_sentence(tok.text, gaz)
                 and (before in CONNECTOR_WORDS or not title)  # kryetari i Komunës (a title looked for last)
                 and before not in SPEECH_VERBS
+                and not _place_by_context(tok.text, before)
             )
         ):
             # "kategorinë A", "Covid", "Kushtetutën": a capital on a common
@@ -445,6 +447,14 @@ def _genitive_after_connector(text: str, toks: list[Token], i: int) -> bool:
     return (
         connector in CONNECTOR_WORDS and not name_head(toks[i].text) and _GENITIVE_END.search(toks[i].text) is not None
     )
+
+
+def _place_by_context(word: str, before: str) -> bool:
+    """A capitalised common word that a place noun before it makes a place's
+    name (lagjen Lakuriq, fshatin Kleçkë), where the capital of a common
+    word otherwise marks respect or emphasis (a locative preposition alone
+    is no such evidence: në Qershor, në Internet, në Premierligë)."""
+    return bool(PLACE_NOUN.match(before)) and not name_head(word)
 
 
 def _second_person(toks: list[Token], i: int, j: int, n: int, gaz) -> bool:
