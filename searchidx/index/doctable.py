@@ -67,6 +67,17 @@ def fold_key(text: str) -> str:
     return strip_accents(text.casefold())
 
 
+def packed_words(bits: np.ndarray) -> np.ndarray:
+    """Booleans packed 64 to a word along the last axis (the documents), the
+    last word padded with zeros: two such rows over the same documents are
+    ANDed and their bits counted a word at a time."""
+    packed = np.packbits(bits, axis=-1, bitorder="little")
+    pad = -packed.shape[-1] % 8
+    if pad:
+        packed = np.concatenate([packed, np.zeros((*packed.shape[:-1], pad), dtype=np.uint8)], axis=-1)
+    return packed.view(np.uint64)
+
+
 @dataclass
 class EntityColumn:
     """One entity field: each document's values, and each value's documents.
@@ -94,6 +105,7 @@ class EntityColumn:
     by_word: dict[str, set[str]] = field(default_factory=dict)  # folded word of a stored name -> canonical values
     canonical: dict[str, str] = field(default_factory=dict)  # every live stored value -> its canonical value
     _numbers: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    _common_bits: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_docs(cls, docs_of: dict[str, list[int]], size: int, **lookups) -> EntityColumn:
@@ -106,6 +118,21 @@ class EntityColumn:
         by_doc = np.argsort(value_docs, kind="stable")  # each document's values, in value order
         doc_starts = np.searchsorted(value_docs[by_doc], np.arange(size + 1)).astype(np.int64)
         return cls(names, value_starts, value_docs, doc_starts, pair_values[by_doc], **lookups)
+
+    def common_value_bits(self) -> np.ndarray:
+        """The documents of the values held by 1/32 of the documents or more
+        (values 0 to k-1: the most held come first) as rows of bits, 64 to
+        a word (packed_words): a row is then no larger than the value's list
+        of document numbers, and facets count a query's many matches among
+        them a word at a time. Made on first use."""
+        if self._common_bits is None:
+            size = len(self.doc_starts) - 1
+            totals = np.diff(self.value_starts)
+            k = int(np.searchsorted(-totals, -max(1, size // 32), side="right"))
+            rows = np.zeros((k, size), dtype=bool)
+            rows[np.repeat(np.arange(k), totals[:k]), self.value_docs[: int(self.value_starts[k])]] = True
+            self._common_bits = packed_words(rows)
+        return self._common_bits
 
     def number(self, name: str) -> int | None:
         if self._numbers is None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from searchidx.index.doctable import DocTable
+from searchidx.index.doctable import DocTable, packed_words
 from searchidx.index.schema import ENTITY_FIELDS
 from searchidx.query.filters import DATE, Filter
 
@@ -142,9 +142,10 @@ def _top_value_counts(
 
     Few documents: the values of those documents are counted. Many (a
     headline OR-ed matches most of the corpus): values are counted most
-    frequent first, a few at a time, until the next value's count over the
-    whole corpus falls below the top-th count found, which it cannot beat:
-    a handful of values instead of every pair of most documents.
+    frequent first (those held by 1/32 of the corpus or more as rows of
+    bits, all at once), then a few at a time, until the next value's count
+    over the whole corpus falls below the top-th count found, which it
+    cannot beat: a handful of values instead of every pair of most documents.
 
     Nearly all documents (a common word alone matches 98% of the corpus):
     the values of the few others are counted and taken from each value's
@@ -162,6 +163,14 @@ def _top_value_counts(
     totals = np.diff(column.value_starts)  # most first: the column numbers its values so
     found: list[np.ndarray] = []
     threshold, done, step = 1, 0, max(2 * top, 16)
+    # The values held by many documents first, counted as bits a word at a
+    # time (64 documents an operation, not one gathered by number).
+    common = column.common_value_bits()
+    if len(common):
+        found.append(np.bitwise_count(common & packed_words(matched)).sum(axis=1, dtype=np.int64))
+        done = len(common)
+        if done >= top:
+            threshold = max(threshold, int(np.partition(found[0], done - top)[done - top]))
     while done < len(totals) and totals[done] >= threshold:
         # The next values, none of them below the threshold.
         end = min(done + step, int(np.searchsorted(-totals, -threshold, side="right")))
