@@ -144,3 +144,36 @@ def test_a_window_s_words_answer_for_the_window():
         assert any(map(title_like, window.split())) == found, window
         hits += found
     assert 0 < hits < len(windows)
+
+
+def test_a_quoted_name_s_repeats_are_found_as_by_the_plain_pattern():
+    # extract._written_as checks the look-behind after the name's first
+    # letter, so the regex engine can skip to it: the same matches required
+    names = ["Brezi dhe Rruga", "Sunday Times", "Jetimat e Ballkanit", "Kosova", "Ëndrra", "Çmimi i Madh", "A"]
+    texts = _texts(CORPUS) + [
+        "“Brezi dhe Rruga” ... brezi  dhe\nRRUGA, xBrezi dhe Rruga, Brezi dhe Rrugax, _Brezi dhe Rruga, -Brezi dhe Rruga",
+        "ËNDRRA ëndrra Ëndrrat aËndrra; çmimi i madh, Çmimi i Madh. A a Ab bA",
+    ]
+    for name in names:
+        plain = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in name.split()) + r"(?!\w)", re.IGNORECASE)
+        fast = extract._written_as(name)
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], (name, text)
+    assert extract._written_as("Brezi dhe Rruga").search(texts[-2])
+
+
+def test_overlong_stretches_are_found_as_by_the_plain_pattern():
+    limit = extract.MAX_TOKEN_CHARS
+    plain = re.compile(r"(?<!\S)\S{%d}" % (limit + 1))
+    texts = _texts(CORPUS) + [
+        "x" * (limit + 1),
+        "x" * limit,
+        " " + "x" * (limit + 1) + " y",
+        "a\n" + "é" * (limit + 1),
+        "a\u00a0" + "b" * (limit + 1),  # a no-break space is white space to both
+        "a" + "b" * limit + " c",
+    ]
+    for text in texts:
+        found = extract._blank_overlong(text) != text
+        assert found == (plain.search(text) is not None), text[:40]
+    assert extract._blank_overlong(texts[-6]) != texts[-6]

@@ -211,9 +211,12 @@ def _one_hyphenated_name(word: str, gaz) -> bool:
 
 
 _OVERLONG_RUN = re.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
-# The start of such a stretch: looked for at the starts of stretches only,
-# where the pattern above is tried at every character of every word.
-_OVERLONG_START = re.compile(r"(?<!\S)\S{%d}" % (MAX_TOKEN_CHARS + 1))
+# Such a stretch opening the text, or after a white space: looked for at the
+# starts of stretches only, where the pattern above is tried at every
+# character of every word; and a pattern that opens with a character class
+# (not a look-behind) lets the regex engine skip to the white spaces.
+_OVERLONG_FIRST = re.compile(r"\S{%d}" % (MAX_TOKEN_CHARS + 1))
+_OVERLONG_AFTER_SPACE = re.compile(r"\s\S{%d}" % (MAX_TOKEN_CHARS + 1))
 
 
 def _blank_overlong(text: str) -> str:
@@ -223,7 +226,7 @@ def _blank_overlong(text: str) -> str:
     whatever the rules below do with one. Blanked with line breaks: a long
     run of spaces costs the rules below time growing with its square, line
     breaks do not."""
-    if _OVERLONG_START.search(text) is None:
+    if _OVERLONG_FIRST.match(text) is None and _OVERLONG_AFTER_SPACE.search(text) is None:
         return text
     return _OVERLONG_RUN.sub(lambda m: "\n" * len(m.group()), text)
 
@@ -378,9 +381,19 @@ def _quoted(text: str, gaz) -> list[Span]:
         elif types[key][1] == "MISC":
             types[key] = (types[key][0], f.type)
     for name, type_ in types.values():
-        pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in name.split()) + r"(?!\w)", re.IGNORECASE)
-        for m in pattern.finditer(text):
+        for m in _written_as(name).finditer(text):
             if m.group()[0].isupper():
                 spans.append(Span(m.start(), m.end(), name, type_))
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _written_as(name: str) -> re.Pattern:
+    """The words of a quoted name as a whole phrase in any case, white space
+    between them: ``(?<!\\w)`` + the words + ``(?!\\w)``, where the look-behind is
+    checked after the name's first letter (which re.escape leaves as it is):
+    a pattern that opens with a letter lets the regex engine skip to where
+    it occurs, where a look-behind first is tried at every character (the
+    same matches)."""
+    body = r"\s+".join(re.escape(w) for w in name.split())
+    return re.compile(body[0] + r"(?<!\w.)" + body[1:] + r"(?!\w)", re.IGNORECASE)

@@ -20,7 +20,6 @@ what they mean (type, canonical form) is decided in
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -366,7 +365,8 @@ def word_after(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
-_SENTENCE_CUT_RE = re.compile(r"[.!?…:;\n]")
+# The characters that end a sentence before a name, for title_before.
+_SENTENCE_CUTS = ".!?…:;\n"
 
 
 def _title_find_re() -> re.Pattern:
@@ -394,22 +394,17 @@ def title_like(word: str) -> bool:
     return TITLE_FIND_RE.search(word) is not None
 
 
-def title_before(text: str, start: int, title_ends: list[int] | None = None) -> bool:
+def title_before(text: str, start: int) -> bool:
     """A title within the few words before `start` in the same sentence:
     ``presidenti rus, Vladimir Putin``, ``presidentit kinez, Xi Jinping``.
-    Only the last five words count. `title_ends`, the sorted ends of every
-    title-like word of the text, spares a search per run."""
-    if title_ends is not None:
-        k = bisect.bisect_right(title_ends, start)
-        if k == 0 or title_ends[k - 1] <= start - 70:
-            return False
+    Only the last five words count."""
     window = text[max(0, start - 70) : start]
-    last = window.split()[-1:]
-    if last and last[0].lower() in TITLE_ABBREVIATIONS:
+    parts = window.split()
+    if parts and parts[-1].lower() in TITLE_ABBREVIATIONS:
         return True  # Z. Doseba, Dr. Ford: the abbreviation's dot ends no sentence
-    if title_ends is None and "ist" not in window and not any(map(title_like, window.split())):
+    if "ist" not in window and not any(map(title_like, parts)):
         return False  # no title stem, nor a noun in -ist (xhudistja, artisti)
-    cut = max((m.end() for m in _SENTENCE_CUT_RE.finditer(window)), default=0)
+    cut = max(map(window.rfind, _SENTENCE_CUTS)) + 1  # after the last sentence's end (0: none)
     words = [w.strip(",”“\"'‘’()«»") for w in window[cut:].split()]
     if any(is_title(w) for w in words[-5:]):
         return True
