@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from analyzers.entities.gazetteer_table import weak_place
 from analyzers.entities.lexical import (
@@ -325,10 +326,16 @@ def sport_clubs(pieces: list[Piece], text: str) -> None:
         and (p.preposition in SPORT_PREPOSITIONS or (p.words[0].endswith("ët") and not p.sentence_initial))
     ]
     # the story's words are counted only where a name may be a club
-    if not clubs or len({m.group().lower() for m in SPORT_WORD.finditer(text)}) < 3:
+    if not clubs or not sports_story(text):
         return
     for p in clubs:
         p.type, p.by_default = "ORG", False
+
+
+@lru_cache(maxsize=1)  # both rules above and below ask it of one article
+def sports_story(text: str) -> bool:
+    """Whether a text holds three different words of sport at least."""
+    return len({m.group().lower() for m in SPORT_WORD.finditer(text)}) >= 3
 
 
 def town_clubs(pieces: list[Piece], text: str, gaz) -> None:
@@ -347,7 +354,7 @@ def town_clubs(pieces: list[Piece], text: str, gaz) -> None:
         and p.preposition not in LOC_PREPOSITIONS
         and _definite_town(p, gaz)
     ]
-    if not towns or len({m.group().lower() for m in SPORT_WORD.finditer(text)}) < 3:
+    if not towns or not sports_story(text):
         return
     for p in towns:
         p.type = "ORG"

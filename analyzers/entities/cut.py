@@ -118,6 +118,7 @@ def opener_only(word: str, gaz) -> bool:
     )
 
 
+@lru_cache(maxsize=32768)  # asked of every word opening a sentence
 def lone_opener(word: str, gaz) -> bool:
     """A word that, alone in its run and opening a sentence, is dropped by
     :func:`cut_run` (:func:`opener_only`) and is no head that
@@ -132,13 +133,10 @@ def legislature(word: str) -> bool:
     return word[1:].islower() and bool(LEGISLATURE.match(word.lower()))
 
 
-def _surface(text: str, toks: list[Token]) -> str:
-    return " ".join(t.text for t in toks)
-
-
 def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piece]:
     out: list[Piece] = []
     i, n = 0, len(toks)
+    words = [t.text for t in toks]  # for the dictionaries' look-ups of several words
     title = title_before
     while i < n:
         # strip connectors left at the edge of a cut
@@ -184,7 +182,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
         for j in range(min(n, i + LONGEST_NAME), i + 1, -1):
             if toks[j - 1].text in CONNECTOR_WORDS or split_acronym(toks[j - 1].text):
                 continue
-            cands = gaz.lookup(_surface(text, toks[i:j]))
+            cands = gaz.lookup(" ".join(words[i:j]))
             if cands:
                 match = (j, cands)
                 break
@@ -261,7 +259,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
         while j < n and not split_acronym(toks[j].text):
             if (
                 toks[j].text not in CONNECTOR_WORDS
-                and _known_from(text, toks, j, n, gaz)
+                and _known_from(words, j, gaz)
                 and not (toks[j - 1].text in CONNECTOR_WORDS and name_head(toks[i].text))
             ):
                 break  # (an institution's genitive stays in its name: Asambleja ... e Kombeve të Bashkuara)
@@ -475,10 +473,10 @@ def _second_person(toks: list[Token], i: int, j: int, n: int, gaz) -> bool:
     )
 
 
-def _known_from(text, toks, j, n, gaz) -> bool:
-    """Whether a multi-word dictionary name starts at toks[j]."""
-    for k in range(min(n, j + LONGEST_NAME), j + 1, -1):
-        if k - j >= 2 and gaz.lookup(_surface(text, toks[j:k])):
+def _known_from(words: list[str], j: int, gaz) -> bool:
+    """Whether a multi-word dictionary name starts at words[j]."""
+    for k in range(min(len(words), j + LONGEST_NAME), j + 1, -1):
+        if gaz.lookup(" ".join(words[j:k])):
             return True
     return False
 

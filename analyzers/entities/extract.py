@@ -185,8 +185,9 @@ def _slash_credits(text: str, gaz) -> list[Mention]:
     capitalised: ORG, in text order."""
     out = []
     found = list(_SLASH_CREDIT.finditer(text)) if "/" in text else []
-    if any(verb in text for verb in CREDIT_VERBS):  # most articles credit no one so: no pass over them
-        found.extend(m for m in _VERB_CREDIT.finditer(text) if m.group(1) not in gaz.common)
+    verbs = [k for k in map(text.find, CREDIT_VERBS) if k >= 0]
+    if verbs:  # most articles credit no one so: no pass over them, nor over the text before the first verb
+        found.extend(m for m in _VERB_CREDIT.finditer(text, min(verbs)) if m.group(1) not in gaz.common)
     for m in found:
         word = m.group(1)
         if word.isupper() and len(word) > 1 and gaz.lookup(word):

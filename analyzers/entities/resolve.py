@@ -3,7 +3,6 @@ resolving short mentions of people to the full name."""
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -44,19 +43,23 @@ CLEAR_CASE_ENDINGS = (
 
 def choose_canonical(pieces: list[Piece], gaz, evidence: Evidence | None) -> None:
     """Pick each piece's reading with the article's (and index's) evidence."""
-    votes: Counter[str] = Counter()
-    written: Counter[str] = Counter()
+    # counts in plain dicts: a Counter calls Python code for every key it
+    # lacks, and most readings are counted once
+    votes: dict[str, int] = {}
+    written: dict[str, int] = {}
     bare: list[bool] = []
     for p in pieces:
         if len(p.candidates) == 1:
-            votes[p.candidates[0]] += 1
+            c = p.candidates[0]
+            votes[c] = votes.get(c, 0) + 1
         else:
-            for c in set(p.candidates):  # Counter.update costs more per call
-                votes[c] += 1
+            for c in set(p.candidates):
+                votes[c] = votes.get(c, 0) + 1
         b = _may_be_bare(p)
         bare.append(b)
         if b:
-            written[" ".join(p.words)] += 1
+            surface = " ".join(p.words)
+            written[surface] = written.get(surface, 0) + 1
     for p, b in zip(pieces, bare):
         if p.acronym:
             continue
@@ -68,7 +71,7 @@ def choose_canonical(pieces: list[Piece], gaz, evidence: Evidence | None) -> Non
         for rank, c in enumerate(p.candidates):
             # a reading written as such elsewhere in the article
             own = c == surface and b
-            score = votes[c] + 0.5 * (written[c] - own) - rank * 0.01
+            score = votes[c] + 0.5 * (written.get(c, 0) - own) - rank * 0.01
             if own:
                 score += 0.5  # with no other evidence, a name is as written
             if gaz.entry(c) is not None:
