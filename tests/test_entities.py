@@ -447,6 +447,27 @@ def test_singers_known_by_one_name_are_people():
     ]
 
 
+def test_an_institution_of_an_organisation_named_by_its_acronym_is_one_name():
+    assert names("Ai foli para Asamblesë së Përgjithshme të OKB-së dje.")[0][:2] == (
+        "Asamblesë së Përgjithshme të OKB-së",
+        "ORG",
+    )
+    # a lone title before the acronym, and a state's acronym, stay apart
+    assert names("Deklaroi kreu i LDK-së dje.") == [("LDK-së", "ORG", "LDK")]
+    assert ("SHBA-së", "LOC", "Shtetet e Bashkuara") in names("Stuhia goditi Bregun Perëndimor të SHBA-së.")
+
+
+def test_a_known_name_holding_per_is_joined_whatever_its_head():
+    assert names("Deputeti i Bashkimit Demokratik për Integrim foli.") == [
+        ("Bashkimit Demokratik për Integrim", "ORG", "BDI")
+    ]
+
+
+def test_a_known_one_word_name_in_capitals_is_that_name():
+    assert names("Një postim i ndarë nga KIDA dje.") == [("KIDA", "PER", "Kida")]
+    assert names("Fitoi Paris Saint Germain.")[-1] == ("Paris Saint Germain", "ORG", "Paris Saint-Germain")
+
+
 def test_a_building_named_after_its_noun_is_a_place():
     assert names("Reklama u shfaq në katedralen Duomo dje.") == [("Duomo", "LOC", "Duomo")]
 

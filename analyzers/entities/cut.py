@@ -281,6 +281,8 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             if _second_person(toks, i, j, n, gaz):
                 break  # Ivan Rakitic | e Arturo Vidal: two people joined by "e" (and)
             j += 1
+        if _institution_of_acronym(toks, i, j, n, gaz):
+            j += 1  # Asamblenë e Përgjithshme të OKB-së: the institution's genitive is in its name
         while j > i + 1 and (toks[j - 1].text in CONNECTOR_WORDS or toks[j - 1].text in JOIN_WORDS):
             j -= 1
         group = toks[i:j]
@@ -455,6 +457,22 @@ def _place_by_context(word: str, before: str) -> bool:
     return bool(PLACE_NOUN.match(before)) and not name_head(word)
 
 
+def _institution_of_acronym(toks: list[Token], i: int, j: int, n: int, gaz) -> bool:
+    """Whether the acronym at toks[j] closes the institution's name that
+    toks[i:j] opens: an organisation's head and at least one more word,
+    then a connector, then an organisation's acronym in the genitive
+    (Asambleja e Përgjithshme e OKB-së, Këshilli i Sigurimit i OKB-së,
+    Klinika Infektive e QKUK-së); a lone title before an acronym (Kreu i
+    LDK-së) or a state's acronym (Bregu Perëndimor i SHBA-së) stays apart."""
+    if j >= n or j - i < 3 or toks[j - 1].text not in CONNECTOR_WORDS or not org_head(toks[i].text):
+        return False
+    acr = split_acronym(toks[j].text)
+    if not acr or not acr[1]:
+        return False  # a genitive ending (OKB-së) says it belongs to the name before
+    known = gaz.lookup(acr[0])
+    return bool(known) and all(gaz.entry(c).type == "ORG" for c in known)
+
+
 def _second_person(toks: list[Token], i: int, j: int, n: int, gaz) -> bool:
     """Whether toks[j] starts a second person's full name after ``e`` (and)
     in a run that a person's full name opens: Ivan Rakitic e Arturo Vidal,
@@ -491,6 +509,14 @@ def _in_caps_stretch(text: str, tok: Token) -> bool:
 
 def _acronym_piece(tok: Token, name: str, gaz) -> Piece:
     known = gaz.lookup(name)
+    if not known and len(name) > 3:
+        # a person's or a place's name written in capitals (KIDA, a post's
+        # signature; KOSOVA in a headline): that name, not an acronym
+        written = name[0] + name[1:].lower()
+        named = [c for c in gaz.lookup(written) if gaz.entry(c).type in ("PER", "LOC")]
+        if named:
+            piece = Piece(tok.start, tok.end, [written], named, known=True)
+            return piece
     # an acronym the dictionaries join to a name is that entity (SHBA:
     # Shtetet e Bashkuara), else its own
     piece = Piece(tok.start, tok.end, [name], [known[0] if known else name], known=bool(known), acronym=True)

@@ -40,8 +40,12 @@ def join_purposes(text: str, runs: list, gaz) -> list:
         if (
             i + 1 < n
             and text.find("për", run.end, run.end + 6) != -1
-            and any(
-                purposes_head(t.text) for t in (run.tokens[:2] if run.tokens[0].sentence_initial else run.tokens[:1])
+            and (
+                any(
+                    purposes_head(t.text)
+                    for t in (run.tokens[:2] if run.tokens[0].sentence_initial else run.tokens[:1])
+                )
+                or _known_whole(text, run, runs[i + 1], gaz)
             )
         ):
             tokens = list(run.tokens)
@@ -75,6 +79,20 @@ def join_purposes(text: str, runs: list, gaz) -> list:
         out.append(run)
         i += 1
     return out
+
+
+def _known_whole(text: str, run, nxt, gaz) -> bool:
+    """Whether the end of a run, ``për`` and the next run are one name the
+    dictionaries know, whatever its head (Bashkimi Demokratik për Integrim,
+    BDI's name; also after a title in the run: Deputeti i Bashkimit ...)."""
+    m = _PURPOSE_GAP.fullmatch(text, run.end, nxt.start)
+    if m is None:
+        return False
+    after = " ".join(
+        [*(w.group() for w in _GAP_WORD_RE.finditer(text, m.start(), m.end())), *(t.text for t in nxt.tokens)]
+    )
+    words = [t.text for t in run.tokens]
+    return any(gaz.lookup(" ".join([*words[k:], after])) for k in range(len(words)))
 
 
 def purposes_head(word: str) -> bool:
