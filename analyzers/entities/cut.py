@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analyzers.entities.acronym_led import acronym_led_name, case_number
+from analyzers.entities.boundaries import genitive_after_connector, institution_of_acronym, second_person
 from analyzers.entities.canonical import connector_for, head_readings, readings
 from analyzers.entities.classify import set_context
 from analyzers.entities.gazetteer_table import weak_place
@@ -271,17 +272,17 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             ):
                 break  # a name, then an institution: Tsikhanouskaya | Komisionit për ...
             if _person_starts(toks, j, n, gaz) and not (
-                j == i + 1 and common_noun(toks[i].text, gaz) and not _genitive_after_connector(text, toks, i)
+                j == i + 1 and common_noun(toks[i].text, gaz) and not genitive_after_connector(text, toks, i)
             ):
                 # Sunderland | Jack Ross, Lidhjes ... të Kosovës | Haki Rugova; a
                 # title's genitive before a person (ministri i Mjedisit | Murat
                 # Kurum), while a place named after a person stays whole
                 # (Stadiumi Fadil Vokrri)
                 break
-            if _second_person(toks, i, j, n, gaz):
+            if second_person(toks, i, j, n, gaz):
                 break  # Ivan Rakitic | e Arturo Vidal: two people joined by "e" (and)
             j += 1
-        if _institution_of_acronym(toks, i, j, n, gaz):
+        if institution_of_acronym(toks, i, j, n, gaz):
             j += 1  # Asamblenë e Përgjithshme të OKB-së: the institution's genitive is in its name
         while j > i + 1 and (toks[j - 1].text in CONNECTOR_WORDS or toks[j - 1].text in JOIN_WORDS):
             j -= 1
@@ -435,60 +436,12 @@ def _person_starts(toks: list[Token], j: int, n: int, gaz) -> bool:
     )
 
 
-# Case endings of the definite genitive (Mjedisit, Arsimit, Shëndetësisë, Financave).
-_GENITIVE_END = re.compile(r"(?:it|ut|së|ës|ve)$")
-
-
-def _genitive_after_connector(text: str, toks: list[Token], i: int) -> bool:
-    """toks[i] is a common noun's genitive after a connector, what a title
-    or a noun outside the run serves (ministri i Mjedisit, Murat Kurum
-    after it), not the head of a name (Stadiumi Fadil Vokrri)."""
-    connector = toks[i - 1].text if i > 0 else word_before(text, toks[i].start)
-    return (
-        connector in CONNECTOR_WORDS and not name_head(toks[i].text) and _GENITIVE_END.search(toks[i].text) is not None
-    )
-
-
 def _place_by_context(word: str, before: str) -> bool:
     """A capitalised common word that a place noun before it makes a place's
     name (lagjen Lakuriq, fshatin Kleçkë), where the capital of a common
     word otherwise marks respect or emphasis (a locative preposition alone
     is no such evidence: në Qershor, në Internet, në Premierligë)."""
     return bool(PLACE_NOUN.match(before)) and not name_head(word)
-
-
-def _institution_of_acronym(toks: list[Token], i: int, j: int, n: int, gaz) -> bool:
-    """Whether the acronym at toks[j] closes the institution's name that
-    toks[i:j] opens: an organisation's head and at least one more word,
-    then a connector, then an organisation's acronym in the genitive
-    (Asambleja e Përgjithshme e OKB-së, Këshilli i Sigurimit i OKB-së,
-    Klinika Infektive e QKUK-së); a lone title before an acronym (Kreu i
-    LDK-së) or a state's acronym (Bregu Perëndimor i SHBA-së) stays apart."""
-    if j >= n or j - i < 3 or toks[j - 1].text not in CONNECTOR_WORDS or not org_head(toks[i].text):
-        return False
-    acr = split_acronym(toks[j].text)
-    if not acr or not acr[1]:
-        return False  # a genitive ending (OKB-së) says it belongs to the name before
-    known = gaz.lookup(acr[0])
-    return bool(known) and all(gaz.entry(c).type == "ORG" for c in known)
-
-
-def _second_person(toks: list[Token], i: int, j: int, n: int, gaz) -> bool:
-    """Whether toks[j] starts a second person's full name after ``e`` (and)
-    in a run that a person's full name opens: Ivan Rakitic e Arturo Vidal,
-    Afrim Buçaj e Zenun Mataj (two first names, each with a capitalised word
-    after it; the genitive ``e`` of a name never joins a first name and a
-    surname: Lidhja Demokratike e Kosovës)."""
-    return (
-        toks[j - 1].text == "e"
-        and j - 2 > i
-        and j + 1 < n
-        and toks[j + 1].is_cap
-        and toks[j - 2].is_cap
-        and gaz.is_first_name(toks[i].text)
-        and gaz.is_first_name(toks[j].text)
-        and toks[j + 1].text not in CONNECTOR_WORDS
-    )
 
 
 def _known_from(words: list[str], j: int, gaz) -> bool:
