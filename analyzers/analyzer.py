@@ -79,7 +79,11 @@ from analyzers.tokenizer import AlbanianTokenizer, positioned_tokens
 #       (Bashkimi Demokratik për Integrim); a known person's or place's name
 #       in capitals is that name (KIDA); Paris Saint Germain is PSG;
 #       sq-18 is rebuilt.
-ANALYZER_VERSION = "sq-19"
+# sq-20: entity names: an organisation's name with its acronym in brackets
+#       after it is one canonical in the article, the acronym (IKSHPK), or
+#       the article's name where the curated list gives the acronym another
+#       entity (Federata e Industrive Gjermane (BDI)); sq-19 is rebuilt.
+ANALYZER_VERSION = "sq-20"
 
 
 class AlbanianStemFilter(Filter):

@@ -117,6 +117,8 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
     agree_types(pieces)
     pieces = drop_common_nouns(pieces, gaz)
     pieces = confirm(pieces)
+    if "(" in text:
+        _introduced_acronyms(pieces, text, gaz)
     out = [Mention(m.start, m.end, text[m.start : m.end], m.type, m.canonical) for m in misc]
     out.extend(_initials(text))
     credits = _slash_credits(text, gaz)
@@ -133,6 +135,49 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
         out.append(Mention(piece.start, piece.end, text[piece.start : piece.end], piece.type, piece.canonical))
     out.sort(key=lambda m: m.start)
     return out
+
+
+# An acronym in brackets right after an organisation's name: "Instituti ...
+# i Kosovës (IKSHPK)".
+_BRACKETED = re.compile(r"[ \t\u00a0]*\(")
+
+
+def _introduced_acronyms(pieces: list[Piece], text: str, gaz) -> None:
+    """An organisation's name with its acronym in brackets after it is one
+    entity with one canonical form in the article (docs/entities.md): the
+    acronym, as news go on to use it (Instituti Kombëtar i Shëndetësisë
+    Publike të Kosovës (IKSHPK): IKSHPK), or, where the dictionaries give
+    the acronym another name, the name the article gives it (Federata e
+    Industrive Gjermane (BDI) is no Macedonian party here)."""
+    for name, acronym in zip(pieces, pieces[1:]):
+        if not (
+            acronym.acronym
+            and name.type == "ORG"
+            and not name.acronym
+            and len(name.words) > 1
+            and _BRACKETED.fullmatch(text, name.end, acronym.start)
+            and text.startswith(")", acronym.end)
+        ):
+            continue
+        if acronym.canonical == name.canonical:
+            continue
+        if _names_another(acronym, name, text, gaz):
+            old, new = acronym.canonical, name.canonical
+        else:
+            old, new = name.canonical, acronym.canonical
+        acronym.type = "ORG"
+        for p in pieces:
+            if p.canonical == old and p.type == "ORG":
+                p.canonical = new
+
+
+def _names_another(acronym: Piece, name: Piece, text: str, gaz) -> bool:
+    """Whether the curated list gives the acronym an entity the name is not
+    (BDI, a Macedonian party, after Federata e Industrive Gjermane)."""
+    entry = gaz.entry(acronym.canonical)
+    if entry is None or not any(s.startswith("curated:") for s in entry.sources):
+        return False
+    return acronym.canonical not in gaz.lookup(text[name.start : name.end])
 
 
 # The Roman numeral after a monarch's or a pope's name (Murati II, Elizabeth
