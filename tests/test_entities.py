@@ -476,6 +476,16 @@ def test_an_organisation_with_its_acronym_in_brackets_is_one_facet_value():
     assert {m.canonical for m in extract_entities(text) if m.type == "ORG"} == {"Federata e Industrive Gjermane"}
 
 
+def test_a_quoted_name_with_a_word_of_foreign_organisations_is_one():
+    text = "Sipas ‘Courier Gazette’, firma “Drini SHPK” u shit."
+    assert [(m.text, m.type) for m in extract_entities(text)] == [("Courier Gazette", "ORG"), ("Drini SHPK", "ORG")]
+
+
+def test_a_feminine_title_in_the_accusative_makes_a_person():
+    # tarë (tare) is a common word; after vajzën (the daughter) it is a name
+    assert names("Ai doli me vajzën e tij Tarën dje.") == [("Tarën", "PER", "Tara")]
+
+
 def test_a_building_named_after_its_noun_is_a_place():
     assert names("Reklama u shfaq në katedralen Duomo dje.") == [("Duomo", "LOC", "Duomo")]
 

@@ -50,6 +50,7 @@ from analyzers.entities.words import (
     ORG_HEAD_NOUN,
     ORG_HEADS,
     ORG_NOUN,
+    ORG_WORDS,
     PLACE_NOUN,
 )
 from analyzers.tokenizer import MAX_TOKEN_CHARS
@@ -408,7 +409,12 @@ def _quoted(text: str, gaz) -> list[Span]:
         capitalised = sum(1 for w in content if w[0].isupper())
         classed = _quote_class(text, q.start - 1, gaz)
         if classed or NAMING_NOUN.match(prev) or (len(content) >= 2 and capitalised >= 2) or ORG_NOUN.match(prev):
-            org = bool(ORG_NOUN.match(prev)) or (len(words) > 1 and words[0] == "The")
+            org = (
+                bool(ORG_NOUN.match(prev))
+                or (len(words) > 1 and words[0] == "The")
+                # a word of a foreign organisation's name after the first (‘London Gazette’, “Insider LLC”)
+                or any(w.lower() in ORG_WORDS for w in words[1:])
+            )
             found.append(Span(q.start, q.end, q.text, classed or ("ORG" if org else "MISC")))
     if not found:
         return []

@@ -56,7 +56,7 @@ DASHES = frozenset("-–—")
 # feminine -iste is left out, being the adjective too (Partia Socialiste).
 TITLE_RE = re.compile(
     r"^(?:(?:" + "|".join(re.escape(s) for s in TITLE_STEMS) + r")"
-    r"(?:i|it|in|u|ut|un|ja|ës|en|es|ët|ëve|ja|e|ët|ët|a|ë|at|ave|ëve)?"
+    r"(?:i|it|in|u|ut|un|ja|ës|ën|en|es|ët|ëve|e|a|ë|at|ave)?"
     r"|\w{3,}ist(?:i|it|in|ja|es|en|ët|ëve|et|eve)?)$"
 )
 TITLE_ABBREVIATIONS = frozenset({"z.", "znj.", "dr.", "prof."})
