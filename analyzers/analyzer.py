@@ -87,7 +87,10 @@ from analyzers.tokenizer import AlbanianTokenizer, positioned_tokens
 #       organisations' names is one (‘London Gazette’, “Insider LLC”); a
 #       feminine title in the accusative (vajzën, motrën) is a title;
 #       sq-20 is rebuilt.
-ANALYZER_VERSION = "sq-21"
+# sq-22: entity names: a state's acronym in brackets after an
+#       organisation (Departamenti i Shtetit (SHBA)) is no acronym of it;
+#       sq-21 is rebuilt.
+ANALYZER_VERSION = "sq-22"
 
 
 class AlbanianStemFilter(Filter):

@@ -474,6 +474,9 @@ def test_an_organisation_with_its_acronym_in_brackets_is_one_facet_value():
     # an acronym the curated list gives another entity is the article's name
     text = "Federata e Industrive Gjermane (BDI) paralajmëroi. BDI shtoi se eksportet bien."
     assert {m.canonical for m in extract_entities(text) if m.type == "ORG"} == {"Federata e Industrive Gjermane"}
+    # a state's acronym in brackets says where the organisation is, not its name
+    text = "Raporti i Departamentit të Shtetit (SHBA) doli."
+    assert ("SHBA", "LOC", "Shtetet e Bashkuara") in names(text)
 
 
 def test_a_quoted_name_with_a_word_of_foreign_organisations_is_one():

@@ -162,6 +162,9 @@ def _introduced_acronyms(pieces: list[Piece], text: str, gaz) -> None:
             continue
         if acronym.canonical == name.canonical:
             continue
+        known = gaz.entry(acronym.canonical) if acronym.known else None
+        if known is not None and known.type != "ORG":
+            continue  # a state's acronym in brackets says where, not what (Departamenti i Shtetit (SHBA))
         if _names_another(acronym, name, text, gaz):
             old, new = acronym.canonical, name.canonical
         else:
