@@ -177,3 +177,24 @@ def test_overlong_stretches_are_found_as_by_the_plain_pattern():
         found = extract._blank_overlong(text) != text
         assert found == (plain.search(text) is not None), text[:40]
     assert extract._blank_overlong(texts[-6]) != texts[-6]
+
+
+def test_quoted_names_are_found_as_by_the_lazy_pattern():
+    # mentions._QUOTED_RE takes its inner characters possessively: the same
+    # matches as the lazy form it had, on news and on random quote soup
+    import random
+
+    from analyzers.entities.mentions import _QUOTED_RE
+
+    lazy = re.compile(_QUOTED_RE.pattern.replace("{0,80}+)", "{0,80}?)"))
+    assert lazy.pattern != _QUOTED_RE.pattern
+    rng = random.Random(15)
+    soup = "ab'’\"“”„«»‹›‘ .,\nXË-"
+    texts = _texts(CORPUS) + ["".join(rng.choice(soup) for _ in range(200)) for _ in range(2000)]
+    texts += ["“" + "a" * k + "”" for k in range(78, 84)] + ["s'ka 'Tirana' t’i “Brezi dhe Rruga” 'x'y'"]
+    seen = 0
+    for text in texts:
+        found = [(m.span(), m.groups()) for m in _QUOTED_RE.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in lazy.finditer(text)], text
+        seen += len(found)
+    assert seen > 100

@@ -261,12 +261,13 @@ def _one_hyphenated_name(word: str, gaz) -> bool:
 
 
 _OVERLONG_RUN = re.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
-# Such a stretch opening the text, or after a white space: looked for at the
-# starts of stretches only, where the pattern above is tried at every
-# character of every word; and a pattern that opens with a character class
-# (not a look-behind) lets the regex engine skip to the white spaces.
-_OVERLONG_FIRST = re.compile(r"\S{%d}" % (MAX_TOKEN_CHARS + 1))
-_OVERLONG_AFTER_SPACE = re.compile(r"\s\S{%d}" % (MAX_TOKEN_CHARS + 1))
+# Such a stretch holds a whole block of this many characters of the text,
+# counted from its start (a stretch of 2B - 1 characters holds one whole
+# block of B wherever it starts): a text each block of which holds a white
+# space has none. Asking each block for a white space skips to it in a few
+# characters, where a search for the stretch tries every word.
+_BLOCK = (MAX_TOKEN_CHARS + 2) // 2
+_SPACE = re.compile(r"\s")
 
 
 def _blank_overlong(text: str) -> str:
@@ -276,7 +277,7 @@ def _blank_overlong(text: str) -> str:
     whatever the rules below do with one. Blanked with line breaks: a long
     run of spaces costs the rules below time growing with its square, line
     breaks do not."""
-    if _OVERLONG_FIRST.match(text) is None and _OVERLONG_AFTER_SPACE.search(text) is None:
+    if all(_SPACE.search(text, k, k + _BLOCK) for k in range(0, len(text) - _BLOCK + 1, _BLOCK)):
         return text
     return _OVERLONG_RUN.sub(lambda m: "\n" * len(m.group()), text)
 

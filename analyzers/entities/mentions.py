@@ -499,9 +499,15 @@ def _make_run(text: str, toks: list[Token], floor: int) -> Run:
     return Run(toks, LazyTitle(text, first.start))
 
 
+# The inner characters are taken possessively ({0,80}+): no closing quote
+# is an inner character of the first kind, and an apostrophe is inner only
+# with a word character after it, where a closing one has none; so one
+# can only follow the longest run of inner characters, and giving some back
+# (as a lazy {0,80}? tries at every character) never finds another match.
 _QUOTED_RE = re.compile(
-    r"([“„«\"‘‹'])([^\W\d_](?:[^“”„«»\"‘’‹›'\n.,;:!?()]|(?<=\w)['’](?=\w)){0,80}?)([”“»\"’›'])(?!\w)"
+    r"([“„«\"‘‹'])([^\W\d_](?:[^“”„«»\"‘’‹›'\n.,;:!?()]|(?<=\w)['’](?=\w)){0,80}+)([”“»\"’›'])(?!\w)"
 )
+_QUOTED_WORD_RE = re.compile(WORD + r"(?:-" + WORD + r")*")
 
 
 def quoted_in(text: str) -> list[tuple[Quoted, str]]:
@@ -515,7 +521,7 @@ def quoted_in(text: str) -> list[tuple[Quoted, str]]:
         words = inner.split()
         if not (1 <= len(words) <= 6) or not words[0][0].isupper() or words[0].isupper():
             continue
-        if any(not re.fullmatch(WORD + r"(?:-" + WORD + r")*", w) for w in words):
+        if any(not _QUOTED_WORD_RE.fullmatch(w) for w in words):
             continue
         start = m.start(2)
         end = start + len(inner.rstrip())
