@@ -198,3 +198,17 @@ def test_quoted_names_are_found_as_by_the_lazy_pattern():
         assert found == [(m.span(), m.groups()) for m in lazy.finditer(text)], text
         seen += len(found)
     assert seen > 100
+
+
+def test_runs_are_found_as_by_the_greedy_domain_pattern():
+    # mentions.RUN_RE takes a web address's characters before its dot
+    # possessively: the same runs as the greedy form it had
+    from analyzers.entities import mentions
+
+    greedy = re.compile(mentions.RUN_RE.pattern.replace(r"[\w-]*+\.", r"[\w-]*\.", 1))
+    assert greedy.pattern != mentions.RUN_RE.pattern
+    texts = _texts(CORPUS) + [
+        "Sipas Lajmi.net dhe Telegrafi.com, BBC.co.uk, Koha-Ditore.net. Abc-def.ghi Xyz.co.ukk A.B"
+    ]
+    for text in texts:
+        assert [m.span() for m in mentions.RUN_RE.finditer(text)] == [m.span() for m in greedy.finditer(text)]

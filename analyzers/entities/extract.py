@@ -197,14 +197,16 @@ _REGNAL = re.compile(r" ((?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2})(?![\w-])(?<![ ][
 # regex engine skip to the capitals instead of trying the look-behind at
 # every character of the text (the same matches).
 _INITIALS = re.compile(r"([A-ZÇË])(?<![\w.].)\.([A-ZÇË])(\.(?!\w))?(?![\w]|\.\w)")
+# What every such pair holds: a dot, a capital right after it.
+_DOT_CAPITAL = re.compile(r"\.[A-ZÇË]")
 # Abbreviations written the same way that stand for no person.
 _NOT_INITIALS = frozenset({"U.S", "U.K", "O.K", "P.S", "N.B", "D.C", "A.M", "P.M", "T.V"})
 
 
 def _initials(text: str) -> list[Mention]:
     """Initials standing for a person: PER, the canonical with its last dot."""
-    if "." not in text:
-        return []
+    if _DOT_CAPITAL.search(text) is None:
+        return []  # most articles: no pass of the pattern over them
     out = []
     for m in _INITIALS.finditer(text):
         letters = f"{m.group(1)}.{m.group(2)}"

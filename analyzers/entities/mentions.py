@@ -293,7 +293,10 @@ _ARTICLE_NAME = rf"(?:{'|'.join(ARTICLE_NAME_PREFIXES)})-[{_UPPER}][^\W_]*"
 # the regex engine skip straight to the capitals instead of trying the
 # look-behinds at every character (the same matches, in less time).
 _CAP_WORD_REST = r"[^\W_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_][^\W_]*)*"
-_CAP_DOMAIN_REST = rf"[\w-]*\.{TLD}\b"
+# The domain's characters are taken possessively: a dot is none of them, so
+# giving some back (as the regex engine would at every capitalised word that
+# is no address) never lets the dot match.
+_CAP_DOMAIN_REST = rf"[\w-]*+\.{TLD}\b"
 RUN_RE = re.compile(
     rf"[{_UPPER}](?<![\w-].)(?<!\w['’].)"
     rf"(?:{_CAP_DOMAIN_REST}|{_CAP_WORD_REST}"
