@@ -212,3 +212,19 @@ def test_runs_are_found_as_by_the_greedy_domain_pattern():
     ]
     for text in texts:
         assert [m.span() for m in mentions.RUN_RE.finditer(text)] == [m.span() for m in greedy.finditer(text)]
+
+
+def test_a_line_s_last_sentence_end_is_the_last_match_of_the_pattern():
+    # positions._last_sentence_end looks from the line's end: the same end as
+    # the last of the pattern's matches, on news lines and random stop soup
+    import random
+
+    from analyzers.entities.positions import _SENTENCE_END, _last_sentence_end
+
+    rng = random.Random(15)
+    soup = "ab .!?…”\"»’')]/\n,x"
+    texts = _texts(CORPUS) + ["".join(rng.choice(soup) for _ in range(120)) for _ in range(3000)]
+    for text in texts:
+        for near, end in ((0, len(text)), (len(text) // 3, len(text) - 5), (10, 90)):
+            ends = list(_SENTENCE_END.finditer(text, near, end))
+            assert _last_sentence_end(text, near, end) == (ends[-1].end() if ends else -1), (text, near, end)

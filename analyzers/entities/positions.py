@@ -32,6 +32,7 @@ TAIL_WORDS = 4
 # The end of a sentence: a full stop (or ! ? …), closing quotes or
 # brackets after it, then a space, a slash or the end.
 _SENTENCE_END = re.compile(r"[.!?…][”\"»’')\]]*(?=[\s/]|$)")
+_STOPS = ".!?…"  # the characters it opens with
 # A source credited after a slash at a line's end: /Lajmi.net/, / KP, /REL.
 _SLASH_CREDIT = re.compile(r"(?:^|\s)/\s?[^/\s][^/\n]{0,40}/?\s*$")
 # The clause crediting a source that closes a sentence, after a comma:
@@ -54,26 +55,43 @@ def edge_regions(text: str) -> list[tuple[int, int]]:
     for line in text.splitlines(keepends=True):
         end = start + len(line)
         # a short line is short in characters first (the cheap test)
-        if len(line) <= _SHORT_LINE_CHARS and len(line.split()) <= SHORT_LINE_WORDS:
-            if line.strip():
+        words = len(line.split()) if len(line) <= _SHORT_LINE_CHARS else SHORT_LINE_WORDS + 1
+        if words <= SHORT_LINE_WORDS:
+            if words:  # not a blank line
                 regions.append((start, end))
         else:
             story = True
             # the tail and the credit are near the line's end
             near = max(start, end - _TAIL_CHARS)
-            ends = list(_SENTENCE_END.finditer(text, near, end))
-            if ends:
-                tail = text[ends[-1].end() : end].split()
+            last = _last_sentence_end(text, near, end)
+            if last >= 0:
+                tail = text[last:end].split()
                 if tail and len(tail) <= TAIL_WORDS:
-                    regions.append((ends[-1].end(), end))
+                    regions.append((last, end))
             if "/" in text[near:end]:
                 credit = _SLASH_CREDIT.search(text, near, end)
                 if credit:
                     regions.append((credit.start(), end))
             if ", " in line:
-                regions.extend(m.span() for m in _CREDIT_CLAUSE.finditer(text, start, end))
+                for clause in _CREDIT_CLAUSE.finditer(text, start, end):
+                    regions.append(clause.span())
         start = end
     return regions if story else []
+
+
+def _last_sentence_end(text: str, near: int, end: int) -> int:
+    """Where the last match of _SENTENCE_END in text[near:end] ends (-1:
+    none), looked for from the line's end: a match opens with a stop and
+    holds no other, so the last match is the one at the last stop where
+    the pattern matches (a line's last stop, as a rule)."""
+    k = end
+    while True:
+        k = max([text.rfind(stop, near, k) for stop in _STOPS])
+        if k < 0:
+            return -1
+        found = _SENTENCE_END.match(text, k, end)
+        if found:
+            return found.end()
 
 
 def in_regions(regions: list[tuple[int, int]], start: int, end: int) -> bool:
