@@ -49,20 +49,31 @@ def check_consistent(index_dir, folder) -> None:
     assert set(keys) == readable_keys(folder)
 
 
-def fork_indexer(index_dir, folder, rebuild=False, before_run=None, processes=None) -> int:
+def fork_indexer(index_dir, folder, rebuild=False, before_run=None, processes=None, report_fd=None) -> int:
+    """Forks a process that indexes the folder. With report_fd, the child
+    writes there how many seconds its run took, if it lives to the end."""
     pid = os.fork()
     if pid == 0:  # the child: index, then leave without running pytest's cleanup
         code = 0
+        started = time.monotonic()
         try:
             if before_run:
                 before_run()
             with Index.open_or_create(index_dir, wait=30) as index:
                 index.add_folder(folder, rebuild=rebuild, wait=30, processes=processes)
+            if report_fd is not None:
+                os.write(report_fd, f"{time.monotonic() - started:.6f}".encode())
         except BaseException:
             traceback.print_exc()
             code = 1
         os._exit(code)
     return pid
+
+
+def reported_seconds(read_fd) -> float | None:
+    """What a forked run wrote on its pipe: None if it was killed before."""
+    data = os.read(read_fd, 64)
+    return float(data) if data else None
 
 
 def mutate(folder, rng: random.Random, iteration: int) -> None:
@@ -118,7 +129,13 @@ def test_random_kill_9_never_harms_the_index(make_corpus, index_dir):
     with Index.open_or_create(index_dir) as index:
         index.add_folder(folder)
     check_consistent(index_dir, folder)
-    run_seconds = 0.5
+    # The kill falls at a random moment of the run it kills. How long a run
+    # lasts is learnt from the forked runs themselves, per kind of run (a
+    # rebuild, a rewrite of most files, a few changes): each run that outlives
+    # its kill time says how long that kind takes, on this machine, now.
+    # A run in this process would not do: it finds the work done when the
+    # kill came late, and it pays no fork, open or worker start-up.
+    run_seconds = {"rebuild": 0.5, "most": 0.5, "few": 0.5}
     kills = iteration = 0
     while kills < KILLS:
         iteration += 1
@@ -126,12 +143,21 @@ def test_random_kill_9_never_harms_the_index(make_corpus, index_dir):
         before = set(index_keys(index_dir))
         mutate(folder, rng, iteration)
         after = readable_keys(folder)
-        pid = fork_indexer(index_dir, folder, rebuild=iteration % 7 == 0)
-        time.sleep(rng.uniform(0, run_seconds))
+        rebuild = iteration % 7 == 0
+        kind = "rebuild" if rebuild else "most" if iteration % 5 == 4 else "few"
+        read_fd, write_fd = os.pipe()
+        pid = fork_indexer(index_dir, folder, rebuild=rebuild, report_fd=write_fd)
+        os.close(write_fd)
+        time.sleep(rng.uniform(0, run_seconds[kind]))
         workers = children(pid)
         os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
         killed = os.WIFSIGNALED(status)
+        seconds = reported_seconds(read_fd)
+        os.close(read_fd)
+        assert killed or (status == 0 and seconds is not None), "the forked run failed"
+        if not killed:
+            run_seconds[kind] = seconds
         kills += killed
         # Workers die with their parent (they used to index on for seconds,
         # write a segment into the folder, then wait forever).
@@ -141,10 +167,8 @@ def test_random_kill_9_never_harms_the_index(make_corpus, index_dir):
         assert len(keys) == len(set(keys))
         assert set(keys) in (before, after)
         # The next run completes the work.
-        started = time.perf_counter()
         with Index.open(index_dir) as index:
             index.add_folder(folder, wait=10)
-        run_seconds = max(0.2, 1.0 * (time.perf_counter() - started))
         check_consistent(index_dir, folder)
 
 
