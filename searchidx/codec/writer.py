@@ -3,10 +3,29 @@
 from __future__ import annotations
 
 import numpy as np
+from whoosh.formats import Frequency
+from whoosh.system import pack_uint
 from whoosh.writing import SegmentWriter
 
 from searchidx.codec.columnar import ColumnarCodec
 from searchidx.codec.pool import TermPool
+
+
+def listed_values(value, format_) -> list[tuple[str, int, float, bytes]] | None:
+    """Whoosh's word_values for a value given as a list of terms (the
+    entity fields, searchidx.index.documents) in a Frequency field: each
+    distinct term, its count, its weight (the count times the field's
+    boost) and its value (the count, as Whoosh packs it), in order of first
+    appearance; None for any other value or format. Whoosh makes a Token of
+    each term and counts them through two defaultdicts and a generator,
+    the same numbers at several times the cost."""
+    if type(value) is not list or type(format_) is not Frequency:
+        return None
+    counts: dict[str, int] = {}
+    for word in value:
+        counts[word] = counts.get(word, 0) + 1
+    boost = format_.field_boost
+    return [(word, n, float(n) * boost, pack_uint(n)) for word, n in counts.items()]
 
 
 class ColumnarWriter(SegmentWriter):
@@ -25,7 +44,8 @@ class ColumnarWriter(SegmentWriter):
     def add_document(self, **fields):
         """Whoosh's SegmentWriter.add_document (2.7.5: whoosh_support pins
         it), but for a field whose format analyses the value in one pass
-        (ArrayPositions.indexed_values: the article text) the document's
+        (ArrayPositions.indexed_values: the article text), or whose value
+        is a list of terms (listed_values: the entity names), the document's
         postings go to the pool as one list: Whoosh hands the pool one tuple
         a posting, through a generator, which cost more than the analysis."""
         self._check_state()
@@ -47,7 +67,10 @@ class ColumnarWriter(SegmentWriter):
                 if field.indexed:
                     fieldboost = self._field_boost(fields, fieldname, docboost)
                     indexed_values = getattr(field.format, "indexed_values", None)
-                    found = indexed_values(value, field.analyzer) if indexed_values is not None else None
+                    if indexed_values is not None:
+                        found = indexed_values(value, field.analyzer)
+                    else:
+                        found = listed_values(value, field.format)
                     if found is not None and isinstance(pool, TermPool):
                         pool.add_postings(
                             fieldname,
