@@ -5,6 +5,7 @@ merges, as Whoosh's own W3 codec gives it."""
 from __future__ import annotations
 
 import random
+from array import array
 
 import numpy as np
 import pytest
@@ -16,13 +17,15 @@ from whoosh.formats import Existence, Frequency
 
 from searchidx.codec import ArrayPositions, ColumnarCodec, ColumnarIndex, UnsupportedSegment, create_index
 from searchidx.codec.formats import decode_positions, encode_positions
-from searchidx.codec.packing import MAX_VALUE, Packed, pack
+from searchidx.codec.packing import MAX_VALUE, Packed, pack, pack_one
 from searchidx.codec.postings import (
     VALUES_FREQUENCY,
     VALUES_NONE,
     VALUES_POSITIONS,
     VALUES_RAW,
+    ColumnarPostingsWriter,
     PostingList,
+    counted_record,
     encode_postings,
 )
 from searchidx.index.postings import POSITION_SPAN, PostingReader
@@ -64,6 +67,13 @@ def test_packing_picks_the_smallest_width():
     assert len(pack([1, 2, 3])) == 5 + 3  # one byte each
     assert len(pack([1] * 100 + [70000])) == 5 + 101 + 8  # one byte each and one patch
     assert len(pack([70000] * 10)) == 5 + 40  # four bytes each beat ten patches
+
+
+def test_one_value_packs_as_a_list_of_it():
+    for value in [0, 1, 255, 256, 65535, 65536, 2**32 - 1, 2**32, MAX_VALUE]:
+        assert pack_one(value) == pack([value])
+    with pytest.raises(ValueError):
+        pack_one(-1)
 
 
 def test_packing_refuses_what_it_cannot_hold():
@@ -120,6 +130,57 @@ def test_random_posting_lists_read_back(kind):
             counts, positions = postings.positions(chosen)
             assert positions.tolist() == [p for i in chosen for p in decode_positions(values[i])]
             assert counts.tolist() == [len(values[i]) // 4 for i in chosen]
+
+
+class _File:
+    """A postings file in memory, as ColumnarPostingsWriter writes it."""
+
+    def __init__(self):
+        self.data = bytearray(b"hdr")
+
+    def tell(self):
+        return len(self.data)
+
+    def write(self, data):
+        self.data += data
+
+
+def _written(method: str, *args):
+    """The bytes and term info one ColumnarPostingsWriter call writes."""
+    file = _File()
+    info = getattr(ColumnarPostingsWriter(file), method)(*args)
+    return bytes(file.data), info.to_bytes()
+
+
+@pytest.mark.parametrize("kind", [VALUES_NONE, VALUES_FREQUENCY])
+def test_counted_records_equal_the_general_path(kind):
+    """counted_record (a pool's small terms of the entity and key fields)
+    writes the record and term info write_term writes, or declines."""
+    rng = random.Random(kind + 10)
+    format_ = Frequency() if kind == VALUES_FREQUENCY else Existence()
+    built = 0
+    for _ in range(300):
+        count = rng.choice([1, 1, 1, 2, 3, 7, 32])
+        ids, weights, values = _random_postings(rng, kind, count)
+        shift = rng.choice([0, 300, 70000, 2**31])
+        ids = [d + shift for d in ids]
+        if kind == VALUES_FREQUENCY and rng.random() < 0.2:
+            weights = [w * 2.5 for w in weights]  # not the counts: the general path's
+        weights = np.float32(weights).tolist()
+        lengths = [rng.choice([0, 1, 5, 300]) for _ in ids]
+        sizes = array("I", [len(v) for v in values])
+        found = counted_record(kind, ids, weights, b"".join(values), sizes, lengths)
+        expected = _written("write_term", format_, ids, weights, values, lengths)
+        if found is None:
+            assert kind == VALUES_FREQUENCY and any(w != int.from_bytes(v, "big") for w, v in zip(weights, values))
+            continue
+        built += 1
+        assert _written("write_record", *found) == expected
+    assert built > 200
+    # the general path's checks hold too
+    with pytest.raises(ValueError):
+        counted_record(VALUES_NONE, [3, 3], [1.0, 1.0], b"", array("I", [0, 0]), [0, 0])
+    assert counted_record(VALUES_FREQUENCY, [3], [1.0], b"\0\0\0\1", array("I", [2]), [0]) is None
 
 
 @pytest.mark.slow

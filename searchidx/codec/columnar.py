@@ -36,7 +36,17 @@ from searchidx.codec import whoosh_support  # noqa: F401  (refuses an untested W
 from searchidx.codec.files import LengthsFile, MappedFile, MappedStorage, write_lengths
 from searchidx.codec.formats import analysed_starts, encode_starts
 from searchidx.codec.pool import TermPool
-from searchidx.codec.postings import SMALL_POSTINGS, ColumnarMatcher, ColumnarPostingsWriter, PostingList, ValueRun
+from searchidx.codec.postings import (
+    SMALL_POSTINGS,
+    VALUES_FREQUENCY,
+    VALUES_NONE,
+    ColumnarMatcher,
+    ColumnarPostingsWriter,
+    PostingList,
+    ValueRun,
+    counted_record,
+    value_kind,
+)
 
 # The layout of the postings and lengths files; a segment written with
 # another is refused, never misread. 2: exact lengths beside the codes.
@@ -175,6 +185,10 @@ class ColumnarFieldWriter(FieldWriter):
                 if fieldname not in schema:
                     continue
                 self.start_field(fieldname, schema[fieldname], lengths)
+                if not sources:
+                    self._add_pool_terms(fieldname, pool)
+                    self.finish_field()
+                    continue
                 streams = [((text, 0, found) for text, found in pool.terms(fieldname))]
                 streams += [
                     _segment_terms(terms, fieldname, i, renumbered)
@@ -189,6 +203,26 @@ class ColumnarFieldWriter(FieldWriter):
         finally:
             for terms, _ in sources:
                 terms.close()
+
+    def _add_pool_terms(self, fieldname: str, pool: TermPool) -> None:
+        """Writes a field's terms from the pool alone (no segment merged in):
+        a small term of a field without positions through counted_record."""
+        assert self._field is not None
+        kind = value_kind(self._field[1].format)
+        counted = kind in (VALUES_FREQUENCY, VALUES_NONE)
+        for text, found in pool.terms(fieldname):
+            if counted and len(found) <= SMALL_POSTINGS:
+                ids = found.docs.tolist()
+                built = counted_record(
+                    kind, ids, found.weights.tolist(), bytes(found.values), found.sizes, self._lengths_of(ids)
+                )
+                if built is not None:
+                    self._add_term(text, self._postings.write_record(*built))
+                    continue
+            part = _part((text, 0, found))
+            assert part is not None  # a pool's term holds postings
+            ids, weights, values = part
+            self._write(text, ids, weights, values, self._lengths_of(ids))
 
     def start_field(self, fieldname, fieldobj, lengths=None):
         number = self._fieldmap.setdefault(fieldname, len(self._fieldmap))

@@ -74,6 +74,18 @@ def pack(values, patches: bool = True) -> bytes:
     )
 
 
+# One value packed (header and value in one struct): what `pack([value])` writes.
+_ONE = {1: struct.Struct("<BIB"), 2: struct.Struct("<BIH"), 4: struct.Struct("<BII")}
+
+
+def pack_one(value: int) -> bytes:
+    """`pack([value])`, for the many posting lists of one document."""
+    if not 0 <= value < 2**32:
+        return pack([value])
+    width = 1 if value < 256 else 2 if value < 65536 else 4
+    return _ONE[width].pack(width, 0, value)
+
+
 class Packed:
     """A packed sequence read in place from a buffer: `low` is a view of the
     stored array; `values()` (or `take()`) applies the patches."""
