@@ -210,6 +210,7 @@ class ColumnarFieldWriter(FieldWriter):
         assert self._field is not None
         kind = value_kind(self._field[1].format)
         counted = kind in (VALUES_FREQUENCY, VALUES_NONE)
+        prefix = pack_ushort(self._field[2])
         for text, found in pool.terms(fieldname):
             if counted and len(found) <= SMALL_POSTINGS:
                 ids = found.docs.tolist()
@@ -217,7 +218,7 @@ class ColumnarFieldWriter(FieldWriter):
                     kind, ids, found.weights.tolist(), bytes(found.values), found.sizes, self._lengths_of(ids)
                 )
                 if built is not None:
-                    self._add_term(text, self._postings.write_record(*built))
+                    self._table.add(prefix + text, self._postings.write_record(*built))
                     continue
             part = _part((text, 0, found))
             assert part is not None  # a pool's term holds postings

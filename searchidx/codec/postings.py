@@ -33,12 +33,15 @@ from whoosh.codec.base import PostingsWriter
 from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.formats import Existence, Frequency
 from whoosh.matching import LeafMatcher, ReadTooFar
-from whoosh.system import pack_uint
+from whoosh.system import pack_int, pack_long, pack_uint
+from whoosh.util.numeric import length_to_byte
 
 from searchidx.codec.formats import POSITION_BYTES, ArrayPositions
 from searchidx.codec.packing import Packed, pack, pack_one
 
 _HEADER = struct.Struct("<BII")
+# Whoosh's W3 term info before its extent (W3TermInfo._struct, whoosh_support).
+_TERM_INFO = W3TermInfo._struct
 _FLOAT = struct.Struct("<f")
 
 # What a posting's value is, from the field's format (flags bits 0-1).
@@ -376,13 +379,13 @@ class ColumnarPostingsWriter(PostingsWriter):
         self._in_term = False
         return self.write_term(self._format, self._ids, self._weights, self._values, self._lengths)
 
-    def write_record(self, record: bytes, terminfo: W3TermInfo) -> W3TermInfo:
-        """Writes a term's record built already (counted_record)."""
+    def write_record(self, record: bytes, terminfo: bytes) -> bytes:
+        """Writes a term's record built already (counted_record); returns
+        the bytes of its term info, extent included."""
         offset = self._postfile.tell()
         self._postfile.write(record)
         self._written = True
-        terminfo.set_extent(offset, len(record))
-        return terminfo
+        return terminfo + pack_long(offset) + pack_int(len(record))
 
     def write_term(self, format_, ids, weights, values, lengths) -> W3TermInfo:
         """Writes one term's record; returns its term info.
@@ -404,8 +407,9 @@ def counted_record(kind: int, ids: list[int], weights: list[float], blob: bytes,
     without positions (`kind` VALUES_FREQUENCY or VALUES_NONE: the entity
     names, keys) and at most SMALL_POSTINGS postings, whose `weights` are
     float32 already (a TermBuffer's) and whose frequencies are `blob`'s
-    (Whoosh's big-endian uint32s, `sizes` 4 each); None when the postings are not of that
-    shape. Each of the entity fields' ~2,000 terms over 500 articles went
+    (Whoosh's big-endian uint32s, `sizes` 4 each); None when the postings
+    are not of that shape. The term info comes as Whoosh's bytes of it
+    (W3TermInfo.to_bytes) but for its extent, which write_record adds. Each of the entity fields' ~2,000 terms over 500 articles went
     through the general path's conversions twice (record, then
     statistics), most of its writing time; this builds both from one pass."""
     count = len(ids)
@@ -436,14 +440,16 @@ def counted_record(kind: int, ids: list[int], weights: list[float], blob: bytes,
             raise ValueError("document numbers must be distinct, ascending and non-negative")
         documents = pack(gaps)
     held = [n for n in lengths if n > 0]
-    info = W3TermInfo(
-        weight=float(sum(weights)),
-        df=count,
-        minlength=min(held) if held else None,
-        maxlength=max(lengths),
-        maxweight=max(weights),
-        minid=ids[0],
-        maxid=ids[-1],
+    # W3TermInfo(...).to_bytes() before its extent, without the object
+    info = _TERM_INFO.pack(
+        0,  # not inlined
+        sum(weights),
+        count,
+        length_to_byte(min(held)) if held else 0,
+        length_to_byte(max(lengths)),
+        max(weights),
+        ids[0],
+        ids[-1],
     )
     return _HEADER.pack(flags, count, 0) + documents + rest, info
 
