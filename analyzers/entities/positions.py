@@ -33,6 +33,8 @@ TAIL_WORDS = 4
 # brackets after it, then a space, a slash or the end.
 _SENTENCE_END = re.compile(r"[.!?…][”\"»’')\]]*(?=[\s/]|$)")
 _STOPS = ".!?…"  # the characters it opens with
+# Up to the last of them (greedy: the engine looks from the end back).
+_TO_LAST_STOP = re.compile(r".*[.!?…]", re.DOTALL)
 # A source credited after a slash at a line's end: /Lajmi.net/, / KP, /REL.
 _SLASH_CREDIT = re.compile(r"(?:^|\s)/\s?[^/\s][^/\n]{0,40}/?\s*$")
 # The clause crediting a source that closes a sentence, after a comma:
@@ -86,9 +88,10 @@ def _last_sentence_end(text: str, near: int, end: int) -> int:
     the pattern matches (a line's last stop, as a rule)."""
     k = end
     while True:
-        k = max([text.rfind(stop, near, k) for stop in _STOPS])
-        if k < 0:
+        last = _TO_LAST_STOP.match(text, near, k)
+        if last is None:
             return -1
+        k = last.end() - 1
         found = _SENTENCE_END.match(text, k, end)
         if found:
             return found.end()
