@@ -228,3 +228,38 @@ def test_a_line_s_last_sentence_end_is_the_last_match_of_the_pattern():
         for near, end in ((0, len(text)), (len(text) // 3, len(text) - 5), (10, 90)):
             ends = list(_SENTENCE_END.finditer(text, near, end))
             assert _last_sentence_end(text, near, end) == (ends[-1].end() if ends else -1), (text, near, end)
+
+
+def test_credits_after_a_verb_are_the_pattern_s_matches():
+    # extract.verb_credits tries the pattern only where a verb starts: the
+    # same matches as a pass of the engine over the whole text
+    import random
+
+    from analyzers.entities.extract import _VERB_CREDIT, verb_credits
+    from analyzers.entities.words import CREDIT_VERBS
+
+    assert min(map(len, CREDIT_VERBS)) > 5  # the premise: the word after a verb (2-5 letters) holds no verb
+    rng = random.Random(16)
+    pieces = [
+        *CREDIT_VERBS,
+        " ",
+        "\t",
+        "kp",
+        "rel",
+        "ç",
+        "a",
+        "xshkruan",
+        "-",
+        "/",
+        ".",
+        "\n",
+        "përcjellë kp",
+        "Shkruan",
+    ]
+    texts = _texts(CORPUS) + ["".join(rng.choice(pieces) for _ in range(40)) for _ in range(3000)]
+    matched = 0
+    for text in texts:
+        found = [m.span(1) for m in verb_credits(text)]
+        assert found == [m.span(1) for m in _VERB_CREDIT.finditer(text)], text
+        matched += bool(found)
+    assert matched > 500

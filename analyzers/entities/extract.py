@@ -236,9 +236,7 @@ def _slash_credits(text: str, gaz) -> list[Mention]:
     capitalised: ORG, in text order."""
     out = []
     found = list(_SLASH_CREDIT.finditer(text)) if "/" in text else []
-    verbs = [k for k in map(text.find, CREDIT_VERBS) if k >= 0]
-    if verbs:  # most articles credit no one so: no pass over them, nor over the text before the first verb
-        found.extend(m for m in _VERB_CREDIT.finditer(text, min(verbs)) if m.group(1) not in gaz.common)
+    found.extend(m for m in verb_credits(text) if m.group(1) not in gaz.common)
     for m in found:
         word = m.group(1)
         if word.isupper() and len(word) > 1 and gaz.lookup(word):
@@ -249,6 +247,22 @@ def _slash_credits(text: str, gaz) -> list[Mention]:
                 out.append(Mention(m.start(1), m.end(1), word, "ORG", orgs[0]))
                 break
     return sorted(out, key=lambda c: c.start)
+
+
+def verb_credits(text: str) -> list[re.Match]:
+    """The matches of _VERB_CREDIT in `text`, in order (what finditer
+    gives): tried only where a verb of crediting starts, as every match
+    does (and none holds the start of another: the word after the verb is
+    shorter than any verb), rather than by the engine at every character
+    from the first verb on. Most articles credit no one so."""
+    starts = set()
+    for verb in CREDIT_VERBS:
+        k = text.find(verb)
+        while k >= 0:
+            starts.add(k)
+            k = text.find(verb, k + 1)
+    matches = (_VERB_CREDIT.match(text, k) for k in sorted(starts))
+    return [m for m in matches if m is not None]
 
 
 def _one_hyphenated_name(word: str, gaz) -> bool:
