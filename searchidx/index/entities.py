@@ -5,9 +5,9 @@ and files each mention's canonical name under its field: PER -> ``person``,
 LOC -> ``place``, ORG -> ``org`` (MISC, names of initiatives and
 competitions, stays out of the facets). A field's list holds each name once
 per mention, names in the order the article first mentions them:
-``["Kina", "Kina", "Moska"]``. The KEYWORD fields are scorable, so Whoosh
-keeps the repeats as term frequencies: a document's mention count of a name
-is its frequency, its document count the postings' length. Displays that
+``["Kina", "Kina", "Moska"]``. Whoosh's KEYWORD format keeps the repeats
+as term frequencies: a document's mention count of a name is its
+frequency, its document count the postings' length. Displays that
 want distinct names (``search --json`` hits) drop the repeats.
 
 ``entity_counts(reader)`` counts mentions and documents over the whole

@@ -23,7 +23,10 @@ from searchidx.codec import ArrayPositions
 #    by the analysis, so snippets mark the tokens the postings matched.
 # 9: the codec's layout 2: each field's length as counted beside its code,
 #    so merging segments keeps every score.
-SCHEMA_VERSION = 9
+# 10: the entity fields keep no per-document lengths (no longer scorable):
+#    no query scores them (filters and facets read their postings' counts,
+#    searchidx.index.doctable), and the lengths cost each article's indexing.
+SCHEMA_VERSION = 10
 
 # Entity fields, by the type name users write in filters and facets.
 ENTITY_FIELDS = ("person", "place", "org")
@@ -64,7 +67,10 @@ def build_schema() -> Schema:
         # encode_starts), noted as the body is analysed: a hit's snippet
         # marks the tokens its postings name without splitting the text again.
         token_starts=STORED(),
-        **{name: KEYWORD(stored=True, commas=True, lowercase=False, scorable=True) for name in ENTITY_FIELDS},
+        # A name's mentions in an article are its posting's frequency (KEYWORD's
+        # format counts them, scorable or not); nothing is scored by these
+        # fields, so they keep no lengths.
+        **{name: KEYWORD(stored=True, commas=True, lowercase=False) for name in ENTITY_FIELDS},
         **{EDGE_FIELD: KEYWORD(stored=True, commas=True, lowercase=False)},
     )
     for name, starts_field in (("title", None), ("body", "token_starts")):
