@@ -70,7 +70,7 @@ def edge_regions(text: str) -> list[tuple[int, int]]:
                 tail = text[last:end].split()
                 if tail and len(tail) <= TAIL_WORDS:
                     regions.append((last, end))
-            if "/" in text[near:end]:
+            if text.find("/", near, end) >= 0:
                 credit = _SLASH_CREDIT.search(text, near, end)
                 if credit:
                     regions.append((credit.start(), end))

@@ -51,7 +51,9 @@ def document_fields(document: Document, root: Path) -> dict:
             # and the repeats only made every stored document longer.
             # A list is indexed as its items (Whoosh skips the field's comma
             # tokenizer): the words the tokenizer would give, none of its cost.
-            names = [n for n in (value.replace(",", " ").strip() for value in values) if n]
+            # (each name cleaned once: a list repeats it once per mention)
+            written = {value: value.replace(",", " ").strip() for value in dict.fromkeys(values)}
+            names = [n for n in map(written.__getitem__, values) if n]
             fields[name] = names
             fields["_stored_" + name] = ",".join(dict.fromkeys(names))
     return fields

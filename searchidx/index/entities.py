@@ -70,10 +70,13 @@ def entity_fields(body: str, title: str | None = None) -> dict[str, list[str]]:
             continue
         seen = order[field]
         seen[mention.canonical] = seen.get(mention.canonical, 0) + 1
+        key = (field, mention.canonical)
+        if key in in_story:
+            continue  # a story's name already: where its other mentions stand does not matter
         if regions is None:
             regions = [(s + story_from, e + story_from) for s, e in edge_regions(body[story_from:])]
         if not in_regions(regions, mention.start, mention.end):
-            in_story.add((field, mention.canonical))
+            in_story.add(key)
     fields = {field: [name for name, n in seen.items() for _ in range(n)] for field, seen in order.items()}
     fields[EDGE_FIELD] = [
         edge_value(field, name) for field, seen in order.items() for name in seen if (field, name) not in in_story
