@@ -248,36 +248,37 @@ def _score_phrase(phrase: wq.Phrase, searcher, cache: PostingReader) -> Scored:
         return Scored(scores, mask)
     field = searcher.schema[phrase.fieldname]
     texts = tuple(field.to_bytes(word) for word in phrase.words)
-    postings = [cache.postings(phrase.fieldname, text) for text in texts]
 
-    def matching() -> np.ndarray:
+    def matching() -> tuple[np.ndarray, list[np.ndarray]]:
         # Only the articles holding every word are looked at, and only their
         # positions read: the rarest word's articles, narrowed by each other
         # word from the rarer up (a phrase of common words, "i tyre", has a
         # few thousand candidates among two lists of 100,000 articles).
+        postings = [cache.postings(phrase.fieldname, text) for text in texts]
         by_length = sorted((docs for docs, _ in postings), key=len)
         candidates = by_length[0]
         for docs in by_length[1:]:
             candidates = candidates[_among(candidates, docs)]
-        if not len(candidates):
-            return candidates
-        keys = []
-        for text in texts:
-            docs, positions = cache.positions_in(phrase.fieldname, text, candidates)
-            keys.append(docs * POSITION_SPAN + positions)
-        return _phrase_docs(keys, phrase.slop)
+        if len(candidates):
+            keys = []
+            for text in texts:
+                docs, positions = cache.positions_in(phrase.fieldname, text, candidates)
+                keys.append(docs * POSITION_SPAN + positions)
+            candidates = _phrase_docs(keys, phrase.slop)
+        # Each word's weight in the matched articles, for their scores.
+        return candidates, [weights[np.searchsorted(docs, candidates)] for docs, weights in postings]
 
     # Kept per reader: a phrase searched again (another page, a filter
-    # added) is not matched again.
-    matched = cache.remembered(("phrase", phrase.fieldname, texts, phrase.slop), matching)
+    # added) is neither matched again nor are its words' lists read again.
+    matched, weights_of_words = cache.remembered(("phrase", phrase.fieldname, texts, phrase.slop), matching)
     if len(matched):
         # The words' scores added in the phrase's order, as Whoosh adds them,
         # each computed in the matched articles alone (the same values as
         # over the word's whole list: BM25 is computed article by article).
         total = None
-        for word, text, (docs, weights) in zip(phrase.words, texts, postings):
+        for word, text, weights in zip(phrase.words, texts, weights_of_words):
             term = wq.Term(phrase.fieldname, word, boost=phrase.boost)
-            found = _bm25(term, text, matched, weights[np.searchsorted(docs, matched)], searcher, cache)
+            found = _bm25(term, text, matched, weights, searcher, cache)
             total = found if total is None else total + found
         scores[matched] = total
         mask[matched] = True
