@@ -16,7 +16,11 @@ from searchidx.index.column_cache import ColumnCache, _decode
 
 from conftest import add_documents, brute_force, build_index, random_docs
 
-COLUMNS = ["dates", "entities-person", "entities-place", "entities-org", "signatures"]
+COLUMNS = ["dates", "entities-person", "entities-place", "entities-org", "entity-rows", "signatures"]
+# A search with few matches (an eighth of the articles or fewer): its facets
+# count each match's own values (the "entity-rows" column), where "nafta"'s
+# many matches are counted by each value's articles.
+FEW = ("gazi", ["vend:Kina", "data:2016..2020"])
 
 
 def counts(index: Index, query: str = "nafta", filters=()):
@@ -25,6 +29,12 @@ def counts(index: Index, query: str = "nafta", filters=()):
     dates = results.facets.date
     entities = {name: [(v.value, v.count) for v in values] for name, values in results.facets.entities.items()}
     return results.total, [(v.value, v.count) for v in dates.years], dates.undated, entities
+
+
+def read_every_column(index: Index) -> None:
+    """Searches that read (and cache) every column."""
+    counts(index)
+    counts(index, *FEW)
 
 
 def assert_brute_force(index: Index, query: str = "nafta", filters=()):
@@ -62,12 +72,12 @@ def index_dir(tmp_path, monkeypatch):
 def test_the_next_process_reads_the_columns_from_the_cache(index_dir, monkeypatch):
     with Index.open(index_dir) as index:
         first = counts(index)
-        with_filter = counts(index, "gazi", ["vend:Kina", "data:2016..2020"])
+        with_filter = counts(index, *FEW)
     assert all((index_dir / f"columns.{name}.bin").is_file() for name in COLUMNS)
     forbid_reading_columns(monkeypatch)
     with Index.open(index_dir) as index:
         assert counts(index) == first
-        assert counts(index, "gazi", ["vend:Kina", "data:2016..2020"]) == with_filter
+        assert counts(index, *FEW) == with_filter
         assert_brute_force(index)
 
 
@@ -103,7 +113,7 @@ def test_a_search_session_reads_the_new_columns_after_the_index_changes(index_di
 @pytest.mark.parametrize("damage", [b"", b"not JSON", "zero-filled body", "an array too long", None])
 def test_a_damaged_or_foreign_cache_file_is_read_again(index_dir, damage):
     with Index.open(index_dir) as index:
-        expected = counts(index)
+        expected = counts(index), counts(index, *FEW)
         state = cache_of(index).state
     for name in COLUMNS:
         path = index_dir / f"columns.{name}.bin"
@@ -131,8 +141,9 @@ def test_a_damaged_or_foreign_cache_file_is_read_again(index_dir, damage):
         else:
             path.write_bytes(damage)
     with Index.open(index_dir) as index:
-        assert counts(index) == expected
+        assert (counts(index), counts(index, *FEW)) == expected
         assert_brute_force(index)
+        assert_brute_force(index, *FEW)
 
 
 def cache_of(index: Index) -> ColumnCache:
@@ -168,7 +179,7 @@ def test_a_folder_that_cannot_take_the_cache_still_searches(index_dir, monkeypat
 
 def test_cache_files_are_as_readable_as_the_index_folder(index_dir):
     with Index.open(index_dir) as index:
-        counts(index)
+        read_every_column(index)
     folder_mode = index_dir.stat().st_mode & 0o666
     for name in COLUMNS:
         assert (index_dir / f"columns.{name}.bin").stat().st_mode & 0o777 == folder_mode
@@ -190,7 +201,7 @@ def test_a_pickle_in_the_index_folder_is_never_loaded(index_dir, tmp_path):
 
     marker = tmp_path / "ran"
     with Index.open(index_dir) as index:
-        counts(index)  # the columns read and cached
+        read_every_column(index)  # and cached
         state = cache_of(index).state
     for name in COLUMNS:
         (index_dir / f"columns.{name}.bin").unlink(missing_ok=True)
@@ -198,18 +209,19 @@ def test_a_pickle_in_the_index_folder_is_never_loaded(index_dir, tmp_path):
             pickle.dump(state, f)
             pickle.dump(Exploit(marker), f)
     with Index.open(index_dir) as index:
-        counts(index)
+        read_every_column(index)
     assert not marker.exists()
 
 
 def test_files_of_the_json_version_are_replaced(index_dir):
     with Index.open(index_dir) as index:
-        counts(index)
+        read_every_column(index)
     for name in COLUMNS:
         (index_dir / f"columns.{name}.bin").unlink()
         (index_dir / f"columns.{name}.json").write_text('{"state": []}\n{}', encoding="utf-8")
     with Index.open(index_dir) as index:
         assert_brute_force(index)
+        assert_brute_force(index, *FEW)
     assert sorted(p.name for p in index_dir.glob("columns.*")) == sorted(f"columns.{name}.bin" for name in COLUMNS)
 
 

@@ -8,7 +8,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from searchidx.index.doctable import EntityColumn
+from searchidx.index.doctable import EntityColumn, EntityRows
 from searchidx.index.schema import ENTITY_FIELDS
 from searchidx.results.facets import top_entities
 
@@ -114,9 +114,13 @@ class _Table:
 
     def __init__(self, column, size):
         self.column, self.size = column, size
+        self.rows = EntityRows.of_columns(("person",), [column], size)
 
     def entities(self, name):
         return self.column
+
+    def entity_rows(self):
+        return self.rows
 
 
 def _random_column(rng, size, values, zipf):
@@ -157,3 +161,23 @@ def test_top_values_equal_brute_force_whatever_share_of_documents_matches(seed):
             found = top_entities(docs, table, "person", top)
             assert [(v.value, v.count) for v in found] == expected, (share, top)
             assert all(v.filter.value == v.value for v in found)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_each_documents_values_of_every_field_are_counted_as_each_fields_pairs(seed):
+    rng = random.Random(seed)
+    size = rng.choice([1, 7, 300])
+    columns, pairs = [], []
+    for _ in range(3):
+        names = [f"v{n}" for n in range(rng.choice([0, 1, 5, 40]))]
+        docs_of = {name: sorted(rng.sample(range(size), rng.randint(1, size))) for name in names}
+        columns.append(EntityColumn.from_docs(docs_of, size))
+        pairs.append([(d, columns[-1].number(name)) for name, docs in docs_of.items() for d in docs])
+    rows = EntityRows.of_columns(("a", "b", "c"), columns, size)
+    for share in (0.0, 0.1, 0.5, 1.0):
+        docs = np.array(sorted(d for d in range(size) if rng.random() < share), dtype=np.int64)
+        counted = rows.value_counts(docs)
+        chosen = set(docs.tolist())
+        for name, column, held in zip("abc", columns, pairs):
+            expected = Counter(v for d, v in held if d in chosen)
+            assert counted[name].tolist() == [expected[v] for v in range(len(column.names))]

@@ -48,8 +48,9 @@ import numpy as np
 from analyzers.files import write_atomically
 
 # Bump when what a column holds changes shape (DocTable's date lists,
-# doctable.EntityColumn's fields), so files from another version are ignored.
-COLUMN_CACHE_VERSION = 3  # 2: JSON, no pickles; 3: arrays as bytes beside a little JSON
+# doctable.EntityColumn's and EntityRows' fields), so files from another version are ignored.
+COLUMN_CACHE_VERSION = 4  # 2: JSON, no pickles; 3: arrays as bytes beside a little JSON;
+# 4: entity columns by value only, each document's values of all fields together (doctable.EntityRows)
 CACHE_FILE_PREFIX = "columns."
 CACHE_FILE_SUFFIX = ".bin"
 # Earlier versions' files (1: pickles, 2: JSON): never read, removed when a column is saved.

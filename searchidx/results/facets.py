@@ -66,19 +66,47 @@ def count_facets(docs, table: DocTable, names: Iterable[str], top: int = TOP_VAL
     """Facet counts over the documents `docs` (all matches of a query): a set
     or an array of document numbers.
 
-    Counting runs over numbered columns (DocTable.codes, EntityColumn's
-    arrays) with numpy's bincount: a common word matches most of 20,000
-    articles, and counting their values one by one in Python is what a
-    facet search spent its time on.
+    Counting runs over numbered columns (DocTable.codes, EntityColumn,
+    EntityRows) with numpy: a common word matches most of 20,000 articles,
+    and counting their values one by one in Python is what a facet search
+    spent its time on.
     """
     names = tuple(names)
     docs = as_doc_array(docs)
     histogram = date_histogram(docs, table) if DATE_FACET in names else None
-    # Many matches are counted by value, against marks of the matches: made
-    # once for every field (at 200,000 articles, a third of a facet's time).
-    matched = _marks(docs, table.size) if 8 * len(docs) > table.size else None
-    entities = {name: top_entities(docs, table, name, top, matched) for name in names if name != DATE_FACET}
+    # Many matches are counted against marks of the matches: made once for
+    # every field (at 200,000 articles, a third of a facet's time).
+    fields = [name for name in names if name != DATE_FACET]
+    matched = _marks(docs, table.size) if fields and not _few(docs, table.size) else None
+    counted = _counts_by_rows(docs, table, matched) if fields else None
+    entities = {
+        name: top_entities(docs, table, name, top, matched, counted[name] if counted else None) for name in fields
+    }
     return Facets(histogram, entities)
+
+
+def _few(docs: np.ndarray, size: int) -> bool:
+    return 8 * len(docs) <= size
+
+
+def _counts_by_rows(docs: np.ndarray, table: DocTable, matched: np.ndarray | None) -> dict[str, np.ndarray] | None:
+    """Every entity field's count of each value among `docs` (`matched`:
+    their marks, for many), from the documents' own values (EntityRows)
+    where that is the lesser work, else None.
+
+    Few documents: their values are counted. Nearly all (a common word
+    alone matches 98% of the corpus): the values of the few others are
+    counted and taken from each value's total, so the work follows the
+    documents left out, not the corpus. Between the two, each value's
+    documents are looked up instead (_top_value_counts)."""
+    if _few(docs, table.size):
+        return table.entity_rows().value_counts(docs)
+    if 32 * (table.size - len(docs)) <= table.size:
+        if matched is None:
+            matched = _marks(docs, table.size)
+        left_out = table.entity_rows().value_counts(np.flatnonzero(~matched))
+        return {name: np.diff(table.entities(name).value_starts) - counts for name, counts in left_out.items()}
+    return None
 
 
 def _marks(docs: np.ndarray, size: int) -> np.ndarray:
@@ -113,13 +141,24 @@ def date_histogram(docs, table: DocTable) -> DateHistogram:
     return DateHistogram(years, months, year, undated, year_only)
 
 
-def top_entities(docs, table: DocTable, name: str, top: int, matched: np.ndarray | None = None) -> list[FacetValue]:
+def top_entities(
+    docs, table: DocTable, name: str, top: int, matched: np.ndarray | None = None, counts: np.ndarray | None = None
+) -> list[FacetValue]:
     """The field's `top` values most held among `docs`; `matched`: the
-    documents marked, where the caller has them."""
+    documents marked, and `counts`: how many of them hold each value, where
+    the caller has them."""
     column = table.entities(name)
     if not column.names:
         return []
-    values, counts = _top_value_counts(column, as_doc_array(docs), table.size, top, matched)
+    docs = as_doc_array(docs)
+    if counts is None:
+        counted = _counts_by_rows(docs, table, matched)
+        counts = counted[name] if counted else None
+    if counts is not None:
+        values = np.flatnonzero(counts)
+        counts = counts[values]
+    else:
+        values, counts = _top_value_counts(column, docs, table.size, top, matched)
     keep = counts > 0
     values, counts = values[keep], counts[keep]
     if len(values) > top:
@@ -138,28 +177,16 @@ def _top_value_counts(
     column, docs: np.ndarray, size: int, top: int, matched: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """(values, counts among `docs`, distinct) for a set of the column's
-    values that holds its `top` most frequent among them.
+    values that holds its `top` most frequent among them, for many `docs`
+    (few are counted by their own values: EntityRows).
 
-    Few documents: the values of those documents are counted. Many (a
-    headline OR-ed matches most of the corpus): values are counted most
+    A headline OR-ed matches most of the corpus: values are counted most
     frequent first (those held by 1/32 of the corpus or more as rows of
     bits, all at once), then a few at a time, until the next value's count
     over the whole corpus falls below the top-th count found, which it
-    cannot beat: a handful of values instead of every pair of most documents.
-
-    Nearly all documents (a common word alone matches 98% of the corpus):
-    the values of the few others are counted and taken from each value's
-    total, so the work follows the documents left out, not the corpus."""
-    if 8 * len(docs) <= size:
-        counts = _value_counts(column, docs)
-        values = np.flatnonzero(counts)
-        return values, counts[values]
+    cannot beat: a handful of values instead of every pair of most documents."""
     if matched is None:
         matched = _marks(docs, size)
-    if 32 * (size - len(docs)) <= size:
-        counts = np.diff(column.value_starts) - _value_counts(column, np.flatnonzero(~matched))
-        values = np.flatnonzero(counts)
-        return values, counts[values]
     totals = np.diff(column.value_starts)  # most first: the column numbers its values so
     found: list[np.ndarray] = []
     threshold, done, step = 1, 0, max(2 * top, 16)
@@ -182,14 +209,3 @@ def _top_value_counts(
         if len(counts) >= top:
             threshold = max(threshold, int(np.partition(counts, len(counts) - top)[len(counts) - top]))
     return np.arange(done), np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
-
-
-def _value_counts(column, docs: np.ndarray) -> np.ndarray:
-    """How many of `docs` hold each of the column's values (by value number)."""
-    return np.bincount(column.doc_values[_runs(column.doc_starts, docs)], minlength=len(column.names))
-
-
-def _runs(starts: np.ndarray, docs: np.ndarray) -> np.ndarray:
-    """The indexes of the pairs of each document in `docs`, one run after another."""
-    first, sizes = starts[docs], starts[docs + 1] - starts[docs]
-    return np.repeat(first - (np.cumsum(sizes) - sizes), sizes) + np.arange(int(sizes.sum()))
