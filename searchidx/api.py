@@ -237,19 +237,23 @@ class Index:
         name = read_meta(self.path).index_name
         return name, latest_generation(self.path, name)
 
-    def _ensure_live(self) -> None:
-        if self._ix is None:
-            self._replace(open_whoosh_index(self.path, self._check_versions, self._trust))
-            return
-        name, generation = self._live_state()
-        if name != self._ix.indexname or generation < 0:
+    def _ensure_live(self, state: tuple[str, int]) -> None:
+        """Reopens unless the open index is the one `state` names live."""
+        name, generation = state
+        if self._ix is None or name != self._ix.indexname or generation < 0:
             self._replace(open_whoosh_index(self.path, self._check_versions, self._trust))
 
     def _reading(self, read):
         """read() on the live index (see above)."""
         for attempt in range(READ_ATTEMPTS):
-            self._ensure_live()
+            # One look at the folder both decides whether to reopen and is
+            # what a failed read is compared with, so any writer from then on
+            # counts as one in between. Looked at again after the check, a
+            # rebuild that switched in between (and deleted the open index's
+            # files) went unseen: the read failed with EmptyIndexError, the
+            # state seemed unchanged and no damage was found.
             state = self._live_state()
+            self._ensure_live(state)
             try:
                 return read()
             except SearchidxError:

@@ -133,3 +133,66 @@ def test_opening_while_a_rebuild_deletes_the_old_index_opens_the_new_one(make_co
         assert ix.doc_count() == 20
     finally:
         ix.close()
+
+
+def test_a_rebuild_at_any_moment_of_a_read_shows_the_old_or_the_new_index(make_corpus, tmp_path, monkeypatch):
+    """Another process's rebuild switches to its new index and deletes the
+    old one's files right after the reader's k-th look at the folder (a read
+    of searchidx.json or a listing of table-of-contents generations), for
+    every k a search makes, by a long-lived reader and by one opened fresh:
+    the reader sees the old index or the new one, never an error.
+
+    The stress test above caught one such moment as Whoosh's EmptyIndexError
+    (2 runs under load, session 5): the rebuild fell between the check that
+    the open index is the live one and the reading of the state that a failed
+    read is compared with, so the read of the deleted index failed, the state
+    seemed unchanged, and no damage was found."""
+    import searchidx.api as api
+    import searchidx.index.store as store
+
+    real = {"read_meta": store.read_meta, "latest_generation": store.latest_generation}
+    looks, rebuild_after, rebuilding = [], [0], []
+
+    def then_a_rebuild(function):
+        def look(index_dir, *args):
+            seen = real[function](index_dir, *args)
+            if not rebuilding:
+                looks.append(function)
+                if len(looks) == rebuild_after[0]:
+                    rebuilding.append(True)  # the rebuild's own looks pass through
+                    old_name = real["read_meta"](index_dir).index_name
+                    with Index.for_rebuild(index_dir) as other:
+                        other.add_folder(folder, rebuild=True)
+                    assert not any(entry.startswith(f"_{old_name}_") for entry in os.listdir(index_dir))
+            return seen
+
+        return look
+
+    for module in (store, api):
+        for function in real:
+            monkeypatch.setattr(module, function, then_a_rebuild(function))
+    folder = corpus(make_corpus)
+    moments = {}
+    for open_fresh in (False, True):
+        for k in range(1, 100):
+            (folder / "a999.txt").unlink(missing_ok=True)
+            index_dir = tmp_path / f"index-{open_fresh}-{k}"
+            rebuild_after[0] = 0
+            with Index.open_or_create(index_dir) as writer:
+                writer.add_folder(folder)
+            (folder / "a999.txt").write_text(ARTICLE.format(day=1, n=999), encoding="utf-8")  # the rebuild's
+            reader = None if open_fresh else Index.open(index_dir)
+            looks.clear()
+            rebuilding.clear()
+            rebuild_after[0] = k
+            try:
+                reader = reader or Index.open(index_dir)
+                assert reader.search("Kina", facets=True).total in (20, 21), f"after look {k}"
+                if not rebuilding:
+                    break  # the search looked fewer than k times: every moment was tried
+                assert reader.search("Kina").total == 21, f"after look {k}"
+            finally:
+                if reader is not None:
+                    reader.close()
+        moments["fresh" if open_fresh else "long-lived"] = k - 1
+    assert moments["long-lived"] >= 2 and moments["fresh"] >= 2, moments  # it did try moments
