@@ -26,6 +26,9 @@ ODD = {
     "odd/overlong.txt": "2023-10-17 Fjala " + "a" * (MAX_TOKEN_CHARS + 5) + " pas saj, OKB-së s'ka t’i.",
     "odd/overlong-last.txt": "Kina dhe Rusia " + "b" * (MAX_TOKEN_CHARS + 1),
     "odd/nfd.txt": "Kine\u0308s dhe Kinës: https://lajmi.net/a?b=1 info@lajmi.net #Kosova 3,5",
+    # a source signature closing the article: the edge field has a value
+    # without ../shared/data's articles too
+    "odd/signed.txt": "Kina dhe Rusia nënshkruan një marrëveshje në Pekin sot.\n\n/Lajmi.net/",
 }
 RECORDS = '{"id": "1", "title": "Kina dhe Rusia", "text": "Presidenti Vladimir Putin arriti në Pekin."}\n'
 
