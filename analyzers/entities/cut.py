@@ -468,8 +468,7 @@ def _acronym_piece(tok: Token, name: str, gaz) -> Piece:
         written = name[0] + name[1:].lower()
         named = [c for c in gaz.lookup(written) if gaz.entry(c).type in ("PER", "LOC")]
         if named:
-            piece = Piece(tok.start, tok.end, [written], named, known=True)
-            return piece
+            return Piece(tok.start, tok.end, [written], named, known=True)
     # an acronym the dictionaries join to a name is that entity (SHBA:
     # Shtetet e Bashkuara), else its own
     piece = Piece(tok.start, tok.end, [name], [known[0] if known else name], known=bool(known), acronym=True)

@@ -409,9 +409,13 @@ def counted_record(kind: int, ids: list[int], weights: list[float], blob: bytes,
     float32 already (a TermBuffer's) and whose frequencies are `blob`'s
     (Whoosh's big-endian uint32s, `sizes` 4 each); None when the postings
     are not of that shape. The term info comes as Whoosh's bytes of it
-    (W3TermInfo.to_bytes) but for its extent, which write_record adds. Each of the entity fields' ~2,000 terms over 500 articles went
-    through the general path's conversions twice (record, then
-    statistics), most of its writing time; this builds both from one pass."""
+    (W3TermInfo.to_bytes) but for its extent, which write_record adds.
+
+    The general path (write_term: _small_columns, then term_statistics)
+    converts a term's postings twice, once for the record and once for the
+    statistics; an entity field is mostly terms of a few postings, where
+    those conversions are most of the work, so both are built here from one
+    pass. test_codec checks the two paths write the same bytes."""
     count = len(ids)
     # The weights part as _small_columns writes it: none when the weights
     # are the counts, one float when all are equal; other shapes go there.
