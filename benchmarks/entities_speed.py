@@ -7,8 +7,10 @@
    words) per second, best of --repeat passes, after one warm-up pass that
    loads the dictionaries.
 2. Indexing with and without it: the same folder indexed into a fresh index
-   with `searchidx.index.documents.entity_fields` as it is, then with it replaced by a
-   function returning no entities; --repeat builds each, interleaved
+   with `searchidx.index.documents.entity_fields` as it is, then with it
+   replaced by a function returning no entities (there and where the
+   run's warm-up calls it, so that a build without entities neither
+   extracts nor loads the extractor's dictionaries); --repeat builds each, interleaved
    (without, with, without, ...) so that drift affects both alike; the
    overhead is the ratio of the medians (best of each shown too). Every
    build starts cold on both sides, as a new `searchidx index` process
@@ -94,12 +96,15 @@ def extraction_speed(texts: list[str], repeat: int) -> dict:
 
 
 def index_once(folder: Path, processes: int | None, with_entities: bool) -> float:
-    # the module that calls entity_fields for each document
+    # the module that calls entity_fields for each document, and the one
+    # whose entity_fields warm_up calls once before a run to load the
+    # dictionaries: both are replaced, so that a build without entities
+    # neither extracts nor loads the extractor's dictionaries
     import searchidx.index.documents as documents
+    import searchidx.index.entities as entities
     from analyzers.analyzer import clear_caches as clear_analysis_caches
     from analyzers.entities.extract import clear_caches as clear_entity_caches
     from searchidx.api import Index
-    from searchidx.index.schema import EDGE_FIELD, ENTITY_FIELDS
 
     # Each build starts cold on both sides, as a new process does: the
     # analyzer's word memos and lexicon table, the extractor's word caches
@@ -109,7 +114,7 @@ def index_once(folder: Path, processes: int | None, with_entities: bool) -> floa
     re.purge()  # and the patterns compiled on the fly (a quoted name's repeats)
     original = documents.entity_fields
     if not with_entities:
-        documents.entity_fields = lambda body, title=None: {name: [] for name in (*ENTITY_FIELDS, EDGE_FIELD)}
+        documents.entity_fields = entities.entity_fields = no_entities
     try:
         with tempfile.TemporaryDirectory() as tmp:
             index = Index.create(Path(tmp) / "index")
@@ -122,7 +127,14 @@ def index_once(folder: Path, processes: int | None, with_entities: bool) -> floa
             assert summary.indexed > 0
             return seconds
     finally:
-        documents.entity_fields = original
+        documents.entity_fields = entities.entity_fields = original
+
+
+def no_entities(body: str, title: str | None = None) -> dict[str, list[str]]:
+    """entity_fields for a build without entities: every field empty."""
+    from searchidx.index.schema import EDGE_FIELD, ENTITY_FIELDS
+
+    return {name: [] for name in (*ENTITY_FIELDS, EDGE_FIELD)}
 
 
 # One build in a new process (--fresh): argv folder, processes (0: one per
