@@ -112,7 +112,7 @@ def index_once(folder: Path, processes: int | None, with_entities: bool) -> floa
     clear_analysis_caches()
     clear_entity_caches()
     re.purge()  # and the patterns compiled on the fly (a quoted name's repeats)
-    original = documents.entity_fields
+    original = documents.entity_fields, entities.entity_fields
     if not with_entities:
         documents.entity_fields = entities.entity_fields = no_entities
     try:
@@ -127,7 +127,7 @@ def index_once(folder: Path, processes: int | None, with_entities: bool) -> floa
             assert summary.indexed > 0
             return seconds
     finally:
-        documents.entity_fields = entities.entity_fields = original
+        documents.entity_fields, entities.entity_fields = original
 
 
 def no_entities(body: str, title: str | None = None) -> dict[str, list[str]]:

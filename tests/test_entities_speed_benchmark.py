@@ -30,6 +30,10 @@ def test_the_builds_with_and_without_extraction_run_and_restore_it(tmp_path, mon
         return real(body, title)
 
     monkeypatch.setattr(documents, "entity_fields", counted)
+    import searchidx.index.entities as entities
+    from analyzers.entities import gazetteer
+
+    real_in_warm_up = entities.entity_fields  # what warm_up calls
     # every build starts cold on both sides: the analyzer's memos and the
     # extractor's caches are cleared before each, with or without entities
     import analyzers.analyzer
@@ -44,7 +48,10 @@ def test_the_builds_with_and_without_extraction_run_and_restore_it(tmp_path, mon
     bench = _benchmark()
     assert bench.index_once(folder, 1, with_entities=False) >= 0
     assert calls == []  # replaced: the build without extraction never ran it
+    # nor did the run's warm-up load the extractor's dictionaries for it
+    assert gazetteer._loaded is None
     assert documents.entity_fields is counted  # and put back
+    assert entities.entity_fields is real_in_warm_up
     assert sorted(cleared) == ["analysis", "entities"]
     assert bench.index_once(folder, 1, with_entities=True) >= 0
     assert len(calls) == 2
