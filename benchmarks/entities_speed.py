@@ -3,7 +3,7 @@
     python benchmarks/entities_speed.py [--repeat 7] [--processes 1]
 
 1. Extraction alone: `analyzers.extract_entities` over the lajmi articles
-   in ../shared/data/news-dev/lajmi (read at run time), tokens (whitespace
+   in ../shared/data/news-dev/lajmi (read at run time; --folder another), tokens (whitespace
    words) per second, best of --repeat passes, after one warm-up pass that
    loads the dictionaries.
 2. Indexing with and without it: the same folder indexed into a fresh index
@@ -186,11 +186,18 @@ def main() -> int:
     parser.add_argument("--processes", type=int, default=1, help="indexing worker processes (0: one per core)")
     parser.add_argument("--fresh", action="store_true", help="each build in a new process (all caches cold)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--folder",
+        type=Path,
+        default=LAJMI,
+        help="the articles to extract from and index (default: news-dev/lajmi; a larger folder, such as "
+        "a corpus of benchmarks/resample.py, shows the share once the cold start is paid off)",
+    )
     args = parser.parse_args()
-    if not LAJMI.is_dir():
-        print(f"{LAJMI} not found", file=sys.stderr)
+    if not args.folder.is_dir():
+        print(f"{args.folder} not found", file=sys.stderr)
         return 2
-    texts = [p.read_text(encoding="utf-8") for p in sorted(LAJMI.glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(args.folder.rglob("*.txt"))]
     with tempfile.TemporaryDirectory() as empty_cache:
         cold = load_times(empty_cache)
     warm = load_times(None)
@@ -198,7 +205,7 @@ def main() -> int:
         "dictionaries_build_s": cold["load_s"],
         "dictionaries_cached_load_s": warm["load_s"],
         "extraction": extraction_speed(texts, args.repeat),
-        "indexing": indexing_overhead(LAJMI, args.repeat, args.processes or None, args.fresh),
+        "indexing": indexing_overhead(args.folder, args.repeat, args.processes or None, args.fresh),
     }
     if args.json:
         print(json.dumps(result, indent=2))
