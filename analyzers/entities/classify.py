@@ -20,6 +20,7 @@ from analyzers.entities.piece import Piece
 from analyzers.entities.words import (
     DIRECTION_GENITIVES,
     FAMILY_NOUN,
+    FAMILY_NOUN_STEMS,
     LOC_HEADS,
     LOC_PREPOSITIONS,
     LOC_WORDS,
@@ -137,34 +138,9 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
     if t and not (t == "PER" and gaz.entry(canonical).role == "first" and len(words) == 1 and not piece.title):
         return t
     if len(words) > 1:
-        low = words[0].lower()
-        lowered = {w.lower() for w in words}
-        if words[0] == "The":
-            return "ORG"  # an English article: The Boston Globe, The Guardian; no person's name
-        if lowered & MISC_WORDS or any(MISC_HEADS.match(w) for w in lowered):
-            return "MISC"  # Hardh Fest, Premier Ligën Skoceze, Ryder Cup
-        if gaz.is_first_name(piece.words[0]) and words[1] not in CONNECTOR_WORDS and not lowered & ORG_WORDS:
-            return "PER"
-        if (
-            len(piece.words) > 2
-            and piece.words[-2] in CONNECTOR_WORDS
-            and piece.words[-1] in DIRECTION_GENITIVES
-            and not ORG_HEADS.match(low)
-        ):
-            return "LOC"  # Karolina e Jugut, Koreja e Veriut (not Kuvendi i Maqedonisë së Veriut)
-        if lowered & ORG_WORDS:
-            return "ORG"
-        if lowered & LOC_WORDS:
-            return "LOC"
-        written = piece.words[0].lower()  # the head as written, and as read
-        if MISC_HEADS.match(low) or MISC_HEADS.match(written):
-            return "MISC"
-        if ORG_HEADS.match(low) or ORG_HEADS.match(written):
-            return "ORG"
-        if LOC_HEADS.match(low) or LOC_HEADS.match(written):
-            return "LOC"
-        if common_noun_phrase(piece.words, gaz):
-            return "ORG"
+        t = type_by_words(canonical, tuple(piece.words), gaz)
+        if t:
+            return t
     if len(piece.words) == 1 and piece.serves and not piece.place_context and not piece.common_noun:
         # the one-word genitive of a title is what the title serves, a club,
         # a company, a party, no person: presidenti i Interit, pilotin e Ferrari-t
@@ -216,6 +192,45 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
     return "MISC"
 
 
+@lru_cache(maxsize=32768)
+def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
+    """The type the words of a multi-word name give it, read (`canonical`)
+    and as written, or None: an English article, a word or a head noun of
+    events, organisations or places, a first name, a common noun with
+    adjectives. Cached: names recur across an archive, and only their words
+    decide here."""
+    words = canonical.split()
+    low = words[0].lower()
+    lowered = {w.lower() for w in words}
+    if words[0] == "The":
+        return "ORG"  # an English article: The Boston Globe, The Guardian; no person's name
+    if lowered & MISC_WORDS or any(MISC_HEADS.match(w) for w in lowered):
+        return "MISC"  # Hardh Fest, Premier Ligën Skoceze, Ryder Cup
+    if gaz.is_first_name(written[0]) and words[1] not in CONNECTOR_WORDS and not lowered & ORG_WORDS:
+        return "PER"
+    if (
+        len(written) > 2
+        and written[-2] in CONNECTOR_WORDS
+        and written[-1] in DIRECTION_GENITIVES
+        and not ORG_HEADS.match(low)
+    ):
+        return "LOC"  # Karolina e Jugut, Koreja e Veriut (not Kuvendi i Maqedonisë së Veriut)
+    if lowered & ORG_WORDS:
+        return "ORG"
+    if lowered & LOC_WORDS:
+        return "LOC"
+    head = written[0].lower()  # the head as written, and as read
+    if MISC_HEADS.match(low) or MISC_HEADS.match(head):
+        return "MISC"
+    if ORG_HEADS.match(low) or ORG_HEADS.match(head):
+        return "ORG"
+    if LOC_HEADS.match(low) or LOC_HEADS.match(head):
+        return "LOC"
+    if common_noun_phrase(written, gaz):
+        return "ORG"
+    return None
+
+
 def _name_shaped(words: list[str], gaz) -> bool:
     """Two capitalised words, no capitals only, the second no common word
     of the lexicon: how a person's name looks when no list knows its first
@@ -255,8 +270,15 @@ def coordinate(pieces: list[Piece], text: str, gaz) -> None:
                 joins.append(m.group())
                 continue
         if len(chain) > 2:
-            weak = [q for q in chain if weak_member(q, gaz) and word_after(text, q.end) not in SPEECH_VERBS]
-            kinds = Counter(q.type for q in chain if q not in weak)
+            # the weak members, and the kinds of the others (apart in one
+            # pass: asking `q in weak` compares pieces field by field)
+            weak: list[Piece] = []
+            kinds: Counter[str | None] = Counter()
+            for q in chain:
+                if weak_member(q, gaz) and word_after(text, q.end) not in SPEECH_VERBS:
+                    weak.append(q)
+                else:
+                    kinds[q.type] += 1
             if weak and kinds["LOC"] and not kinds["PER"]:
                 for q in weak:
                     if len(q.words) == 1:
@@ -295,11 +317,18 @@ def coordinate(pieces: list[Piece], text: str, gaz) -> None:
         joins = []
 
 
+# Where a family noun may stand in a text: its stems in any case, a superset
+# of the words before a name that FAMILY_NOUN matches (lowercased).
+FAMILY_NOUN_IN = re.compile("|".join(FAMILY_NOUN_STEMS), re.IGNORECASE)
+
+
 def family_names(pieces: list[Piece], text: str, gaz) -> None:
     """A one-word name right after the noun for a family is its surname, a
     person's name (familja Shala, familjes Demiri, familjen Behrami), over
     a dictionary's place (Shala, the region) or a default; not a code (the
     virus family Sars-Cov2) nor a common word capitalised (familjen Tuaj)."""
+    if not FAMILY_NOUN_IN.search(text):
+        return  # most articles name no family: no word before each name to read
     for p in pieces:
         if p.acronym or len(p.words) != 1 or not FAMILY_NOUN.match(word_before(text, p.start)):
             continue

@@ -61,9 +61,14 @@ TYPES = ("PER", "LOC", "ORG", "MISC")
 def clear_caches() -> None:
     """Forgets every per-word cache and the loaded dictionaries (for
     benchmarks that must start cold, and tests)."""
-    from analyzers.entities import canonical, cut, mentions, words
+    from analyzers.entities import canonical, classify, cut, mentions, words
 
-    cached = [fn for module in (lexical, cut, mentions) for fn in vars(module).values() if hasattr(fn, "cache_clear")]
+    cached = [
+        fn
+        for module in (lexical, cut, mentions, classify, resolve)
+        for fn in vars(module).values()
+        if hasattr(fn, "cache_clear")
+    ]
     word_tests = [test for test in vars(words).values() if isinstance(test, words.WordTest)]
     for fn in (*cached, *word_tests, resolve.curated_people, canonical.readings):
         fn.cache_clear()

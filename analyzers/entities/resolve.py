@@ -55,7 +55,7 @@ def choose_canonical(pieces: list[Piece], gaz, evidence: Evidence | None) -> Non
         else:
             for c in set(p.candidates):
                 votes[c] = votes.get(c, 0) + 1
-        b = _may_be_bare(p)
+        b = may_be_bare(tuple(p.words))
         bare.append(b)
         if b:
             surface = " ".join(p.words)
@@ -83,17 +83,16 @@ def choose_canonical(pieces: list[Piece], gaz, evidence: Evidence | None) -> Non
         p.canonical = best or " ".join(p.words)
 
 
-def _may_be_bare(p: Piece) -> bool:
-    """Whether the span, as written, can be a canonical name: its declining
-    word (the last of a person's name, the only one of a one-word name) ends
-    in no unambiguous case ending."""
-    if len(p.words) > 1 and p.words[1] in CONNECTOR_WORDS:
+@lru_cache(maxsize=32768)
+def may_be_bare(words: tuple[str, ...]) -> bool:
+    """Whether a span's words, as written, can be a canonical name: its
+    declining word (the last of a person's name, the only one of a one-word
+    name) ends in no unambiguous case ending. Cached: every mention asks."""
+    if len(words) > 1 and words[1] in CONNECTOR_WORDS:
         return False  # head-first names are canonical with a definite head
-    if len(p.words) > 1 and (
-        name_head(p.words[0]) or MISC_HEADS.match(p.words[0].lower()) or adjective_after_head(p.words[1])
-    ):
+    if len(words) > 1 and (name_head(words[0]) or MISC_HEADS.match(words[0].lower()) or adjective_after_head(words[1])):
         return False
-    return not p.words[-1].endswith(CLEAR_CASE_ENDINGS)
+    return not words[-1].endswith(CLEAR_CASE_ENDINGS)
 
 
 def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
@@ -109,7 +108,15 @@ def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
     full = [p.canonical for p in pieces if p.type == "PER" and len(p.canonical.split()) > 1]
     by_last: dict[str, set[str]] = {}
     by_first: dict[str, set[str]] = {}
+    # each full name under every tail of it that starts with a space, as
+    # ``name.endswith(tail)`` finds it: " Lopez Obrador" and " Obrador" for
+    # Andres Manuel Lopez Obrador
+    by_tail: dict[str, set[str]] = {}
     for name in full:
+        k = name.find(" ")
+        while k >= 0:
+            by_tail.setdefault(name[k:], set()).add(name)
+            k = name.find(" ", k + 1)
         words = name.split()
         if any(w in CONNECTOR_WORDS for w in words):
             continue
@@ -121,8 +128,7 @@ def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
             continue
         if " " in p.canonical:
             # "Lopez Obrador" after "Andres Manuel Lopez Obrador"
-            tail = " " + " ".join(p.words)
-            longer = {name for name in full if name.endswith(tail)} if len(p.words) > 1 else ()
+            longer = by_tail.get(" " + " ".join(p.words), ()) if len(p.words) > 1 else ()
             if len(longer) == 1:
                 p.canonical, p.type, p.by_default = next(iter(longer)), "PER", False
             continue

@@ -97,6 +97,7 @@ LAW_HEAD = stems("law_head_stems", "i|it|in|a|ës|ën|et|eve")
 LEGISLATURE = stems("legislature_stems", "i|it|in")
 LOC_PREPOSITIONS = words("locative_prepositions")
 PLACE_NOUN = stems("place_noun_stems", _NOUN_ENDINGS)
+FAMILY_NOUN_STEMS = sections()["family_noun_stems"]
 FAMILY_NOUN = stems("family_noun_stems", _NOUN_ENDINGS)
 NAMED_BY = stems("named_by_stems", _NOUN_ENDINGS.replace("|enj|enjt|enjve|ra|rat|rave", ""))
 NAMING_NOUN = stems("naming_noun_stems")
