@@ -263,3 +263,38 @@ def test_credits_after_a_verb_are_the_pattern_s_matches():
         assert found == [m.span(1) for m in _VERB_CREDIT.finditer(text)], text
         matched += bool(found)
     assert matched > 500
+
+
+def test_edges_asked_line_by_line_agree_with_the_regions_of_the_whole_text():
+    # positions.Edges works out only the lines asked about (entity_fields asks
+    # of a few names an article): every span must get the answer the regions
+    # of the whole text give
+    from analyzers.entities.positions import Edges, edge_regions, in_regions
+
+    texts = _texts(CORPUS) + [
+        "Kosova fitoi.\n\nShqipëria humbi.",  # short lines only: no story, no regions
+        "Kina raportoi sot rritje të rasteve të reja, raporton Reuters, transmeton lajmi.net.\r\nNga: Arben Ahmeti\n",
+        "Ai tha se zgjedhjet do të mbahen në kohë, sipas ligjit në fuqi të vendit. /Portali.net/\n\nView this post",
+    ]
+    inside = 0
+    for text in texts:
+        regions, edges = edge_regions(text), Edges(text)
+        for start in range(len(text)):
+            for end in (start + 1, start + 9, start + 60):
+                held = in_regions(regions, start, end)
+                assert edges.holds(start, end) == held, (text[:40], start, end)
+                inside += held
+    assert inside > 100  # (and most spans are story)
+
+
+def test_entity_spans_are_the_mentions_as_tuples():
+    # indexing reads (start, end, type, canonical) tuples; extract_entities
+    # makes Mentions of the same finds, decomposed letters and overlong words too
+    from analyzers.entities.extract import entity_spans
+
+    decomposed = "Presidenti i Kosove\u0308s, Vjosa Osmani, takoi Kurtin në Prishtine\u0308."
+    texts = _texts(CORPUS) + [decomposed, "Kurti tha " + "x" * 300 + " se Osmani " + "y" * 300]
+    for text in texts:
+        expected = [(m.start, m.end, m.type, m.canonical) for m in extract_entities(text)]
+        assert entity_spans(text) == expected
+    assert entity_spans(decomposed)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from operator import itemgetter
 
 from analyzers.entities import gazetteer, lexical, resolve
 from analyzers.entities.classify import (
@@ -104,6 +105,26 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
     text = _blank_overlong(text)
     if not unicodedata.is_normalized("NFC", text):
         return _extract_decomposed(text, evidence)
+    return [
+        Mention(start, end, text[start:end], type_, canonical)
+        for start, end, type_, canonical in _found(text, evidence)
+    ]
+
+
+def entity_spans(text: str, evidence: Evidence | None = None) -> list[tuple[int, int, str, str]]:
+    """What extract_entities finds, as ``(start, end, type, canonical)``
+    tuples: what indexing reads of each mention (searchidx.index.entities),
+    without a Mention object and its text made for each of some thirty
+    mentions an article."""
+    text = _blank_overlong(text)
+    if not unicodedata.is_normalized("NFC", text):
+        return [(m.start, m.end, m.type, m.canonical) for m in _extract_decomposed(text, evidence)]
+    return _found(text, evidence)
+
+
+def _found(text: str, evidence: Evidence | None) -> list[tuple[int, int, str, str]]:
+    """The mentions of a text without overlong words, in composed form:
+    ``(start, end, type, canonical)`` in order."""
     gaz = gazetteer.load()
     misc = _quoted(text, gaz)
     lowered = Lowered(text)
@@ -125,11 +146,11 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
     pieces = confirm(pieces)
     if "(" in text:
         _introduced_acronyms(pieces, text, gaz)
-    out = [Mention(m.start, m.end, text[m.start : m.end], m.type, m.canonical) for m in misc]
-    out.extend(_initials(text))
+    out = [(m.start, m.end, m.type, m.canonical) for m in misc]
+    out.extend((m.start, m.end, m.type, m.canonical) for m in _initials(text))
     credits = _slash_credits(text, gaz)
     if credits:
-        out.extend(credits)
+        out.extend((c.start, c.end, c.type, c.canonical) for c in credits)
         taken = {(c.start, c.end) for c in credits}
         pieces = [p for p in pieces if (p.start, p.end) not in taken]
     for piece in pieces:
@@ -138,8 +159,8 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
         if piece.type == "PER" and (numeral := _REGNAL.match(text, piece.end)):
             # a monarch's or a pope's numeral is part of the name (Murati II)
             piece.end, piece.canonical = numeral.end(), f"{piece.canonical} {numeral.group(1)}"
-        out.append(Mention(piece.start, piece.end, text[piece.start : piece.end], piece.type, piece.canonical))
-    out.sort(key=lambda m: m.start)
+        out.append((piece.start, piece.end, piece.type, piece.canonical))
+    out.sort(key=itemgetter(0))  # by start
     return out
 
 

@@ -335,6 +335,8 @@ def web_addresses(text: str) -> list[tuple[int, int]]:
 def opens_sentence(text: str, start: int, floor: int = 0) -> bool:
     """Whether the word at `start` opens a sentence (see _mark_sentence_starts)."""
     k = start - 1
+    if k > floor and text[k] == " " and text[k - 1].isalnum():
+        return False  # most words: one space after another word
     while k >= floor:
         c = text[k]
         if c == "." and text[max(floor, k - 4) : k + 1].lower().split()[-1:] in (["z."], ["znj."], ["dr."], ["prof."]):

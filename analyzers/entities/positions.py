@@ -16,6 +16,8 @@ decides from the whole folder which of them are signatures.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from analyzers.entities.words import CREDIT_VERBS
 
@@ -55,30 +57,71 @@ def edge_regions(text: str) -> list[tuple[int, int]]:
     story = False
     start = 0
     for line in text.splitlines(keepends=True):
-        end = start + len(line)
-        # a short line is short in characters first (the cheap test)
-        words = len(line.split()) if len(line) <= _SHORT_LINE_CHARS else SHORT_LINE_WORDS + 1
-        if words <= SHORT_LINE_WORDS:
-            if words:  # not a blank line
-                regions.append((start, end))
-        else:
-            story = True
-            # the tail and the credit are near the line's end
-            near = max(start, end - _TAIL_CHARS)
-            last = _last_sentence_end(text, near, end)
-            if last >= 0:
-                tail = text[last:end].split()
-                if tail and len(tail) <= TAIL_WORDS:
-                    regions.append((last, end))
-            if text.find("/", near, end) >= 0:
-                credit = _SLASH_CREDIT.search(text, near, end)
-                if credit:
-                    regions.append((credit.start(), end))
-            if ", " in line:
-                for clause in _CREDIT_CLAUSE.finditer(text, start, end):
-                    regions.append(clause.span())
-        start = end
+        words = _words(line)
+        story = story or words > SHORT_LINE_WORDS
+        regions.extend(_line_regions(text, start, line, words))
+        start += len(line)
     return regions if story else []
+
+
+class Edges:
+    """Whether a span of a text stands where boilerplate does, as
+    ``in_regions(edge_regions(text), start, end)`` says, with only the
+    regions of the lines asked about worked out: indexing asks about the
+    lines its names stand on, not every line. Every region lies within one
+    line, so a span is in one only if it is in one of the line it starts
+    on."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines = text.splitlines(keepends=True)
+        # line k is text[self._starts[k] : self._starts[k + 1]]
+        self._starts = list(accumulate(map(len, self._lines), initial=0))
+        self._story: bool | None = None
+        self._regions: dict[int, list[tuple[int, int]]] = {}
+
+    def holds(self, start: int, end: int) -> bool:
+        if self._story is None:
+            self._story = any(_words(line) > SHORT_LINE_WORDS for line in self._lines)
+        if not self._story or not 0 <= start < len(self._text):
+            return False
+        k = bisect_right(self._starts, start) - 1
+        regions = self._regions.get(k)
+        if regions is None:
+            line = self._lines[k]
+            regions = self._regions[k] = _line_regions(self._text, self._starts[k], line, _words(line))
+        return in_regions(regions, start, end)
+
+
+def _words(line: str) -> int:
+    """How many words a line holds, up to SHORT_LINE_WORDS + 1 (a line
+    longer than a short one is in characters counts as that)."""
+    # a short line is short in characters first (the cheap test)
+    return len(line.split()) if len(line) <= _SHORT_LINE_CHARS else SHORT_LINE_WORDS + 1
+
+
+def _line_regions(text: str, start: int, line: str, words: int) -> list[tuple[int, int]]:
+    """The regions of the line text[start : start + len(line)] (see
+    edge_regions), which holds `words` words."""
+    end = start + len(line)
+    if words <= SHORT_LINE_WORDS:
+        return [(start, end)] if words else []  # (none for a blank line)
+    regions = []
+    # the tail and the credit are near the line's end
+    near = max(start, end - _TAIL_CHARS)
+    last = _last_sentence_end(text, near, end)
+    if last >= 0:
+        tail = text[last:end].split()
+        if tail and len(tail) <= TAIL_WORDS:
+            regions.append((last, end))
+    if text.find("/", near, end) >= 0:
+        credit = _SLASH_CREDIT.search(text, near, end)
+        if credit:
+            regions.append((credit.start(), end))
+    if ", " in line:
+        for clause in _CREDIT_CLAUSE.finditer(text, start, end):
+            regions.append(clause.span())
+    return regions
 
 
 def _last_sentence_end(text: str, near: int, end: int) -> int:

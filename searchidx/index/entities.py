@@ -1,6 +1,6 @@
 """Entity fields of a document, as the index stores them, and counts over the index.
 
-At index time ``entity_fields(body)`` runs ``analyzers.extract_entities``
+At index time ``entity_fields(body)`` runs the extraction (``analyzers.extract_entities``)
 and files each mention's canonical name under its field: PER -> ``person``,
 LOC -> ``place``, ORG -> ``org`` (MISC, names of initiatives and
 competitions, stays out of the facets). A field's list holds each name once
@@ -54,8 +54,8 @@ def entity_fields(body: str, title: str | None = None) -> dict[str, list[str]]:
     headline given apart (`title`) is read before the body, and is story:
     a short line, but never boilerplate."""
     # the entity tables and extraction: indexing only (start-up time)
-    from analyzers.entities import extract_entities
-    from analyzers.entities.positions import edge_regions, in_regions
+    from analyzers.entities.extract import entity_spans
+    from analyzers.entities.positions import Edges
 
     story_from = 0
     if title:
@@ -63,19 +63,19 @@ def entity_fields(body: str, title: str | None = None) -> dict[str, list[str]]:
         body = f"{title}\n\n{body}"
     order: dict[str, dict[str, int]] = {name: {} for name in ENTITY_FIELDS}
     in_story: set[tuple[str, str]] = set()
-    regions = None
-    for mention in extract_entities(body):
-        field = FIELD_OF_TYPE.get(mention.type)
+    edges = None
+    for start, end, type_, canonical in entity_spans(body):
+        field = FIELD_OF_TYPE.get(type_)
         if field is None:
             continue
         seen = order[field]
-        seen[mention.canonical] = seen.get(mention.canonical, 0) + 1
-        key = (field, mention.canonical)
+        seen[canonical] = seen.get(canonical, 0) + 1
+        key = (field, canonical)
         if key in in_story:
             continue  # a story's name already: where its other mentions stand does not matter
-        if regions is None:
-            regions = [(s + story_from, e + story_from) for s, e in edge_regions(body[story_from:])]
-        if not in_regions(regions, mention.start, mention.end):
+        if edges is None:
+            edges = Edges(body[story_from:])
+        if start < story_from or not edges.holds(start - story_from, end - story_from):
             in_story.add(key)
     fields = {field: [name for name, n in seen.items() for _ in range(n)] for field, seen in order.items()}
     fields[EDGE_FIELD] = [
