@@ -27,6 +27,7 @@ from analyzers.entities.lexical import (
     common_noun,
     institution,
     name_head,
+    name_sizes,
     org_head,
     person_form,
     weak_name,
@@ -77,8 +78,8 @@ def cut_run(text: str, run, gaz, misc: list[Span], lowered) -> list[Piece]:
     tokens = run.tokens
     if len(tokens) == 1 and tokens[0].sentence_initial and opener_only(tokens[0].text, gaz):
         return []  # a third of all runs: Në, Ai, Por, Sipas opening a sentence
-    if not misc:
-        return _cut_group(text, run.tokens, run.title_before, gaz, lowered)
+    if not misc or not any(s.start < tokens[-1].end and tokens[0].start < s.end for s in misc):
+        return _cut_group(text, tokens, run.title_before, gaz, lowered)  # no quoted name inside
     toks = [t for t in run.tokens if not any(s.start <= t.start < s.end for s in misc)]
     if len(toks) != len(run.tokens):
         # a quoted name splits the run; the rest is cut as separate runs
@@ -137,7 +138,8 @@ def legislature(word: str) -> bool:
 def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piece]:
     out: list[Piece] = []
     i, n = 0, len(toks)
-    words = [t.text for t in toks]  # for the dictionaries' look-ups of several words
+    words = [t.text for t in toks]
+    sizes = name_sizes(gaz)
     title = title_before
     while i < n:
         # strip connectors left at the edge of a cut
@@ -145,25 +147,25 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             i += 1
             continue
         tok = toks[i]
-        if len(tok.text) == 1 and i + 1 < n and toks[i + 1].text in CONNECTOR_WORDS:
+        word = tok.text
+        if len(word) == 1 and i + 1 < n and toks[i + 1].text in CONNECTOR_WORDS:
             i += 1  # a label, no name's head: grupit A të Kampionatit Evropian
             continue
         # an acronym is always a name of its own
-        acr = split_acronym(tok.text)
-        if acr and i + 1 < n and not acr[1]:
-            person = _person_in_capitals(toks, i, n, gaz)
-            if person:  # ALBIN KURTI: a name written in capitals, no acronyms
-                out.append(person)
-                i += 2
-                continue
-        if acr and i + 1 < n and not acr[1]:
-            # FC Porto, KF Llapit: one name, not an acronym and a place
-            led = acronym_led_name(text, toks, i, gaz, LONGEST_NAME)
-            if led is not None:
-                out.append(led)
-                i += len(led.words)
-                continue
+        acr = split_acronym(word)
         if acr:
+            if i + 1 < n and not acr[1]:
+                person = _person_in_capitals(toks, i, n, gaz)
+                if person:  # ALBIN KURTI: a name written in capitals, no acronyms
+                    out.append(person)
+                    i += 2
+                    continue
+                # FC Porto, KF Llapit: one name, not an acronym and a place
+                led = acronym_led_name(text, toks, i, gaz, LONGEST_NAME)
+                if led is not None:
+                    out.append(led)
+                    i += len(led.words)
+                    continue
             name, _ending = acr
             i += 1
             if name in gaz.not_names or case_number(text, tok.end):
@@ -174,77 +176,78 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
                 continue  # a headline in capitals (TË SHËRUAR DHE), a numeral (VI-të), a shout (JOOOO)
             out.append(_acronym_piece(tok, name, gaz))
             continue
-        if "." in tok.text:  # a capitalised web address: a news outlet
-            out.append(web_address_piece(tok.start, tok.end, tok.text, gaz))
+        if "." in word:  # a capitalised web address: a news outlet
+            out.append(web_address_piece(tok.start, tok.end, word, gaz))
             i += 1
             continue
-        # the longest dictionary name starting here
+        # the longest dictionary name starting here (of several words only
+        # where the dictionaries have one opening with this word)
         match = None
-        for j in range(min(n, i + LONGEST_NAME), i + 1, -1):
-            if toks[j - 1].text in CONNECTOR_WORDS or split_acronym(toks[j - 1].text):
-                continue
-            cands = gaz.lookup(" ".join(words[i:j]))
-            if cands:
-                match = (j, cands)
-                break
-        else:
-            cands = gaz.forms.get(tok.text)  # one word, the usual case
+        if word in sizes:
+            for j in range(min(n, i + LONGEST_NAME, i + sizes[word]), i + 1, -1):
+                if toks[j - 1].text in CONNECTOR_WORDS or split_acronym(toks[j - 1].text):
+                    continue
+                cands = gaz.lookup(" ".join(words[i:j]))
+                if cands:
+                    match = (j, cands)
+                    break
+        if match is None:
+            cands = gaz.forms.get(word)  # one word, the usual case
             if cands:
                 match = (i + 1, cands)
-        if (
-            match
-            and match[0] == i + 1
-            and i + 1 < n
-            and toks[i + 1].is_cap
-            and not split_acronym(toks[i + 1].text)
-            and (
-                any(gaz.entry(c).type in ("PER", None) for c in match[1])
-                or (gaz.is_first_name(tok.text) and not gaz.lookup(toks[i + 1].text))
-                or all(weak_place(gaz.entry(c)) for c in match[1])
-            )
-        ):
-            # Ronald Koeman, Shaban Shabani, Milan Kundera: a longer name by
-            # rule; so is a place only GeoNames or ISO 3166-2 knows before
-            # another capitalised word (Stamford Bridge, Scotland Sportsound)
-            match = None
-        if match and match[0] + 1 < n and toks[match[0]].text == "në":
-            match = None  # a court with its seat, named whole (purposes.join_seats)
-        if (
-            match
-            and match[0] + 1 < n
-            and toks[match[0]].text in CONNECTOR_WORDS
-            and match[0] - i > 1
-            and all(gaz.entry(c).type == "ORG" for c in match[1])
-            and any(gaz.entry(c).type == "LOC" for c in gaz.lookup(toks[match[0] + 1].text))
-        ):
-            match = None  # an institution of a place, named whole: Gjykata Themelore e Gjakovës
-        if match and match[0] == i + 1 and tok.sentence_initial and weak_name(tok.text, gaz) and common(tok.text, gaz):
-            match = None  # "Mali", "Drita" opening a sentence: a common word
-            i += 1
-            continue
         if match:
             j, cands = match
-            piece = Piece(tok.start, toks[j - 1].end, [t.text for t in toks[i:j]], list(cands), known=True)
-            piece.title = title
-            out.append(piece)
-            i = j
-            continue
+            if (
+                j == i + 1
+                and i + 1 < n
+                and toks[i + 1].is_cap
+                and not split_acronym(toks[i + 1].text)
+                and (
+                    any(gaz.entry(c).type in ("PER", None) for c in cands)
+                    or (gaz.is_first_name(word) and not gaz.lookup(toks[i + 1].text))
+                    or all(weak_place(gaz.entry(c)) for c in cands)
+                )
+            ):
+                # Ronald Koeman, Shaban Shabani, Milan Kundera: a longer name by
+                # rule; so is a place only GeoNames or ISO 3166-2 knows before
+                # another capitalised word (Stamford Bridge, Scotland Sportsound)
+                pass
+            elif j + 1 < n and toks[j].text == "në":
+                pass  # a court with its seat, named whole (purposes.join_seats)
+            elif (
+                j + 1 < n
+                and toks[j].text in CONNECTOR_WORDS
+                and j - i > 1
+                and all(gaz.entry(c).type == "ORG" for c in cands)
+                and any(gaz.entry(c).type == "LOC" for c in gaz.lookup(toks[j + 1].text))
+            ):
+                pass  # an institution of a place, named whole: Gjykata Themelore e Gjakovës
+            elif j == i + 1 and tok.sentence_initial and weak_name(word, gaz) and common(word, gaz):
+                i += 1  # "Mali", "Drita" opening a sentence: a common word
+                continue
+            else:
+                piece = Piece(tok.start, toks[j - 1].end, words[i:j], list(cands), known=True)
+                piece.title = title
+                out.append(piece)
+                i = j
+                continue
         # a title opens the run: Sekretari i Përgjithshëm ...
-        if is_title(tok.text) or (out == [] and tok.text.lower() in TITLE_ADJECTIVES and title):
+        title_adjective = word.lower() in TITLE_ADJECTIVES
+        if is_title(word) or (out == [] and title_adjective and title):
             title = True
             i += 1
             continue
-        if tok.text.lower() in TITLE_ADJECTIVES and title:
+        if title_adjective and title:
             i += 1
             continue
         if (
             n == 1
-            and "-" in tok.text
-            and adjective_compound(tok.text, gaz)
-            and not any(gaz.entry(c).type == "LOC" for c in gaz.lookup(tok.text.split("-")[0]))
+            and "-" in word
+            and adjective_compound(word, gaz)
+            and not any(gaz.entry(c).type == "LOC" for c in gaz.lookup(word.split("-")[0]))
         ):
             break  # an adjective alone (integrimit Euro-Atlantik), no name's head
-        if bare_adjective(tok.text, gaz) and (i + 1 == n or toks[i + 1].text in CONNECTOR_WORDS):
+        if bare_adjective(word, gaz) and (i + 1 == n or toks[i + 1].text in CONNECTOR_WORDS):
             # an adjective follows its noun in Albanian, so one opening a run
             # belongs to a noun outside it (Panairi i 21-të Ndërkombëtar i
             # Librit): no name's head, nor is a genitive after it that no
@@ -260,7 +263,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
         while j < n and not split_acronym(toks[j].text):
             if (
                 toks[j].text not in CONNECTOR_WORDS
-                and _known_from(words, j, gaz)
+                and _known_from(words, j, sizes, gaz)
                 and not (toks[j - 1].text in CONNECTOR_WORDS and name_head(toks[i].text))
             ):
                 break  # (an institution's genitive stays in its name: Asambleja ... e Kombeve të Bashkuara)
@@ -282,21 +285,21 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             if second_person(toks, i, j, n, gaz):
                 break  # Ivan Rakitic | e Arturo Vidal: two people joined by "e" (and)
             j += 1
-        if institution_of_acronym(toks, i, j, n, gaz):
+        if j < n and institution_of_acronym(toks, i, j, n, gaz):
             j += 1  # Asamblenë e Përgjithshme të OKB-së: the institution's genitive is in its name
         while j > i + 1 and (toks[j - 1].text in CONNECTOR_WORDS or toks[j - 1].text in JOIN_WORDS):
             j -= 1
         group = toks[i:j]
         tentative = False
-        if len(group) == 1 and legislature(tok.text) and not _of_common(text, tok.end):
+        if len(group) == 1 and legislature(word) and not _of_common(text, tok.end):
             # Kuvendi, në Kuvend: the chamber, opening a sentence too, named by its noun
-            piece = Piece(tok.start, tok.end, [tok.text], [_definite(tok.text)], type="ORG")
+            piece = Piece(tok.start, tok.end, [word], [_definite(word)], type="ORG")
             piece.canonical = piece.candidates[0]
             piece.acronym = True  # its canonical is settled: no case reading, no person
             out.append(piece)
             i = j
             continue
-        if tok.sentence_initial and not gaz.lookup(tok.text):
+        if tok.sentence_initial and not gaz.lookup(word):
             # a sentence-initial capital says nothing by itself: keep the
             # word only if what follows joins it into a name through a
             # connector, or, tentatively, if it is no common word (the rest
@@ -304,39 +307,39 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             if (
                 len(group) > 2
                 and (group[1].text in CONNECTOR_WORDS or group[1].text in JOIN_WORDS)
-                and (name_head(tok.text) or MISC_HEADS.match(tok.text.lower()))
+                and (name_head(word) or MISC_HEADS.match(word.lower()))
                 and not person_form(group[2].text, gaz)
             ):
                 pass  # Republika e Kosovës; but not Qeveria e Kurtit
             elif (
                 len(group) > 1
-                and (name_head(tok.text) or MISC_HEADS.match(tok.text.lower()))
+                and (name_head(word) or MISC_HEADS.match(word.lower()))
                 and ADJECTIVE_END.search(group[1].text.lower())
                 and not person_form(group[1].text, gaz)
             ):
                 pass  # an institution and its capitalised adjective: Prokuroria Themelore
-            elif common(tok.text, gaz):
+            elif common(word, gaz):
                 i += 1
                 continue
-            elif len(group) > 1 and group[1].text not in CONNECTOR_WORDS and tok.text.lower() not in lowered:
+            elif len(group) > 1 and group[1].text not in CONNECTOR_WORDS and word.lower() not in lowered:
                 pass  # Raheem Sterling opening a sentence (but not "Tha Kurti")
             else:
                 tentative = True
                 group = group[:1]
                 j = i + 1
-        elif tok.sentence_initial and len(group) == 1 and weak_name(tok.text, gaz) and common(tok.text, gaz):
+        elif tok.sentence_initial and len(group) == 1 and weak_name(word, gaz) and common(word, gaz):
             i += 1
             continue
         before = word_before(text, tok.start)
         if len(group) == 1 and (
-            len(tok.text) == 1
-            or tok.text in NOT_NAMES
-            or gaz.is_not_name(tok.text)
+            len(word) == 1
+            or word in NOT_NAMES
+            or gaz.is_not_name(word)
             or (
-                common_mid_sentence(tok.text, gaz)
+                common_mid_sentence(word, gaz)
                 and (before in CONNECTOR_WORDS or not title)  # kryetari i Komunës (a title looked for last)
                 and before not in SPEECH_VERBS
-                and not _place_by_context(tok.text, before)
+                and not _place_by_context(word, before)
             )
         ):
             # "kategorinë A", "Covid", "Kushtetutën": a capital on a common
@@ -346,13 +349,13 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
         if (
             len(group) > 1
             and group[1].text not in CONNECTOR_WORDS
-            and institution(tok.text, gaz)
+            and institution(word, gaz)
             and person_form(group[-1].text, gaz)
         ):
             i += 1  # "Administratës Trump": the common word is no part of the name
             continue
-        piece = _rule_piece(group, gaz)
-        piece.common_noun = len(group) == 1 and common_noun(tok.text, gaz)
+        piece = _rule_piece(group, words[i:j], gaz)
+        piece.common_noun = len(group) == 1 and common_noun(word, gaz)
         piece.tentative = tentative
         piece.title = title
         piece.sentence_initial = tok.sentence_initial
@@ -444,9 +447,12 @@ def _place_by_context(word: str, before: str) -> bool:
     return bool(PLACE_NOUN.match(before)) and not name_head(word)
 
 
-def _known_from(words: list[str], j: int, gaz) -> bool:
-    """Whether a multi-word dictionary name starts at words[j]."""
-    for k in range(min(len(words), j + LONGEST_NAME), j + 1, -1):
+def _known_from(words: list[str], j: int, sizes: dict[str, int], gaz) -> bool:
+    """Whether a multi-word dictionary name starts at words[j] (`sizes`:
+    :func:`analyzers.entities.lexical.name_sizes`)."""
+    if words[j] not in sizes:
+        return False
+    for k in range(min(len(words), j + LONGEST_NAME, j + sizes[words[j]]), j + 1, -1):
         if gaz.lookup(" ".join(words[j:k])):
             return True
     return False
@@ -476,8 +482,7 @@ def _acronym_piece(tok: Token, name: str, gaz) -> Piece:
     return piece
 
 
-def _rule_piece(group: list[Token], gaz) -> Piece:
-    words = [t.text for t in group]
+def _rule_piece(group: list[Token], words: list[str], gaz) -> Piece:
     return Piece(group[0].start, group[-1].end, words, list(_rule_candidates(tuple(words), gaz)))
 
 
