@@ -394,13 +394,21 @@ def town_clubs(pieces: list[Piece], text: str, gaz) -> None:
 
 
 def _definite_town(p: Piece, gaz) -> bool:
-    entry = gaz.entry(p.canonical)
-    if entry is None or not any(s.startswith("curated:places_region.tsv") for s in entry.sources):
+    if not region_town(p.canonical, gaz):
         return False
+    entry = gaz.entry(p.canonical)
     written = p.words[0]
     if entry.gender == "m":
         return written != p.canonical and written.startswith(p.canonical)
     return entry.gender == "f" and not written.endswith(("ë", "e"))
+
+
+@lru_cache(maxsize=32768)
+def region_town(canonical: str, gaz) -> bool:
+    """A town of the curated list of the region's places (whose clubs are
+    named after it). Cached: every known one-word place of an article asks."""
+    entry = gaz.entry(canonical)
+    return entry is not None and any(s.startswith("curated:places_region.tsv") for s in entry.sources)
 
 
 def weak_member(p: Piece, gaz) -> bool:

@@ -135,7 +135,7 @@ def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
         person = p.type == "PER" or p.by_default
         if not by_last and not person:
             continue  # nothing in the article or the curated list to resolve to
-        keys = [p.canonical] + [b for b, _g in readings(p.words[0])] if len(p.words) == 1 else [p.canonical]
+        keys = (p.canonical, *bare_readings(p.words[0])) if len(p.words) == 1 else (p.canonical,)
         target = None
         # the article's own full names beat the dictionaries (Shala the
         # surname of Jakup Shala, not the region)
@@ -159,11 +159,18 @@ def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
             p.canonical = target
             p.type = "PER"
             p.by_default = False
-        elif person and any(len(by_last.get(key, ())) > 1 for key in keys):
+        elif person and by_last and any(len(by_last.get(key, ())) > 1 for key in keys):
             # the surname of several people the article names in full (a
             # family: Bernard Vann, Michael Vann): a person, which of them
             # the text must say
             p.type, p.by_default = "PER", False
+
+
+@lru_cache(maxsize=32768)
+def bare_readings(word: str) -> tuple[str, ...]:
+    """The canonical forms a one-word mention may be a case of, best first
+    (readings without their genders): the keys it resolves by."""
+    return tuple(base for base, _gender in readings(word))
 
 
 def _resolvable(p: Piece, gaz) -> bool:
