@@ -37,6 +37,7 @@ from analyzers.entities.words import (
     REALM_TITLE,
     SPEECH_VERBS,
     SPORT_PREPOSITIONS,
+    SPORT_STEMS,
     SPORT_WORD,
 )
 
@@ -363,8 +364,35 @@ def sport_clubs(pieces: list[Piece], text: str) -> None:
 
 @lru_cache(maxsize=1)  # both rules above and below ask it of one article
 def sports_story(text: str) -> bool:
-    """Whether a text holds three different words of sport at least."""
-    return len({m.group().lower() for m in SPORT_WORD.finditer(text)}) >= 3
+    """Whether a text holds three different words of sport at least: three
+    different SPORT_WORD matches, in lowercase."""
+    if not _LOWERCASE_FINDS_SPORT_WORDS or _CASE_APART.search(text):
+        return len({m.group().lower() for m in SPORT_WORD.finditer(text)}) >= 3
+    # SPORT_WORD matches at a word's start where the text's lowercase holds
+    # a stem there, the first such stem in the pattern's order (gola, not
+    # golat); str.find goes to the stems, where the case-insensitive pattern
+    # is tried at every character
+    lowered = text.lower()
+    found = 0
+    for i, stem in enumerate(SPORT_STEMS):
+        k = lowered.find(stem)
+        while k >= 0:
+            at_word_start = not k or not (text[k - 1].isalnum() or text[k - 1] == "_")  # (?<!\w)
+            if at_word_start and not any(lowered.startswith(earlier, k) for earlier in SPORT_STEMS[:i]):
+                found += 1
+                if found == 3:
+                    return True
+                break
+            k = lowered.find(stem, k + 1)
+    return False
+
+
+# Letters a case-insensitive pattern matches otherwise than a text's
+# lowercase shows: İ lowers to two characters (i and a dot above), ı and ſ
+# match i and s without lowering to them. Every other character that
+# matches a lowercase ASCII letter regardless of case lowers to it.
+_CASE_APART = re.compile("[\u0130\u0131\u017f]")
+_LOWERCASE_FINDS_SPORT_WORDS = all(stem.isascii() and stem.isalpha() and stem.islower() for stem in SPORT_STEMS)
 
 
 def town_clubs(pieces: list[Piece], text: str, gaz) -> None:

@@ -1,0 +1,94 @@
+"""The shortcuts of typing and resolving names change nothing they answer.
+
+``classify.sports_story`` finds the sport stems with ``str.find`` in the
+text's lowercase rather than by a case-insensitive pattern tried at every
+character; the per-name answers of ``classify`` and ``resolve`` are cached
+within a bound and forgotten by ``clear_caches``."""
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from analyzers.entities import classify, gazetteer, resolve
+from analyzers.entities.extract import clear_caches
+from analyzers.entities.words import SPORT_STEMS, SPORT_WORD
+
+from conftest import LAJMI, needs_shared_data
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def _plain_sports_story(text: str) -> bool:
+    """sports_story as its docstring defines it."""
+    return len({m.group().lower() for m in SPORT_WORD.finditer(text)}) >= 3
+
+
+def _sports_story(text: str) -> bool:
+    classify.sports_story.cache_clear()  # (it remembers the last text)
+    return classify.sports_story(text)
+
+
+def test_every_sport_stem_is_found_through_the_lowercase():
+    # else sports_story always takes the pattern's way
+    assert classify._LOWERCASE_FINDS_SPORT_WORDS
+
+
+def test_only_the_set_apart_letters_match_an_ascii_letter_otherwise_than_their_lowercase():
+    """What the lowercase shortcut rests on, over all of Unicode: a character
+    that a case-insensitive pattern matches with a lowercase ASCII letter
+    lowers to that letter, bar the few _CASE_APART holds; a character that
+    lowers to such a letter matches it; only those few lower to several
+    characters holding an ASCII one."""
+    everything = "".join(map(chr, range(0x110000)))
+    apart = set("\u0130\u0131\u017f")
+    assert all(classify._CASE_APART.match(c) for c in apart)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for c in set(re.findall(f"(?i){letter}", everything)) - apart:
+            assert c.lower() == letter, (letter, hex(ord(c)))
+    for c in everything:
+        low = c.lower()
+        if len(low) == 1 and "a" <= low <= "z":
+            assert re.fullmatch(f"(?i){low}", c), hex(ord(c))
+        elif len(low) > 1 and any(ch.isascii() for ch in low):
+            assert c in apart, hex(ord(c))
+
+
+def test_sports_story_answers_as_its_pattern_on_odd_text():
+    parts = [*SPORT_STEMS, "golat", "Gola", "GOLIN", "_sezon", "2futboll", "ndeshja", "sKuadra", "\u212aampionat"]
+    parts += ["ſezon", "portİer", "tıfoz", "trajnerë", "xtifoz", "ëfutboll", " ", "\u00a0", ".", "Σ", "-", "'"]
+    rng = random.Random(15)
+    texts = ["", "golat golat golat", "gola golin golat", "Futboll, ndeshje e skuadra"]
+    texts += ["".join(rng.choice(parts) for _ in range(rng.randint(1, 9))) for _ in range(3000)]
+    for text in texts:
+        assert _sports_story(text) == _plain_sports_story(text), repr(text)
+
+
+@needs_shared_data(LAJMI)
+def test_sports_story_answers_as_its_pattern_on_news():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(LAJMI.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    answers = [_sports_story(t) for t in texts]
+    assert answers == [_plain_sports_story(t) for t in texts]
+    assert any(answers) and not all(answers)
+
+
+@pytest.mark.parametrize(
+    "memo, ask",
+    [
+        (classify.type_by_words, lambda gaz, k: classify.type_by_words(f"Ab{k} Cd", (f"Ab{k}", "Cd"), gaz)),
+        (classify.region_town, lambda gaz, k: classify.region_town(f"Ab{k}", gaz)),
+        (resolve.may_be_bare, lambda gaz, k: resolve.may_be_bare((f"Ab{k}",))),
+        (resolve.bare_readings, lambda gaz, k: resolve.bare_readings(f"Ab{k}it")),
+    ],
+)
+def test_per_name_memos_stay_bounded_and_are_cleared(memo, ask):
+    gaz = gazetteer.load()
+    bound = memo.cache_info().maxsize
+    assert bound is not None
+    for k in range(bound + 100):
+        ask(gaz, k)
+    assert memo.cache_info().currsize == bound
+    clear_caches()
+    assert memo.cache_info().currsize == 0
