@@ -78,6 +78,7 @@ def test_sports_story_answers_as_its_pattern_on_news():
     "memo, ask",
     [
         (classify.type_by_words, lambda gaz, k: classify.type_by_words(f"Ab{k} Cd", (f"Ab{k}", "Cd"), gaz)),
+        (classify.type_by_name, lambda gaz, k: classify.type_by_name(f"Ab{k}", (f"Ab{k}",), False, gaz)),
         (classify.region_town, lambda gaz, k: classify.region_town(f"Ab{k}", gaz)),
         (resolve.may_be_bare, lambda gaz, k: resolve.may_be_bare((f"Ab{k}",))),
         (resolve.bare_readings, lambda gaz, k: resolve.bare_readings(f"Ab{k}it")),

@@ -138,8 +138,9 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
         t = None  # a title before, or a verb only people do after, a name only a list of places has (trajneri Guerrero)
     if t and not (t == "PER" and gaz.entry(canonical).role == "first" and len(words) == 1 and not piece.title):
         return t
+    written = tuple(piece.words)
     if len(words) > 1:
-        t = type_by_words(canonical, tuple(piece.words), gaz)
+        t = type_by_words(canonical, written, gaz)
         if t:
             return t
     if len(piece.words) == 1 and piece.serves and not piece.place_context and not piece.common_noun:
@@ -162,35 +163,50 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
         return "ORG"  # klubi Sunderland, revistën Nature
     if piece.named_by:
         return "MISC"  # programi Erasmus, çmimet Oscar
+    type_, by_default = type_by_name(canonical, written, piece.person_verb, gaz)
+    if by_default:
+        piece.by_default = True
+    return type_
+
+
+@lru_cache(maxsize=32768)
+def type_by_name(canonical: str, written: tuple[str, ...], person_verb: bool, gaz) -> tuple[str, bool]:
+    """The type a name's words give it where the words before it do not, a
+    verb only people do after it aside; and whether that is a default. Of
+    several words: a known surname last, a place of a place, a connector, a
+    known place after the first word; then a verb of people after it; then
+    its form: a brand's inner capital, a code's digit, a surname's ending or
+    a first name; else MISC, or PER for two words shaped as a person's name,
+    both by default. Cached: only these decide."""
+    words = canonical.split()
     if len(words) > 1:
         last = gaz.lookup(words[-1])
         if last and any(gaz.entry(c).role == "surname" for c in last) and words[1] not in CONNECTOR_WORDS:
-            return "PER"
+            return "PER", False
         if (
-            len(piece.words) > 2
-            and piece.words[1] in CONNECTOR_WORDS
-            and place_of_place(piece.words[0], piece.words[2], gaz)
-            and place_of_place(words[0], piece.words[2], gaz)  # the head as written and as nominative
+            len(written) > 2
+            and written[1] in CONNECTOR_WORDS
+            and place_of_place(written[0], written[2], gaz)
+            and place_of_place(words[0], written[2], gaz)  # the head as written and as nominative
         ):
-            return "LOC"  # Oslo i Norvegjisë: a place of a place
+            return "LOC", False  # Oslo i Norvegjisë: a place of a place
         if any(w in CONNECTOR_WORDS for w in words):
-            return "ORG"
+            return "ORG", False
         if any(
-            entry_type(c, gaz) == "LOC" and not weak_place(gaz.entry(c)) for w in piece.words[1:] for c in gaz.lookup(w)
+            entry_type(c, gaz) == "LOC" and not weak_place(gaz.entry(c)) for w in written[1:] for c in gaz.lookup(w)
         ):
-            return "ORG"  # a name holding a known place after its first word: Sigal Prishtina, Drita e Gjilanit
-    if piece.person_verb:
-        return "PER"  # Tolaj thotë, Whyte shpresonte
+            return "ORG", False  # a name holding a known place after its first word: Sigal Prishtina, Drita e Gjilanit
+    if person_verb:
+        return "PER", False  # Tolaj thotë, Whyte shpresonte
     if _INNER_CAPITAL.match(words[0]):
-        return "ORG"  # BioNTech, ChatGPT, DokuFest: a brand, no person
+        return "ORG", False  # BioNTech, ChatGPT, DokuFest: a brand, no person
     if any(map(str.isdigit, words[0])):
-        return "MISC"  # a code, a model, a category: U21, A1, iPhone12
-    if len(words) == 1 and (_SURNAME_FORM.search(piece.words[0]) or gaz.is_first_name(piece.words[0])):
-        return "PER"  # a surname's form (Tolaj, Selmanajt, Jovic, Zinchenkos), a first name (Harry)
-    piece.by_default = True
-    if len(words) == 2 and _name_shaped(piece.words, gaz):
-        return "PER"  # Raheem Sterling, Usain Bolt: the shape of a person's name, still a default
-    return "MISC"
+        return "MISC", False  # a code, a model, a category: U21, A1, iPhone12
+    if len(words) == 1 and (_SURNAME_FORM.search(written[0]) or gaz.is_first_name(written[0])):
+        return "PER", False  # a surname's form (Tolaj, Selmanajt, Jovic, Zinchenkos), a first name (Harry)
+    if len(words) == 2 and _name_shaped(written, gaz):
+        return "PER", True  # Raheem Sterling, Usain Bolt: the shape of a person's name, still a default
+    return "MISC", True
 
 
 @lru_cache(maxsize=32768)
@@ -232,7 +248,7 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
     return None
 
 
-def _name_shaped(words: list[str], gaz) -> bool:
+def _name_shaped(words: tuple[str, ...], gaz) -> bool:
     """Two capitalised words, no capitals only, the second no common word
     of the lexicon: how a person's name looks when no list knows its first
     name (three such words are as often a company: Houghton Mifflin
