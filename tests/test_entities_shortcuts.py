@@ -298,3 +298,22 @@ def test_entity_spans_are_the_mentions_as_tuples():
         expected = [(m.start, m.end, m.type, m.canonical) for m in extract_entities(text)]
         assert entity_spans(text) == expected
     assert entity_spans(decomposed)
+
+
+def test_a_run_s_words_are_its_white_space_separated_parts():
+    # mentions.scan splits a run of several words at its white space: the
+    # words the token pattern it replaced finds there, particles and
+    # hyphenated articles included
+    from analyzers.entities import mentions
+
+    token = re.compile(rf"{mentions.DOMAIN}|[^\W_][^\W_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_][^\W_]*)*")
+    texts = _texts(CORPUS) + [
+        "Ursula von der Leyen takoi Sultan al-Jaber dhe Abu Bakr al-Baghdadi në Gazeta-Express.com.",
+        "O’Brien\u00a0dhe Kim Jong-un, Leonardo da Vinci, Kombet e Bashkuara, Malit\ttë Zi, NATO-s, Izrael-Hamas",
+    ]
+    several = 0
+    for text in texts:
+        for m in mentions.RUN_RE.finditer(text):
+            assert m.group().split() == token.findall(m.group()), m.group()
+            several += len(m.group().split()) > 1
+    assert several > 100

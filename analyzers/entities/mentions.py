@@ -302,12 +302,9 @@ RUN_RE = re.compile(
     rf"(?:{_CAP_DOMAIN_REST}|{_CAP_WORD_REST}"
     rf"(?:{_GAP}(?:(?:{_LINK}{_GAP}(?:{_PARTICLE}{_GAP})?)?{_CAP_WORD}|{_ARTICLE_NAME}))*)"
 )
-_RUN_TOKEN_RE = re.compile(rf"{DOMAIN}|[^\W_][^\W_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_][^\W_]*)*")
-_WORD_BEFORE_RE = re.compile(r"([^\W_][\w'’.-]*)[^\w\n]{0,3}$")
 _WORD_AFTER_RE = re.compile(r"[ \t\u00a0]*([^\W_][\w-]*)")
 _SKIP_BACK = frozenset(" \t\u00a0”»(") | DASHES
 _BOUNDARY_BACK = SENTENCE_END | OPEN_QUOTES | {"\n"}
-_WINDOW_TOKEN_RE = re.compile(rf"(?P<w>{WORD}(?:-{WORD})*)|(?P<n>\d+(?:[.,:]\d+)*)|(?P<p>\n|\S)")
 
 
 # The end of a web address (the dot of its domain on), searched first: a
@@ -443,19 +440,21 @@ def scan(text: str, keep_whole=lambda word: False, drop_opener=None) -> list[Run
             out.append(Run([Token(whole, base, m.end(), "w", initial)], LazyTitle(text, base)))
             continue
         toks: list[Token] = []
-        for t in _RUN_TOKEN_RE.finditer(whole):
-            word, s = t.group(), base + t.start()
+        # the run's words: its gaps are white space, and none of its words holds any
+        at = base
+        for word in whole.split():
+            s = text.find(word, at)
+            at = s + len(word)
             if "-" in word and not split_acronym(word):
                 declined = _HYPHENATED_ENDING.match(word)
                 if declined:
                     # Cromwell-it, Chelsea-t: the name, its case ending after
                     # a hyphen (as acronyms take it: NATO-s); the token spans
                     # both, its text is the name
-                    toks.append(Token(declined.group(1), s, s + len(word), "w"))
+                    toks.append(Token(declined.group(1), s, at, "w"))
                     continue
-            if "-" in word and not keep_whole(word) and not split_acronym(word):
                 parts = word.split("-")
-                if all(p[:1].isupper() for p in parts):
+                if not keep_whole(word) and all(p[:1].isupper() for p in parts):
                     # Izrael-Hamas: two names, and the dash ends the run
                     pos = s
                     for k, part in enumerate(parts):
@@ -467,7 +466,7 @@ def scan(text: str, keep_whole=lambda word: False, drop_opener=None) -> list[Run
                         toks.append(Token(part, pos, pos + len(part), "w"))
                         pos += len(part)
                     continue
-            toks.append(Token(word, s, s + len(word), "w"))
+            toks.append(Token(word, s, at, "w"))
         if toks:
             out.append(_make_run(text, toks, floor))
     return out
