@@ -78,7 +78,7 @@ def cut_run(text: str, run, gaz, misc: list[Span], lowered) -> list[Piece]:
     tokens = run.tokens
     if len(tokens) == 1 and tokens[0].sentence_initial and opener_only(tokens[0].text, gaz):
         return []  # a third of all runs: Në, Ai, Por, Sipas opening a sentence
-    if not misc or not any(s.start < tokens[-1].end and tokens[0].start < s.end for s in misc):
+    if not misc or not _quoted_inside(tokens, misc):
         return _cut_group(text, tokens, run.title_before, gaz, lowered)  # no quoted name inside
     toks = [t for t in run.tokens if not any(s.start <= t.start < s.end for s in misc)]
     if len(toks) != len(run.tokens):
@@ -99,6 +99,12 @@ def cut_run(text: str, run, gaz, misc: list[Span], lowered) -> list[Piece]:
     for group in groups:
         out.extend(_cut_group(text, group, run.title_before, gaz, lowered))
     return out
+
+
+def _quoted_inside(tokens: list[Token], misc: list[Span]) -> bool:
+    """Whether a quoted name's span overlaps the tokens'."""
+    start, end = tokens[0].start, tokens[-1].end
+    return any(s.start < end and start < s.end for s in misc)
 
 
 @lru_cache(maxsize=32768)
@@ -148,7 +154,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             continue
         tok = toks[i]
         word = tok.text
-        if len(word) == 1 and i + 1 < n and toks[i + 1].text in CONNECTOR_WORDS:
+        if i + 1 < n and len(word) == 1 and toks[i + 1].text in CONNECTOR_WORDS:
             i += 1  # a label, no name's head: grupit A të Kampionatit Evropian
             continue
         # an acronym is always a name of its own
@@ -290,8 +296,9 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
         while j > i + 1 and (toks[j - 1].text in CONNECTOR_WORDS or toks[j - 1].text in JOIN_WORDS):
             j -= 1
         group = toks[i:j]
+        one_word = j == i + 1
         tentative = False
-        if len(group) == 1 and legislature(word) and not _of_common(text, tok.end):
+        if one_word and legislature(word) and not _of_common(text, tok.end):
             # Kuvendi, në Kuvend: the chamber, opening a sentence too, named by its noun
             piece = Piece(tok.start, tok.end, [word], [_definite(word)], type="ORG")
             piece.canonical = piece.candidates[0]
@@ -312,7 +319,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             ):
                 pass  # Republika e Kosovës; but not Qeveria e Kurtit
             elif (
-                len(group) > 1
+                not one_word
                 and (name_head(word) or MISC_HEADS.match(word.lower()))
                 and ADJECTIVE_END.search(group[1].text.lower())
                 and not person_form(group[1].text, gaz)
@@ -321,17 +328,18 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             elif common(word, gaz):
                 i += 1
                 continue
-            elif len(group) > 1 and group[1].text not in CONNECTOR_WORDS and word.lower() not in lowered:
+            elif not one_word and group[1].text not in CONNECTOR_WORDS and word.lower() not in lowered:
                 pass  # Raheem Sterling opening a sentence (but not "Tha Kurti")
             else:
                 tentative = True
                 group = group[:1]
                 j = i + 1
-        elif tok.sentence_initial and len(group) == 1 and weak_name(word, gaz) and common(word, gaz):
+                one_word = True
+        elif tok.sentence_initial and one_word and weak_name(word, gaz) and common(word, gaz):
             i += 1
             continue
         before = word_before(text, tok.start)
-        if len(group) == 1 and (
+        if one_word and (
             len(word) == 1
             or word in NOT_NAMES
             or gaz.is_not_name(word)
@@ -347,20 +355,21 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             i += 1
             continue
         if (
-            len(group) > 1
+            not one_word
             and group[1].text not in CONNECTOR_WORDS
             and institution(word, gaz)
             and person_form(group[-1].text, gaz)
         ):
             i += 1  # "Administratës Trump": the common word is no part of the name
             continue
-        piece = _rule_piece(group, words[i:j], gaz)
-        piece.common_noun = len(group) == 1 and common_noun(word, gaz)
+        named = words[i:j]
+        piece = Piece(tok.start, group[-1].end, named, list(_rule_candidates(tuple(named), gaz)))
+        piece.common_noun = one_word and common_noun(word, gaz)
         piece.tentative = tentative
         piece.title = title
         piece.sentence_initial = tok.sentence_initial
         set_context(piece, text, before)
-        if before in SPEECH_VERBS and len(group) == 1:
+        if before in SPEECH_VERBS and one_word:
             piece.title = True  # "tha Morina": whoever speaks is a person
         out.append(piece)
         title = False
@@ -480,10 +489,6 @@ def _acronym_piece(tok: Token, name: str, gaz) -> Piece:
     piece = Piece(tok.start, tok.end, [name], [known[0] if known else name], known=bool(known), acronym=True)
     piece.canonical = piece.candidates[0]
     return piece
-
-
-def _rule_piece(group: list[Token], words: list[str], gaz) -> Piece:
-    return Piece(group[0].start, group[-1].end, words, list(_rule_candidates(tuple(words), gaz)))
 
 
 @lru_cache(maxsize=32768)
