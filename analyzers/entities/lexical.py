@@ -33,6 +33,7 @@ _PLURALS = (
     ("ët", ("ar", "tor", "ist")),
     ("ë", ("ar", "tor", "ist")),
 )
+_PLURAL_ENDINGS = tuple(ending for ending, _stems in _PLURALS)
 # A word elided before an apostrophe (s'është, d'Alema, l'Aquila).
 _ELIDED = re.compile(r"\w['’]")
 
@@ -120,6 +121,8 @@ def common_mid_sentence(word: str, gaz) -> bool:
 
 def plural_of_common_noun(low: str, gaz) -> bool:
     """A plural form of a noun the lexicon lists (Urime: urim, Lojërat: lojë)."""
+    if not low.endswith(_PLURAL_ENDINGS):
+        return False  # most words: no ending is tried in turn
     for ending, stems in _PLURALS:
         if low.endswith(ending):
             stem = low[: -len(ending)]
