@@ -317,3 +317,22 @@ def test_a_run_s_words_are_its_white_space_separated_parts():
             assert m.group().split() == token.findall(m.group()), m.group()
             several += len(m.group().split()) > 1
     assert several > 100
+
+
+def test_quoted_names_are_tried_where_a_quotation_mark_stands():
+    # mentions.quoted_matches tries the pattern only at quotation marks:
+    # the same matches as a pass of the engine over the whole text
+    import random
+
+    from analyzers.entities.mentions import _QUOTED_RE, quoted_matches
+
+    rng = random.Random(17)
+    soup = "ab'’\"“”„«»‹›‘ .,\nXË-"
+    texts = _texts(CORPUS) + ["".join(rng.choice(soup) for _ in range(200)) for _ in range(2000)]
+    texts += ["s'ka 'Tirana' t’i “Brezi dhe Rruga” 'x'y'", "“A “B” C”", "«Ab»«Cd»", ""]
+    seen = 0
+    for text in texts:
+        found = [(m.span(), m.groups()) for m in quoted_matches(text)]
+        assert found == [(m.span(), m.groups()) for m in _QUOTED_RE.finditer(text)], text
+        seen += len(found)
+    assert seen > 100

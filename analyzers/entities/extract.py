@@ -275,6 +275,11 @@ def _slash_credits(text: str, gaz) -> list[Mention]:
     return sorted(out, key=lambda c: c.start)
 
 
+# The verbs to look for where a verb may start: one that opens with another
+# verb (përcjellë, përcjell) starts where that one does.
+_CREDIT_VERB_STARTS = [v for v in CREDIT_VERBS if not any(v != w and v.startswith(w) for w in CREDIT_VERBS)]
+
+
 def verb_credits(text: str) -> list[re.Match]:
     """The matches of _VERB_CREDIT in `text`, in order (what finditer
     gives): tried only where a verb of crediting starts, as every match
@@ -282,7 +287,7 @@ def verb_credits(text: str) -> list[re.Match]:
     shorter than any verb), rather than by the engine at every character
     from the first verb on. Most articles credit no one so."""
     starts = set()
-    for verb in CREDIT_VERBS:
+    for verb in _CREDIT_VERB_STARTS:
         k = text.find(verb)
         while k >= 0:
             starts.add(k)
@@ -319,7 +324,9 @@ def _blank_overlong(text: str) -> str:
     whatever the rules below do with one. Blanked with line breaks: a long
     run of spaces costs the rules below time growing with its square, line
     breaks do not."""
-    if all(_SPACE.search(text, k, k + _BLOCK) for k in range(0, len(text) - _BLOCK + 1, _BLOCK)):
+    blocks = range(0, len(text) - _BLOCK + 1, _BLOCK)
+    # (a plain space, which str.find finds without a pattern's set-up, first)
+    if all(text.find(" ", k, k + _BLOCK) >= 0 or _SPACE.search(text, k, k + _BLOCK) for k in blocks):
         return text
     return _OVERLONG_RUN.sub(lambda m: "\n" * len(m.group()), text)
 

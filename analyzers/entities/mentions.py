@@ -512,13 +512,15 @@ _QUOTED_RE = re.compile(
     r"([“„«\"‘‹'])([^\W\d_](?:[^“”„«»\"‘’‹›'\n.,;:!?()]|(?<=\w)['’](?=\w)){0,80}+)([”“»\"’›'])(?!\w)"
 )
 _QUOTED_WORD_RE = re.compile(WORD + r"(?:-" + WORD + r")*")
+# The quotation marks a match of _QUOTED_RE opens with.
+_OPENING_MARKS = "“„«\"‘‹'"
 
 
 def quoted_in(text: str) -> list[tuple[Quoted, str]]:
     """Short capitalised phrases in quotation marks (see quoted_names), each
     with the word before its opening quote."""
     out = []
-    for m in _QUOTED_RE.finditer(text):
+    for m in quoted_matches(text):
         opener, inner, closer = m.group(1), m.group(2), m.group(3)
         if closer not in CLOSE_QUOTES.get(opener, "") and not (opener in OPEN_QUOTES and closer in '"”'):
             continue
@@ -530,4 +532,24 @@ def quoted_in(text: str) -> list[tuple[Quoted, str]]:
         start = m.start(2)
         end = start + len(inner.rstrip())
         out.append((Quoted(start, end, text[start:end]), word_before(text, m.start(1))))
+    return out
+
+
+def quoted_matches(text: str) -> list[re.Match]:
+    """The matches of _QUOTED_RE in `text`, in order (what finditer gives):
+    tried only where a quotation mark stands, as every match opens with one,
+    rather than by the engine at every character of the text. An article
+    holds a couple of such marks, which str.find skips to."""
+    marks = []
+    for mark in _OPENING_MARKS:
+        k = text.find(mark)
+        while k >= 0:
+            marks.append(k)
+            k = text.find(mark, k + 1)
+    out = []
+    end = 0  # a match's characters open no other (finditer goes on after it)
+    for k in sorted(marks):
+        if k >= end and (m := _QUOTED_RE.match(text, k)):
+            out.append(m)
+            end = m.end()
     return out
