@@ -277,61 +277,72 @@ def coordinate(pieces: list[Piece], text: str, gaz) -> None:
     tha``). Only one-word names change: two capitalised words are a first
     name and a surname more often than a place (``Greqisë, Nikola Dimitrov
     dhe Nikos Kotzias``)."""
-    chain: list[Piece] = []
-    joins: list[str] = []
-    for p in pieces + [None]:
-        if p is not None and chain and not p.acronym:
-            m = _COORDINATION.fullmatch(text, chain[-1].end, p.start)
-            if m:
-                chain.append(p)
-                joins.append(m.group())
-                continue
-        if len(chain) > 2:
-            # the weak members, and the kinds of the others (apart in one
-            # pass: asking `q in weak` compares pieces field by field)
-            weak: list[Piece] = []
-            kinds: Counter[str | None] = Counter()
-            for q in chain:
-                if weak_member(q, gaz) and word_after(text, q.end) not in SPEECH_VERBS:
-                    weak.append(q)
-                else:
-                    kinds[q.type] += 1
-            if weak and kinds["LOC"] and not kinds["PER"]:
-                for q in weak:
-                    if len(q.words) == 1:
-                        q.type, q.by_default = "LOC", False
-            elif weak and kinds["PER"] and not kinds["LOC"] and not kinds["ORG"]:
-                for q in weak:
-                    q.type, q.by_default = "PER", False
-        elif (
-            len(chain) == 2
-            and joins[0].strip() in ("dhe", "e", "apo", "ose")
-            and chain[0].type == "LOC"
-            and chain[0].preposition in LOC_PREPOSITIONS
-            and chain[1].by_default
-            and len(chain[1].words) == 1
-            and word_after(text, chain[1].end) not in SPEECH_VERBS
-        ):
-            # a locative preposition governs both names it is joined to (në
-            # Bellenglise dhe Lehaucourt): the second is a place too
-            chain[1].type, chain[1].by_default = "LOC", False
-        elif len(chain) == 2 and joins[0].strip() in ("dhe", "apo", "ose"):
-            # two joined by a conjunction (a comma is an apposition: të
-            # Veronës, Marash Kumbulla): a one-word name typed for want of
-            # evidence beside a person's full name is a person too (Neymar
-            # dhe Kylian Mbappe, Woods dhe Patrick Reed)
-            a, b = chain
-            for weak, other in ((a, b), (b, a)):
-                if (
-                    weak.by_default
-                    and len(weak.words) == 1
-                    and other.type == "PER"
-                    and not other.by_default
-                    and len(other.canonical.split()) > 1
-                ):
-                    weak.type, weak.by_default = "PER", False
-        chain = [p] if p is not None and not p.acronym else []
-        joins = []
+    i = 0
+    while i < len(pieces):
+        if pieces[i].acronym:
+            i += 1
+            continue
+        # the longest list from pieces[i] on: names joined one to the next
+        chain = [pieces[i]]
+        joins: list[str] = []
+        i += 1
+        while i < len(pieces) and not pieces[i].acronym:
+            m = _COORDINATION.fullmatch(text, chain[-1].end, pieces[i].start)
+            if not m:
+                break
+            chain.append(pieces[i])
+            joins.append(m.group())
+            i += 1
+        if len(chain) > 1:
+            _coordinate_list(chain, joins, text, gaz)
+
+
+def _coordinate_list(chain: list[Piece], joins: list[str], text: str, gaz) -> None:
+    """coordinate() for one list of two names or more, `joins` the text
+    between each name and the next."""
+    if len(chain) > 2:
+        # the weak members, and the kinds of the others (apart in one
+        # pass: asking `q in weak` compares pieces field by field)
+        weak: list[Piece] = []
+        kinds: Counter[str | None] = Counter()
+        for q in chain:
+            if weak_member(q, gaz) and word_after(text, q.end) not in SPEECH_VERBS:
+                weak.append(q)
+            else:
+                kinds[q.type] += 1
+        if weak and kinds["LOC"] and not kinds["PER"]:
+            for q in weak:
+                if len(q.words) == 1:
+                    q.type, q.by_default = "LOC", False
+        elif weak and kinds["PER"] and not kinds["LOC"] and not kinds["ORG"]:
+            for q in weak:
+                q.type, q.by_default = "PER", False
+    elif (
+        joins[0].strip() in ("dhe", "e", "apo", "ose")
+        and chain[0].type == "LOC"
+        and chain[0].preposition in LOC_PREPOSITIONS
+        and chain[1].by_default
+        and len(chain[1].words) == 1
+        and word_after(text, chain[1].end) not in SPEECH_VERBS
+    ):
+        # a locative preposition governs both names it is joined to (në
+        # Bellenglise dhe Lehaucourt): the second is a place too
+        chain[1].type, chain[1].by_default = "LOC", False
+    elif joins[0].strip() in ("dhe", "apo", "ose"):
+        # two joined by a conjunction (a comma is an apposition: të
+        # Veronës, Marash Kumbulla): a one-word name typed for want of
+        # evidence beside a person's full name is a person too (Neymar
+        # dhe Kylian Mbappe, Woods dhe Patrick Reed)
+        a, b = chain
+        for weak_one, other in ((a, b), (b, a)):
+            if (
+                weak_one.by_default
+                and len(weak_one.words) == 1
+                and other.type == "PER"
+                and not other.by_default
+                and len(other.canonical.split()) > 1
+            ):
+                weak_one.type, weak_one.by_default = "PER", False
 
 
 # Where a family noun may stand in a text: its stems in any case, a superset
@@ -489,13 +500,20 @@ def agree_types(pieces: list[Piece]) -> None:
     """One entity, one type in an article: the dictionaries' type if a
     mention was found there, else the most frequent one (Masaçusets, typed
     PER by default where it opens a clause, LOC after "në")."""
+    # the names whose mentions disagree: in most articles none, and only
+    # their mentions are grouped
+    first_type: dict[str, str | None] = {}
+    disagreeing: set[str] = set()
+    for p in pieces:
+        if not p.acronym and first_type.setdefault(p.canonical, p.type) != p.type:
+            disagreeing.add(p.canonical)
+    if not disagreeing:
+        return
     by_name: dict[str, list[Piece]] = {}
     for p in pieces:
-        if not p.acronym:
+        if not p.acronym and p.canonical in disagreeing:
             by_name.setdefault(p.canonical, []).append(p)
     for group in by_name.values():
-        if len(group) < 2 or len({p.type for p in group}) == 1:
-            continue
         # a family's surname says what the name is in this article (the
         # witness Shala of the Shala family, not the region)
         known = ["PER"] if any(p.family for p in group) else [p.type for p in group if p.known and p.type]
