@@ -166,8 +166,9 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
                     out.append(person)
                     i += 2
                     continue
-                # FC Porto, KF Llapit: one name, not an acronym and a place
-                led = acronym_led_name(text, toks, i, gaz, LONGEST_NAME)
+                # FC Porto, KF Llapit: one name, not an acronym and a place (its
+                # words looked up together only as far as a name opening with it goes)
+                led = acronym_led_name(text, toks, i, gaz, min(LONGEST_NAME, sizes.get(word, 1)))
                 if led is not None:
                     out.append(led)
                     i += len(led.words)

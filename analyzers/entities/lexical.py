@@ -183,6 +183,7 @@ def common_noun_phrase(words: list[str], gaz) -> bool:
     return all(ADJECTIVE_END.search(w) for w in words[1:])
 
 
+@lru_cache(maxsize=32768)
 def substantivised_adjective(word: str, gaz) -> bool:
     """The feminine definite (-ja) of an adjective of the lexicon, standing
     for the noun it qualifies: Kushtetuesja (Gjykata Kushtetuese),
@@ -212,7 +213,7 @@ def place_of_place(head: str, genitive: str, gaz) -> bool:
 
 
 def entry_type(canonical: str, gaz) -> str | None:
-    entry = gaz.entry(canonical)
+    entry = gaz.entries.get(canonical)  # the table itself: asked of every name, several times
     return entry.type if entry else None
 
 
