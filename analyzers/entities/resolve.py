@@ -118,10 +118,15 @@ def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
             by_tail.setdefault(name[k:], set()).add(name)
             k = name.find(" ", k + 1)
         words = name.split()
-        if any(w in CONNECTOR_WORDS for w in words):
+        if not CONNECTOR_WORDS.isdisjoint(words):
             continue
         by_last.setdefault(words[-1], set()).add(name)
         by_first.setdefault(words[0], set()).add(name)
+    # a surname or first name of one of them only resolves to that one; a
+    # surname of several is a person's all the same
+    one_by_last = {key: next(iter(names)) for key, names in by_last.items() if len(names) == 1}
+    one_by_first = {key: next(iter(names)) for key, names in by_first.items() if len(names) == 1}
+    shared_last = {key for key, names in by_last.items() if len(names) > 1}
     curated = curated_people()
     for p in pieces:
         if p.acronym:
@@ -140,15 +145,15 @@ def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
         # the article's own full names beat the dictionaries (Shala the
         # surname of Jakup Shala, not the region)
         for key in keys:
-            if len(by_last.get(key, ())) == 1:
-                target = next(iter(by_last[key]))
+            if key in one_by_last:
+                target = one_by_last[key]
                 break
         if target is None and p.type not in ("PER", None) and not _resolvable(p, gaz):
             continue
         if target is None:
             for key in keys:
-                if len(by_first.get(key, ())) == 1:
-                    target = next(iter(by_first[key]))
+                if key in one_by_first:
+                    target = one_by_first[key]
                     break
         if target is None and person:
             for key in keys:
@@ -159,7 +164,7 @@ def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
             p.canonical = target
             p.type = "PER"
             p.by_default = False
-        elif person and by_last and any(len(by_last.get(key, ())) > 1 for key in keys):
+        elif person and not shared_last.isdisjoint(keys):
             # the surname of several people the article names in full (a
             # family: Bernard Vann, Michael Vann): a person, which of them
             # the text must say
