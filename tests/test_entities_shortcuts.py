@@ -336,3 +336,21 @@ def test_quoted_names_are_tried_where_a_quotation_mark_stands():
         assert found == [(m.span(), m.groups()) for m in _QUOTED_RE.finditer(text)], text
         seen += len(found)
     assert seen > 100
+
+
+def test_the_tables_carry_the_sizes_of_names_of_several_words_through_their_cache():
+    """cut looks a run's words up together only where `name_sizes` says a
+    name of several words opens: the sizes are derived with the tables and
+    pickled with them (unpickling runs no __post_init__), so a gazetteer
+    read from its cache must carry them whole."""
+    import pickle
+
+    from analyzers.entities import gazetteer
+    from analyzers.entities.gazetteer_table import opening_name_sizes
+
+    built = gazetteer.load()
+    cached = pickle.loads(pickle.dumps(built))
+    assert cached.name_sizes == opening_name_sizes(built.forms) == built.name_sizes
+    assert cached.name_sizes["Shteteve"] >= 3  # Shteteve të Bashkuara
+    longest = max(built.name_sizes.values())
+    assert any(len(form.split(" ")) == longest for form in built.forms)

@@ -27,7 +27,6 @@ from analyzers.entities.lexical import (
     common_noun,
     institution,
     name_head,
-    name_sizes,
     org_head,
     person_form,
     weak_name,
@@ -145,7 +144,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
     out: list[Piece] = []
     i, n = 0, len(toks)
     words = [t.text for t in toks]
-    sizes = name_sizes(gaz)
+    sizes = gaz.name_sizes
     title = title_before
     while i < n:
         # strip connectors left at the edge of a cut
@@ -459,7 +458,7 @@ def _place_by_context(word: str, before: str) -> bool:
 
 def _known_from(words: list[str], j: int, sizes: dict[str, int], gaz) -> bool:
     """Whether a multi-word dictionary name starts at words[j] (`sizes`:
-    :func:`analyzers.entities.lexical.name_sizes`)."""
+    the gazetteer's `name_sizes`)."""
     if words[j] not in sizes:
         return False
     for k in range(min(len(words), j + LONGEST_NAME, j + sizes[words[j]]), j + 1, -1):

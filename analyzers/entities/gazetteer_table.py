@@ -61,6 +61,18 @@ def weak_place(entry: FrozenEntry | Entry) -> bool:
     return all(s.startswith(WEAK_PLACE_SOURCES) for s in entry.sources)
 
 
+def opening_name_sizes(forms) -> dict[str, int]:
+    """Of the written forms of several words, by first word: the most words
+    of one that opens with it (some 2,500 words open one)."""
+    sizes: dict[str, int] = {}
+    for form in forms:
+        if " " in form:
+            words = form.split(" ")
+            if len(words) > sizes.get(words[0], 0):
+                sizes[words[0]] = len(words)
+    return sizes
+
+
 @dataclass(eq=False)  # hashed by identity: the extraction caches lookups per word
 class Gazetteer:
     """Tables for lookup during extraction (all plain dicts and sets)."""
@@ -89,6 +101,15 @@ class Gazetteer:
     # that a capitalised word followed by another is a person's name, never
     # a name of its own (Kosova, Roma and Paris are first names too)
     first_names: frozenset[str] = frozenset()
+    # the names of several words in `forms` by their first word: the most
+    # words (connectors counted) of one opening with it. Derived when the
+    # tables are built and pickled with them, not per process (unpickling
+    # runs no __post_init__): a run's words need looking up together only
+    # where one of these opens
+    name_sizes: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.name_sizes = opening_name_sizes(self.forms)
 
     def lookup(self, surface: str) -> tuple[str, ...]:
         return self.forms.get(surface, ())

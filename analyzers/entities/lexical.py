@@ -38,21 +38,6 @@ _PLURAL_ENDINGS = tuple(ending for ending, _stems in _PLURALS)
 _ELIDED = re.compile(r"\w['’]")
 
 
-@lru_cache(maxsize=4)  # one per loaded gazetteer
-def name_sizes(gaz) -> dict[str, int]:
-    """The dictionaries' names of several words by their first word: the
-    most words (connectors counted) of a name that opens with it. A run's
-    words need looking up together only where one of these opens, and few
-    capitalised words open one (some 2,500 in all)."""
-    sizes: dict[str, int] = {}
-    for form in gaz.forms:
-        if " " in form:
-            words = form.split(" ")
-            if len(words) > sizes.get(words[0], 0):
-                sizes[words[0]] = len(words)
-    return sizes
-
-
 @lru_cache(maxsize=32768)
 def adjective_compound(word: str, gaz) -> bool:
     """A hyphenated word whose later parts are adjectives of the lexicon
