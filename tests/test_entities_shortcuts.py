@@ -329,7 +329,8 @@ def test_quoted_names_are_tried_where_a_quotation_mark_stands():
     rng = random.Random(17)
     soup = "ab'’\"“”„«»‹›‘ .,\nXË-"
     texts = _texts(CORPUS) + ["".join(rng.choice(soup) for _ in range(200)) for _ in range(2000)]
-    texts += ["s'ka 'Tirana' t’i “Brezi dhe Rruga” 'x'y'", "“A “B” C”", "«Ab»«Cd»", ""]
+    texts += ["s'ka 'Tirana' t’i “Brezi dhe Rruga” 'x'y'", "“A “B” C”", "«Ab»«Cd»", "", "“Xi'an dhe O’Brien”"]
+    texts += ["“" + "a" * k + "”" for k in range(78, 84)] + ["“a’b" + "c" * k + "”" for k in range(76, 82)]
     seen = 0
     for text in texts:
         found = [(m.span(), m.groups()) for m in quoted_matches(text)]

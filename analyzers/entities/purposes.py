@@ -37,9 +37,10 @@ def join_purposes(text: str, runs: list, gaz) -> list:
         run = runs[i]
         # the head opens the run, or follows the word opening a sentence
         # (Sot Organizata për ...), not a name before it (Tsikhanouskaya Komisionit)
+        end = run.end
         if (
             i + 1 < n
-            and text.find("për", run.end, run.end + 6) != -1
+            and text.find("për", end, end + 6) != -1
             and (
                 any(
                     purposes_head(t.text)
