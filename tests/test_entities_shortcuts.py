@@ -355,3 +355,80 @@ def test_the_tables_carry_the_sizes_of_names_of_several_words_through_their_cach
     assert cached.name_sizes["Shteteve"] >= 3  # Shteteve të Bashkuara
     longest = max(built.name_sizes.values())
     assert any(len(form.split(" ")) == longest for form in built.forms)
+
+
+def _readings_rule_by_rule(word: str) -> tuple[tuple[str, str], ...]:
+    """canonical.readings' rules tried one after another, as its table
+    lists them: what its dispatch on the last letter must give."""
+    from analyzers.entities.canonical import FEM, MASC, PLURAL, U_STEMS, VOWELS
+
+    out: list[tuple[str, str]] = []
+
+    def add(base: str, gender: str) -> None:
+        if len(base) >= 2 and (base, gender) not in out:
+            out.append((base, gender))
+
+    w, low, n = word, word.lower(), len(word)
+    if low.endswith("eve") and n > 5:
+        add(w[:-3] + "et", PLURAL)
+    if low.endswith("ave") and n > 5:
+        add(w[:-3] + "at", PLURAL)
+    if low.endswith(("isë", "ise", "inë", "ine")) and n > 5:
+        add(w[:-2] + "a", FEM)
+    if low.endswith(("ës", "ën", "es", "en")) and n > 4 and w[-3] not in VOWELS:
+        add(w[:-2] + "a", FEM)
+    if low.endswith(("së", "në", "se", "ne")) and n > 4 and w[-3] in "aoeuAOEU":
+        add(w[:-2], MASC)
+    if low.endswith(("it", "in")) and n > 4 and w[-3] not in VOWELS:
+        add(w[:-2], MASC)
+    if low.endswith(("ut", "un")) and n > 4 and w[-3] in U_STEMS:
+        add(w[:-2], MASC)
+    if low.endswith(("it", "in")) and n > 4:
+        add(w[:-1], MASC)
+    if low.endswith(("jt", "jn")) and n > 4:
+        add(w[:-1], MASC)
+    if low.endswith(("os", "on", "es", "as", "us", "en")) and n > 3 and low[-2] in "oeau":
+        add(w[:-1], MASC)
+    if low[-1:] in ("t", "n") and n > 3 and low[-2] in "yëo":
+        add(w[:-1], MASC)
+    if low.endswith("ja") and n > 4 and w[-3] in VOWELS:
+        add(w[:-2], MASC)
+    if low.endswith("a") and n > 2:
+        add(w, FEM)
+    if low.endswith(("ë", "e")) and n > 2:
+        add(w[:-1] + "a", FEM)
+    if low.endswith("i") and n > 3 and w[-2] not in VOWELS:
+        add(w[:-1], MASC)
+    if low.endswith("u") and n > 3 and w[-2] in U_STEMS:
+        add(w[:-1], MASC)
+    if low.endswith("i") and n > 2:
+        add(w + "a", FEM)
+    add(w, MASC)
+    if low.endswith(("at", "et")) and n > 4 or low.endswith("itë") and n > 6:
+        add(w, PLURAL)
+    return tuple(out)
+
+
+def _readings_vocabulary() -> list[str]:
+    """Every short string over the letters the rules read (upper and lower
+    case, and İ, whose lowercase is two characters), every ending of up to
+    three of them after stems of several lengths, and the corpus's words."""
+    from itertools import product
+
+    letters = "aeëiouyjkghtnsvrAEËIOUYJKGHTNSİ"
+    short = ["".join(p) for k in range(4) for p in product(letters, repeat=k)]
+    tails = ["".join(p) for k in range(1, 4) for p in product(letters, repeat=k)]
+    stems = ["K", "Ki", "Kin", "Pekn", "Rusia", "Shtet", "İst", "Kosov"]
+    corpus = {w for t in _texts(CORPUS) for w in re.findall(r"\w+", t)}
+    return short + [s + t for s in stems for t in tails] + sorted(corpus)
+
+
+def test_readings_by_the_last_letter_are_the_rules_tried_in_turn():
+    from analyzers.entities.canonical import readings
+
+    vocabulary = _readings_vocabulary()
+    assert len(vocabulary) > 200_000
+    for word in vocabulary:
+        assert readings.__wrapped__(word) == _readings_rule_by_rule(word), word
+    assert readings("Shteteve")[0] == ("Shtetet", "pl")
+    assert readings("Kriston") == (("Kristo", "m"), ("Kriston", "m"))  # rules 10 and 11 agree: once

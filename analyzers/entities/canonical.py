@@ -141,60 +141,121 @@ def readings(word: str) -> tuple[tuple[str, str], ...]:
     """Possible (bare canonical, gender) readings of an inflected name, best first.
 
     The first reading is what the ending most often means in news text; the
-    word itself, taken as already canonical, is always among them.
+    word itself, taken as already canonical, is always among them (if of two
+    letters or more).
+
+    The rules, in the order their readings are listed (n: the word's
+    letters; a reading drops the last letters of the word and may add some):
+
+    ====  ===============================  ========================  ============
+    rule  ending (of the word lowercased)  and                       reading
+    ====  ===============================  ========================  ============
+    1     -eve                             n > 5                     -eve +et pl
+    2     -ave                             n > 5                     -ave +at pl
+    3     -isë -ise -inë -ine              n > 5                     -2 +a f
+    4     -ës -ën -es -en                  n > 4, no vowel before    -2 +a f
+    5     -së -në -se -ne                  n > 4, a o e u before     -2 m
+    6     -it -in                          n > 4, no vowel before    -2 m
+    7     -ut -un                          n > 4, k g h before       -2 m
+    8     -it -in                          n > 4                     -1 m
+    9     -jt -jn                          n > 4                     -1 m
+    10    -os -on -es -as -us -en          n > 3                     -1 m
+    11    -yt -ët -ot -yn -ën -on          n > 3                     -1 m
+    12    -ja                              n > 4, vowel before       -2 m
+    13    -a                               n > 2                     itself f
+    14    -ë -e                            n > 2                     -1 +a f
+    15    -i                               n > 3, no vowel before    -1 m
+    16    -u                               n > 3, k g h before       -1 m
+    17    -i                               n > 2                     +a f
+    18    (any)                            n > 1                     itself m
+    19    -at -et (n > 4), -itë (n > 6)                              itself pl
+    ====  ===============================  ========================  ============
+
+    A reading two rules give is listed once (only -on has two: rules 10
+    and 11). The word's last letter picks the rules that can apply, tried
+    in order; tests/test_entities_shortcuts.py holds this to the rules
+    tried one after another.
     """
-    out: list[tuple[str, str]] = []
-
-    def add(base: str, gender: str) -> None:
-        if len(base) >= 2 and (base, gender) not in out:
-            out.append((base, gender))
-
     w = word
     low = w.lower()
     n = len(w)
-    # Plural: -eve genitive, -et nominative/accusative (Shteteve -> Shtetet).
-    if low.endswith("eve") and n > 5:
-        add(w[:-3] + "et", PLURAL)
-    if low.endswith("ave") and n > 5:
-        add(w[:-3] + "at", PLURAL)  # Konventave -> Konventat
-    if low.endswith(("isë", "ise", "inë", "ine")) and n > 5:
-        add(w[:-2] + "a", FEM)  # Rusisë / Rusinë -> Rusia
-    if low.endswith(("ës", "ën", "es", "en")) and n > 4 and not is_vowel(w[-3]):
-        add(w[:-2] + "a", FEM)  # Kinës / Moskën -> Kina / Moska
-    if low.endswith(("së", "në", "se", "ne")) and n > 4 and w[-3] in "aoeuAOEU":
-        add(w[:-2], MASC)  # Kanadasë -> Kanada; Kristosë rarely
-    if low.endswith(("it", "in")) and n > 4 and not is_vowel(w[-3]):
-        add(w[:-2], MASC)  # Putinit / Putinin -> Putin
-    if low.endswith(("ut", "un")) and n > 4 and w[-3] in U_STEMS:
-        add(w[:-2], MASC)  # Irakut -> Irak
-    if low.endswith(("it", "in")) and n > 4:
-        add(w[:-1], MASC)  # Kurtit / Kurtin -> Kurti (a bare name in -i)
-    if low.endswith(("jt", "jn")) and n > 4:
-        add(w[:-1], MASC)  # Haradinajt -> Haradinaj
-    if low.endswith(("os", "on", "es", "as", "us", "en")) and n > 3 and low[-2] in "oeau":
-        add(w[:-1], MASC)  # Kristos -> Kristo, Duas -> Dua, Zidanen -> Zidane
-    if low[-1:] in ("t", "n") and n > 3 and low[-2] in "yëo":
-        add(w[:-1], MASC)  # Cityt -> City, Navalnyn -> Navalny
-    if low.endswith("ja") and n > 4 and is_vowel(w[-3]):
-        add(w[:-2], MASC)  # Kristoja -> Kristo, Kanadaja -> Kanada
-    if low.endswith("a") and n > 2:
-        add(w, FEM)  # Kina, Rusia, Berisha: already canonical
-    if low.endswith(("ë", "e")) and n > 2:
-        add(w[:-1] + "a", FEM)  # Kinë / Lindje -> Kina / Lindja
-    if low.endswith("i") and n > 3 and not is_vowel(w[-2]):
-        add(w[:-1], MASC)  # Trumpi -> Trump
-    if low.endswith("u") and n > 3 and w[-2] in U_STEMS:
-        add(w[:-1], MASC)  # Iraku -> Irak
-    if low.endswith("i") and n > 2:
-        add(w + "a", FEM)  # Rusi -> Rusia (indefinite feminine in -i)
-    add(w, MASC)  # bare: Pekin, Putin, Kurti
-    if low.endswith(("at", "et")) and n > 4 or low.endswith("itë") and n > 6:
+    last = low[-1:]
+    out: list[tuple[str, str]] = []
+    if last == "i":
+        if n > 3 and w[-2] not in VOWELS:
+            out.append((w[:-1], MASC))  # Trumpi -> Trump
+        if n > 2:
+            out.append((w + "a", FEM))  # Rusi -> Rusia (indefinite feminine in -i)
+    elif last == "t":
+        if n > 4:
+            if low.endswith("it"):
+                if w[-3] not in VOWELS:
+                    out.append((w[:-2], MASC))  # Putinit -> Putin
+                out.append((w[:-1], MASC))  # Kurtit -> Kurti
+            elif low.endswith("ut"):
+                if w[-3] in U_STEMS:
+                    out.append((w[:-2], MASC))  # Irakut -> Irak
+            elif low.endswith("jt"):
+                out.append((w[:-1], MASC))  # Haradinajt -> Haradinaj
+        if n > 3 and low[-2] in "yëo":
+            out.append((w[:-1], MASC))  # Cityt -> City
+    elif last == "n":
+        if n > 4:
+            if low.endswith(("ën", "en")) and w[-3] not in VOWELS:
+                out.append((w[:-2] + "a", FEM))  # Moskën -> Moska
+            if low.endswith("in"):
+                if w[-3] not in VOWELS:
+                    out.append((w[:-2], MASC))  # Putinin -> Putin
+            elif low.endswith("un") and w[-3] in U_STEMS:
+                out.append((w[:-2], MASC))  # Irakun -> Irak
+            if low.endswith(("in", "jn")):
+                out.append((w[:-1], MASC))  # Kurtin -> Kurti, Haradinajn -> Haradinaj
+        if n > 3:
+            if low.endswith(("on", "en")):
+                out.append((w[:-1], MASC))  # Kriston -> Kristo, Zidanen -> Zidane
+            if low[-2] in "yëo":
+                out.append((w[:-1], MASC))  # Navalnyn -> Navalny
+    elif last == "a":
+        if n > 4 and low.endswith("ja") and w[-3] in VOWELS:
+            out.append((w[:-2], MASC))  # Kristoja -> Kristo, Kanadaja -> Kanada
+        if n > 2:
+            out.append((w, FEM))  # Kina, Rusia, Berisha: already canonical
+    elif last == "s":
+        if n > 4 and low.endswith(("ës", "es")) and w[-3] not in VOWELS:
+            out.append((w[:-2] + "a", FEM))  # Kinës -> Kina
+        if n > 3 and low.endswith(("os", "es", "as", "us")):
+            out.append((w[:-1], MASC))  # Kristos -> Kristo, Duas -> Dua
+    elif last == "e":
+        if n > 5:
+            if low.endswith("eve"):
+                out.append((w[:-3] + "et", PLURAL))  # Shteteve -> Shtetet
+            elif low.endswith("ave"):
+                out.append((w[:-3] + "at", PLURAL))  # Konventave -> Konventat
+            elif low.endswith(("ise", "ine")):
+                out.append((w[:-2] + "a", FEM))  # Rusise -> Rusia
+        if n > 4 and low.endswith(("se", "ne")) and w[-3] in "aoeuAOEU":
+            out.append((w[:-2], MASC))  # Kanadase -> Kanada
+        if n > 2:
+            out.append((w[:-1] + "a", FEM))  # Lindje -> Lindja
+    elif last == "ë":
+        if n > 5 and low.endswith(("isë", "inë")):
+            out.append((w[:-2] + "a", FEM))  # Rusisë / Rusinë -> Rusia
+        if n > 4 and low.endswith(("së", "në")) and w[-3] in "aoeuAOEU":
+            out.append((w[:-2], MASC))  # Kanadasë -> Kanada
+        if n > 2:
+            out.append((w[:-1] + "a", FEM))  # Kinë -> Kina
+    elif last == "u":
+        if n > 3 and w[-2] in U_STEMS:
+            out.append((w[:-1], MASC))  # Iraku -> Irak
+    if n >= 2:
+        out.append((w, MASC))  # bare: Pekin, Putin, Kurti
+    if last == "t" and n > 4 and low.endswith(("at", "et")) or last == "ë" and n > 6 and low.endswith("itë"):
         # a definite plural is its own canonical form: Lojërat, Autoritetet,
         # Ministritë (not the masculine Lojërati); after the bare reading,
         # since a masculine head may end so too (Komitet, Sekretariat): the
         # words after the head choose (extract._prefer_head)
-        add(w, PLURAL)
-    return tuple(out)
+        out.append((w, PLURAL))
+    return tuple(dict.fromkeys(out)) if last == "n" else tuple(out)
 
 
 def connector_for(gender: str) -> str:
