@@ -33,7 +33,6 @@ merging them with the base would cost precision.
 
 from __future__ import annotations
 
-import importlib.util
 import marshal
 import os
 import re
@@ -42,6 +41,7 @@ from array import array
 from collections.abc import Sequence
 from pathlib import Path
 
+from analyzers import installed
 from analyzers.files import cache_dir, write_atomically
 from analyzers.normalizer import fold_diacritics
 
@@ -81,41 +81,8 @@ def pack(lemma_id: int, pid: int, mask: int, nonst: int, derived: int, pos: str)
 
 def uniparser_version() -> str | None:
     """The installed uniparser-albanian's version (the cached table's key),
-    or None if it is absent.
-
-    Read from the Version line of its wheel's METADATA file, found beside
-    the package: that is what importlib.metadata.version returns, but
-    importing importlib.metadata (email, zipfile, csv) and scanning every
-    distribution on sys.path cost a search in a new process more than the
-    search itself (docs/performance.md). importlib.metadata answers when
-    the layout is not the usual one (an egg, several dist-info folders)."""
-    spec = importlib.util.find_spec("uniparser_albanian")
-    if spec is None:
-        return None
-    for folder in spec.submodule_search_locations or ():
-        site = os.path.dirname(folder)
-        try:
-            found = [n for n in os.listdir(site) if n.startswith("uniparser_albanian-") and n.endswith(".dist-info")]
-        except OSError:
-            break
-        if len(found) != 1:
-            break
-        try:
-            with open(os.path.join(site, found[0], "METADATA"), encoding="utf-8") as metadata:
-                for line in metadata:
-                    if line.startswith("Version:"):
-                        return line.partition(":")[2].strip()
-                    if not line.strip():
-                        break  # the end of the headers
-        except OSError:
-            pass
-        break
-    try:
-        from importlib.metadata import version
-
-        return version("uniparser-albanian")
-    except Exception:
-        return None
+    or None if it is absent (read as analyzers.installed reads it)."""
+    return installed.version("uniparser-albanian", "uniparser_albanian")
 
 
 def _grammar_analyzer():

