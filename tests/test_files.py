@@ -4,6 +4,7 @@ analysis's caches and the index share."""
 from __future__ import annotations
 
 import os
+import pickle
 import tempfile
 
 import pytest
@@ -119,3 +120,26 @@ def test_the_gazetteer_cache_is_read_back_from_a_group_writable_folder(tmp_path,
     monkeypatch.setattr(gazetteer, "build", lambda versions: pytest.fail("built again, not read from the cache"))
     monkeypatch.setattr(gazetteer, "_loaded", None)
     assert gazetteer.load().entries.keys() == first.entries.keys()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_gazetteer_is_unpickled_with_the_collector_paused_then_as_it_was(monkeypatch, enabled):
+    import gc
+
+    from analyzers.entities import gazetteer
+
+    gazetteer.load()  # the cached tables exist
+    versions = gazetteer.source_versions()
+    during = []
+    unpickle = pickle.loads
+    monkeypatch.setattr(gazetteer.pickle, "loads", lambda data: during.append(gc.isenabled()) or unpickle(data))
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        gaz = gazetteer._read_cache(gazetteer._cache_path(versions), versions)
+        after = gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert isinstance(gaz, gazetteer.Gazetteer)
+    assert during == [False]
+    assert after == enabled
