@@ -6,6 +6,7 @@ remembered per word (``WordTest``). Extraction with a shortcut turned off
 must give the same mentions, and the memos stay within their bounds."""
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -432,3 +433,13 @@ def test_readings_by_the_last_letter_are_the_rules_tried_in_turn():
         assert readings.__wrapped__(word) == _readings_rule_by_rule(word), word
     assert readings("Shteteve")[0] == ("Shtetet", "pl")
     assert readings("Kriston") == (("Kristo", "m"), ("Kriston", "m"))  # rules 10 and 11 agree: once
+
+
+def test_the_characters_from_the_first_combining_mark_on_are_those_from_u0300():
+    """extract._FROM_COMBINING is written as the complement of what lies
+    below U+0300 (quick to compile): every code point is matched as the
+    range from U+0300 to U+10FFFF matches it."""
+    from analyzers.entities.extract import _FROM_COMBINING
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert [m.start() for m in _FROM_COMBINING.finditer(every)] == list(range(0x300, sys.maxunicode + 1))
