@@ -496,17 +496,15 @@ def _rule_candidates(words: tuple[str, ...], gaz) -> tuple[str, ...]:
     """The canonical readings of a name no dictionary has, best first: they
     depend on its words alone, so each is read once."""
     if len(words) == 1:
-        cands = []
-        for base, _gender in readings(words[0]):
-            if base not in cands:
-                cands.append(base)
+        word = words[0]
+        bases = dict.fromkeys([base for base, _gender in readings(word)])  # (in order, once each)
         # a bare name in -i stays bare unless evidence says otherwise:
         # Albanian surnames end in -i (Kurti, Thaçi) far more often than
         # a foreign name is written with the definite -i
-        if words[0].endswith("i") and words[0] in cands:
-            cands.remove(words[0])
-            cands.insert(0, words[0])
-        return tuple(cands)
+        if word.endswith("i") and word in bases:
+            del bases[word]
+            return (word, *bases)
+        return tuple(bases)
     has_connector = any(w in CONNECTOR_WORDS for w in words[1:-1])
     first_known = gaz.lookup(words[0])
     first_entry = gaz.entry(first_known[0]) if first_known else None

@@ -101,7 +101,7 @@ def common_mid_sentence(word: str, gaz) -> bool:
     for ending in ("at", "ave"):
         if low.endswith(ending) and low[: -len(ending)] + "a" in gaz.common_feminine:
             return True
-    return any(g == FEM and base.lower() in gaz.common_feminine for base, g in readings(word)[:3])
+    return _feminine_common_case(word, gaz)
 
 
 def plural_of_common_noun(low: str, gaz) -> bool:
@@ -121,7 +121,16 @@ def institution(word: str, gaz) -> bool:
     """A case form of a feminine common noun (Administratës, Qeverisë)."""
     if gaz.lookup(word):
         return False
-    return any(g == FEM and base.lower() in gaz.common_feminine for base, g in readings(word)[:3])
+    return _feminine_common_case(word, gaz)
+
+
+def _feminine_common_case(word: str, gaz) -> bool:
+    """Whether one of the word's first three readings is a feminine common
+    noun of the lexicon (Kushtetutën: kushtetuta)."""
+    for base, gender in readings(word)[:3]:
+        if gender == FEM and base.lower() in gaz.common_feminine:
+            return True
+    return False
 
 
 @lru_cache(maxsize=32768)
@@ -132,7 +141,16 @@ def common_noun(word: str, gaz) -> bool:
         return False
     if word.lower() in gaz.common_nouns:
         return True
-    return any(base.lower() in gaz.common_nouns for base, _g in readings(word)[:4])
+    return _common_noun_case(word, gaz)
+
+
+def _common_noun_case(word: str, gaz) -> bool:
+    """Whether one of the word's first four readings is a common noun of
+    the lexicon."""
+    for base, _gender in readings(word)[:4]:
+        if base.lower() in gaz.common_nouns:
+            return True
+    return False
 
 
 @lru_cache(maxsize=32768)
@@ -143,7 +161,10 @@ def common(word: str, gaz) -> bool:
         return True
     if plural_of_common_noun(low, gaz):
         return True
-    return any(base.lower() in gaz.common for base, _g in readings(word)[:4])
+    for base, _gender in readings(word)[:4]:
+        if base.lower() in gaz.common:
+            return True
+    return False
 
 
 def adjective_after_head(word: str) -> bool:
@@ -161,9 +182,7 @@ def common_noun_phrase(words: list[str], gaz) -> bool:
     head = words[0]
     if gaz.lookup(head):
         return False
-    if head.lower() not in gaz.common_nouns and not any(
-        base.lower() in gaz.common_nouns for base, _g in readings(head)[:4]
-    ):
+    if head.lower() not in gaz.common_nouns and not _common_noun_case(head, gaz):
         return False
     return all(ADJECTIVE_END.search(w) for w in words[1:])
 
