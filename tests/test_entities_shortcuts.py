@@ -443,3 +443,59 @@ def test_the_characters_from_the_first_combining_mark_on_are_those_from_u0300():
 
     every = "".join(map(chr, range(sys.maxunicode + 1)))
     assert [m.start() for m in _FROM_COMBINING.finditer(every)] == list(range(0x300, sys.maxunicode + 1))
+
+
+# Runs of one word that reach each of _cut_group's decisions: an acronym (a
+# case number's, a shout's), a web address, a dictionary name (a weak one
+# opening a sentence), a title and a title's adjective, an adjective, a
+# legislature, a sentence-initial word, a common word mid-sentence, a
+# speaker after "tha".
+_ONE_WORD_RUNS = [
+    "Vendimi PKR.nr.51/2014 u mor nga NATO dhe OKB-së. JOOOO, thirri ai. VI-të.",
+    "Sipas Telegrafi.com, Mali u ngjit. Drita erdhi. Në Prishtinë ishte Kurti.",
+    "Kryeministri foli. Ish-ministri erdhi. i Përgjithshëm tha. Ndërkombëtar. Euro-Atlantik.",
+    "Kuvendi miratoi. Në Kuvend, Kongresi i federatës. Kushtetutën e shkeli.",
+    "Zidanen e pa tha Morina. Raheem erdhi. Kategorinë A e fitoi. lagjen Lakuriq.",
+]
+# Words no scan gives as a run of one, put to both as tokens of their own.
+_ONE_WORDS = ["e", "dhe", "Euro-Atlantik", "Azi-Paqësor", "Paris-Londër", "Kosovo-Shqiptar", "X"]
+
+
+def _one_word_runs(texts):
+    from analyzers.entities.mentions import Run, Token, scan
+
+    for text in texts:
+        for run in scan(text):
+            if len(run.tokens) == 1:
+                yield text, run
+    for word in _ONE_WORDS:
+        for initial in (False, True):
+            yield f"drejt {word} erdhi", Run([Token(word, 6, 6 + len(word), "w", initial)])
+
+
+def test_a_run_of_one_word_is_cut_as_cut_group_cuts_it():
+    from analyzers.entities import gazetteer
+    from analyzers.entities.cut import _cut_group, _cut_word
+    from analyzers.entities.lexical import Lowered
+
+    gaz = gazetteer.load()
+    texts = _ONE_WORD_RUNS + _texts(CORPUS) + (_texts(LAJMI, 60) if LAJMI.is_dir() else [])
+    kept = dropped = 0
+    for text, run in _one_word_runs(texts):
+        tok = run.tokens[0]
+        for title in (run.title_before, False, True):
+            expected = _cut_group(text, [tok], title, gaz, Lowered(text))
+            assert _cut_word(text, tok, title, gaz) == expected, (tok, title)
+            kept += len(expected)
+            dropped += not expected
+    assert kept > 300 and dropped > 100
+
+
+def test_rule_readings_are_forgotten_with_the_other_memos():
+    from analyzers.entities import gazetteer
+    from analyzers.entities.rule_readings import rule_candidates
+
+    rule_candidates(("Ronald", "Koemanit"), gazetteer.load())
+    assert rule_candidates.cache_info().currsize
+    clear_caches()
+    assert rule_candidates.cache_info().currsize == 0

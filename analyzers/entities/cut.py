@@ -4,7 +4,8 @@ A run (:mod:`analyzers.entities.mentions`) may hold several names, a title,
 a sentence-initial common word: ``Trajneri i Barcelonës Ronald Koeman``.
 The dictionaries' longest names are taken first, then titles and common
 words peeled off, then what is left is one name by rule. Each piece gets
-its canonical readings (:mod:`analyzers.entities.canonical`), best first.
+its canonical readings, best first: the dictionaries', or by rule
+(:mod:`analyzers.entities.rule_readings`).
 """
 
 from __future__ import annotations
@@ -15,11 +16,9 @@ from functools import lru_cache
 
 from analyzers.entities.acronym_led import acronym_led_name, case_number
 from analyzers.entities.boundaries import genitive_after_connector, institution_of_acronym, second_person
-from analyzers.entities.canonical import connector_for, head_readings, readings
 from analyzers.entities.classify import set_context
 from analyzers.entities.gazetteer_table import weak_place
 from analyzers.entities.lexical import (
-    adjective_after_head,
     adjective_compound,
     bare_adjective,
     common,
@@ -41,6 +40,7 @@ from analyzers.entities.mentions import (
 )
 from analyzers.entities.piece import Piece
 from analyzers.entities.purposes import purposes_head
+from analyzers.entities.rule_readings import JOIN_WORDS, rule_candidates
 from analyzers.entities.words import (
     ADJECTIVE_END,
     LEGISLATURE,
@@ -58,9 +58,6 @@ _NO_ACRONYM = re.compile(r"^(?:[IVXLC]+|.*(\w)\1\1.*)$")
 # in Republika e Maqedonisë së Veriut) a dictionary name is looked up with,
 # longest first.
 LONGEST_NAME = 7
-# lowercase words that join the parts of one institution's name (the seat
-# of a court: Gjykata Themelore në Prishtinë)
-JOIN_WORDS = frozenset({"për", "dhe", "në"})
 # Words no name starts with: left at the edge of a cut.
 _EDGE_WORDS = CONNECTOR_WORDS | NAME_PARTICLES | JOIN_WORDS
 
@@ -77,8 +74,10 @@ def cut_run(text: str, run, gaz, misc: list[Span], lowered) -> list[Piece]:
     tokens = run.tokens
     if len(tokens) == 1 and tokens[0].sentence_initial and opener_only(tokens[0].text, gaz):
         return []  # a third of all runs: Në, Ai, Por, Sipas opening a sentence
-    if not misc or not _quoted_inside(tokens, misc):
-        return _cut_group(text, tokens, run.title_before, gaz, lowered)  # no quoted name inside
+    if not misc or not _quoted_inside(tokens, misc):  # no quoted name inside
+        if len(tokens) == 1:
+            return _cut_word(text, tokens[0], run.title_before, gaz)
+        return _cut_group(text, tokens, run.title_before, gaz, lowered)
     toks = [t for t in run.tokens if not any(s.start <= t.start < s.end for s in misc)]
     if len(toks) != len(run.tokens):
         # a quoted name splits the run; the rest is cut as separate runs
@@ -363,7 +362,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             i += 1  # "Administratës Trump": the common word is no part of the name
             continue
         named = words[i:j]
-        piece = Piece(tok.start, group[-1].end, named, list(_rule_candidates(tuple(named), gaz)))
+        piece = Piece(tok.start, group[-1].end, named, list(rule_candidates(tuple(named), gaz)))
         piece.common_noun = one_word and common_noun(word, gaz)
         piece.tentative = tentative
         piece.title = title
@@ -375,6 +374,73 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
         title = False
         i = j
     return out
+
+
+def _cut_word(text: str, tok: Token, title: bool, gaz) -> list[Piece]:
+    """What :func:`_cut_group` makes of a run of one word (two runs in
+    three): its decisions in its order, those that read a second word
+    left out (tests/test_entities_shortcuts.py holds the two together)."""
+    word = tok.text
+    if word in _EDGE_WORDS:
+        return []
+    acr = split_acronym(word)
+    if acr:
+        name = acr[0]
+        if name in gaz.not_names or case_number(text, tok.end):
+            return []
+        if not gaz.lookup(name) and (
+            name.lower() in gaz.common or _in_caps_stretch(text, tok) or _NO_ACRONYM.match(name)
+        ):
+            return []
+        return [_acronym_piece(tok, name, gaz)]
+    if "." in word:
+        return [web_address_piece(tok.start, tok.end, word, gaz)]
+    cands = gaz.forms.get(word)
+    if cands:
+        if tok.sentence_initial and weak_name(word, gaz) and common(word, gaz):
+            return []
+        piece = Piece(tok.start, tok.end, [word], list(cands), known=True)
+        piece.title = title
+        return [piece]
+    if is_title(word) or (word.lower() in TITLE_ADJECTIVES and title):  # (title may be lazy: asked last)
+        return []
+    if (
+        "-" in word
+        and adjective_compound(word, gaz)
+        and not any(gaz.entry(c).type == "LOC" for c in gaz.lookup(word.split("-")[0]))
+    ) or bare_adjective(word, gaz):
+        return []
+    if legislature(word) and not _of_common(text, tok.end):
+        piece = Piece(tok.start, tok.end, [word], [_definite(word)], type="ORG")
+        piece.canonical = piece.candidates[0]
+        piece.acronym = True
+        return [piece]
+    # (no dictionary has the word: a sentence-initial one is kept,
+    # tentatively, only if it is no common word)
+    if tok.sentence_initial and common(word, gaz):
+        return []
+    before = word_before(text, tok.start)
+    if (
+        len(word) == 1
+        or word in NOT_NAMES
+        or gaz.is_not_name(word)
+        or (
+            common_mid_sentence(word, gaz)
+            and (before in CONNECTOR_WORDS or not title)
+            and before not in SPEECH_VERBS
+            and not _place_by_context(word, before)
+        )
+    ):
+        return []
+    piece = Piece(tok.start, tok.end, [word], list(rule_candidates((word,), gaz)))
+    piece.common_noun = common_noun(word, gaz)
+    piece.tentative = tok.sentence_initial
+    piece.title = title
+    piece.sentence_initial = tok.sentence_initial
+    set_context(piece, text, before)
+    if before in SPEECH_VERBS:
+        piece.title = True  # "tha Morina": whoever speaks is a person
+    return [piece]
 
 
 def _of_common(text: str, end: int) -> bool:
@@ -489,88 +555,3 @@ def _acronym_piece(tok: Token, name: str, gaz) -> Piece:
     piece = Piece(tok.start, tok.end, [name], [known[0] if known else name], known=bool(known), acronym=True)
     piece.canonical = piece.candidates[0]
     return piece
-
-
-@lru_cache(maxsize=32768)
-def _rule_candidates(words: tuple[str, ...], gaz) -> tuple[str, ...]:
-    """The canonical readings of a name no dictionary has, best first: they
-    depend on its words alone, so each is read once."""
-    if len(words) == 1:
-        word = words[0]
-        bases = dict.fromkeys([base for base, _gender in readings(word)])  # (in order, once each)
-        # a bare name in -i stays bare unless evidence says otherwise:
-        # Albanian surnames end in -i (Kurti, Thaçi) far more often than
-        # a foreign name is written with the definite -i
-        if word.endswith("i") and word in bases:
-            del bases[word]
-            return (word, *bases)
-        return tuple(bases)
-    has_connector = any(w in CONNECTOR_WORDS for w in words[1:-1])
-    first_known = gaz.lookup(words[0])
-    first_entry = gaz.entry(first_known[0]) if first_known else None
-    person_like = (
-        (first_entry is not None and first_entry.role == "first")
-        or gaz.is_first_name(words[0])
-        or (not has_connector and not name_head(words[0]) and not adjective_after_head(words[1]))
-    )
-    cands: list[str] = []
-    if person_like and not has_connector:
-        prefix = " ".join(words[:-1])
-        last = words[-1]
-        last_readings = [b for b, _g in readings(last)]
-        if last.endswith("i") and last in last_readings:
-            last_readings.remove(last)
-            last_readings.insert(0, last)
-        if last.endswith("en") and last[:-1] in last_readings:
-            # a person's name in -e takes -n in the accusative (Zidanen)
-            last_readings.remove(last[:-1])
-            last_readings.insert(0, last[:-1])
-        # a surname the dictionaries know is read as they have it (Ismail
-        # Kadare, not Kadara)
-        known = [c for c in gaz.lookup(last) if gaz.entry(c).type == "PER" and " " not in c]
-        for base in known + [b for b in last_readings if b not in known]:
-            cands.append(f"{prefix} {base}")
-    else:
-        # head-first: the head in the definite nominative, connectors agreeing
-        for head, gender in head_readings(words[0]):
-            rest = list(words[1:])
-            if has_connector:
-                # the first connector agrees with the head; later ones agree
-                # with the genitive before them and stay (Forca e Sigurisë së ...)
-                k = next(k for k, w in enumerate(rest) if w in CONNECTOR_WORDS)
-                if all(ADJECTIVE_END.search(w) for w in rest[:k]):
-                    rest[k] = connector_for(gender)
-                # else a noun stands between (Radio Evropa e Lirë): the
-                # connector agrees with it and stays as written
-            cand = " ".join([head, *rest])
-            if cand not in cands:
-                cands.append(cand)
-        cands = prefer_head(words, cands)
-    return tuple(cands)
-
-
-def prefer_head(words: list[str], cands: list[str]) -> list[str]:
-    """Order head readings by what the words after the head say.
-
-    A connector ``e`` / ``së`` or an adjective in -e after the head marks a
-    feminine or plural head (Lindje të Mesme -> Lindja e Mesme); ``i`` marks a
-    masculine one.
-    """
-    second = words[1]
-    if second in JOIN_WORDS:
-        # Qendrat për ...: a head in the definite nominative stays as written
-        # (a plural in -at, which a masculine reading would make Qendrati)
-        written = [c for c in cands if c.split()[0] == words[0]]
-        if written and words[0].endswith(("a", "at", "et", "ët", "i", "u")):
-            return written + [c for c in cands if c not in written]
-        return cands
-    feminine = second in ("e", "së") or (second[0].isupper() and second.endswith(("e", "a")))
-    if feminine and words[0].endswith("itë") and len(words[0]) > 6:
-        # Ministritë e Arsimit: the plural of a noun in -i (ministri), not a
-        # singular in -ë (only short ones end in -itë: dritë, ditë)
-        written = [c for c in cands if c.split()[0] == words[0] and c.split()[1:2] == ["e"]]
-        return written + [c for c in cands if c not in written]
-    if feminine:
-        fem = [c for c in cands if c.split()[0].endswith(("a", "et", "t"))]
-        return fem + [c for c in cands if c not in fem]
-    return cands
