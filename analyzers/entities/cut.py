@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from analyzers.entities.acronym_led import acronym_led_name, case_number
 from analyzers.entities.boundaries import genitive_after_connector, institution_of_acronym, second_person
@@ -60,6 +61,7 @@ _NO_ACRONYM = re.compile(r"^(?:[IVXLC]+|.*(\w)\1\1.*)$")
 LONGEST_NAME = 7
 # Words no name starts with: left at the edge of a cut.
 _EDGE_WORDS = CONNECTOR_WORDS | NAME_PARTICLES | JOIN_WORDS
+_TEXT = attrgetter("text")  # a token's word
 
 
 @dataclass(slots=True)
@@ -72,11 +74,13 @@ class Span:
 
 def cut_run(text: str, run, gaz, misc: list[Span], lowered) -> list[Piece]:
     tokens = run.tokens
-    if len(tokens) == 1 and tokens[0].sentence_initial and opener_only(tokens[0].text, gaz):
-        return []  # a third of all runs: Në, Ai, Por, Sipas opening a sentence
-    if not misc or not _quoted_inside(tokens, misc):  # no quoted name inside
-        if len(tokens) == 1:
-            return _cut_word(text, tokens[0], run.title_before, gaz)
+    if len(tokens) == 1:
+        tok = tokens[0]
+        if tok.sentence_initial and opener_only(tok.text, gaz):
+            return []  # a third of all runs: Në, Ai, Por, Sipas opening a sentence
+        if not misc or not _quoted_inside(tokens, misc):  # no quoted name inside
+            return _cut_word(text, tok, run.title_before, gaz)
+    elif not misc or not _quoted_inside(tokens, misc):
         return _cut_group(text, tokens, run.title_before, gaz, lowered)
     toks = [t for t in run.tokens if not any(s.start <= t.start < s.end for s in misc)]
     if len(toks) != len(run.tokens):
@@ -142,7 +146,7 @@ def legislature(word: str) -> bool:
 def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piece]:
     out: list[Piece] = []
     i, n = 0, len(toks)
-    words = [t.text for t in toks]
+    words = list(map(_TEXT, toks))
     sizes = gaz.name_sizes
     title = title_before
     while i < n:

@@ -33,7 +33,10 @@ _PLURALS = (
     ("ët", ("ar", "tor", "ist")),
     ("ë", ("ar", "tor", "ist")),
 )
-_PLURAL_ENDINGS = tuple(ending for ending, _stems in _PLURALS)
+# ... by the last letter of the ending (a word is asked only the endings it may have)
+_PLURALS_BY_LAST: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    last: tuple(row for row in _PLURALS if row[0].endswith(last)) for last in {e[-1] for e, _stems in _PLURALS}
+}
 # A word elided before an apostrophe (s'është, d'Alema, l'Aquila).
 _ELIDED = re.compile(r"\w['’]")
 
@@ -106,9 +109,7 @@ def common_mid_sentence(word: str, gaz) -> bool:
 
 def plural_of_common_noun(low: str, gaz) -> bool:
     """A plural form of a noun the lexicon lists (Urime: urim, Lojërat: lojë)."""
-    if not low.endswith(_PLURAL_ENDINGS):
-        return False  # most words: no ending is tried in turn
-    for ending, stems in _PLURALS:
+    for ending, stems in _PLURALS_BY_LAST.get(low[-1:], ()):
         if low.endswith(ending):
             stem = low[: -len(ending)]
             if len(stem) >= 3 and stem in gaz.common_nouns and stem.endswith(stems):
