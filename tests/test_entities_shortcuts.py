@@ -90,9 +90,36 @@ def test_word_test_memos_stay_bounded_and_are_cleared():
     assert test.match.cache_info().currsize == bound
     test.cache_clear()
     assert test.match.cache_info().currsize == 0
-    words.ORG_NOUN.match("klubi")
+    words.ORG_HEADS.match("klubi")
     clear_caches()
     assert all(t.match.cache_info().currsize == 0 for t in _word_tests().values())
+
+
+def _word_sets():
+    return {name: test for name, test in vars(words).items() if isinstance(test, words.WordSet)}
+
+
+def test_word_sets_answer_as_their_patterns():
+    """A WordSet holds every word its pattern matches: each of its words,
+    with a letter more or less, a line break or a capital, and the
+    corpus's words are matched by the pattern as by the set."""
+    vocabulary = {w.lower() for t in _texts(CORPUS) for w in re.findall(r"\w+", t)}
+    assert len(_word_sets()) >= 5
+    for name, test in _word_sets().items():
+        held = test.match.__self__
+        asked = set(vocabulary)
+        for form in held:
+            asked |= {form, form + "e", form[:-1], form + "\n\n", "\n" + form, form.capitalize(), " " + form}
+        pattern = test.pattern
+        for w in asked:
+            assert test.match(w) == (pattern.match(w) is not None), (name, w)
+            assert test.search(w) == (pattern.search(w) is not None), (name, w)
+        assert sum(map(test.match, asked)) >= len(held) > 10
+
+
+def test_a_word_set_takes_plain_words_only():
+    with pytest.raises(ValueError, match="plain"):
+        words.WordSet("org_head_stems", "i|it")  # qendr[aëe], lig(?!j): patterns
 
 
 @pytest.mark.parametrize("word", ["Organizata", "Ligji", "Agjencia", "Qendrat"])

@@ -5,7 +5,9 @@ extended without reading code (as Lucene keeps stop words and stem
 exceptions); the rules that use them stay in code. Each section of the
 file becomes a frozenset of words, or, for the ``*_stems`` sections, a
 regular expression matching a word that one of the stems begins (with or
-without the case endings the caller requires).
+without the case endings the caller requires); a section of plain stems
+taken with a list of endings only is the set of the words it matches
+(:class:`WordSet`).
 """
 
 from __future__ import annotations
@@ -59,6 +61,30 @@ class WordTest:
         self.search.cache_clear()
 
 
+class WordSet:
+    """What a WordTest of plain stems and endings answers, asked of a set:
+    such a pattern matches finitely many words (each stem, bare or with
+    one of the endings, and each of those with a line break after it,
+    which ``$`` lets through), so ``match`` and ``search`` (the same, for
+    a pattern anchored by ``^``) are membership of them. It needs no memo,
+    and no pattern compiled at import; ``pattern`` compiles the one it
+    stands for, for the tests that hold the two together."""
+
+    __slots__ = ("section", "endings", "match", "search")
+
+    def __init__(self, section: str, endings: str) -> None:
+        stems, ends = sections()[section], endings.split("|")
+        if any(re.escape(part) != part for part in (*stems, *ends)):
+            raise ValueError(f"[{section}] or {endings!r}: not plain words; use stems()")
+        self.section, self.endings = section, endings
+        forms = [stem + ending for stem in stems for ending in ("", *ends)]
+        self.match = self.search = frozenset(forms + [form + "\n" for form in forms]).__contains__
+
+    @property
+    def pattern(self) -> re.Pattern:
+        return re.compile(stems_pattern(self.section, self.endings))
+
+
 def stems_pattern(section: str, endings: str | None = None) -> str:
     """A regular expression matching a word that starts with one of the
     section's stems; with `endings` (a regular expression), only the stem
@@ -91,17 +117,17 @@ MISC_HEADS = stems("misc_head_stems")
 # ... the same heads as a lowercase class noun, with their own case endings
 # only (universitetin, spitalit; not komunikim, which komun begins)
 ORG_HEAD_NOUN = stems("org_head_stems", _NOUN_ENDINGS)
-LOC_HEAD_NOUN = stems("loc_head_stems", _NOUN_ENDINGS)
-LAW_HEAD = stems("law_head_stems", "i|it|in|a|ës|ën|et|eve")
+LOC_HEAD_NOUN = WordSet("loc_head_stems", _NOUN_ENDINGS)
+LAW_HEAD = WordSet("law_head_stems", "i|it|in|a|ës|ën|et|eve")
 # a legislature's noun alone, bare or definite: Kuvend, Kuvendi, Kuvendit, Kuvendin
-LEGISLATURE = stems("legislature_stems", "i|it|in")
+LEGISLATURE = WordSet("legislature_stems", "i|it|in")
 LOC_PREPOSITIONS = words("locative_prepositions")
-PLACE_NOUN = stems("place_noun_stems", _NOUN_ENDINGS)
+PLACE_NOUN = WordSet("place_noun_stems", _NOUN_ENDINGS)
 FAMILY_NOUN_STEMS = sections()["family_noun_stems"]
-FAMILY_NOUN = stems("family_noun_stems", _NOUN_ENDINGS)
-NAMED_BY = stems("named_by_stems", _NOUN_ENDINGS.replace("|enj|enjt|enjve|ra|rat|rave", ""))
+FAMILY_NOUN = WordSet("family_noun_stems", _NOUN_ENDINGS)
+NAMED_BY = WordSet("named_by_stems", _NOUN_ENDINGS.replace("|enj|enjt|enjve|ra|rat|rave", ""))
 NAMING_NOUN = stems("naming_noun_stems")
-ORG_NOUN = stems("org_noun_stems", _NOUN_ENDINGS)
+ORG_NOUN = WordSet("org_noun_stems", _NOUN_ENDINGS)
 PERSON_VERBS = words("person_verbs")
 ORG_WORDS = words("org_words")
 LOC_WORDS = words("loc_words")
@@ -116,7 +142,7 @@ SPORT_WORD = re.compile(r"(?<!\w)(?:" + "|".join(SPORT_STEMS) + r")", re.IGNOREC
 SPORT_PREPOSITIONS = words("sport_prepositions")
 TITLE_ADJECTIVES = words("title_adjectives")
 PATRONYMIC_PREFIXES = sections()["patronymic_prefixes"]
-REALM_TITLE = stems("realm_title_stems", "i|it|in|ja|a|ë|eshë|esha")
+REALM_TITLE = WordSet("realm_title_stems", "i|it|in|ja|a|ë|eshë|esha")
 DIRECTION_GENITIVES = words("direction_genitives")
 ADJECTIVE_END = WordTest(re.compile("(?:" + "|".join(sections()["adjective_endings"]) + ")$"))
 NAME_PARTICLE_LIST = sections()["name_particles"]
