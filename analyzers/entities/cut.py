@@ -140,7 +140,7 @@ def lone_opener(word: str, gaz) -> bool:
 @lru_cache(maxsize=32768)
 def legislature(word: str) -> bool:
     """Kuvend, Kuvendi, Kuvendit, Senati: a legislature named by its noun."""
-    return word[1:].islower() and bool(LEGISLATURE.match(word.lower()))
+    return word[1:].islower() and LEGISLATURE.match(word.lower())
 
 
 def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piece]:

@@ -13,12 +13,14 @@ through cut's import of it).
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import itemgetter
 
 from analyzers.entities.canonical import connector_for, head_readings, readings
 from analyzers.entities.lexical import adjective_after_head, name_head
 from analyzers.entities.mentions import CONNECTOR_WORDS
 from analyzers.entities.words import ADJECTIVE_END
 
+_BASE = itemgetter(0)  # a reading's base
 # lowercase words that join the parts of one institution's name (the seat
 # of a court: Gjykata Themelore në Prishtinë)
 JOIN_WORDS = frozenset({"për", "dhe", "në"})
@@ -30,7 +32,7 @@ def rule_candidates(words: tuple[str, ...], gaz) -> tuple[str, ...]:
     depend on its words alone, so each is read once."""
     if len(words) == 1:
         word = words[0]
-        bases = dict.fromkeys([base for base, _gender in readings(word)])  # (in order, once each)
+        bases = dict.fromkeys(map(_BASE, readings(word)))  # (in order, once each)
         # a bare name in -i stays bare unless evidence says otherwise:
         # Albanian surnames end in -i (Kurti, Thaçi) far more often than
         # a foreign name is written with the definite -i
@@ -38,7 +40,7 @@ def rule_candidates(words: tuple[str, ...], gaz) -> tuple[str, ...]:
             del bases[word]
             return (word, *bases)
         return tuple(bases)
-    has_connector = any(w in CONNECTOR_WORDS for w in words[1:-1])
+    has_connector = not CONNECTOR_WORDS.isdisjoint(words[1:-1])
     first_known = gaz.lookup(words[0])
     first_entry = gaz.entry(first_known[0]) if first_known else None
     person_like = (
@@ -50,7 +52,7 @@ def rule_candidates(words: tuple[str, ...], gaz) -> tuple[str, ...]:
     if person_like and not has_connector:
         prefix = " ".join(words[:-1])
         last = words[-1]
-        last_readings = [b for b, _g in readings(last)]
+        last_readings = list(map(_BASE, readings(last)))
         if last.endswith("i") and last in last_readings:
             last_readings.remove(last)
             last_readings.insert(0, last)
@@ -60,8 +62,11 @@ def rule_candidates(words: tuple[str, ...], gaz) -> tuple[str, ...]:
             last_readings.insert(0, last[:-1])
         # a surname the dictionaries know is read as they have it (Ismail
         # Kadare, not Kadara)
-        known = [c for c in gaz.lookup(last) if gaz.entry(c).type == "PER" and " " not in c]
-        for base in known + [b for b in last_readings if b not in known]:
+        bases = last_readings
+        if last in gaz.forms:
+            known = [c for c in gaz.lookup(last) if gaz.entry(c).type == "PER" and " " not in c]
+            bases = known + [b for b in last_readings if b not in known]
+        for base in bases:
             cands.append(f"{prefix} {base}")
     else:
         # head-first: the head in the definite nominative, connectors agreeing
