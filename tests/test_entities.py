@@ -558,6 +558,18 @@ def test_every_entry_records_its_source():
     assert gaz.entry("Hamas").sources[0].startswith("curated:entities.tsv:")
 
 
+def test_the_forms_of_one_name_share_one_tuple_of_names():
+    """A name's inflected forms map to one tuple of its names, so the
+    cached tables pickle (and unpickle) it once: as many tuple objects as
+    distinct tuples."""
+    from analyzers.entities import gazetteer
+
+    gaz = gazetteer.load()
+    assert len({id(names) for names in gaz.forms.values()}) == len(set(gaz.forms.values()))
+    assert gaz.forms["Kinës"] is gaz.forms["Kina"]
+    assert len(gaz.forms) > 5 * len(set(gaz.forms.values()))
+
+
 def test_gazetteer_is_cached_by_source_versions(tmp_path, monkeypatch):
     from analyzers.entities import gazetteer
 
