@@ -43,7 +43,7 @@ def test_only_the_set_apart_letters_match_an_ascii_letter_otherwise_than_their_l
     characters holding an ASCII one."""
     everything = "".join(map(chr, range(0x110000)))
     apart = set("\u0130\u0131\u017f")
-    assert all(classify._CASE_APART.match(c) for c in apart)
+    assert set(classify._CASE_APART) == apart
     for letter in "abcdefghijklmnopqrstuvwxyz":
         for c in set(re.findall(f"(?i){letter}", everything)) - apart:
             assert c.lower() == letter, (letter, hex(ord(c)))
@@ -93,3 +93,37 @@ def test_per_name_memos_stay_bounded_and_are_cleared(memo, ask):
     assert memo.cache_info().currsize == bound
     clear_caches()
     assert memo.cache_info().currsize == 0
+
+
+def _plain_names_a_family(text: str) -> bool:
+    return classify.FAMILY_NOUN_IN.search(text) is not None
+
+
+def test_the_family_stems_end_in_letters_matched_only_in_their_two_cases():
+    """What names_a_family rests on, over all of Unicode: the case-insensitive
+    pattern matches each of a stem's last two letters only as itself or its
+    capital, so a match holds one of the tails str.find looks for."""
+    assert classify._FAMILY_STEM_TAILS is not None  # else the pattern's way always
+    everything = "".join(map(chr, range(0x110000)))
+    for stem in classify.FAMILY_NOUN_STEMS:
+        for letter in stem[-2:]:
+            assert set(re.findall(f"(?i){re.escape(letter)}", everything)) == {letter.lower(), letter.upper()}
+
+
+def test_names_a_family_answers_as_its_pattern_on_odd_text():
+    parts = [*classify.FAMILY_NOUN_STEMS, "FAMILJE", "famİlja", "famılj", "Familjes", "amilj", "lj", "LJ", "lJ", "Lj"]
+    parts += ["f", "F", "a", "mi", "j", " ", "\n", "ë", "“", "-", "Σ"]
+    rng = random.Random(15)
+    texts = ["", "lj", "familj", "xfamilj", "famil", "amilje", "FAMILJA"]
+    texts += ["".join(rng.choice(parts) for _ in range(rng.randint(1, 9))) for _ in range(3000)]
+    for text in texts:
+        assert classify.names_a_family(text) == _plain_names_a_family(text), repr(text)
+
+
+@needs_shared_data(LAJMI)
+def test_names_a_family_answers_as_its_pattern_on_news():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(LAJMI.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    answers = [classify.names_a_family(t) for t in texts]
+    assert answers == [_plain_names_a_family(t) for t in texts]
+    assert any(answers) and not all(answers)

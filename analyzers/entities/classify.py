@@ -350,12 +350,47 @@ def _coordinate_list(chain: list[Piece], joins: list[str], text: str, gaz) -> No
 FAMILY_NOUN_IN = re.compile("|".join(FAMILY_NOUN_STEMS), re.IGNORECASE)
 
 
+def _family_stem_tails() -> list[tuple[int, tuple[str, ...]]] | None:
+    """Each stem's last two letters in each of their cases, and how far into
+    the stem they stand; None where a stem ends otherwise than in two ASCII
+    letters that the case-insensitive pattern matches in no other form (as
+    it matches İ and ı for i, the Kelvin sign for k, ſ for s)."""
+    tails = []
+    for stem in FAMILY_NOUN_STEMS:
+        tail = stem[-2:]
+        if len(tail) < 2 or not all(c.isascii() and c.isalpha() and c.lower() not in "iks" for c in tail):
+            return None
+        a, b = tail.lower()
+        tails.append((len(stem) - 2, tuple(x + y for x in (a, a.upper()) for y in (b, b.upper()))))
+    return tails
+
+
+_FAMILY_STEM_TAILS = _family_stem_tails()
+
+
+def names_a_family(text: str) -> bool:
+    """Whether FAMILY_NOUN_IN finds a stem in `text`: the pattern is tried
+    only where a stem's last two letters stand (str.find skips to them),
+    not by the engine at every character of the text; every match holds
+    them, in one of their cases, at the same place in the stem."""
+    if _FAMILY_STEM_TAILS is None:
+        return FAMILY_NOUN_IN.search(text) is not None
+    for into, tails in _FAMILY_STEM_TAILS:
+        for tail in tails:
+            k = text.find(tail, into)
+            while k >= 0:
+                if FAMILY_NOUN_IN.match(text, k - into):
+                    return True
+                k = text.find(tail, k + 1)
+    return False
+
+
 def family_names(pieces: list[Piece], text: str, gaz) -> None:
     """A one-word name right after the noun for a family is its surname, a
     person's name (familja Shala, familjes Demiri, familjen Behrami), over
     a dictionary's place (Shala, the region) or a default; not a code (the
     virus family Sars-Cov2) nor a common word capitalised (familjen Tuaj)."""
-    if not FAMILY_NOUN_IN.search(text):
+    if not names_a_family(text):
         return  # most articles name no family: no word before each name to read
     for p in pieces:
         if p.acronym or len(p.words) != 1 or not FAMILY_NOUN.match(word_before(text, p.start)):
@@ -393,7 +428,7 @@ def sport_clubs(pieces: list[Piece], text: str) -> None:
 def sports_story(text: str) -> bool:
     """Whether a text holds three different words of sport at least: three
     different SPORT_WORD matches, in lowercase."""
-    if not _LOWERCASE_FINDS_SPORT_WORDS or _CASE_APART.search(text):
+    if not _LOWERCASE_FINDS_SPORT_WORDS or any(c in text for c in _CASE_APART):
         return len({m.group().lower() for m in SPORT_WORD.finditer(text)}) >= 3
     # SPORT_WORD matches at a word's start where the text's lowercase holds
     # a stem there, the first such stem in the pattern's order (gola, not
@@ -418,7 +453,7 @@ def sports_story(text: str) -> bool:
 # lowercase shows: İ lowers to two characters (i and a dot above), ı and ſ
 # match i and s without lowering to them. Every other character that
 # matches a lowercase ASCII letter regardless of case lowers to it.
-_CASE_APART = re.compile("[\u0130\u0131\u017f]")
+_CASE_APART = "\u0130\u0131\u017f"  # (looked for with `in`: no pattern tried at every character)
 _LOWERCASE_FINDS_SPORT_WORDS = all(stem.isascii() and stem.isalpha() and stem.islower() for stem in SPORT_STEMS)
 
 
