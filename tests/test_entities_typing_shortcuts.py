@@ -127,3 +127,69 @@ def test_names_a_family_answers_as_its_pattern_on_news():
     answers = [classify.names_a_family(t) for t in texts]
     assert answers == [_plain_names_a_family(t) for t in texts]
     assert any(answers) and not all(answers)
+
+
+def _plain_choose_canonical(pieces, gaz, evidence) -> None:
+    """choose_canonical as it read before it asked only the contested
+    pieces' readings: every piece's surface counted where it may be bare."""
+    votes: dict[str, int] = {}
+    written: dict[str, int] = {}
+    bare: list[bool] = []
+    for p in pieces:
+        for c in set(p.candidates):
+            votes[c] = votes.get(c, 0) + 1
+        b = resolve.may_be_bare(tuple(p.words))
+        bare.append(b)
+        if b:
+            surface = " ".join(p.words)
+            written[surface] = written.get(surface, 0) + 1
+    for p, b in zip(pieces, bare):
+        if p.acronym:
+            continue
+        if len(p.candidates) == 1:
+            p.canonical = p.candidates[0]
+            continue
+        surface = " ".join(p.words)
+        best, best_score = None, None
+        for rank, c in enumerate(p.candidates):
+            own = c == surface and b
+            score = votes[c] + 0.5 * (written.get(c, 0) - own) - rank * 0.01
+            if own:
+                score += 0.5
+            if gaz.entry(c) is not None:
+                score += 3.0
+            if evidence is not None and c in evidence:
+                score += 1.0
+            if best_score is None or score > best_score:
+                best, best_score = c, score
+        p.canonical = best or " ".join(p.words)
+
+
+@needs_shared_data(LAJMI)
+@pytest.mark.parametrize("with_evidence", [False, True])
+def test_choose_canonical_chooses_as_when_it_counted_every_surface(monkeypatch, with_evidence):
+    import copy
+
+    from analyzers.entities import extract
+    from analyzers.entities.evidence import Evidence
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(LAJMI.glob("*.txt"))[:200]]
+    evidence = None
+    if with_evidence:
+        evidence = Evidence()
+        for t in texts:
+            evidence.add_text(t)
+    seen = []
+    chosen = extract.choose_canonical
+
+    def both(pieces, gaz, ev):
+        plain = copy.deepcopy(pieces)
+        _plain_choose_canonical(plain, gaz, ev)
+        chosen(pieces, gaz, ev)
+        seen.append(([p.canonical for p in plain], [p.canonical for p in pieces]))
+
+    monkeypatch.setattr(extract, "choose_canonical", both)
+    for t in texts:
+        extract.extract_entities(t, evidence)
+    assert seen and all(plain == chosen for plain, chosen in seen)
+    assert any(len(set(names)) > 1 for names, _ in seen)

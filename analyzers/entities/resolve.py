@@ -46,27 +46,33 @@ def choose_canonical(pieces: list[Piece], gaz, evidence: Evidence | None) -> Non
     # counts in plain dicts: a Counter calls Python code for every key it
     # lacks, and most readings are counted once
     votes: dict[str, int] = {}
-    written: dict[str, int] = {}
-    bare: list[bool] = []
+    # the pieces with a choice to make (most have one reading)
+    contested: list[Piece] = []
     for p in pieces:
         if len(p.candidates) == 1:
             c = p.candidates[0]
             votes[c] = votes.get(c, 0) + 1
+            if not p.acronym:
+                p.canonical = c
         else:
             for c in set(p.candidates):
                 votes[c] = votes.get(c, 0) + 1
-        b = may_be_bare(tuple(p.words))
-        bare.append(b)
-        if b:
-            surface = " ".join(p.words)
+            if not p.acronym:
+                contested.append(p)
+    if not contested:
+        return
+    # how often each reading is written as such (bare) in the article: only
+    # the readings of the contested pieces are ever asked
+    asked = {c for p in contested for c in p.candidates}
+    written: dict[str, int] = {}
+    for p in pieces:
+        surface = _surface(p.words)
+        if surface in asked and may_be_bare(tuple(p.words)):
             written[surface] = written.get(surface, 0) + 1
-    for p, b in zip(pieces, bare):
-        if p.acronym:
-            continue
-        if len(p.candidates) == 1:
-            p.canonical = p.candidates[0]
-            continue
-        surface = " ".join(p.words)
+    for p in contested:
+        surface = _surface(p.words)
+        # (no reading of a piece written otherwise is its own surface)
+        b = surface in asked and may_be_bare(tuple(p.words))
         best, best_score = None, None
         for rank, c in enumerate(p.candidates):
             # a reading written as such elsewhere in the article
@@ -81,6 +87,11 @@ def choose_canonical(pieces: list[Piece], gaz, evidence: Evidence | None) -> Non
             if best_score is None or score > best_score:
                 best, best_score = c, score
         p.canonical = best or " ".join(p.words)
+
+
+def _surface(words: list[str]) -> str:
+    """A piece's words as written, joined by single spaces."""
+    return words[0] if len(words) == 1 else " ".join(words)
 
 
 @lru_cache(maxsize=32768)
