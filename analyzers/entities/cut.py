@@ -106,7 +106,10 @@ def cut_run(text: str, run, gaz, misc: list[Span], lowered) -> list[Piece]:
 def _quoted_inside(tokens: list[Token], misc: list[Span]) -> bool:
     """Whether a quoted name's span overlaps the tokens'."""
     start, end = tokens[0].start, tokens[-1].end
-    return any(s.start < end and start < s.end for s in misc)
+    for s in misc:
+        if s.start < end and start < s.end:
+            return True
+    return False
 
 
 @lru_cache(maxsize=32768)
@@ -403,9 +406,7 @@ def _cut_word(text: str, tok: Token, title: bool, gaz) -> list[Piece]:
     if cands:
         if tok.sentence_initial and weak_name(word, gaz) and common(word, gaz):
             return []
-        piece = Piece(tok.start, tok.end, [word], list(cands), known=True)
-        piece.title = title
-        return [piece]
+        return [Piece(tok.start, tok.end, [word], list(cands), known=True, title=title)]
     if is_title(word) or (word.lower() in TITLE_ADJECTIVES and title):  # (title may be lazy: asked last)
         return []
     if (
@@ -436,11 +437,17 @@ def _cut_word(text: str, tok: Token, title: bool, gaz) -> list[Piece]:
         )
     ):
         return []
-    piece = Piece(tok.start, tok.end, [word], list(rule_candidates((word,), gaz)))
-    piece.common_noun = common_noun(word, gaz)
-    piece.tentative = tok.sentence_initial
-    piece.title = title
-    piece.sentence_initial = tok.sentence_initial
+    initial = tok.sentence_initial
+    piece = Piece(
+        tok.start,
+        tok.end,
+        [word],
+        list(rule_candidates((word,), gaz)),
+        title=title,
+        sentence_initial=initial,
+        tentative=initial,
+        common_noun=common_noun(word, gaz),
+    )
     set_context(piece, text, before)
     if before in SPEECH_VERBS:
         piece.title = True  # "tha Morina": whoever speaks is a person
