@@ -65,7 +65,8 @@ def set_context(piece: Piece, text: str, before: str) -> None:
     (``klubi Sunderland``, ``kompania kineze ByteDance``) an organisation;
     a verb only people do after it (``Tolaj thotë``) a person."""
     piece.preposition = before
-    piece.person_verb = word_after(text, piece.end) in PERSON_VERBS
+    after = word_after(text, piece.end)
+    piece.person_verb = after in PERSON_VERBS
     if before and not before[0].isupper():
         if ORG_NOUN.match(before):
             piece.org_context = True
@@ -97,7 +98,7 @@ def set_context(piece: Piece, text: str, before: str) -> None:
             # an event was held: Lojërat Olimpike të Rios, Kupa e Botës
             piece.place_context = True
             return
-    elif before == "nga" and word_after(text, piece.end) == "deri":
+    elif before == "nga" and after == "deri":
         piece.place_context = True
         return
     if text.startswith(",", piece.end):
