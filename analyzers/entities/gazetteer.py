@@ -126,9 +126,10 @@ def _read_cache(path: Path, versions: dict[str, str]) -> Gazetteer | None:
 
 def _unpickle_tables(data: bytes):
     """The tables, unpickled with the cyclic garbage collector paused: they
-    are some 60,000 tuples and entries made at once, and every 700 of them
-    started a collection that walked them all again (about a sixth of the
-    load), though none can be garbage while loading."""
+    are thousands of tuples and entries made at once, and every 700 of them
+    started a collection that walked them again, though none can be garbage
+    while loading (indexing then freezes them: workers.indexing_gc). The
+    collection that comes due is made once, after the load."""
     paused = gc.isenabled()
     gc.disable()
     try:
