@@ -4,9 +4,9 @@ read without importlib.metadata where the layout is the usual one.
 The cached tables (the stem table, the entity dictionaries) are keyed by
 the versions of the packages they are derived from, so every process that
 loads them asks. importlib.metadata answers by importing email, zipfile
-and csv and scanning every distribution on sys.path: more than a search in
-a new process costs (docs/performance.md), and ~15 ms of every indexing
-run's entity extraction. A wheel installs its package beside one
+and csv and scanning every distribution on sys.path, which costs a search
+in a new process more than the search itself (docs/performance.md) and
+every indexing run a share of its entity extraction. A wheel installs its package beside one
 ``<name>-<version>.dist-info`` folder whose METADATA holds the same
 Version line, so that is read instead; importlib.metadata answers when the
 layout is another (an egg, an editable install, several dist-info folders

@@ -96,10 +96,10 @@ class _Builder:
         return (form != canonical, not curated, not country, role)
 
     def freeze(self, versions: dict[str, str]) -> Gazetteer:
-        # The inflected forms of one name share one tuple of its names: some
-        # 6,900 tuples for 43,000 forms. Pickled once each (the rest are
-        # references to them), the tables unpickle a third faster, and the
-        # garbage collector has 36,000 fewer objects to walk after.
+        # The inflected forms of one name share one tuple of its names, so
+        # that pickle writes each tuple once (the other forms refer to it):
+        # every indexing run unpickles the tables, and the garbage collector
+        # walks each tuple made (docs/entities.md, session 8).
         shared: dict[tuple[str, ...], tuple[str, ...]] = {}
         forms = {k: tuple(sorted(v, key=lambda c, k=k: self._rank(k, c))) for k, v in self.forms.items()}
         return Gazetteer(
