@@ -109,8 +109,7 @@ def add_files_here(
     ix, jobs: list[Job], on_outcome: Callable[[Outcome], None], max_bytes: int = DEFAULT_MAX_BYTES
 ) -> list:
     """Adds the files in this process; returns their segments."""
-    warm_up(ix)
-    with indexing_gc():
+    with indexing_gc(ix):
         adder = SegmentsWriter(ix, writer_limit_mb(1))
         for job in jobs:
             on_outcome(adder.add(job, max_bytes))
@@ -176,7 +175,6 @@ def add_files_in_workers(
     shares its parent's flock, and must not keep the index locked should the
     parent die.
     """
-    warm_up(ix)
     context = multiprocessing.get_context("fork")
     # Batch k goes to worker k mod n, and the segments are committed in worker
     # order: the same files give the same document numbers in every run.
@@ -220,7 +218,7 @@ def add_files_in_workers(
         )
         for number, job_queue in enumerate(job_queues)
     ]
-    with indexing_gc():  # the workers are forked with the collector so set
+    with indexing_gc(ix):  # the workers are forked with the tables loaded and the collector so set
         for worker in workers:
             worker.start()
     segments: list = [None] * len(workers)  # each worker's, in order
@@ -269,21 +267,32 @@ def warm_up(ix) -> None:
 
 
 @contextmanager
-def indexing_gc() -> Iterator[None]:
-    """Python's cyclic garbage collector set for indexing, for the duration.
+def indexing_gc(ix=None) -> Iterator[None]:
+    """Python's cyclic garbage collector set for indexing, for the duration,
+    with the tables of `ix`'s analyzers and of the entity extractor loaded
+    (warm_up) on entry.
 
-    The tables loaded before a run (warm_up: the lexicon, the entity
-    dictionaries) live as long as the process, yet every full collection
-    walked them, and in a forked worker each walk wrote to their object
-    headers, copying the pages it shares with its parent. Frozen
-    (gc.freeze), they are left out of every collection. And indexing
+    Those tables live as long as the process, yet every collection walked
+    them, and in a forked worker each walk wrote to their object headers,
+    copying the pages it shares with its parent. They are loaded with the
+    collector paused and frozen (gc.freeze) before it resumes, so that no
+    collection ever walks them, not even the one their loading made due
+    (a young collection that visits every entry of their sets). And indexing
     allocates container objects by the million (tokens, mentions, a
     document's fields) of which hardly any form a cycle: a young collection
     every GC_YOUNG_THRESHOLD allocations instead of every 700 finds the same
     garbage at a fraction of the passes. Both are undone after (an API user's
     process goes on), and a forked worker inherits them."""
     thresholds = gc.get_threshold()
-    gc.freeze()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        if ix is not None:
+            warm_up(ix)
+        gc.freeze()
+    finally:
+        if enabled:
+            gc.enable()
     gc.set_threshold(thresholds[0] and max(GC_YOUNG_THRESHOLD, thresholds[0]), *thresholds[1:])  # 0: it stays off
     try:
         yield
