@@ -161,8 +161,9 @@ def test_whole_text_patterns_match_as_their_plain_forms(name):
 
 
 def test_a_window_s_words_answer_for_the_window():
-    from analyzers.entities.mentions import TITLE_FIND_RE, title_like
+    from analyzers.entities.titles import title_find_pattern, title_like
 
+    TITLE_FIND_RE = re.compile(title_find_pattern())
     windows = ["presidenti rus, ", "ish-kryeministri i ", "(“ministrja e jashtme ", "Z. ", "dr.", "tha se ", ""]
     for text in _texts(CORPUS):
         windows += [text[max(0, m.start() - 70) : m.start()] for m in re.finditer(r"[A-ZË]", text)]
@@ -172,6 +173,64 @@ def test_a_window_s_words_answer_for_the_window():
         assert any(map(title_like, window.split())) == found, window
         hits += found
     assert 0 < hits < len(windows)
+
+
+def _title_vocabulary() -> list[str]:
+    """What the title tests ask: the words and white-space-free stretches of
+    the corpus and of 60 lajmi articles, every title stem bare, cut short and
+    with each case ending in several cases and wrappings, and random
+    strings over the letters and marks the rules read."""
+    import random
+
+    from analyzers.entities.words import TITLE_STEMS
+
+    texts = _texts(CORPUS) + (_texts(LAJMI, 60) if LAJMI.is_dir() else [])
+    asked = {w for t in texts for w in (*t.split(), *re.findall(r"\w+", t))}
+    endings = ["", "i", "it", "ja", "ës", "ëve", "at", "ave", "et", "eve", "ist", "iste", "x", "\n", "\n\n", "_"]
+    for stem in (*TITLE_STEMS, "futboll", "ab", "a_b", "ç1", "z", "znj", "dr", "prof"):
+        asked |= {stem[:k] for k in range(len(stem))}
+        for ending in endings:
+            for w in (stem, stem.capitalize(), stem.upper(), "ish-" + stem, "Ish-" + stem, "ISH-" + stem):
+                asked |= {
+                    w + ending,
+                    "(“" + w + ending,
+                    "x-" + w + ending,
+                    "_" + w + ending,
+                    w + ending + ".",
+                    "a.b" + w,
+                }
+    rng = random.Random(18)
+    letters = "istzdrpofnjmkaeë.-_( \n“IZDPKSÇ1"
+    asked |= {"".join(rng.choice(letters) for _ in range(rng.randint(0, 12))) for _ in range(20000)}
+    return sorted(asked)
+
+
+def test_title_words_are_what_the_title_pattern_matches():
+    # titles.is_title answers with set lookups and str methods, not the
+    # pattern compiled at import: the same answers on every word asked
+    from analyzers.entities.titles import TITLE_ABBREVIATIONS, is_title, title_pattern
+
+    pattern = re.compile(title_pattern())
+    titles = 0
+    for word in _title_vocabulary():
+        expected = pattern.match(word.lower()) is not None or word.lower() in TITLE_ABBREVIATIONS
+        assert is_title.__wrapped__(word) == expected, word
+        titles += expected
+    assert titles > 2000
+
+
+def test_title_like_words_are_where_the_title_finding_pattern_is_found():
+    # titles.title_like answers as a search of its pattern would, also for
+    # stretches with a title after a mark or ish- (“ministri, Ish-presidenti)
+    from analyzers.entities.titles import title_find_pattern, title_like
+
+    pattern = re.compile(title_find_pattern())
+    found = 0
+    for word in _title_vocabulary():
+        expected = pattern.search(word) is not None
+        assert title_like.__wrapped__(word) == expected, word
+        found += expected
+    assert found > 5000
 
 
 def test_a_quoted_name_s_repeats_are_found_as_by_the_plain_pattern():

@@ -62,11 +62,11 @@ TYPES = ("PER", "LOC", "ORG", "MISC")
 def clear_caches() -> None:
     """Forgets every per-word cache and the loaded dictionaries (for
     benchmarks that must start cold, and tests)."""
-    from analyzers.entities import canonical, classify, cut, mentions, rule_readings, words
+    from analyzers.entities import canonical, classify, cut, mentions, rule_readings, titles, words
 
     cached = [
         fn
-        for module in (lexical, cut, rule_readings, mentions, classify, resolve)
+        for module in (lexical, cut, rule_readings, mentions, titles, classify, resolve)
         for fn in vars(module).values()
         if hasattr(fn, "cache_clear")
     ]

@@ -15,7 +15,8 @@ what they mean (type, canonical form) is decided in
 * A *quoted name* is a short capitalised phrase in quotation marks
   (``“Brezi dhe Rruga”``): names of initiatives, projects, works.
 * A *title* (``presidenti``, ``kryeministri``, ``sekretari i
-  përgjithshëm``) before a run is evidence that the run is a person.
+  përgjithshëm``) before a run is evidence that the run is a person
+  (the title words: :mod:`analyzers.entities.titles`).
 """
 
 from __future__ import annotations
@@ -24,13 +25,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analyzers.entities.titles import TITLE_ABBREVIATIONS, is_title, title_like
 from analyzers.entities.words import (
     ARTICLE_NAME_PREFIXES,
     NAME_PARTICLE_LIST,
     NAME_PARTICLES,
     SECOND_NAME_PARTICLES,
     TITLE_ADJECTIVES,
-    TITLE_STEMS,
     TLD,
 )
 
@@ -49,17 +50,6 @@ OPEN_QUOTES = frozenset("“„«\"'‘‹")
 CLOSE_QUOTES = {"“": "”", "„": "“”", "«": "»", '"': '"', "'": "'", "‘": "’", "‹": "›"}
 DASHES = frozenset("-–—")
 
-# Titles and roles that precede a person's name (resources/entity_words.txt).
-# Case endings of the stems, the plurals included (ministrat, ministrave,
-# presidentët). A noun in -ist names a person's occupation or allegiance
-# (futbollist, xhudistja, aktivistët), whatever its stem; its bare
-# feminine -iste is left out, being the adjective too (Partia Socialiste).
-TITLE_RE = re.compile(
-    r"^(?:(?:" + "|".join(re.escape(s) for s in TITLE_STEMS) + r")"
-    r"(?:i|it|in|u|ut|un|ja|ës|ën|en|es|ët|ëve|e|a|ë|at|ave)?"
-    r"|\w{3,}ist(?:i|it|in|ja|es|en|ët|ëve|et|eve)?)$"
-)
-TITLE_ABBREVIATIONS = frozenset({"z.", "znj.", "dr.", "prof."})
 
 
 @dataclass(slots=True)
@@ -155,12 +145,6 @@ def _mark_sentence_starts(tokens: list[Token]) -> None:
             continue
         tok.sentence_initial = boundary
         boundary = False
-
-
-@lru_cache(maxsize=32768)
-def is_title(word: str) -> bool:
-    low = word.lower()
-    return bool(TITLE_RE.match(low)) or low in TITLE_ABBREVIATIONS
 
 
 def _gap_ok(text: str, a: Token, b: Token) -> bool:
@@ -369,31 +353,6 @@ def word_after(text: str, end: int) -> str:
 
 # The characters that end a sentence before a name, for title_before.
 _SENTENCE_CUTS = ".!?…:;\n"
-
-
-def _title_find_re() -> re.Pattern:
-    # stems grouped by first letter: one regex pass over an article is then
-    # cheap (Python's re tries every branch of a flat alternation)
-    by_first: dict[str, list[str]] = {}
-    for stem in TITLE_STEMS:
-        by_first.setdefault(stem[0], []).append(re.escape(stem[1:]))
-    branches = "|".join(
-        f"[{k}{k.upper()}](?:{'|'.join(sorted(v, key=len, reverse=True))})" for k, v in by_first.items()
-    )
-    firsts = "".join(sorted({c for k in by_first for c in (k, k.upper())} | set("iIzZdD")))
-    return re.compile(rf"(?<![\w-])(?=[{firsts}])(?:(?:[iI]sh-)?(?:{branches})\w*|(?:[zZ]|[zZ]nj|[dD]r|[pP]rof)\.)")
-
-
-TITLE_FIND_RE = _title_find_re()
-
-
-@lru_cache(maxsize=32768)
-def title_like(word: str) -> bool:
-    """Whether TITLE_FIND_RE finds a title-like word in `word`, a stretch
-    without white space: none of its matches spans a space, so a window's
-    words answer for the window, and the same few thousand words recur
-    where a window of text seldom does."""
-    return TITLE_FIND_RE.search(word) is not None
 
 
 def title_before(text: str, start: int) -> bool:
