@@ -19,7 +19,7 @@ from analyzers.entities.canonical import (
     masculine_definite,
     readings,
 )
-from analyzers.entities.mentions import split_acronym, tokenize
+from analyzers.entities.mentions import scan, split_acronym
 
 from conftest import SEED, SEED_ORGS, SEED_PEOPLE, SEED_PLACES
 
@@ -274,11 +274,21 @@ def test_corpus_header_is_skipped():
     assert [(m.text, m.type) for m in found] == [("Vladimir Putin", "PER")]
 
 
-def test_tokenize_marks_sentence_starts():
-    toks = tokenize("Ai tha: “Kina po rritet.” Pastaj Moska")
-    starts = {t.text for t in toks if t.sentence_initial}
-    assert {"Ai", "Kina", "Pastaj"} <= starts
-    assert "Moska" not in starts
+def test_scan_marks_sentence_starts():
+    text = "Ai tha: “Kina po rritet.” Pastaj erdhi Moska. Z. Doseba foli; Dr. Ford jo\n— Tirana - Shkupi"
+    starts = {r.tokens[0].text: r.tokens[0].sentence_initial for r in scan(text)}
+    assert starts == {
+        "Ai": True,  # the text's start
+        "Kina": True,  # a colon, then an opening quote
+        "Pastaj": True,  # a full stop and a closing quote behind
+        "Moska": False,
+        "Z": True,
+        "Doseba": False,  # the dot of a title's abbreviation ends no sentence
+        "Dr": True,  # a semicolon
+        "Ford": False,
+        "Tirana": True,  # a dash opening a line
+        "Shkupi": False,
+    }
 
 
 def test_sentence_initial_first_name_that_is_a_common_word_is_skipped():

@@ -392,8 +392,10 @@ def test_a_run_s_words_are_its_white_space_separated_parts():
     # words the token pattern it replaced finds there, particles and
     # hyphenated articles included
     from analyzers.entities import mentions
+    from analyzers.entities.words import TLD
 
-    token = re.compile(rf"{mentions.DOMAIN}|[^\W_][^\W_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_][^\W_]*)*")
+    domain = rf"[^\W\d_][\w-]*\.{TLD}\b"  # a web address named as a source: Lajmi.net
+    token = re.compile(rf"{domain}|[^\W_][^\W_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_][^\W_]*)*")
     texts = _texts(CORPUS) + [
         "Ursula von der Leyen takoi Sultan al-Jaber dhe Abu Bakr al-Baghdadi në Gazeta-Express.com.",
         "O’Brien\u00a0dhe Kim Jong-un, Leonardo da Vinci, Kombet e Bashkuara, Malit\ttë Zi, NATO-s, Izrael-Hamas",

@@ -29,17 +29,11 @@ from analyzers.entities.titles import TITLE_ABBREVIATIONS, is_title, title_like
 from analyzers.entities.words import (
     ARTICLE_NAME_PREFIXES,
     NAME_PARTICLE_LIST,
-    NAME_PARTICLES,
     SECOND_NAME_PARTICLES,
-    TITLE_ADJECTIVES,
     TLD,
 )
 
 WORD = r"[^\W\d_][^\W_]*(?:['’][^\W\d_]+)?"
-# words, numbers, and any other single non-space character
-# a web address named as a source: Lajmi.net, Koha.net, Telegrafi.com, albinfo.at
-DOMAIN = rf"[^\W\d_][\w-]*\.{TLD}\b"
-TOKEN_RE = re.compile(rf"(?P<w>{DOMAIN}|{WORD}(?:-{WORD})*)|(?P<n>\d+(?:[.,:]\d+)*)|(?P<p>\n\s*\n|\n|\S)")
 ACRONYM_RE = re.compile(
     r"^(?P<name>[A-ZÇË][A-ZÇË0-9]+(?:[-–][A-ZÇË]{2,})?|[A-ZÇË][a-zçë]?[A-ZÇË]{1,}[A-ZÇË]?)"
     r"(?:[-–](?P<ending>[a-zçë]{1,4}))?$"
@@ -51,13 +45,12 @@ CLOSE_QUOTES = {"“": "”", "„": "“”", "«": "»", '"': '"', "'": "'", "
 DASHES = frozenset("-–—")
 
 
-
 @dataclass(slots=True)
 class Token:
     text: str
     start: int
     end: int
-    kind: str  # "w" word, "n" number, "p" punctuation or line break
+    kind: str  # "w": a word (the kind every token of a run has)
     sentence_initial: bool = False
 
     @property
@@ -93,154 +86,6 @@ class Quoted:
 HEADER_RE = re.compile(r"\A\s*date[ \t]+\S+[ \t]*", re.IGNORECASE)
 
 
-def tokenize(text: str, keep_whole=lambda word: False) -> list[Token]:
-    """Tokens with offsets, sentence openings marked.
-
-    A hyphenated word whose parts are both capitalised names is split
-    (``Izrael-Hamas``) unless ``keep_whole(word)`` says it is one name
-    (``Bosnjë-Hercegovinë``); ``OKB-së`` and ``ish-presidenti`` stay whole.
-    """
-    header = HEADER_RE.match(text)
-    offset = header.end() if header else 0
-    tokens: list[Token] = []
-    for m in TOKEN_RE.finditer(text, offset):
-        word = m.group()
-        kind = m.lastgroup or "p"
-        if kind == "w" and "-" in word and not keep_whole(word) and not split_acronym(word):
-            parts = word.split("-")
-            if all(p[:1].isupper() for p in parts):
-                pos = m.start()
-                for k, part in enumerate(parts):
-                    if k:
-                        tokens.append(Token("-", pos, pos + 1, "p"))
-                        pos += 1
-                    tokens.append(Token(part, pos, pos + len(part), "w"))
-                    pos += len(part)
-                continue
-        tokens.append(Token(word, m.start(), m.end(), kind))
-    _mark_sentence_starts(tokens)
-    return tokens
-
-
-def _mark_sentence_starts(tokens: list[Token]) -> None:
-    """A word opens a sentence after a full stop, colon, line break, opening
-    quote or dash at a line's start, or at the start of the text; a word
-    that follows a corpus header (``date 2023-10``) opens one too."""
-    boundary = True
-    for i, tok in enumerate(tokens):
-        if tok.kind == "p":
-            if tok.text in SENTENCE_END or tok.text.startswith("\n"):
-                boundary = True
-            elif tok.text in OPEN_QUOTES or tok.text in "(”»":
-                # quoted speech opens a sentence; closing quote keeps state
-                if tok.text in OPEN_QUOTES:
-                    boundary = True
-            elif tok.text in DASHES and (boundary or (i and tokens[i - 1].end == tok.start)):
-                pass  # a dash opening a line, or joining two names
-            else:
-                boundary = False
-            continue
-        if tok.kind == "n":
-            boundary = False
-            continue
-        tok.sentence_initial = boundary
-        boundary = False
-
-
-def _gap_ok(text: str, a: Token, b: Token) -> bool:
-    """Only spaces (a no-break space too) between two tokens of a name."""
-    gap = text[a.end : b.start]
-    return 0 < len(gap) <= 3 and gap.isspace() and "\n" not in gap
-
-
-def runs(tokens: list[Token], text: str) -> list[Run]:
-    """Capitalised runs joined by connectors and name particles."""
-    out: list[Run] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        tok = tokens[i]
-        if not tok.is_cap:
-            i += 1
-            continue
-        j = i + 1
-        last = i
-        while j < n:
-            t = tokens[j]
-            if not _gap_ok(text, tokens[j - 1], t):
-                break
-            if t.is_cap:
-                last = j
-                j += 1
-                continue
-            if (
-                t.kind == "w"
-                and (t.text in CONNECTOR_WORDS or t.text in NAME_PARTICLES)
-                and j + 1 < n
-                and tokens[j + 1].is_cap
-                and _gap_ok(text, t, tokens[j + 1])
-            ):
-                j += 1
-                continue
-            break
-        run = Run(tokens[i : last + 1])
-        run.title_before = _title_before(tokens, i)
-        out.append(run)
-        i = last + 1
-    return out
-
-
-def _title_before(tokens: list[Token], i: int) -> bool:
-    """A title within the few words before token i, in the same sentence:
-    ``presidenti rus, Vladimir Putin``, ``presidentit kinez, Xi Jinping``."""
-    seen = 0
-    k = i - 1
-    while k >= 0 and seen < 5:
-        t = tokens[k]
-        if t.kind == "p" and (t.text in SENTENCE_END or t.text.startswith("\n")):
-            return False
-        if t.kind == "w":
-            if is_title(t.text):
-                return True
-            if t.is_cap and t.text.lower() not in TITLE_ADJECTIVES:
-                # another name between: "sekretari i OKB-së, Antonio Guterres"
-                # still counts, so keep looking, but only a little further
-                seen += 1
-            seen += 1
-        k -= 1
-    return False
-
-
-def quoted_names(text: str, tokens: list[Token]) -> list[Quoted]:
-    """Short capitalised phrases in quotation marks, at most six words, with
-    no sentence punctuation inside: names of initiatives and works, not
-    quoted speech."""
-    out = []
-    for i, tok in enumerate(tokens):
-        if tok.kind != "p" or tok.text not in OPEN_QUOTES:
-            continue
-        closers = CLOSE_QUOTES.get(tok.text, "")
-        words = 0
-        for j in range(i + 1, min(i + 9, len(tokens))):
-            t = tokens[j]
-            if t.kind == "p":
-                if t.text in closers or (t.text in OPEN_QUOTES and t.text in closers + '"”'):
-                    inner = tokens[i + 1 : j]
-                    if (
-                        inner
-                        and inner[0].is_cap
-                        and 1 <= words <= 6
-                        and all(x.kind == "w" for x in inner)
-                        and not tokens[i + 1].text.isupper()
-                    ):
-                        out.append(Quoted(inner[0].start, inner[-1].end, text[inner[0].start : inner[-1].end]))
-                    break
-                if t.text not in DASHES:
-                    break
-            else:
-                words += 1
-    return out
-
-
 @lru_cache(maxsize=32768)
 def split_acronym(word: str) -> tuple[str, str] | None:
     """``OKB-së`` -> (``OKB``, ``së``); ``NATO`` -> (``NATO``, ``""``); else None."""
@@ -254,13 +99,13 @@ def split_acronym(word: str) -> tuple[str, str] | None:
     return name, m.group("ending") or ""
 
 
-# ---------------------------------------------------------------- fast scan
+# ---------------------------------------------------------------- the scan
 #
 # Extraction does not need every token of an article, only its capitalised
 # runs and a little context around each: a word before, a sentence boundary
-# behind. Scanning for runs with one regex and looking around them in the
-# text is several times faster than tokenizing everything (an article has
-# some 200 words, and 20 capitalised runs).
+# behind. So runs are found with one regex and the text is read around them,
+# rather than tokenized whole (an article has some 200 words, and 20
+# capitalised runs).
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _CAP_WORD = rf"(?:[{_UPPER}][^\W_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_][^\W_]*)*)"
@@ -314,7 +159,11 @@ def web_addresses(text: str) -> list[tuple[int, int]]:
 
 
 def opens_sentence(text: str, start: int, floor: int = 0) -> bool:
-    """Whether the word at `start` opens a sentence (see _mark_sentence_starts)."""
+    """Whether the word at `start` opens a sentence: it follows (across
+    spaces, dashes, closing quotes and brackets) a full stop, colon or
+    semicolon that is no title's abbreviation (Z. Doseba), a line break, an
+    opening quote, or the start of the text (`floor`: after a corpus
+    header)."""
     k = start - 1
     if k > floor and text[k] == " " and text[k - 1].isalnum():
         return False  # most words: one space after another word
@@ -378,13 +227,15 @@ def title_before(text: str, start: int) -> bool:
 
 
 def scan(text: str, keep_whole=lambda word: False, drop_opener=None) -> list[Run]:
-    """The capitalised runs of a text, their first word's sentence opening
-    and the title before them marked (what `runs(tokenize(text))` gives,
-    without tokenizing the rest; a run may also hold two name particles in
-    a row, ``Ursula von der Leyen``, and a hyphenated Arabic article,
-    ``Sultan al-Jaber``). A run of one word opening a sentence is left out
-    where ``drop_opener(word)`` says so: a third of all runs are such words
-    (Në, Ai, Por), and no objects need be made for what is no name."""
+    """The capitalised runs of a text (capitalised words joined by spaces,
+    connectors and name particles, as the module's docstring says; a run
+    may also hold two name particles in a row, ``Ursula von der Leyen``, and
+    a hyphenated Arabic article, ``Sultan al-Jaber``), found without
+    tokenizing the rest of the text, each with its first word's sentence
+    opening marked and the title before it asked for lazily. A run of one
+    word opening a sentence is left out where ``drop_opener(word)`` says
+    so: a third of all runs are such words (Në, Ai, Por), and no objects
+    need be made for what is no name."""
     header = HEADER_RE.match(text)
     floor = header.end() if header else 0
     out: list[Run] = []
