@@ -149,7 +149,7 @@ def _written(method: str, *args):
     """The bytes and term info one ColumnarPostingsWriter call writes."""
     file = _File()
     info = getattr(ColumnarPostingsWriter(file), method)(*args)
-    return bytes(file.data), info if isinstance(info, bytes) else info.to_bytes()
+    return bytes(file.data), info if isinstance(info, (bytes, list)) else info.to_bytes()
 
 
 @pytest.mark.parametrize("kind", [VALUES_NONE, VALUES_FREQUENCY])
@@ -159,6 +159,7 @@ def test_counted_records_equal_the_general_path(kind):
     rng = random.Random(kind + 10)
     format_ = Frequency() if kind == VALUES_FREQUENCY else Existence()
     built = 0
+    batch, general = [], ColumnarPostingsWriter(_File())  # the records built, and the general path's file
     for _ in range(300):
         count = rng.choice([1, 1, 1, 2, 3, 7, 32])
         ids, weights, values = _random_postings(rng, kind, count)
@@ -175,8 +176,15 @@ def test_counted_records_equal_the_general_path(kind):
             assert kind == VALUES_FREQUENCY and any(w != int.from_bytes(v, "big") for w, v in zip(weights, values))
             continue
         built += 1
-        assert _written("write_record", *found) == expected
+        data, infos = _written("write_records", [found])
+        assert (data, infos[0]) == expected
+        batch.append((found, general.write_term(format_, ids, weights, values, lengths).to_bytes()))
     assert built > 200
+    # many records in one write: each where the general path, a term after another, wrote it
+    together = _File()
+    infos = ColumnarPostingsWriter(together).write_records([found for found, _ in batch])
+    assert infos == [info for _, info in batch]
+    assert together.data == general._postfile.data
     # the general path's checks hold too
     with pytest.raises(ValueError):
         counted_record(VALUES_NONE, [3, 3], [1.0, 1.0], b"", array("I", [0, 0]), [0, 0])

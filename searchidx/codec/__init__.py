@@ -10,8 +10,9 @@ spelling and merging read them through a Whoosh matcher
 
 Modules: `packing` (integer arrays), `formats` (positions as arrays),
 `postings` (one term's record), `files` (mapped files, field lengths),
-`columnar` (the Whoosh codec and segment), `index` (a file index writing
-it), `whoosh_support` (the Whoosh version, and its private parts used).
+`termtable` (the term table's writer), `columnar` (the Whoosh codec and
+segment), `index` (a file index writing it), `whoosh_support` (the Whoosh
+version, and its private parts used).
 """
 
 from searchidx.codec.columnar import (

@@ -27,7 +27,6 @@ from typing import Any
 import numpy as np
 from whoosh.codec.base import FieldWriter, OutOfOrderError
 from whoosh.codec.whoosh3 import W3Codec, W3PerDocReader, W3PerDocWriter, W3Segment, W3TermsReader
-from whoosh.filedb import filetables
 from whoosh.reading import TermNotFound
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length
@@ -47,6 +46,7 @@ from searchidx.codec.postings import (
     counted_record,
     value_kind,
 )
+from searchidx.codec.termtable import TermTableWriter
 
 # The layout of the postings and lengths files; a segment written with
 # another is refused, never misread. 2: exact lengths beside the codes.
@@ -138,7 +138,7 @@ class ColumnarFieldWriter(FieldWriter):
 
     def __init__(self, codec, storage, segment):
         self._codec = codec
-        self._table = filetables.OrderedHashWriter(segment.create_file(storage, codec.TERMS_EXT))
+        self._table = TermTableWriter(segment.create_file(storage, codec.TERMS_EXT))
         self._fieldmap = self._table.extras["fieldmap"] = {}
         self._postfile = segment.create_file(storage, codec.POSTINGS_EXT)
         self._postfile.write(_POSTINGS_MAGIC)
@@ -206,24 +206,38 @@ class ColumnarFieldWriter(FieldWriter):
 
     def _add_pool_terms(self, fieldname: str, pool: TermPool) -> None:
         """Writes a field's terms from the pool alone (no segment merged in):
-        a small term of a field without positions through counted_record."""
+        the small terms of a field without positions through counted_record,
+        a run of them at a time (_add_records), the others one by one."""
         assert self._field is not None
         kind = value_kind(self._field[1].format)
         counted = kind in (VALUES_FREQUENCY, VALUES_NONE)
-        prefix = pack_ushort(self._field[2])
+        built: list[tuple[bytes, bytes, bytes]] = []  # (text, record, term info) not written yet
         for text, found in pool.terms(fieldname):
             if counted and len(found) <= SMALL_POSTINGS:
                 ids = found.docs.tolist()
-                built = counted_record(
+                record = counted_record(
                     kind, ids, found.weights.tolist(), bytes(found.values), found.sizes, self._lengths_of(ids)
                 )
-                if built is not None:
-                    self._table.add(prefix + text, self._postings.write_record(*built))
+                if record is not None:
+                    built.append((text, *record))
                     continue
+            self._add_records(built)  # the terms before it first: the table takes them in order
+            built = []
             part = _part((text, 0, found))
             assert part is not None  # a pool's term holds postings
             ids, weights, values = part
             self._write(text, ids, weights, values, self._lengths_of(ids))
+        self._add_records(built)
+
+    def _add_records(self, built: list[tuple[bytes, bytes, bytes]]) -> None:
+        """Writes terms' records built already, (text, record, term info)
+        each in term order, with one write to each file."""
+        if not built:
+            return
+        assert self._field is not None
+        prefix = pack_ushort(self._field[2])
+        infos = self._postings.write_records([(record, info) for _, record, info in built])
+        self._table.add_many([(prefix + text, info) for (text, _, _), info in zip(built, infos)])
 
     def start_field(self, fieldname, fieldobj, lengths=None):
         number = self._fieldmap.setdefault(fieldname, len(self._fieldmap))

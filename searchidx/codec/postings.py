@@ -379,13 +379,18 @@ class ColumnarPostingsWriter(PostingsWriter):
         self._in_term = False
         return self.write_term(self._format, self._ids, self._weights, self._values, self._lengths)
 
-    def write_record(self, record: bytes, terminfo: bytes) -> bytes:
-        """Writes a term's record built already (counted_record); returns
-        the bytes of its term info, extent included."""
+    def write_records(self, built: list[tuple[bytes, bytes]]) -> list[bytes]:
+        """Writes terms' records built already, (record, term info) each as
+        counted_record gives them, one after another in one write; returns
+        the bytes of each one's term info, extent included."""
         offset = self._postfile.tell()
-        self._postfile.write(record)
+        infos = []
+        for record, terminfo in built:
+            infos.append(terminfo + pack_long(offset) + pack_int(len(record)))
+            offset += len(record)
+        self._postfile.write(b"".join([record for record, _ in built]))
         self._written = True
-        return terminfo + pack_long(offset) + pack_int(len(record))
+        return infos
 
     def write_term(self, format_, ids, weights, values, lengths) -> W3TermInfo:
         """Writes one term's record; returns its term info.
@@ -409,7 +414,7 @@ def counted_record(kind: int, ids: list[int], weights: list[float], blob: bytes,
     float32 already (a TermBuffer's) and whose frequencies are `blob`'s
     (Whoosh's big-endian uint32s, `sizes` 4 each); None when the postings
     are not of that shape. The term info comes as Whoosh's bytes of it
-    (W3TermInfo.to_bytes) but for its extent, which write_record adds.
+    (W3TermInfo.to_bytes) but for its extent, which write_records adds.
 
     The general path (write_term: _small_columns, then term_statistics)
     converts a term's postings twice, once for the record and once for the

@@ -8,6 +8,10 @@ public API it relies on:
   (searchidx.codec.columnar): their constructors, the W3 term table and
   term info layout, and stored fields and length columns written by
   `W3PerDocWriter.add_field` and `close`;
+* the term table's writer, `filetables.OrderedHashWriter`: its entry
+  and slot structs, buckets, directory, position index and last key,
+  which searchidx.codec.termtable's batch writer fills as `add` and
+  `_write_hashes` do;
 * a segment writer's commit in steps (`commit_with_segments` and
   `finish_segment` below), so that worker processes' segments are
   committed with the parent's changes in one table of contents
