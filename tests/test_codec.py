@@ -16,6 +16,7 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.formats import Existence, Frequency
 
 from searchidx.codec import ArrayPositions, ColumnarCodec, ColumnarIndex, UnsupportedSegment, create_index
+from searchidx.codec.counted import counted_record
 from searchidx.codec.formats import decode_positions, encode_positions
 from searchidx.codec.packing import MAX_VALUE, Packed, pack, pack_one
 from searchidx.codec.postings import (
@@ -25,7 +26,6 @@ from searchidx.codec.postings import (
     VALUES_RAW,
     ColumnarPostingsWriter,
     PostingList,
-    counted_record,
     encode_postings,
 )
 from searchidx.index.postings import POSITION_SPAN, PostingReader

@@ -9,7 +9,8 @@ spelling and merging read them through a Whoosh matcher
 (`ColumnarTermsReader.posting_list`).
 
 Modules: `packing` (integer arrays), `formats` (positions as arrays),
-`postings` (one term's record), `files` (mapped files, field lengths),
+`postings` (one term's record), `counted` (a small term's record and
+term info in one pass), `files` (mapped files, field lengths),
 `termtable` (the term table's writer), `columnar` (the Whoosh codec and
 segment), `index` (a file index writing it), `whoosh_support` (the Whoosh
 version, and its private parts used).

@@ -32,6 +32,7 @@ from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length
 
 from searchidx.codec import whoosh_support  # noqa: F401  (refuses an untested Whoosh)
+from searchidx.codec.counted import counted_record
 from searchidx.codec.files import LengthsFile, MappedFile, MappedStorage, write_lengths
 from searchidx.codec.formats import analysed_starts, encode_starts
 from searchidx.codec.pool import TermPool
@@ -43,7 +44,6 @@ from searchidx.codec.postings import (
     ColumnarPostingsWriter,
     PostingList,
     ValueRun,
-    counted_record,
     value_kind,
 )
 from searchidx.codec.termtable import TermTableWriter

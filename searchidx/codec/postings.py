@@ -34,15 +34,14 @@ from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.formats import Existence, Frequency
 from whoosh.matching import LeafMatcher, ReadTooFar
 from whoosh.system import pack_int, pack_long, pack_uint
-from whoosh.util.numeric import length_to_byte
 
 from searchidx.codec.formats import POSITION_BYTES, ArrayPositions
-from searchidx.codec.packing import Packed, pack, pack_one
+from searchidx.codec.packing import Packed, pack
 
-_HEADER = struct.Struct("<BII")
+RECORD_HEADER = struct.Struct("<BII")
 # Whoosh's W3 term info before its extent (W3TermInfo._struct, whoosh_support).
-_TERM_INFO = W3TermInfo._struct
-_FLOAT = struct.Struct("<f")
+TERM_INFO = W3TermInfo._struct
+FLOAT32 = struct.Struct("<f")
 
 # What a posting's value is, from the field's format (flags bits 0-1).
 VALUES_NONE = 0  # Existence: no value
@@ -102,7 +101,7 @@ def encode_postings(kind: int, ids, weights, values) -> bytes:
         values = ValueRun(b"".join(values), [len(v) for v in values])
     columns = _small_columns if count <= SMALL_POSTINGS else _array_columns
     flags, total, parts = columns(kind, ids, weights, values.blob, values.sizes)
-    return _HEADER.pack(flags, count, total) + b"".join(parts)
+    return RECORD_HEADER.pack(flags, count, total) + b"".join(parts)
 
 
 def _small_columns(kind, ids, weights, blob, sizes):
@@ -131,7 +130,7 @@ def _small_columns(kind, ids, weights, blob, sizes):
         weight_kind = WEIGHTS_COUNTS
     elif all(w == stored[0] for w in stored):
         weight_kind = WEIGHTS_CONSTANT
-        parts.append(_FLOAT.pack(stored[0]))
+        parts.append(FLOAT32.pack(stored[0]))
     elif all(w.is_integer() and 0 <= w < 2**32 for w in stored):
         weight_kind = WEIGHTS_INTEGERS
         parts.append(pack([int(w) for w in stored]))
@@ -182,7 +181,7 @@ def _array_columns(kind, ids, weights, blob, sizes):
         weight_kind = WEIGHTS_COUNTS
     elif np.all(weights == weights[0]):
         weight_kind = WEIGHTS_CONSTANT
-        parts.append(_FLOAT.pack(weights[0]))
+        parts.append(FLOAT32.pack(weights[0]))
     elif np.all(weights == np.floor(weights)) and weights.min() >= 0 and weights.max() < 2**32:
         weight_kind = WEIGHTS_INTEGERS
         parts.append(pack(weights.astype(np.int64)))
@@ -220,11 +219,11 @@ class PostingList:
     )
 
     def __init__(self, buffer, offset: int):
-        flags, self.count, total = _HEADER.unpack_from(buffer, offset)
+        flags, self.count, total = RECORD_HEADER.unpack_from(buffer, offset)
         self.kind = flags & _VALUES_MASK
         self._weight_kind = flags & _WEIGHTS_MASK
         self._buffer = buffer
-        self._gaps = Packed(buffer, offset + _HEADER.size, self.count)
+        self._gaps = Packed(buffer, offset + RECORD_HEADER.size, self.count)
         at = self._gaps.end
         self._counts = None
         if self.kind in (VALUES_FREQUENCY, VALUES_POSITIONS):
@@ -232,8 +231,8 @@ class PostingList:
             at = self._counts.end
         self._weights = None
         if self._weight_kind == WEIGHTS_CONSTANT:
-            self._weights = _FLOAT.unpack_from(buffer, at)[0]
-            at += _FLOAT.size
+            self._weights = FLOAT32.unpack_from(buffer, at)[0]
+            at += FLOAT32.size
         elif self._weight_kind == WEIGHTS_INTEGERS:
             self._weights = Packed(buffer, at, self.count)
             at = self._weights.end
@@ -405,62 +404,6 @@ class ColumnarPostingsWriter(PostingsWriter):
         terminfo = term_statistics(ids, weights, lengths)
         terminfo.set_extent(offset, len(record))
         return terminfo
-
-
-def counted_record(kind: int, ids: list[int], weights: list[float], blob: bytes, sizes, lengths: list[int]):
-    """The record and term info that write_term gives a term of a field
-    without positions (`kind` VALUES_FREQUENCY or VALUES_NONE: the entity
-    names, keys) and at most SMALL_POSTINGS postings, whose `weights` are
-    float32 already (a TermBuffer's) and whose frequencies are `blob`'s
-    (Whoosh's big-endian uint32s, `sizes` 4 each); None when the postings
-    are not of that shape. The term info comes as Whoosh's bytes of it
-    (W3TermInfo.to_bytes) but for its extent, which write_records adds.
-
-    The general path (write_term: _small_columns, then term_statistics)
-    converts a term's postings twice, once for the record and once for the
-    statistics; an entity field is mostly terms of a few postings, where
-    those conversions are most of the work, so both are built here from one
-    pass. test_codec checks the two paths write the same bytes."""
-    count = len(ids)
-    # The weights part as _small_columns writes it: none when the weights
-    # are the counts, one float when all are equal; other shapes go there.
-    if kind == VALUES_FREQUENCY:
-        if len(blob) != 4 * count or sizes.count(4) != count:
-            return None
-        counts = struct.unpack(f">{count}I", blob)
-        if list(counts) != weights:
-            return None
-        flags = kind | WEIGHTS_COUNTS
-        rest = pack_one(counts[0]) if count == 1 else pack(counts)
-    elif kind == VALUES_NONE and not blob:
-        if weights.count(weights[0]) != count:
-            return None
-        flags = kind | WEIGHTS_CONSTANT
-        rest = _FLOAT.pack(weights[0])
-    else:
-        return None
-    if ids[0] < 0:
-        raise ValueError("document numbers must be distinct, ascending and non-negative")
-    if count == 1:
-        documents = pack_one(ids[0])
-    else:
-        gaps = [ids[0]] + [b - a for a, b in zip(ids, ids[1:])]
-        if min(gaps[1:]) <= 0:
-            raise ValueError("document numbers must be distinct, ascending and non-negative")
-        documents = pack(gaps)
-    held = [n for n in lengths if n > 0]
-    # W3TermInfo(...).to_bytes() before its extent, without the object
-    info = _TERM_INFO.pack(
-        0,  # not inlined
-        sum(weights),
-        count,
-        length_to_byte(min(held)) if held else 0,
-        length_to_byte(max(lengths)),
-        max(weights),
-        ids[0],
-        ids[-1],
-    )
-    return _HEADER.pack(flags, count, 0) + documents + rest, info
 
 
 def term_statistics(ids, weights, lengths) -> W3TermInfo:

@@ -7,7 +7,7 @@ Whoosh adds one entry per call, through two file wrappers, three writes,
 two `tell`s and a hash computed through a hex string. A segment's entity
 fields are thousands of terms of one or two postings each, for which that
 bookkeeping costs more than building their records (searchidx.codec.
-postings.counted_record); `add_many` writes the same bytes for a run of
+counted); `add_many` writes the same bytes for a run of
 entries with one write, and the hash tables are written a table at a time
 rather than a slot (twice per entry) at a time.
 """
