@@ -32,7 +32,7 @@ from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length
 
 from searchidx.codec import whoosh_support  # noqa: F401  (refuses an untested Whoosh)
-from searchidx.codec.counted import counted_record
+from searchidx.codec.counted import counted_record, one_posting_record
 from searchidx.codec.files import LengthsFile, MappedFile, MappedStorage, write_lengths
 from searchidx.codec.formats import analysed_starts, encode_starts
 from searchidx.codec.pool import TermPool
@@ -212,8 +212,17 @@ class ColumnarFieldWriter(FieldWriter):
         kind = value_kind(self._field[1].format)
         counted = kind in (VALUES_FREQUENCY, VALUES_NONE)
         built: list[tuple[bytes, bytes, bytes]] = []  # (text, record, term info) not written yet
+        codes = self._codes
         for text, found in pool.terms(fieldname):
-            if counted and len(found) <= SMALL_POSTINGS:
+            count = len(found.docs)
+            if counted and count == 1:  # most of them: an entity name in one article
+                doc = found.docs[0]
+                length = _LENGTH_OF_CODE[codes[doc]] if codes else 0
+                record = one_posting_record(kind, doc, found.weights[0], found.values, found.sizes[0], length)
+                if record is not None:
+                    built.append((text, *record))
+                    continue
+            elif counted and count <= SMALL_POSTINGS:
                 ids = found.docs.tolist()
                 record = counted_record(
                     kind, ids, found.weights.tolist(), bytes(found.values), found.sizes, self._lengths_of(ids)

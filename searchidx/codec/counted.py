@@ -37,6 +37,8 @@ def counted_record(kind: int, ids: list[int], weights: list[float], blob: bytes,
     those conversions are most of the work, so both are built here from one
     pass. test_codec checks the two paths write the same bytes."""
     count = len(ids)
+    if count == 1:
+        return one_posting_record(kind, ids[0], weights[0], blob, sizes[0], lengths[0])
     # The weights part as _small_columns writes it: none when the weights
     # are the counts, one float when all are equal; other shapes go there.
     if kind == VALUES_FREQUENCY:
@@ -76,3 +78,27 @@ def counted_record(kind: int, ids: list[int], weights: list[float], blob: bytes,
         ids[-1],
     )
     return RECORD_HEADER.pack(flags, count, 0) + documents + rest, info
+
+
+def one_posting_record(kind: int, doc: int, weight: float, blob, size: int, length: int):
+    """counted_record for a term of one posting (most entity names): the
+    same record and term info, from the posting's document, weight, value
+    (`blob`, of `size` bytes) and document length, without the lists."""
+    if kind == VALUES_FREQUENCY:
+        if len(blob) != 4 or size != 4:
+            return None
+        frequency = int.from_bytes(blob, "big")
+        if frequency != weight:
+            return None
+        flags = kind | WEIGHTS_COUNTS
+        rest = pack_one(frequency)
+    elif kind == VALUES_NONE and not blob:
+        flags = kind | WEIGHTS_CONSTANT
+        rest = FLOAT32.pack(weight)
+    else:
+        return None
+    if doc < 0:
+        raise ValueError("document numbers must be distinct, ascending and non-negative")
+    code = length_to_byte(length) if length > 0 else 0  # (a length of 0 is code 0 too)
+    info = TERM_INFO.pack(0, weight, 1, code, code, weight, doc, doc)
+    return RECORD_HEADER.pack(flags, 1, 0) + pack_one(doc) + rest, info
