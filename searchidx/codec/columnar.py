@@ -144,7 +144,9 @@ class ColumnarFieldWriter(FieldWriter):
         self._postfile.write(_POSTINGS_MAGIC)
         self._postings = ColumnarPostingsWriter(self._postfile)
         self._field: tuple[str, Any, int] | None = None  # (name, field object, number)
-        self._codes: bytes | None = None  # the field's length code per document, when known
+        # the field's length code per document, when known and not all 0
+        # (the entity fields keep no lengths: each term's are all 0 then)
+        self._codes: bytes | None = None
         self._text = None
         self.is_closed = False
 
@@ -253,7 +255,8 @@ class ColumnarFieldWriter(FieldWriter):
         self._field = (fieldname, fieldobj, number)
         self._codes = None
         if lengths is not None and hasattr(lengths, "length_codes"):
-            self._codes = lengths.length_codes(fieldname).tobytes()
+            codes = lengths.length_codes(fieldname)
+            self._codes = codes.tobytes() if codes.any() else None
 
     def start_term(self, text):
         if self._field is None:
