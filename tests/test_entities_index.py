@@ -211,3 +211,47 @@ def test_field_counts_read_as_arrays_equal_whooshs_matchers(tmp_path):
                     expected[name] = (sum(int(f) for _, f in live), {d for d, _ in live})
             assert expected and field_counts(reader, field) == expected
     index.close()
+
+
+def test_mention_counts_are_the_names_the_index_writes():
+    """document_fields hands the writer each name's mentions: a comma (which
+    would split a name in its stored value) becomes a space, the names
+    that this merges count together, an empty name is dropped, and the
+    order is that of first mention."""
+    from searchidx.index.documents import mention_counts
+
+    names = ["Kina", "Korea, e Jugut", "Kina", " , ", "Moska", "Korea  e Jugut", "Korea, e Jugut", "Moska"]
+    assert list(mention_counts(names).items()) == [("Kina", 2), ("Korea  e Jugut", 3), ("Moska", 2)]
+    assert mention_counts([" ", ","]) == {}
+
+
+def test_an_article_stores_each_name_once_and_indexes_its_mentions(tmp_path, monkeypatch):
+    import searchidx.index.documents as documents
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(" date 2023-10 Një artikull.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(" date 2023-10 Një tjetër.\n", encoding="utf-8")
+    found = {
+        "Një artikull.": {"person": ["A, B", "C", "A, B", "A  B"], "place": [","], "org": [], "edge": ["org:X"]},
+        "Një tjetër.": {"person": ["C"], "place": [], "org": [], "edge": []},
+    }
+    monkeypatch.setattr(documents, "entity_fields", lambda body, title=None: found[body.strip()])
+    with Index.create(tmp_path / "index") as index:
+        index.add_folder(folder, processes=1)
+    with Index.open(tmp_path / "index") as index, index._ix.searcher() as searcher:
+        stored = {fields["path"]: fields for fields in searcher.all_stored_fields()}
+        assert stored["a.txt"]["person"] == "A  B,C"
+        assert stored["a.txt"]["place"] == ""  # a field given, its only name empty
+        assert "org" not in stored["a.txt"] and "person" in stored["b.txt"]
+        assert stored["a.txt"]["edge"] == "org:X"
+        reader = searcher.reader()
+        by_path = {fields["path"]: n for n, fields in enumerate(searcher.all_stored_fields())}
+
+        frequencies = {}
+        for name in ("A  B", "C"):
+            m = reader.postings("person", name)
+            while m.is_active():
+                frequencies[(name, m.id())] = m.value_as("frequency")
+                m.next()
+        assert frequencies == {("A  B", by_path["a.txt"]): 3, ("C", by_path["a.txt"]): 1, ("C", by_path["b.txt"]): 1}

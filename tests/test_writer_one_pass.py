@@ -1,8 +1,8 @@
 """The writer's one-pass path for the article text (searchidx.codec.writer's
 add_document, ArrayPositions.indexed_values, TermPool.add_postings) and for
-the entity names given as lists (writer.listed_values) writes byte for byte
+the entity names given as counts (writer.counted_terms) writes byte for byte
 the segment Whoosh's own path writes: one posting at a time, from the
-analyzer chain or Whoosh's tokens of a list."""
+analyzer chain or Whoosh's tokens of a list (the counts as a list, each name repeated)."""
 
 from __future__ import annotations
 
@@ -60,8 +60,9 @@ def _segment_files(index_dir: Path) -> dict[str, list[str]]:
 def test_one_pass_writes_the_segments_whooshs_path_writes(tmp_path, monkeypatch, processes):
     folder = _corpus(tmp_path / "corpus")
     added = []
-    add_postings = TermPool.add_postings
+    add_postings, add_counts = TermPool.add_postings, TermPool.add_counts
     monkeypatch.setattr(TermPool, "add_postings", lambda *a: added.append(a[1]) or add_postings(*a))
+    monkeypatch.setattr(TermPool, "add_counts", lambda *a: added.append(a[1]) or add_counts(*a))
     with Index.create(tmp_path / "one-pass") as index:
         index.add_folder(folder, processes=processes)
     if processes == 1:
@@ -69,7 +70,7 @@ def test_one_pass_writes_the_segments_whooshs_path_writes(tmp_path, monkeypatch,
         assert {"body", "person", "place", "edge"} <= set(added)
     # Whoosh's path: no analyzer is taken for the Albanian one, no list counted apart.
     monkeypatch.setattr(formats, "is_albanian_analyzer", lambda analyzer: False)
-    monkeypatch.setattr(writer, "listed_values", lambda value, format_: None)
+    monkeypatch.setattr(writer, "counted_terms", lambda value, format_: None)
     with Index.create(tmp_path / "whoosh") as index:
         index.add_folder(folder, processes=processes)
     one_pass, whoosh = _segment_files(tmp_path / "one-pass"), _segment_files(tmp_path / "whoosh")

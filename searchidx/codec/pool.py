@@ -21,6 +21,7 @@ from __future__ import annotations
 from array import array
 
 import numpy as np
+from whoosh.system import pack_uint
 
 
 class TermBuffer:
@@ -111,6 +112,32 @@ class TermPool:
             found.sizes.append(len(value))
             found.values += value
         self.postings += len(postings)
+
+    def add_counts(
+        self, fieldname: str, docnum: int, counts: dict[str, int], format_boost: float, boost: float
+    ) -> None:
+        """One document's terms in a Frequency field (the entity names),
+        each with its count: `add_postings` of each term with its value as
+        Whoosh's Frequency format packs the count and its weight as it
+        makes it (the count times the format's boost), times `boost`;
+        without a tuple a term."""
+        if not counts:
+            return  # as add_postings
+        terms = self._fields.get(fieldname)
+        if terms is None:
+            terms = self._fields[fieldname] = {}
+        for word, count in counts.items():
+            text = word.encode("utf-8")
+            found = terms.get(text)
+            if found is None:
+                found = terms[text] = TermBuffer()
+                self.terms_count += 1
+            value = pack_uint(count)
+            found.docs.append(docnum)
+            found.weights.append(float(count) * format_boost * boost)
+            found.sizes.append(len(value))
+            found.values += value
+        self.postings += len(counts)
 
     def memory(self) -> int:
         """An estimate of the memory the pooled postings hold."""

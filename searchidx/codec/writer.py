@@ -2,30 +2,39 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 from whoosh.formats import Frequency
-from whoosh.system import pack_uint
 from whoosh.writing import SegmentWriter
 
 from searchidx.codec.columnar import ColumnarCodec
 from searchidx.codec.pool import TermPool
 
 
-def listed_values(value, format_) -> list[tuple[str, int, float, bytes]] | None:
-    """Whoosh's word_values for a value given as a list of terms (the
-    entity fields, searchidx.index.documents) in a Frequency field: each
-    distinct term, its count, its weight (the count times the field's
-    boost) and its value (the count, as Whoosh packs it), in order of first
-    appearance; None for any other value or format. Whoosh makes a Token of
-    each term and counts them through two defaultdicts and a generator,
-    the same numbers at several times the cost."""
-    if type(value) is not list or type(format_) is not Frequency:
+def counted_terms(value, format_) -> dict[str, int] | None:
+    """A value given as its terms in a Frequency field, as each term's count
+    in order of first appearance: a dict of the counts (the entity fields,
+    searchidx.index.documents), or a list of terms each repeated once per
+    occurrence (counted here); None for any other value or format, which
+    Whoosh's own path indexes. Whoosh would make a Token of each term and
+    count them through two defaultdicts and a generator, the same numbers at
+    several times the cost."""
+    if type(format_) is not Frequency:
         return None
-    counts: dict[str, int] = {}
-    for word in value:
-        counts[word] = counts.get(word, 0) + 1
-    boost = format_.field_boost
-    return [(word, n, float(n) * boost, pack_uint(n)) for word, n in counts.items()]
+    if type(value) is dict:
+        return value
+    if type(value) is list:
+        return Counter(value)
+    return None
+
+
+def as_term_list(value):
+    """A value as Whoosh's own path indexes it: counts (a dict, see
+    counted_terms) as a list of their terms, each repeated `count` times."""
+    if type(value) is dict:
+        return [term for term, count in value.items() for _ in range(count)]
+    return value
 
 
 class ColumnarWriter(SegmentWriter):
@@ -45,9 +54,10 @@ class ColumnarWriter(SegmentWriter):
         """Whoosh's SegmentWriter.add_document (2.7.5: whoosh_support pins
         it), but for a field whose format analyses the value in one pass
         (ArrayPositions.indexed_values: the article text), or whose value
-        is a list of terms (listed_values: the entity names), the document's
-        postings go to the pool as one list: Whoosh hands the pool one tuple
-        a posting, through a generator, which cost more than the analysis."""
+        is given as its terms (counted_terms: the entity names), the
+        document's postings go to the pool in one call (add_postings,
+        add_counts): Whoosh hands the pool one tuple a posting, through a
+        generator, which cost more than the analysis."""
         self._check_state()
         perdocwriter = self.perdocwriter
         schema = self.schema
@@ -67,10 +77,12 @@ class ColumnarWriter(SegmentWriter):
                 if field.indexed:
                     fieldboost = self._field_boost(fields, fieldname, docboost)
                     indexed_values = getattr(field.format, "indexed_values", None)
+                    counts = None
                     if indexed_values is not None:
                         found = indexed_values(value, field.analyzer)
                     else:
-                        found = listed_values(value, field.format)
+                        found = None
+                        counts = counted_terms(value, field.format)
                     if found is not None and isinstance(pool, TermPool):
                         pool.add_postings(
                             fieldname,
@@ -79,8 +91,12 @@ class ColumnarWriter(SegmentWriter):
                         )
                         if field.scorable:
                             length = sum(freq for _, freq, _, _ in found)
+                    elif counts is not None and isinstance(pool, TermPool):
+                        pool.add_counts(fieldname, docnum, counts, field.format.field_boost, fieldboost)
+                        if field.scorable:
+                            length = sum(counts.values())
                     else:
-                        for tbytes, freq, weight, vbytes in field.index(value):
+                        for tbytes, freq, weight, vbytes in field.index(as_term_list(value)):
                             if field.scorable:
                                 length += freq
                             pool.add((fieldname, tbytes, docnum, weight * fieldboost, vbytes))

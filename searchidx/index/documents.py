@@ -46,14 +46,26 @@ def document_fields(document: Document, root: Path) -> dict:
     # of a text file does (which is part of its body).
     for name, values in entity_fields(document.body, document.title if document.title_given else None).items():
         if values:
-            # Indexed once per mention (the postings' frequencies count the
-            # mentions), stored once per name: displays show distinct names,
-            # and the repeats only made every stored document longer.
-            # A list is indexed as its items (Whoosh skips the field's comma
-            # tokenizer): the words the tokenizer would give, none of its cost.
-            # (each name cleaned once: a list repeats it once per mention)
-            written = {value: value.replace(",", " ").strip() for value in dict.fromkeys(values)}
-            names = [n for n in map(written.__getitem__, values) if n]
-            fields[name] = names
-            fields["_stored_" + name] = ",".join(dict.fromkeys(names))
+            mentions = mention_counts(values)
+            # Indexed as each name's count of mentions (the postings'
+            # frequencies), stored once per name: displays show distinct
+            # names, and the repeats only made every stored document longer.
+            fields[name] = mentions
+            fields["_stored_" + name] = ",".join(mentions)
     return fields
+
+
+def mention_counts(values: list[str]) -> dict[str, int]:
+    """An entity field's names (each repeated once per mention) as each
+    name's count of mentions, in order of first mention, as the index
+    writes them: a comma would split a name in the field's stored value
+    (and in Whoosh's comma tokenizer), so it becomes a space; a name
+    left empty is dropped. The writer takes the counts as they are
+    (searchidx.codec.writer.counted_terms), without counting again."""
+    counts: dict[str, int] = {}
+    for value in dict.fromkeys(values):
+        name = value.replace(",", " ").strip()
+        if name:
+            # (a name's mentions counted in C: a field lists a few names)
+            counts[name] = counts.get(name, 0) + values.count(value)
+    return counts
