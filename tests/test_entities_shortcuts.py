@@ -1,10 +1,12 @@
 """The shortcuts that make extraction cheaper change nothing it finds.
 
 Each shortcut skips work whose answer is known: a run of a lone word that
-opens a sentence and is no name (``lone_opener``), a word class's answer
-remembered per word (``WordTest``). Extraction with a shortcut turned off
-must give the same mentions, and the memos stay within their bounds."""
+opens a sentence and is no name (``lone_opener``), a word class asked
+without its pattern (``StemTest``, ``WordSet``). Extraction with a
+shortcut turned off must give the same mentions, and the memos stay
+within their bounds."""
 
+import random
 import re
 import sys
 from pathlib import Path
@@ -67,21 +69,28 @@ def test_the_shortcut_does_leave_runs_out():
     assert kept == ["Prishtinë", "Kurti"]
 
 
-def _word_tests():
-    return {name: test for name, test in vars(words).items() if isinstance(test, words.WordTest)}
-
-
-def test_word_tests_answer_as_their_patterns():
+def test_stems_of_other_syntax_are_asked_of_their_pattern(monkeypatch):
+    """A section whose stems stem_forms does not read (a dot, an
+    alternation) is a WordTest of its compiled pattern: the same answers."""
+    file = dict(words.sections())
+    file["odd_stems"] = ("lig.a", "ab|cd", "kup[aë]")
+    monkeypatch.setattr(words, "sections", lambda: file)
     vocabulary = sorted({w.lower() for t in _texts(CORPUS) for w in re.findall(r"\w+", t)})
-    vocabulary += ["qendra", "ligji", "ligjit", "kryeqytetin", "fshatin", "ministria", "qytetit", "shoqata"]
-    assert _word_tests(), "words.py has no WordTest"
-    for name, test in _word_tests().items():
+    vocabulary += ["ligja", "ligxa", "lig", "ab", "cd", "kupa", "kupë", "kupe", "ligat", "abi"]
+    for endings in (None, "i|it"):
+        test = words.stems("odd_stems", endings)
+        assert isinstance(test, words.WordTest)
+        hits = 0
         for w in vocabulary:
-            assert test.match(w) == (test.pattern.match(w) is not None), (name, w)
-            assert test.search(w) == (test.pattern.search(w) is not None), (name, w)
+            assert test.match(w) == (test.pattern.match(w) is not None), w
+            assert test.search(w) == (test.pattern.search(w) is not None), w
+            hits += test.match(w)
+        assert hits >= 4
+    assert isinstance(words.stems("org_head_stems"), words.StemTest)
+    assert isinstance(words.stems("org_head_stems", "i|it"), words.FormTest)
 
 
-def test_word_test_memos_stay_bounded_and_are_cleared():
+def test_word_test_memos_stay_bounded_and_are_cleared(monkeypatch):
     test = words.WordTest(re.compile(r"^ab"))
     bound = test.match.cache_info().maxsize
     assert bound is not None
@@ -90,13 +99,25 @@ def test_word_test_memos_stay_bounded_and_are_cleared():
     assert test.match.cache_info().currsize == bound
     test.cache_clear()
     assert test.match.cache_info().currsize == 0
-    words.ORG_HEADS.match("klubi")
+    monkeypatch.setattr(words, "A_WORD_TEST", test, raising=False)
+    test.match("abc")
     clear_caches()
-    assert all(t.match.cache_info().currsize == 0 for t in _word_tests().values())
+    assert test.match.cache_info().currsize == 0
 
 
 def _word_sets():
     return {name: test for name, test in vars(words).items() if isinstance(test, words.WordSet)}
+
+
+def _near(form: str) -> set[str]:
+    """A word and its near misses: a letter more or less, a line break, a capital."""
+    near = {form + "e", form + "j", form[:-1], form + "\n", form + "\n\n", "\n" + form, form.capitalize(), " " + form}
+    return near | {form}
+
+
+def _random_words(alphabet: str, count: int = 3000) -> list[str]:
+    rng = random.Random(15)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(count)]
 
 
 def test_word_sets_answer_as_their_patterns():
@@ -109,7 +130,7 @@ def test_word_sets_answer_as_their_patterns():
         held = test.match.__self__
         asked = set(vocabulary)
         for form in held:
-            asked |= {form, form + "e", form[:-1], form + "\n\n", "\n" + form, form.capitalize(), " " + form}
+            asked |= _near(form)
         pattern = test.pattern
         for w in asked:
             assert test.match(w) == (pattern.match(w) is not None), (name, w)
@@ -117,9 +138,86 @@ def test_word_sets_answer_as_their_patterns():
         assert sum(map(test.match, asked)) >= len(held) > 10
 
 
-def test_a_word_set_takes_plain_words_only():
+def _word_questions():
+    """The word tests that answer without their patterns: by str.startswith,
+    str.endswith, or a word split into a stem's form and an ending."""
+    kinds = (words.StemTest, words.EndingTest, words.FormTest)
+    return {name: test for name, test in vars(words).items() if isinstance(test, kinds)}
+
+
+def _parts(test) -> list[str]:
+    """The words a test is made of: its stems' forms, its endings, its forms with their endings."""
+    section = test.section
+    if isinstance(test, words.EndingTest):
+        return list(words.sections()[section])
+    if isinstance(test, words.FormTest):
+        return [form + rest for form, rests in words.stem_endings(section, test.endings).items() for rest in rests]
+    parts = [form for stem in words.sections()[section] for form in words.stem_forms(section, stem)[0]]
+    if test.or_words is not None:
+        parts += test.or_words.match.__self__
+    return parts
+
+
+def test_word_questions_answer_as_their_patterns():
+    """StemTest, EndingTest and FormTest answer as the patterns they stand
+    for: over every form of theirs with its near misses, the words of
+    lajmi's articles and the corpus, and random strings of the letters the
+    stems are made of."""
+    tests = _word_questions()
+    assert {"ORG_HEADS", "LOC_HEADS", "MISC_HEADS", "NAMING_NOUN", "OFFICE", "ADJECTIVE_END"} <= set(tests)
+    assert {"ORG_HEAD_NOUN", "LOC_HEAD_NOUN"} <= set(tests)
+    folder = LAJMI if LAJMI.is_dir() else CORPUS
+    vocabulary = {w for t in _texts(folder, 80) + _texts(CORPUS) for w in re.findall(r"\w+", t)}
+    vocabulary |= {w.lower() for w in vocabulary}
+    for name, test in tests.items():
+        parts = _parts(test)
+        asked = set(vocabulary)
+        for part in parts:
+            for near in _near(part):
+                asked |= {near, near + "it", near + "ja", near + "ës", "x" + near, near + "tja"}
+        letters = "".join(sorted(set("".join(words.sections()[test.section]))))
+        asked |= set(_random_words(letters + "jt\n "))
+        pattern = test.pattern
+        hits = 0
+        for w in asked:
+            assert test.match(w) == (pattern.match(w) is not None), (name, w)
+            assert test.search(w) == (pattern.search(w) is not None), (name, w)
+            hits += test.search(w)
+        assert len(set(parts)) <= hits < len(asked), name
+
+
+def test_stem_forms_take_letters_a_class_and_a_look_ahead_only():
+    assert words.stem_forms("s", "qendr[aëe]") == (("qendra", "qendrë", "qendre"), "")
+    assert words.stem_forms("s", "lig(?!j)") == (("lig",), "j")
+    assert words.stem_forms("s", "kup[aëe](?!ve)") == (("kupa", "kupë", "kupe"), "ve")
+    assert words.stem_forms("s", "[ab]c") == (("ac", "bc"), "")
+    for stem in [
+        "lig.",
+        "a[b-c]",
+        "a[^b]",
+        "ab(?=c)",
+        "a|b",
+        "ab?",
+        "a[bc]d[ef]",
+        "a[bc",
+        "a(?!)",
+        "(?!b)",
+        "a(?!b|c)",
+        "a\\w",
+    ]:
+        with pytest.raises(ValueError):
+            words.stem_forms("s", stem)
+
+
+def test_the_special_characters_are_those_re_escape_escapes():
+    # (a word without them is matched by a pattern as written)
+    for c in map(chr, range(0x3000)):
+        assert (c in words._SPECIAL) == (re.escape(c) != c), hex(ord(c))
+
+
+def test_a_word_set_takes_plain_endings_only():
     with pytest.raises(ValueError, match="plain"):
-        words.WordSet("org_head_stems", "i|it")  # qendr[aëe], lig(?!j): patterns
+        words.WordSet("org_head_stems", "i|(?:it)")
 
 
 @pytest.mark.parametrize("word", ["Organizata", "Ligji", "Agjencia", "Qendrat"])

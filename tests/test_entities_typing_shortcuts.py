@@ -13,7 +13,7 @@ import pytest
 
 from analyzers.entities import classify, gazetteer, resolve
 from analyzers.entities.extract import clear_caches
-from analyzers.entities.words import SPORT_STEMS, SPORT_WORD
+from analyzers.entities.words import SPORT_STEMS, sport_word
 
 from conftest import LAJMI, needs_shared_data
 
@@ -22,7 +22,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 def _plain_sports_story(text: str) -> bool:
     """sports_story as its docstring defines it."""
-    return len({m.group().lower() for m in SPORT_WORD.finditer(text)}) >= 3
+    return len({m.group().lower() for m in sport_word().finditer(text)}) >= 3
 
 
 def _sports_story(text: str) -> bool:

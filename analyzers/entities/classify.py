@@ -38,7 +38,7 @@ from analyzers.entities.words import (
     SPEECH_VERBS,
     SPORT_PREPOSITIONS,
     SPORT_STEMS,
-    SPORT_WORD,
+    sport_word,
 )
 
 _PLACE_APPOSITION = re.compile(r",[ \t\u00a0]+(?:një[ \t\u00a0]+)?(\w+)")
@@ -428,10 +428,10 @@ def sport_clubs(pieces: list[Piece], text: str) -> None:
 @lru_cache(maxsize=1)  # both rules above and below ask it of one article
 def sports_story(text: str) -> bool:
     """Whether a text holds three different words of sport at least: three
-    different SPORT_WORD matches, in lowercase."""
+    different matches of words.sport_word(), in lowercase."""
     if not _LOWERCASE_FINDS_SPORT_WORDS or any(c in text for c in _CASE_APART):
-        return len({m.group().lower() for m in SPORT_WORD.finditer(text)}) >= 3
-    # SPORT_WORD matches at a word's start where the text's lowercase holds
+        return len({m.group().lower() for m in sport_word().finditer(text)}) >= 3
+    # sport_word() matches at a word's start where the text's lowercase holds
     # a stem there, the first such stem in the pattern's order (gola, not
     # golat); str.find goes to the stems, where the case-insensitive pattern
     # is tried at every character
