@@ -74,5 +74,5 @@ def test_a_run_adds_its_documents_under_the_indexing_collector(make_corpus, inde
     before = gc.get_threshold()
     with Index.create(index_dir) as index:
         assert index.add_folder(folder, processes=1).added == 2
-    assert seen == [workers.GC_YOUNG_THRESHOLD] * 2
+    assert seen == [max(workers.GC_YOUNG_THRESHOLD, before[0])] * 2  # a higher threshold is kept (mypy sets one)
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
