@@ -112,12 +112,15 @@ def set_context(piece: Piece, text: str, before: str) -> None:
 
 def type_hints(piece: Piece, gaz) -> None:
     """Types from the span alone; the article's evidence comes later."""
+    entries = gaz.entries  # (the table itself: asked of every piece's readings)
     if piece.acronym:
-        piece.type = entry_type(piece.canonical, gaz) or "ORG"
+        entry = entries.get(piece.canonical)
+        piece.type = (entry.type if entry is not None else None) or "ORG"
         return
     for cand in piece.candidates if piece.known else ():
-        t = entry_type(cand, gaz)
-        if t == "LOC" and weak_place(gaz.entry(cand)) and piece.title:  # (the title last: it reads the text)
+        entry = entries.get(cand)
+        t = entry.type if entry is not None else None
+        if t == "LOC" and weak_place(entry) and piece.title:  # (the title last: it reads the text)
             continue  # a title before a name only a list of places has: a person (sulmuesi Guerrero)
         if t:
             piece.type = t
@@ -134,10 +137,11 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
     Proxima Centauri)."""
     canonical = piece.canonical
     words = canonical.split()
-    t = entry_type(canonical, gaz)
-    if t == "LOC" and weak_place(gaz.entry(canonical)) and (piece.person_verb or piece.title):
+    entry = gaz.entries.get(canonical)  # (the table itself, as entry_type reads it)
+    t = entry.type if entry is not None else None
+    if t == "LOC" and weak_place(entry) and (piece.person_verb or piece.title):
         t = None  # a title before, or a verb only people do after, a name only a list of places has (trajneri Guerrero)
-    if t and not (t == "PER" and gaz.entry(canonical).role == "first" and len(words) == 1 and not piece.title):
+    if t and not (t == "PER" and entry.role == "first" and len(words) == 1 and not piece.title):
         return t
     written = tuple(piece.words)
     if len(words) > 1:

@@ -66,13 +66,16 @@ def choose_canonical(pieces: list[Piece], gaz, evidence: Evidence | None) -> Non
     asked = {c for p in contested for c in p.candidates}
     written: dict[str, int] = {}
     for p in pieces:
-        surface = _surface(p.words)
-        if surface in asked and may_be_bare(tuple(p.words)):
+        words = p.words
+        surface = words[0] if len(words) == 1 else " ".join(words)  # (as written, single spaces)
+        if surface in asked and may_be_bare(tuple(words)):
             written[surface] = written.get(surface, 0) + 1
+    entries = gaz.entries  # (the table itself: asked of every reading of every contested piece)
     for p in contested:
-        surface = _surface(p.words)
+        words = p.words
+        surface = words[0] if len(words) == 1 else " ".join(words)
         # (no reading of a piece written otherwise is its own surface)
-        b = surface in asked and may_be_bare(tuple(p.words))
+        b = surface in asked and may_be_bare(tuple(words))
         best, best_score = None, None
         for rank, c in enumerate(p.candidates):
             # a reading written as such elsewhere in the article
@@ -80,18 +83,13 @@ def choose_canonical(pieces: list[Piece], gaz, evidence: Evidence | None) -> Non
             score = votes[c] + 0.5 * (written.get(c, 0) - own) - rank * 0.01
             if own:
                 score += 0.5  # with no other evidence, a name is as written
-            if gaz.entry(c) is not None:
+            if entries.get(c) is not None:
                 score += 3.0
             if evidence is not None and c in evidence:
                 score += 1.0
             if best_score is None or score > best_score:
                 best, best_score = c, score
         p.canonical = best or " ".join(p.words)
-
-
-def _surface(words: list[str]) -> str:
-    """A piece's words as written, joined by single spaces."""
-    return words[0] if len(words) == 1 else " ".join(words)
 
 
 @lru_cache(maxsize=32768)
