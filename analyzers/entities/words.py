@@ -8,11 +8,14 @@ test of a word that one of the stems begins (with or without the case
 endings the caller requires). A stem is plain letters, or letters with
 one class of letters (``qendr[aëe]``) and a look-ahead they may not be
 followed by (``lig(?!j)``): the regular expression the section stands for.
-Such a test is answered with ``str.startswith`` (:class:`StemTest`) or, with
-a list of endings, as membership of the finitely many words it matches
-(:class:`WordSet`): nothing is compiled at import, which every process
-that indexes pays; each test's ``pattern`` compiles the expression it
-stands for, for the tests that hold the two together.
+Such a test compares a word's first letters with the stems that start
+so (:class:`StemTest`) or, with a list of endings, is membership of the
+finitely many words it matches (:class:`WordSet`, or :class:`FormTest`
+for a test asked of few words): nothing is compiled at import, which
+every process that indexes pays; each test's ``pattern`` compiles the
+expression it stands for, for the tests that hold the two together.
+Stems of any other syntax are asked of their compiled pattern
+(:class:`WordTest`).
 """
 
 from __future__ import annotations
