@@ -48,7 +48,7 @@ def counted_record(kind: int, ids: list[int], weights: list[float], blob: bytes,
         if list(counts) != weights:
             return None
         flags = kind | WEIGHTS_COUNTS
-        rest = pack_one(counts[0]) if count == 1 else pack(counts)
+        rest = pack(counts)
     elif kind == VALUES_NONE and not blob:
         if weights.count(weights[0]) != count:
             return None
@@ -58,13 +58,10 @@ def counted_record(kind: int, ids: list[int], weights: list[float], blob: bytes,
         return None
     if ids[0] < 0:
         raise ValueError("document numbers must be distinct, ascending and non-negative")
-    if count == 1:
-        documents = pack_one(ids[0])
-    else:
-        gaps = [ids[0]] + [b - a for a, b in zip(ids, ids[1:])]
-        if min(gaps[1:]) <= 0:
-            raise ValueError("document numbers must be distinct, ascending and non-negative")
-        documents = pack(gaps)
+    gaps = [ids[0]] + [b - a for a, b in zip(ids, ids[1:])]
+    if min(gaps[1:]) <= 0:
+        raise ValueError("document numbers must be distinct, ascending and non-negative")
+    documents = pack(gaps)
     held = [n for n in lengths if n > 0]
     # W3TermInfo(...).to_bytes() before its extent, without the object
     info = TERM_INFO.pack(
