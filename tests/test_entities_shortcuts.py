@@ -677,6 +677,15 @@ def test_a_run_of_one_word_is_cut_as_cut_group_cuts_it():
     assert kept > 300 and dropped > 100
 
 
+def test_the_plans_of_one_word_runs_are_bounded_and_forgotten_with_the_other_memos():
+    from analyzers.entities.cut import _word_plan
+
+    extract_entities("Kuvendi miratoi. Sipas Telegrafi.com, OKB-së i foli Raheem Kurti.")
+    assert _word_plan.cache_info().currsize and _word_plan.cache_info().maxsize
+    clear_caches()
+    assert _word_plan.cache_info().currsize == 0
+
+
 def test_rule_readings_are_forgotten_with_the_other_memos():
     from analyzers.entities import gazetteer
     from analyzers.entities.rule_readings import rule_candidates

@@ -2,7 +2,8 @@
 the words alone do not say: two people joined by ``e`` (Ivan Rakitic e
 Arturo Vidal), a title's genitive before a person (ministri i Mjedisit
 Murat Kurum), an institution whose name closes with an organisation's
-acronym (Asamblenë e Përgjithshme të OKB-së). Asked by
+acronym (Asamblenë e Përgjithshme të OKB-së), a person or a dictionary
+name starting mid-run (Sunderland | Jack Ross). Asked by
 :func:`analyzers.entities.cut.cut_run` while it extends a name.
 """
 
@@ -12,6 +13,12 @@ import re
 
 from analyzers.entities.lexical import name_head, org_head
 from analyzers.entities.mentions import CONNECTOR_WORDS, Token, split_acronym, word_before
+from analyzers.entities.words import NAME_PARTICLES
+
+# The most tokens of a run (its words and the connectors between them, as
+# in Republika e Maqedonisë së Veriut) a dictionary name is looked up with,
+# longest first.
+LONGEST_NAME = 7
 
 # Case endings of the definite genitive (Mjedisit, Arsimit, Shëndetësisë, Financave).
 _GENITIVE_END = re.compile(r"(?:it|ut|së|ës|ve)$")
@@ -59,3 +66,31 @@ def second_person(toks: list[Token], i: int, j: int, n: int, gaz) -> bool:
         and gaz.is_first_name(toks[j].text)
         and toks[j + 1].text not in CONNECTOR_WORDS
     )
+
+
+def person_starts(toks: list[Token], j: int, n: int, gaz) -> bool:
+    """Whether a person's name starts at toks[j] inside a run: a first name
+    followed by another capitalised word, after a word that is no first
+    name (Juan Carlos Varela, Adeline Virginia Stephen stay whole; the
+    caller keeps a place named after a person whole: Stadiumi Fadil
+    Vokrri)."""
+    before = toks[j - 1].text
+    return (
+        j + 1 < n
+        and toks[j + 1].is_cap
+        and before not in CONNECTOR_WORDS
+        and before not in NAME_PARTICLES
+        and gaz.is_first_name(toks[j].text)
+        and not gaz.is_first_name(before)
+    )
+
+
+def known_from(words: list[str], j: int, sizes: dict[str, int], gaz) -> bool:
+    """Whether a multi-word dictionary name starts at words[j] (`sizes`:
+    the gazetteer's `name_sizes`)."""
+    if words[j] not in sizes:
+        return False
+    for k in range(min(len(words), j + LONGEST_NAME, j + sizes[words[j]]), j + 1, -1):
+        if gaz.lookup(" ".join(words[j:k])):
+            return True
+    return False

@@ -16,7 +16,14 @@ from functools import lru_cache
 from operator import attrgetter
 
 from analyzers.entities.acronym_led import acronym_led_name, case_number
-from analyzers.entities.boundaries import genitive_after_connector, institution_of_acronym, second_person
+from analyzers.entities.boundaries import (
+    LONGEST_NAME,
+    genitive_after_connector,
+    institution_of_acronym,
+    known_from,
+    person_starts,
+    second_person,
+)
 from analyzers.entities.classify import set_context
 from analyzers.entities.gazetteer_table import weak_place
 from analyzers.entities.lexical import (
@@ -55,10 +62,6 @@ from analyzers.entities.words import (
 
 # Capitals that spell no acronym: Roman numerals, a letter held (JOOOOO).
 _NO_ACRONYM = re.compile(r"^(?:[IVXLC]+|.*(\w)\1\1.*)$")
-# The most tokens of a run (its words and the connectors between them, as
-# in Republika e Maqedonisë së Veriut) a dictionary name is looked up with,
-# longest first.
-LONGEST_NAME = 7
 # Words no name starts with: left at the edge of a cut.
 _EDGE_WORDS = CONNECTOR_WORDS | NAME_PARTICLES | JOIN_WORDS
 _TEXT = attrgetter("text")  # a token's word
@@ -275,7 +278,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
         while j < n and not split_acronym(toks[j].text):
             if (
                 toks[j].text not in CONNECTOR_WORDS
-                and _known_from(words, j, sizes, gaz)
+                and known_from(words, j, sizes, gaz)
                 and not (toks[j - 1].text in CONNECTOR_WORDS and name_head(toks[i].text))
             ):
                 break  # (an institution's genitive stays in its name: Asambleja ... e Kombeve të Bashkuara)
@@ -286,7 +289,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
                 and not ADJECTIVE_END.search(toks[j].text.lower())
             ):
                 break  # a name, then an institution: Tsikhanouskaya | Komisionit për ...
-            if _person_starts(toks, j, n, gaz) and not (
+            if person_starts(toks, j, n, gaz) and not (
                 j == i + 1 and common_noun(toks[i].text, gaz) and not genitive_after_connector(text, toks, i)
             ):
                 # Sunderland | Jack Ross, Lidhjes ... të Kosovës | Haki Rugova; a
@@ -386,72 +389,115 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
 def _cut_word(text: str, tok: Token, title: bool, gaz) -> list[Piece]:
     """What :func:`_cut_group` makes of a run of one word (two runs in
     three): its decisions in its order, those that read a second word
-    left out (tests/test_entities_shortcuts.py holds the two together)."""
+    left out (tests/test_entities_shortcuts.py holds the two together).
+    What the word alone decides is read from :func:`_word_plan`, asked
+    once per word; only the decisions that read the text around it are
+    taken here."""
     word = tok.text
-    if word in _EDGE_WORDS:
+    plan = _word_plan(word, tok.sentence_initial, gaz)
+    kind = plan[0]
+    if kind is _KNOWN:
+        return [Piece(tok.start, tok.end, [word], list(plan[1]), known=True, title=title)]
+    if kind is _DROP:
         return []
-    acr = split_acronym(word)
-    if acr:
-        name = acr[0]
-        if name in gaz.not_names or case_number(text, tok.end):
-            return []
-        if not gaz.lookup(name) and (
-            name.lower() in gaz.common or _in_caps_stretch(text, tok) or _NO_ACRONYM.match(name)
-        ):
-            return []
-        return [_acronym_piece(tok, name, gaz)]
-    if "." in word:
+    if kind is _ACRONYM:
+        if case_number(text, tok.end) or (plan[2] and _in_caps_stretch(text, tok)):
+            return []  # (a court's case number; a headline in capitals)
+        return [_acronym_piece(tok, plan[1], gaz)]
+    if kind is _WEB:
         return [web_address_piece(tok.start, tok.end, word, gaz)]
-    cands = gaz.forms.get(word)
-    if cands:
-        if tok.sentence_initial and weak_name(word, gaz) and common(word, gaz):
-            return []
-        return [Piece(tok.start, tok.end, [word], list(cands), known=True, title=title)]
-    if is_title(word) or (word.lower() in TITLE_ADJECTIVES and title):  # (title may be lazy: asked last)
+    _kind, title_adjective, chamber, dropped, common_mid, candidates, common_noun_ = plan
+    if title_adjective and title:  # (title may be lazy: asked last)
         return []
-    if (
-        "-" in word
-        and adjective_compound(word, gaz)
-        and not any(gaz.entry(c).type == "LOC" for c in gaz.lookup(word.split("-")[0]))
-    ) or bare_adjective(word, gaz):
-        return []
-    if legislature(word) and not _of_common(text, tok.end):
+    if chamber and not _of_common(text, tok.end):
         piece = Piece(tok.start, tok.end, [word], [_definite(word)], type="ORG")
         piece.canonical = piece.candidates[0]
         piece.acronym = True
         return [piece]
-    # (no dictionary has the word: a sentence-initial one is kept,
-    # tentatively, only if it is no common word)
-    if tok.sentence_initial and common(word, gaz):
+    if dropped:
         return []
     before = word_before(text, tok.start)
     if (
-        len(word) == 1
-        or word in NOT_NAMES
-        or gaz.is_not_name(word)
-        or (
-            common_mid_sentence(word, gaz)
-            and (before in CONNECTOR_WORDS or not title)
-            and before not in SPEECH_VERBS
-            and not _place_by_context(word, before)
-        )
+        common_mid
+        and (before in CONNECTOR_WORDS or not title)
+        and before not in SPEECH_VERBS
+        and not _place_by_context(word, before)
     ):
         return []
+    if candidates is None:
+        candidates, common_noun_ = rule_candidates((word,), gaz), common_noun(word, gaz)
     initial = tok.sentence_initial
     piece = Piece(
         tok.start,
         tok.end,
         [word],
-        list(rule_candidates((word,), gaz)),
+        list(candidates),
         title=title,
         sentence_initial=initial,
         tentative=initial,
-        common_noun=common_noun(word, gaz),
+        common_noun=common_noun_,
     )
     set_context(piece, text, before)
     if before in SPEECH_VERBS:
         piece.title = True  # "tha Morina": whoever speaks is a person
     return [piece]
+
+
+# What a run of one word is by the word alone (_word_plan's first item): no
+# name; a dictionary name (and its readings); an acronym (its name, whether
+# a headline in capitals drops it); a web address; a name by rule if the
+# text around it allows.
+_DROP, _KNOWN, _ACRONYM, _WEB, _RULE = "drop", "known", "acronym", "web", "rule"
+_DROPPED = (_DROP,)
+
+
+@lru_cache(maxsize=32768)
+def _word_plan(word: str, initial: bool, gaz) -> tuple:
+    """The decisions of :func:`_cut_word` that the word alone and whether
+    it opens a sentence make, in its order: a run's word is mostly one the
+    archive has cut before (Kosovës, Lajmi.net, COVID). What reads the text
+    (a case number, a headline in capitals, a title, the word before) is
+    left to _cut_word; a test that drops the word either way is taken here
+    even where one of those comes first. For _RULE: a title's adjective, a
+    legislature, dropped (unless a legislature), a common word mid-sentence,
+    then its readings by rule and common_noun (None for a common word:
+    asked where _cut_word keeps one)."""
+    if word in _EDGE_WORDS:
+        return _DROPPED
+    acr = split_acronym(word)
+    if acr:
+        name = acr[0]
+        if name in gaz.not_names:
+            return _DROPPED
+        unknown = not gaz.lookup(name)
+        if unknown and (name.lower() in gaz.common or _NO_ACRONYM.match(name)):
+            return _DROPPED  # a common word in capitals, a numeral (VI-të), a shout (JOOOO)
+        return (_ACRONYM, name, unknown)
+    if "." in word:
+        return (_WEB,)
+    cands = gaz.forms.get(word)
+    if cands:
+        if initial and weak_name(word, gaz) and common(word, gaz):
+            return _DROPPED  # "Mali", "Drita" opening a sentence: a common word
+        return (_KNOWN, cands)
+    if is_title(word):
+        return _DROPPED
+    if (
+        "-" in word
+        and adjective_compound(word, gaz)
+        and not any(gaz.entry(c).type == "LOC" for c in gaz.lookup(word.split("-")[0]))
+    ) or bare_adjective(word, gaz):
+        return _DROPPED  # (after a title's adjective in _cut_word's order: no piece either way)
+    chamber = bool(legislature(word))
+    # (no dictionary has the word: a sentence-initial one is kept,
+    # tentatively, only if it is no common word)
+    dropped = bool((initial and common(word, gaz)) or len(word) == 1 or word in NOT_NAMES or gaz.is_not_name(word))
+    if dropped and not chamber:
+        return _DROPPED
+    title_adjective = word.lower() in TITLE_ADJECTIVES
+    if common_mid_sentence(word, gaz):  # (mostly dropped by the word before: its readings asked where kept)
+        return (_RULE, title_adjective, chamber, dropped, True, None, None)
+    return (_RULE, title_adjective, chamber, dropped, False, rule_candidates((word,), gaz), common_noun(word, gaz))
 
 
 def _of_common(text: str, end: int) -> bool:
@@ -508,40 +554,12 @@ def web_address_piece(start: int, end: int, address: str, gaz) -> Piece:
     return piece
 
 
-def _person_starts(toks: list[Token], j: int, n: int, gaz) -> bool:
-    """Whether a person's name starts at toks[j] inside a run: a first name
-    followed by another capitalised word, after a word that is no first
-    name (Juan Carlos Varela, Adeline Virginia Stephen stay whole; the
-    caller keeps a place named after a person whole: Stadiumi Fadil
-    Vokrri)."""
-    before = toks[j - 1].text
-    return (
-        j + 1 < n
-        and toks[j + 1].is_cap
-        and before not in CONNECTOR_WORDS
-        and before not in NAME_PARTICLES
-        and gaz.is_first_name(toks[j].text)
-        and not gaz.is_first_name(before)
-    )
-
-
 def _place_by_context(word: str, before: str) -> bool:
     """A capitalised common word that a place noun before it makes a place's
     name (lagjen Lakuriq, fshatin Kleçkë), where the capital of a common
     word otherwise marks respect or emphasis (a locative preposition alone
     is no such evidence: në Qershor, në Internet, në Premierligë)."""
     return bool(PLACE_NOUN.match(before)) and not name_head(word)
-
-
-def _known_from(words: list[str], j: int, sizes: dict[str, int], gaz) -> bool:
-    """Whether a multi-word dictionary name starts at words[j] (`sizes`:
-    the gazetteer's `name_sizes`)."""
-    if words[j] not in sizes:
-        return False
-    for k in range(min(len(words), j + LONGEST_NAME, j + sizes[words[j]]), j + 1, -1):
-        if gaz.lookup(" ".join(words[j:k])):
-            return True
-    return False
 
 
 def _in_caps_stretch(text: str, tok: Token) -> bool:
