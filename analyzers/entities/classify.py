@@ -152,23 +152,26 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
         # the one-word genitive of a title is what the title serves, a club,
         # a company, a party, no person: presidenti i Interit, pilotin e Ferrari-t
         return "ORG"
+    # its type with no title before it: a title is looked for only where it would make a person of it
+    if len(piece.words) == 1 and substantivised_adjective(piece.words[0], gaz):
+        type_, by_default = "ORG", False
+    elif piece.place_context:
+        type_, by_default = "LOC", False  # në Rio de Janeiro, pranë San Franciskos, rrethi Raigad
+    elif piece.org_context:
+        type_, by_default = "ORG", False  # klubi Sunderland, revistën Nature
+    elif piece.named_by:
+        type_, by_default = "MISC", False  # programi Erasmus, çmimet Oscar
+    else:
+        type_, by_default = type_by_name(canonical, written, piece.person_verb, gaz)
     if (
-        not (len(words) == 1 and piece.place_context and piece.preposition not in SPEECH_VERBS)
+        (by_default or type_ != "PER")
+        and not (len(words) == 1 and piece.place_context and piece.preposition not in SPEECH_VERBS)
         and not (len(words) > 1 and piece.preposition in CONNECTOR_WORDS)
-        and piece.title  # last: a title is looked for only where it decides
+        and piece.title
     ):
         # a title's genitive of several words is what the title serves, no
         # person: zëdhënës i Kryqit të Kuq, ministri i Punëve të Jashtme
         return "PER"
-    if len(piece.words) == 1 and substantivised_adjective(piece.words[0], gaz):
-        return "ORG"
-    if piece.place_context:
-        return "LOC"  # në Rio de Janeiro, pranë San Franciskos, rrethi Raigad
-    if piece.org_context:
-        return "ORG"  # klubi Sunderland, revistën Nature
-    if piece.named_by:
-        return "MISC"  # programi Erasmus, çmimet Oscar
-    type_, by_default = type_by_name(canonical, written, piece.person_verb, gaz)
     if by_default:
         piece.by_default = True
     return type_
