@@ -25,11 +25,6 @@ def _plain_sports_story(text: str) -> bool:
     return len({m.group().lower() for m in sport_word().finditer(text)}) >= 3
 
 
-def _sports_story(text: str) -> bool:
-    classify.sports_story.cache_clear()  # (it remembers the last text)
-    return classify.sports_story(text)
-
-
 def test_every_sport_stem_is_found_through_the_lowercase():
     # else sports_story always takes the pattern's way
     assert classify._LOWERCASE_FINDS_SPORT_WORDS
@@ -62,14 +57,14 @@ def test_sports_story_answers_as_its_pattern_on_odd_text():
     texts = ["", "golat golat golat", "gola golin golat", "Futboll, ndeshje e skuadra"]
     texts += ["".join(rng.choice(parts) for _ in range(rng.randint(1, 9))) for _ in range(3000)]
     for text in texts:
-        assert _sports_story(text) == _plain_sports_story(text), repr(text)
+        assert classify.sports_story(text) == _plain_sports_story(text), repr(text)
 
 
 @needs_shared_data(LAJMI)
 def test_sports_story_answers_as_its_pattern_on_news():
     texts = [p.read_text(encoding="utf-8") for p in sorted(LAJMI.glob("*.txt"))]
     texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
-    answers = [_sports_story(t) for t in texts]
+    answers = [classify.sports_story(t) for t in texts]
     assert answers == [_plain_sports_story(t) for t in texts]
     assert any(answers) and not all(answers)
 

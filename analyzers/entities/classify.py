@@ -285,24 +285,31 @@ def coordinate(pieces: list[Piece], text: str, gaz) -> None:
     tha``). Only one-word names change: two capitalised words are a first
     name and a surname more often than a place (``Greqisë, Nikola Dimitrov
     dhe Nikos Kotzias``)."""
+    fullmatch = _COORDINATION.fullmatch
+    n = len(pieces)
     i = 0
-    while i < len(pieces):
-        if pieces[i].acronym:
+    while i < n - 1:
+        # a list opens where a name and the next are joined (most stand alone: no list made)
+        first, second = pieces[i], pieces[i + 1]
+        if first.acronym or second.acronym:
             i += 1
             continue
-        # the longest list from pieces[i] on: names joined one to the next
-        chain = [pieces[i]]
-        joins: list[str] = []
-        i += 1
-        while i < len(pieces) and not pieces[i].acronym:
-            m = _COORDINATION.fullmatch(text, chain[-1].end, pieces[i].start)
+        m = fullmatch(text, first.end, second.start)
+        if not m:
+            i += 1
+            continue
+        # the longest list from `first` on: names joined one to the next
+        chain = [first, second]
+        joins = [m.group()]
+        i += 2
+        while i < n and not pieces[i].acronym:
+            m = fullmatch(text, chain[-1].end, pieces[i].start)
             if not m:
                 break
             chain.append(pieces[i])
             joins.append(m.group())
             i += 1
-        if len(chain) > 1:
-            _coordinate_list(chain, joins, text, gaz)
+        _coordinate_list(chain, joins, text, gaz)
 
 
 def _coordinate_list(chain: list[Piece], joins: list[str], text: str, gaz) -> None:
@@ -412,27 +419,45 @@ def family_names(pieces: list[Piece], text: str, gaz) -> None:
             p.canonical = word  # a surname after the noun is written in the nominative
 
 
-def sport_clubs(pieces: list[Piece], text: str) -> None:
-    """In a sports story (three of its words at least), a one-word name
-    typed for want of evidence is a club where a transfer or a match puts
-    it (kalon te Arsenal nga Flamengo, kundër Lazios) or where it is a
-    plural, a club's nickname (Bianconerët, Bavarezët)."""
-    clubs = [
-        p
-        for p in pieces
-        if p.by_default
-        and p.type == "MISC"
-        and len(p.words) == 1
-        and (p.preposition in SPORT_PREPOSITIONS or (p.words[0].endswith("ët") and not p.sentence_initial))
-    ]
+def sport_clubs(pieces: list[Piece], text: str, gaz) -> None:
+    """In a sports story (three of its words at least), names of one word
+    are clubs: one typed for want of evidence where a transfer or a match
+    puts it (kalon te Arsenal nga Flamengo, kundër Lazios) or a plural, a
+    club's nickname (Bianconerët, Bavarezët); a town of the region in a
+    definite form, no place word before it, as the region's clubs are named
+    (Gjilani si nënkampion, ish-mbrojtësi i Gjilanit, FC Prishtinës), the
+    town itself written after a locative preposition or in the indefinite."""
+    clubs: list[Piece] = []
+    towns: list[Piece] = []
+    for p in pieces:
+        if len(p.words) != 1:
+            continue
+        if p.type == "MISC":
+            if p.by_default and (
+                p.preposition in SPORT_PREPOSITIONS or (p.words[0].endswith("ët") and not p.sentence_initial)
+            ):
+                clubs.append(p)
+        elif (
+            p.type == "LOC"
+            and p.known
+            and not p.place_context
+            and p.preposition not in LOC_PREPOSITIONS
+            and _definite_town(p, gaz)
+        ):
+            towns.append(p)
     # the story's words are counted only where a name may be a club
-    if not clubs or not sports_story(text):
+    if not (clubs or towns) or not sports_story(text):
         return
     for p in clubs:
         p.type, p.by_default = "ORG", False
+    for p in towns:
+        p.type = "ORG"
+        if gaz.entry(p.canonical).gender == "m":
+            # named as clubs are, in the definite (KF Gjilani), apart from the town
+            p.canonical += "u" if p.canonical[-1] in "kgh" else "i"
+        p.acronym = True  # settled: the town's other mentions do not retype it
 
 
-@lru_cache(maxsize=1)  # both rules above and below ask it of one article
 def sports_story(text: str) -> bool:
     """Whether a text holds three different words of sport at least: three
     different matches of words.sport_word(), in lowercase."""
@@ -463,32 +488,6 @@ def sports_story(text: str) -> bool:
 # matches a lowercase ASCII letter regardless of case lowers to it.
 _CASE_APART = "\u0130\u0131\u017f"  # (looked for with `in`: no pattern tried at every character)
 _LOWERCASE_FINDS_SPORT_WORDS = all(stem.isascii() and stem.isalpha() and stem.islower() for stem in SPORT_STEMS)
-
-
-def town_clubs(pieces: list[Piece], text: str, gaz) -> None:
-    """In a sports story, a town of the region in a definite form and with
-    no place word before it is its club, as the region's clubs are named
-    (Gjilani si nënkampion, ish-mbrojtësi i Gjilanit, FC Prishtinës:
-    Prishtinës alone); the town itself is written after a locative
-    preposition or in the indefinite (në Gjilan, në Prishtinë)."""
-    towns = [
-        p
-        for p in pieces
-        if p.type == "LOC"
-        and len(p.words) == 1
-        and p.known
-        and not p.place_context
-        and p.preposition not in LOC_PREPOSITIONS
-        and _definite_town(p, gaz)
-    ]
-    if not towns or not sports_story(text):
-        return
-    for p in towns:
-        p.type = "ORG"
-        if gaz.entry(p.canonical).gender == "m":
-            # named as clubs are, in the definite (KF Gjilani), apart from the town
-            p.canonical += "u" if p.canonical[-1] in "kgh" else "i"
-        p.acronym = True  # settled: the town's other mentions do not retype it
 
 
 def _definite_town(p: Piece, gaz) -> bool:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from analyzers.entities import gazetteer
 from analyzers.entities.canonical import readings
-from analyzers.entities.classify import coordinate, family_names, sport_clubs, town_clubs, type_by_rule
+from analyzers.entities.classify import coordinate, family_names, sport_clubs, type_by_rule
 from analyzers.entities.lexical import adjective_after_head, name_head
 from analyzers.entities.mentions import CONNECTOR_WORDS
 from analyzers.entities.piece import Piece
@@ -112,8 +112,7 @@ def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
     if text:
         family_names(pieces, text, gaz)
         coordinate(pieces, text, gaz)
-        sport_clubs(pieces, text)
-        town_clubs(pieces, text, gaz)
+        sport_clubs(pieces, text, gaz)
     full = [p.canonical for p in pieces if p.type == "PER" and len(p.canonical.split()) > 1]
     by_last: dict[str, set[str]] = {}
     by_first: dict[str, set[str]] = {}
