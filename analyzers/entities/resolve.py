@@ -70,23 +70,25 @@ def choose_canonical(pieces: list[Piece], gaz, evidence: Evidence | None) -> Non
         surface = words[0] if len(words) == 1 else " ".join(words)  # (as written, single spaces)
         if surface in asked and may_be_bare(tuple(words)):
             written[surface] = written.get(surface, 0) + 1
-    entries = gaz.entries  # (the table itself: asked of every reading of every contested piece)
+    # each reading's evidence, the same for every piece that may be read so:
+    # the mentions that may be it, the mentions written so (a piece's own
+    # surface among them: with no other evidence, a name is as written),
+    # the dictionaries, the index
+    entries = gaz.entries  # (the table itself)
+    evidenced: dict[str, float] = {}
+    for c in asked:
+        score = votes[c] + 0.5 * written.get(c, 0)
+        if entries.get(c) is not None:
+            score += 3.0
+        if evidence is not None and c in evidence:
+            score += 1.0
+        evidenced[c] = score
     for p in contested:
-        words = p.words
-        surface = words[0] if len(words) == 1 else " ".join(words)
-        # (no reading of a piece written otherwise is its own surface)
-        b = surface in asked and may_be_bare(tuple(words))
         best, best_score = None, None
         for rank, c in enumerate(p.candidates):
-            # a reading written as such elsewhere in the article
-            own = c == surface and b
-            score = votes[c] + 0.5 * (written.get(c, 0) - own) - rank * 0.01
-            if own:
-                score += 0.5  # with no other evidence, a name is as written
-            if entries.get(c) is not None:
-                score += 3.0
-            if evidence is not None and c in evidence:
-                score += 1.0
+            # the order of the readings breaks ties (their evidence comes
+            # in halves, and a piece has far fewer than 50 readings)
+            score = evidenced[c] - rank * 0.01
             if best_score is None or score > best_score:
                 best, best_score = c, score
         p.canonical = best or " ".join(p.words)
