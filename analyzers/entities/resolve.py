@@ -4,6 +4,7 @@ resolving short mentions of people to the full name."""
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from analyzers.entities import gazetteer
@@ -16,6 +17,8 @@ from analyzers.entities.words import MISC_HEADS
 
 if TYPE_CHECKING:
     from analyzers.entities.evidence import Evidence
+
+_BASE = itemgetter(0)  # a reading's base
 
 # Endings that can only be case endings of a name; a name that ends
 # otherwise may be written bare (Putin, Kurti, Lucas, Olsen).
@@ -185,7 +188,7 @@ def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
 def bare_readings(word: str) -> tuple[str, ...]:
     """The canonical forms a one-word mention may be a case of, best first
     (readings without their genders): the keys it resolves by."""
-    return tuple(base for base, _gender in readings(word))
+    return tuple(map(_BASE, readings(word)))
 
 
 def _resolvable(p: Piece, gaz) -> bool:
