@@ -347,6 +347,39 @@ def test_a_quoted_name_s_repeats_are_found_as_by_the_plain_pattern():
     assert extract._written_as("Brezi dhe Rruga").search(texts[-2])
 
 
+def test_a_quoted_name_s_repeats_are_found_by_str_find_as_by_its_pattern():
+    # extract.written_at looks for a name of plain letters in the text
+    # lowercased, where its pattern under re.IGNORECASE matches letters
+    # that lowercase alike (and ı, ſ, İ, Greek sigmas ... otherwise): the
+    # same spans required, for names and texts of such letters too
+    rng = random.Random(15)
+    names = (
+        "Brezi dhe Rruga|Sunday Times|Jetimat e Ballkanit|Kosova|Ëndrra|Çmimi i Madh|A|O'Brien|Rock’n’Roll|Kim Il-sung|"
+        "Istanbul|Sisi|Kelvin|Åsa|Σοφία|Dıjon|İzmir|µBit"
+    ).split("|")
+    pieces = (
+        "brezi BREZI Brezi dhe rruga Rruga sunday TIMES kosova KOSOVA ëndrra ËNDRRA çmimi i I madh a A o'brien O’Brien "
+        "rock’n’roll kim il-sung IL-SUNG ıstanbul İstanbul istanbul ſiſi sisi \u212aelvin kelvin \u212bsa åsa ΣΟΦΊΑ σοφία "
+        "dijon DIJON izmir µbit μbit x _ - ’ , . “ ” 1"
+    ).split()
+    gaps = [" ", "  ", "\n", "\t", "\u00a0", "", " \n "]
+    texts = _texts(CORPUS) + [
+        "“Brezi dhe Rruga” ... brezi  dhe\nRRUGA, xBrezi dhe Rruga, Brezi dhe Rrugax, _Brezi dhe Rruga, -Brezi dhe Rruga",
+        "ËNDRRA ëndrra Ëndrrat aËndrra; çmimi i madh, Çmimi i Madh. A a Ab bA",
+    ]
+    for _ in range(3000):
+        texts.append("".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(rng.randint(1, 12))))
+    plain_texts = 0
+    for text in texts:
+        low = text.lower() if extract._plain_case(text) else None
+        plain_texts += low is not None
+        for name in names:
+            expected = [m.span() for m in extract._written_as(name).finditer(text)]
+            assert extract.written_at(text, low, name) == expected, (name, text)
+            assert extract.written_at(text, None, name) == expected, (name, text)
+    assert 500 < plain_texts < len(texts)
+
+
 def test_overlong_stretches_are_found_as_by_the_plain_pattern():
     limit = extract.MAX_TOKEN_CHARS
     plain = re.compile(r"(?<!\S)\S{%d}" % (limit + 1))

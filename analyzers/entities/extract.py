@@ -487,12 +487,64 @@ def _quoted(text: str, gaz) -> list[Span]:
             types[key] = (f.canonical, f.type)
         elif types[key][1] == "MISC":
             types[key] = (types[key][0], f.type)
+    # (the text lowercased once, where a name's letters match as its pattern's do)
+    low = text.lower() if _plain_case(text) else None
     for name, type_ in types.values():
-        for m in _written_as(name).finditer(text):
-            if m.group()[0].isupper():
-                spans.append(Span(m.start(), m.end(), name, type_))
+        for start, end in written_at(text, low, name):
+            if text[start].isupper():
+                spans.append(Span(start, end, name, type_))
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+# Letters whose case re.IGNORECASE matches otherwise than str.lower() does
+# (re/_casefix.py): İ lowercases to two characters; ı and ſ match i and s;
+# the Greek, Cyrillic and other letters of that table lie at U+0370 or above,
+# or are µ and the combining ypogegrammeni.
+_ODD_CASE_IN_TEXT = ("İ", "ı", "ſ")
+_ODD_CASE_IN_NAME = frozenset("İıſµ\u0345")
+
+
+def _plain_case(text: str) -> bool:
+    """Whether every letter of `text` matches a letter of a name under
+    re.IGNORECASE as its str.lower() does (offsets kept)."""
+    return not any(c in text for c in _ODD_CASE_IN_TEXT)
+
+
+def written_at(text: str, low: str | None, name: str) -> list[tuple[int, int]]:
+    """The spans where ``_written_as(name)`` matches `text`, in order (what
+    its finditer gives); `low` is ``text.lower()`` where ``_plain_case(text)``,
+    else None. A name of plain letters is looked for in `low` with
+    str.find, where a pattern compiled for it would cost more than the
+    search: each article quotes names of its own, and most once."""
+    if low is None or max(name) >= "\u0370" or not _ODD_CASE_IN_NAME.isdisjoint(name):
+        return [m.span() for m in _written_as(name).finditer(text)]
+    first, *rest = name.lower().split()
+    out = []
+    n = len(text)
+    i = low.find(first)
+    while i >= 0:
+        j = i + len(first)
+        found = not (i and _word_char(text[i - 1]))
+        for word in rest:
+            if not found:
+                break
+            k = j
+            while k < n and text[k].isspace():  # \s+
+                k += 1
+            found = k > j and low.startswith(word, k)
+            j = k + len(word)
+        if found and not (j < n and _word_char(text[j])):
+            out.append((i, j))
+            i = low.find(first, j)  # (finditer goes on after a match)
+        else:
+            i = low.find(first, i + 1)
+    return out
+
+
+def _word_char(c: str) -> bool:
+    """What ``\\w`` matches: a character str.isalnum() says is one, or ``_``."""
+    return c.isalnum() or c == "_"
 
 
 def _written_as(name: str) -> re.Pattern:
