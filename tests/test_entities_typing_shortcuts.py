@@ -188,3 +188,152 @@ def test_choose_canonical_chooses_as_when_it_counted_every_surface(monkeypatch, 
         extract.extract_entities(t, evidence)
     assert seen and all(plain == chosen for plain, chosen in seen)
     assert any(len(set(names)) > 1 for names, _ in seen)
+
+
+def _plain_type_by_words(canonical, written, gaz):
+    """type_by_words as it read before it skipped the head tests its
+    lowercase words had answered and asked through map()."""
+    from analyzers.entities.lexical import common_noun_phrase
+    from analyzers.entities.mentions import CONNECTOR_WORDS
+    from analyzers.entities.words import (
+        DIRECTION_GENITIVES,
+        LOC_HEADS,
+        LOC_WORDS,
+        MISC_HEADS,
+        MISC_WORDS,
+        ORG_HEADS,
+        ORG_WORDS,
+    )
+
+    words = canonical.split()
+    low = words[0].lower()
+    lowered = {w.lower() for w in words}
+    if words[0] == "The":
+        return "ORG"
+    if lowered & MISC_WORDS or any(MISC_HEADS.match(w) for w in lowered):
+        return "MISC"
+    if gaz.is_first_name(written[0]) and words[1] not in CONNECTOR_WORDS and not lowered & ORG_WORDS:
+        return "PER"
+    if (
+        len(written) > 2
+        and written[-2] in CONNECTOR_WORDS
+        and written[-1] in DIRECTION_GENITIVES
+        and not ORG_HEADS.match(low)
+    ):
+        return "LOC"
+    if lowered & ORG_WORDS:
+        return "ORG"
+    if lowered & LOC_WORDS:
+        return "LOC"
+    head = written[0].lower()
+    if MISC_HEADS.match(low) or MISC_HEADS.match(head):
+        return "MISC"
+    if ORG_HEADS.match(low) or ORG_HEADS.match(head):
+        return "ORG"
+    if LOC_HEADS.match(low) or LOC_HEADS.match(head):
+        return "LOC"
+    if common_noun_phrase(written, gaz):
+        return "ORG"
+    return None
+
+
+def _plain_type_by_name(canonical, written, person_verb, gaz):
+    """type_by_name as it read before its form tests were skipped for
+    words of lowercase letters after the first (no inner capital) and of
+    letters only (no digit)."""
+    from analyzers.entities.gazetteer_table import weak_place
+    from analyzers.entities.lexical import entry_type, place_of_place
+    from analyzers.entities.mentions import CONNECTOR_WORDS
+
+    words = canonical.split()
+    if len(words) > 1:
+        last = gaz.lookup(words[-1])
+        if last and any(gaz.entry(c).role == "surname" for c in last) and words[1] not in CONNECTOR_WORDS:
+            return "PER", False
+        if (
+            len(written) > 2
+            and written[1] in CONNECTOR_WORDS
+            and place_of_place(written[0], written[2], gaz)
+            and place_of_place(words[0], written[2], gaz)
+        ):
+            return "LOC", False
+        if any(w in CONNECTOR_WORDS for w in words):
+            return "ORG", False
+        if any(
+            entry_type(c, gaz) == "LOC" and not weak_place(gaz.entry(c)) for w in written[1:] for c in gaz.lookup(w)
+        ):
+            return "ORG", False
+    if person_verb:
+        return "PER", False
+    if classify._INNER_CAPITAL.match(words[0]):
+        return "ORG", False
+    if any(map(str.isdigit, words[0])):
+        return "MISC", False
+    if len(words) == 1 and (classify._SURNAME_FORM.search(written[0]) or gaz.is_first_name(written[0])):
+        return "PER", False
+    if len(words) == 2 and classify._name_shaped(written, gaz):
+        return "PER", True
+    return "MISC", True
+
+
+_ODD_PARTS = ["a", "b", "Z", "ë", "Ç", "ç", "É", "ß", "Σ", "ς", "İ", "ı", "ǅ", "Ⅻ", "²", "٣", "7", "-", "'", "’", "_"]
+_ODD_PARTS += [
+    "Mc",
+    "Mac",
+    "De",
+    "Di",
+    "Le",
+    "O'",
+    "Doku",
+    "Fest",
+    "Chat",
+    "GPT",
+    "Bio",
+    "NTech",
+    "iPhone",
+    "U21",
+    "aj",
+]
+
+
+def test_type_by_name_answers_as_before_on_odd_names():
+    rng = random.Random(15)
+    gaz = gazetteer.load()
+    names = ["BioNTech", "ChatGPT", "DokuFest", "McDonald", "DeSantis", "U21", "A1", "iPhone12", "X²", "Kurti"]
+    names += ["".join(rng.choice(_ODD_PARTS) for _ in range(rng.randint(1, 5))) for _ in range(4000)]
+    names += [f"{a} {b}" for a, b in zip(names[::2], names[1::2])]
+    for name in names:
+        written = tuple(name.split())
+        if not written:
+            continue
+        for person_verb in (False, True):
+            answer = classify.type_by_name.__wrapped__(name, written, person_verb, gaz)
+            assert answer == _plain_type_by_name(name, written, person_verb, gaz), repr(name)
+
+
+@needs_shared_data(LAJMI)
+def test_type_by_words_and_name_answer_as_before_on_news(monkeypatch):
+    from analyzers.entities import extract
+
+    asked_words, asked_names = set(), set()
+    by_words, by_name = classify.type_by_words, classify.type_by_name
+
+    def record_words(canonical, written, gaz):
+        asked_words.add((canonical, written))
+        return by_words(canonical, written, gaz)
+
+    def record_name(canonical, written, person_verb, gaz):
+        asked_names.add((canonical, written, person_verb))
+        return by_name(canonical, written, person_verb, gaz)
+
+    monkeypatch.setattr(classify, "type_by_words", record_words)
+    monkeypatch.setattr(classify, "type_by_name", record_name)
+    for p in sorted(LAJMI.glob("*.txt"))[:250]:
+        extract.extract_entities(p.read_text(encoding="utf-8"))
+    gaz = gazetteer.load()
+    assert len(asked_words) > 300 and len(asked_names) > 300
+    for canonical, written in asked_words:
+        assert by_words.__wrapped__(canonical, written, gaz) == _plain_type_by_words(canonical, written, gaz)
+    for canonical, written, person_verb in asked_names:
+        answer = by_name.__wrapped__(canonical, written, person_verb, gaz)
+        assert answer == _plain_type_by_name(canonical, written, person_verb, gaz)

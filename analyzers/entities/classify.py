@@ -198,7 +198,7 @@ def type_by_name(canonical: str, written: tuple[str, ...], person_verb: bool, ga
             and place_of_place(words[0], written[2], gaz)  # the head as written and as nominative
         ):
             return "LOC", False  # Oslo i Norvegjisë: a place of a place
-        if any(w in CONNECTOR_WORDS for w in words):
+        if not CONNECTOR_WORDS.isdisjoint(words):
             return "ORG", False
         if any(
             entry_type(c, gaz) == "LOC" and not weak_place(gaz.entry(c)) for w in written[1:] for c in gaz.lookup(w)
@@ -206,9 +206,10 @@ def type_by_name(canonical: str, written: tuple[str, ...], person_verb: bool, ga
             return "ORG", False  # a name holding a known place after its first word: Sigal Prishtina, Drita e Gjilanit
     if person_verb:
         return "PER", False  # Tolaj thotë, Whyte shpresonte
-    if _INNER_CAPITAL.match(words[0]):
+    first = words[0]  # (no inner capital where the rest is lowercase, no digit where all are letters)
+    if not first[1:].islower() and _INNER_CAPITAL.match(first):
         return "ORG", False  # BioNTech, ChatGPT, DokuFest: a brand, no person
-    if any(map(str.isdigit, words[0])):
+    if not first.isalpha() and any(map(str.isdigit, first)):
         return "MISC", False  # a code, a model, a category: U21, A1, iPhone12
     if len(words) == 1 and (_SURNAME_FORM.search(written[0]) or gaz.is_first_name(written[0])):
         return "PER", False  # a surname's form (Tolaj, Selmanajt, Jovic, Zinchenkos), a first name (Harry)
@@ -226,10 +227,10 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
     decide here."""
     words = canonical.split()
     low = words[0].lower()
-    lowered = {w.lower() for w in words}
+    lowered = set(map(str.lower, words))
     if words[0] == "The":
         return "ORG"  # an English article: The Boston Globe, The Guardian; no person's name
-    if lowered & MISC_WORDS or any(MISC_HEADS.match(w) for w in lowered):
+    if lowered & MISC_WORDS or any(map(MISC_HEADS.match, lowered)):
         return "MISC"  # Hardh Fest, Premier Ligën Skoceze, Ryder Cup
     if gaz.is_first_name(written[0]) and words[1] not in CONNECTOR_WORDS and not lowered & ORG_WORDS:
         return "PER"
@@ -244,12 +245,12 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
         return "ORG"
     if lowered & LOC_WORDS:
         return "LOC"
-    head = written[0].lower()  # the head as written, and as read
-    if MISC_HEADS.match(low) or MISC_HEADS.match(head):
+    head = written[0].lower()  # the head as written, and as read (asked above)
+    if head != low and MISC_HEADS.match(head):
         return "MISC"
-    if ORG_HEADS.match(low) or ORG_HEADS.match(head):
+    if ORG_HEADS.match(low) or head != low and ORG_HEADS.match(head):
         return "ORG"
-    if LOC_HEADS.match(low) or LOC_HEADS.match(head):
+    if LOC_HEADS.match(low) or head != low and LOC_HEADS.match(head):
         return "LOC"
     if common_noun_phrase(written, gaz):
         return "ORG"
