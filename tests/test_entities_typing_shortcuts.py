@@ -337,3 +337,26 @@ def test_type_by_words_and_name_answer_as_before_on_news(monkeypatch):
     for canonical, written, person_verb in asked_names:
         answer = by_name.__wrapped__(canonical, written, person_verb, gaz)
         assert answer == _plain_type_by_name(canonical, written, person_verb, gaz)
+
+
+def test_set_context_reads_the_noun_before_a_connector_with_the_class_noun_test():
+    """set_context reads the word before `before` once, where `before` is a
+    lowercase word that is no class noun of organisations, and the
+    genitive branch uses it: every connector must be such a word."""
+    from analyzers.entities.mentions import CONNECTOR_WORDS
+    from analyzers.entities.words import ORG_NOUN
+
+    for word in CONNECTOR_WORDS:
+        assert word and not word[0].isupper() and word.islower() and not ORG_NOUN.match(word), word
+
+
+def test_set_context_finds_the_noun_before_a_genitive_article():
+    from analyzers.entities.piece import Piece
+
+    text = "Pamje nga liqenit  të Prespës, ndërsa presidenti i Interit foli."
+    for name, place, serves in (("Prespës", True, False), ("Interit", False, True)):
+        start = text.index(name)
+        piece = Piece(start, start + len(name), [name], [name])
+        before = text[:start].split()[-1]
+        classify.set_context(piece, text, before)
+        assert (piece.place_context, piece.serves) == (place, serves), name

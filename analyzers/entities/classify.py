@@ -67,6 +67,7 @@ def set_context(piece: Piece, text: str, before: str) -> None:
     piece.preposition = before
     after = word_after(text, piece.end)
     piece.person_verb = after in PERSON_VERBS
+    noun = ""  # the word before `before`, as written
     if before and not before[0].isupper():
         if ORG_NOUN.match(before):
             piece.org_context = True
@@ -75,7 +76,8 @@ def set_context(piece: Piece, text: str, before: str) -> None:
             k = piece.start
             while k > 0 and text[k - 1] in " \t\u00a0":
                 k -= 1
-            if ORG_NOUN.match(word_before(text, k - len(before))):
+            noun = word_before(text, k - len(before), lower=False)
+            if ORG_NOUN.match(noun.lower()):
                 piece.org_context = True
     if not before:
         pass
@@ -83,11 +85,8 @@ def set_context(piece: Piece, text: str, before: str) -> None:
         piece.place_context = True
         return
     elif before in CONNECTOR_WORDS:
-        # the noun before the genitive article: liqenit të Prespës
-        k = piece.start
-        while k > 0 and text[k - 1] in " \t\u00a0":
-            k -= 1
-        noun = word_before(text, k - len(before), lower=False)
+        # the noun before the genitive article (read above: a connector is
+        # a lowercase word, no class noun): liqenit të Prespës
         piece.serves = bool(OFFICE.match(noun.lower()))
         if (
             PLACE_NOUN.match(noun.lower())
