@@ -118,7 +118,7 @@ def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
         family_names(pieces, text, gaz)
         coordinate(pieces, text, gaz)
         sport_clubs(pieces, text, gaz)
-    full = [p.canonical for p in pieces if p.type == "PER" and len(p.canonical.split()) > 1]
+    full = [p.canonical for p in pieces if p.type == "PER" and " " in p.canonical and len(p.canonical.split()) > 1]
     by_last: dict[str, set[str]] = {}
     by_first: dict[str, set[str]] = {}
     # each full name under every tail of it that starts with a space, as
