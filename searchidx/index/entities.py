@@ -38,6 +38,7 @@ import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain, repeat
 
 from analyzers.normalizer import strip_accents
 from searchidx.index.schema import EDGE_FIELD, ENTITY_FIELDS
@@ -53,10 +54,7 @@ def entity_fields(body: str, title: str | None = None) -> dict[str, list[str]]:
     where boilerplate does (analyzers.entities.positions), once each. A
     headline given apart (`title`) is read before the body, and is story:
     a short line, but never boilerplate."""
-    # the entity tables and extraction: indexing only (start-up time)
-    from analyzers.entities.extract import entity_spans
-    from analyzers.entities.positions import Edges
-
+    entity_spans, Edges = _extraction or _import_extraction()
     story_from = 0
     if title:
         story_from = len(title) + 2
@@ -77,11 +75,26 @@ def entity_fields(body: str, title: str | None = None) -> dict[str, list[str]]:
             edges = Edges(body[story_from:])
         if start < story_from or not edges.holds(start - story_from, end - story_from):
             in_story.add(key)
-    fields = {field: [name for name, n in seen.items() for _ in range(n)] for field, seen in order.items()}
+    fields = {field: list(chain.from_iterable(map(repeat, seen, seen.values()))) for field, seen in order.items()}
     fields[EDGE_FIELD] = [
         edge_value(field, name) for field, seen in order.items() for name in seen if (field, name) not in in_story
     ]
     return fields
+
+
+# (entity_spans, Edges) once the first article is read
+_extraction: tuple | None = None
+
+
+def _import_extraction() -> tuple:
+    """The extraction's entry points, imported with its tables when indexing
+    first asks for them (start-up time) and kept: every article asks."""
+    global _extraction
+    from analyzers.entities.extract import entity_spans
+    from analyzers.entities.positions import Edges
+
+    _extraction = entity_spans, Edges
+    return _extraction
 
 
 def edge_value(field: str, name: str) -> str:
