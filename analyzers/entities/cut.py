@@ -278,6 +278,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
         while j < n and not split_acronym(toks[j].text):
             if (
                 toks[j].text not in CONNECTOR_WORDS
+                and words[j] in sizes
                 and known_from(words, j, sizes, gaz)
                 and not (toks[j - 1].text in CONNECTOR_WORDS and name_head(toks[i].text))
             ):
@@ -289,15 +290,17 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
                 and not ADJECTIVE_END.search(toks[j].text.lower())
             ):
                 break  # a name, then an institution: Tsikhanouskaya | Komisionit për ...
-            if person_starts(toks, j, n, gaz) and not (
-                j == i + 1 and common_noun(toks[i].text, gaz) and not genitive_after_connector(text, toks, i)
+            if (
+                j + 1 < n  # (a first name, then another word)
+                and person_starts(toks, j, n, gaz)
+                and not (j == i + 1 and common_noun(toks[i].text, gaz) and not genitive_after_connector(text, toks, i))
             ):
                 # Sunderland | Jack Ross, Lidhjes ... të Kosovës | Haki Rugova; a
                 # title's genitive before a person (ministri i Mjedisit | Murat
                 # Kurum), while a place named after a person stays whole
                 # (Stadiumi Fadil Vokrri)
                 break
-            if second_person(toks, i, j, n, gaz):
+            if toks[j - 1].text == "e" and second_person(toks, i, j, n, gaz):
                 break  # Ivan Rakitic | e Arturo Vidal: two people joined by "e" (and)
             j += 1
         if j < n and institution_of_acronym(toks, i, j, n, gaz):
