@@ -90,7 +90,12 @@ from analyzers.tokenizer import AlbanianTokenizer, positioned_tokens
 # sq-22: entity names: a state's acronym in brackets after an
 #       organisation (Departamenti i Shtetit (SHBA)) is no acronym of it;
 #       sq-21 is rebuilt.
-ANALYZER_VERSION = "sq-22"
+# sq-23: entity lists: well-known sportspeople, politicians and singers
+#       named by the surname alone (Vettel, Kante: people, not MISC), NBA,
+#       Euroleague and early-round European clubs, Kosovo's agencies, more
+#       outlets; konte a place noun, more titles and verbs of saying;
+#       sq-22 is rebuilt.
+ANALYZER_VERSION = "sq-23"
 
 
 class AlbanianStemFilter(Filter):
