@@ -181,7 +181,24 @@ def opens_sentence(text: str, start: int, floor: int = 0) -> bool:
 
 
 def word_before(text: str, start: int, lower: bool = True) -> str:
-    """The word right before `start` (spaces between), lowercased, or ""."""
+    """The word right before `start` (spaces between), lowercased, or "":
+    the letters, digits, apostrophes and hyphens before the spaces, if a
+    letter opens them. Most words are letters and digits only with one
+    space after them, read whole with str.rfind; the others are read back
+    one character at a time (:func:`_word_before_by_character`)."""
+    k = start - 1
+    if k > 0 and text[k] == " ":
+        j = text.rfind(" ", k - 40 if k > 40 else 0, k) + 1
+        word = text[j:k]
+        if j and word.isalnum():  # all of the word: a space before it
+            if word[0].isalpha():
+                return word.lower() if lower else word
+            return ""
+    return _word_before_by_character(text, start, lower)
+
+
+def _word_before_by_character(text: str, start: int, lower: bool = True) -> str:
+    """word_before(), read back one character at a time."""
     k = start
     while k > 0 and text[k - 1] in " \t\u00a0":
         k -= 1
