@@ -221,26 +221,42 @@ def word_after(text: str, end: int) -> str:
 _SENTENCE_CUTS = ".!?…:;\n"
 
 
+# What title_before strips from a word of the sentence before a name.
+_WORD_PUNCTUATION = ",”“\"'‘’()«»"
+
+
+@lru_cache(maxsize=32768)
+def _title_word(part: str) -> bool:
+    """Whether a white-space-separated part of a sentence is a title, its
+    punctuation stripped (memoized: the same few thousand parts recur)."""
+    return is_title(part.strip(_WORD_PUNCTUATION))
+
+
 def title_before(text: str, start: int) -> bool:
     """A title within the few words before `start` in the same sentence:
     ``presidenti rus, Vladimir Putin``, ``presidentit kinez, Xi Jinping``.
     Only the last five words count."""
     window = text[max(0, start - 70) : start]
-    parts = window.split()
-    if parts and parts[-1].lower() in TITLE_ABBREVIATIONS:
+    last = window.rsplit(None, 1)[-1:]
+    if last and last[0].lower() in TITLE_ABBREVIATIONS:
         return True  # Z. Doseba, Dr. Ford: the abbreviation's dot ends no sentence
-    if "ist" not in window and not any(map(title_like, parts)):
-        return False  # no title stem, nor a noun in -ist (xhudistja, artisti)
     cut = max(map(window.rfind, _SENTENCE_CUTS)) + 1  # after the last sentence's end (0: none)
-    words = [w.strip(",”“\"'‘’()«»") for w in window[cut:].split()]
-    if any(is_title(w) for w in words[-5:]):
-        return True
-    # a title, then what it serves in the genitive, then the name:
-    # diplomati kryesor i Koresë së Veriut, Ri Yong Ho
-    k = len(words)
-    while k and (words[k - 1] in CONNECTOR_WORDS or words[k - 1][:1].isupper()):
-        k -= 1
-    return k < len(words) - 2 and any(is_title(w) for w in words[max(0, k - 3) : k])
+    parts = window[cut:].split()
+    if not any(map(_title_word, parts)):
+        return False  # no title in the sentence (most names)
+    words = [w.strip(_WORD_PUNCTUATION) for w in parts]
+    if not any(map(is_title, words[-5:])):
+        # a title, then what it serves in the genitive, then the name:
+        # diplomati kryesor i Koresë së Veriut, Ri Yong Ho
+        k = len(words)
+        while k and (words[k - 1] in CONNECTOR_WORDS or words[k - 1][:1].isupper()):
+            k -= 1
+        if not (k < len(words) - 2 and any(map(is_title, words[max(0, k - 3) : k]))):
+            return False
+    # The whole window's words must hold a title-like stretch too (a stem
+    # opening a word, its first letter in either case, or a noun in -ist):
+    # asked last, of the few names a title in the sentence precedes.
+    return "ist" in window or any(map(title_like, window.split()))
 
 
 def scan(text: str, keep_whole=lambda word: False, drop_opener=None) -> list[Run]:
