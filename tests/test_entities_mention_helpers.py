@@ -3,15 +3,19 @@ mentions.title_before, mentions.split_acronym) answer as their plain
 versions, written out here as they stood before they were made cheaper:
 over every position of real news and of odd strings (tabs, no-break and
 other spaces, line breaks, apostrophes ' ’, hyphens, digits, all-capital
-titles, the start of the text)."""
+titles, the start of the text, words with and without a capital after
+the first letter)."""
 
 import random
+import re
 
 from test_entities_shortcuts import CORPUS, _texts
 
 from analyzers.entities.mentions import (
     _SENTENCE_CUTS,
+    ACRONYM_RE,
     CONNECTOR_WORDS,
+    split_acronym,
     title_before,
     word_before,
 )
@@ -92,3 +96,26 @@ def test_the_title_before_is_the_plain_one():
 def _odd_strings_of(vocabulary: list[str], count: int, seed: int) -> list[list[str]]:
     rng = random.Random(seed)
     return [[rng.choice(vocabulary) for _ in range(rng.randint(0, 16))] for _ in range(count)]
+
+
+def plain_split_acronym(word: str) -> tuple[str, str] | None:
+    m = ACRONYM_RE.match(word)
+    if not m:
+        return None
+    name = m.group("name")
+    capitals = sum(1 for c in name if c.isupper())
+    if capitals < 2 and not (capitals and m.group("ending") and any(c.isdigit() for c in name)):
+        return None
+    return name, m.group("ending") or ""
+
+
+def test_acronyms_are_split_as_by_the_plain_pattern():
+    texts = _real_texts() + (_texts(LAJMI) if LAJMI.is_dir() else [])
+    words = {w for t in texts for w in (*t.split(), *re.findall(r"[\w-]+", t))}
+    words |= {"".join(w) for w in _odd_strings_of([*"AKÇËÉaçëké09-–_\n.", "NATO", "së"], 40000, 42)}
+    acronyms = 0
+    for word in words:
+        expected = plain_split_acronym(word)
+        assert split_acronym.__wrapped__(word) == expected, word
+        acronyms += expected is not None
+    assert acronyms > 300

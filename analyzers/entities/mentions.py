@@ -86,9 +86,17 @@ class Quoted:
 HEADER_RE = re.compile(r"\A\s*date[ \t]+\S+[ \t]*", re.IGNORECASE)
 
 
+# What ACRONYM_RE needs second (a capital or a digit), or else third (a
+# capital after a small letter: ShBA).
+_ACRONYM_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÇË")
+_ACRONYM_SECOND = _ACRONYM_CAPITALS | frozenset("0123456789")
+
+
 @lru_cache(maxsize=32768)
 def split_acronym(word: str) -> tuple[str, str] | None:
     """``OKB-së`` -> (``OKB``, ``së``); ``NATO`` -> (``NATO``, ``""``); else None."""
+    if word[1:2] not in _ACRONYM_SECOND and word[2:3] not in _ACRONYM_CAPITALS:
+        return None  # most words (Kosova, Prishtinë): no pattern asked
     m = ACRONYM_RE.match(word)
     if not m:
         return None
