@@ -8,8 +8,7 @@ the first letter)."""
 
 import random
 import re
-
-from test_entities_shortcuts import CORPUS, _texts
+from pathlib import Path
 
 from analyzers.entities.mentions import (
     _SENTENCE_CUTS,
@@ -22,6 +21,12 @@ from analyzers.entities.mentions import (
 from analyzers.entities.titles import TITLE_ABBREVIATIONS, is_title, title_like
 
 from conftest import LAJMI
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def _texts(folder: Path, limit: int | None = None) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:limit]]
 
 
 def plain_word_before(text: str, start: int, lower: bool = True) -> str:
