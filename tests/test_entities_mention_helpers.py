@@ -123,4 +123,5 @@ def test_acronyms_are_split_as_by_the_plain_pattern():
         expected = plain_split_acronym(word)
         assert split_acronym.__wrapped__(word) == expected, word
         acronyms += expected is not None
-    assert acronyms > 300
+    # corpus/ and the odd strings alone give 243 (CI without ../shared); lajmi adds more
+    assert acronyms > (300 if LAJMI.is_dir() else 200)
