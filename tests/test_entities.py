@@ -580,6 +580,27 @@ def test_the_forms_of_one_name_share_one_tuple_of_names():
     assert len(gaz.forms) > 5 * len(set(gaz.forms.values()))
 
 
+def test_cached_entries_unpickle_without_the_named_tuples_python_new(monkeypatch):
+    """The entries come back as FrozenEntry, equal to what was pickled,
+    made by tuple.__new__: the __new__ that NamedTuple writes in Python is
+    never called, once per entry of every load."""
+    import pickle
+
+    from analyzers.entities import gazetteer
+    from analyzers.entities.gazetteer_table import FrozenEntry
+
+    entries = gazetteer.load().entries
+    data = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+    calls = []
+    python_new = FrozenEntry.__new__
+    monkeypatch.setattr(FrozenEntry, "__new__", lambda cls, *a: calls.append(a) or python_new(cls, *a))
+    loaded = pickle.loads(data)
+    assert calls == []
+    assert loaded == entries
+    assert {type(e) for e in loaded.values()} == {FrozenEntry}
+    assert loaded["Kina"].type == "LOC" and loaded["Kina"].sources == entries["Kina"].sources
+
+
 def test_gazetteer_is_cached_by_source_versions(tmp_path, monkeypatch):
     from analyzers.entities import gazetteer
 

@@ -56,7 +56,7 @@ __all__ = ["CURATED_FILES", "RESOURCES", "Entry", "FrozenEntry", "Gazetteer", "l
 
 # Bump when the derivation in analyzers.entities.sources changes, to
 # invalidate cached tables.
-BUILD_VERSION = "28"
+BUILD_VERSION = "29"  # 29: entries unpickled by tuple.__new__
 
 # The source packages: distribution -> import name.
 SOURCE_PACKAGES = {

@@ -46,6 +46,12 @@ class FrozenEntry(NamedTuple):
     long_form: str | None
     sources: tuple[str, ...]
 
+    def __reduce__(self):
+        # Made again by tuple.__new__, in C: pickle's default for a named
+        # tuple calls the Python __new__ that NamedTuple writes, one call
+        # per entry of every load (a millisecond of the ~40 the tables take)
+        return tuple.__new__, (FrozenEntry, tuple(self))
+
 
 # The sources whose places are weak evidence: long lists of the world's
 # cities and regions as written there, some of them surnames or words too
