@@ -59,8 +59,10 @@ def entity_fields(body: str, title: str | None = None) -> dict[str, list[str]]:
     if title:
         story_from = len(title) + 2
         body = f"{title}\n\n{body}"
+    # per field: each name's mentions, in order of first mention; the names
+    # a mention of which stands in the story
     order: dict[str, dict[str, int]] = {name: {} for name in ENTITY_FIELDS}
-    in_story: set[tuple[str, str]] = set()
+    in_story: dict[str, set[str]] = {name: set() for name in ENTITY_FIELDS}
     edges = None
     for start, end, type_, canonical in entity_spans(body):
         field = FIELD_OF_TYPE.get(type_)
@@ -68,16 +70,16 @@ def entity_fields(body: str, title: str | None = None) -> dict[str, list[str]]:
             continue
         seen = order[field]
         seen[canonical] = seen.get(canonical, 0) + 1
-        key = (field, canonical)
-        if key in in_story:
+        story = in_story[field]
+        if canonical in story:
             continue  # a story's name already: where its other mentions stand does not matter
         if edges is None:
             edges = Edges(body[story_from:])
         if start < story_from or not edges.holds(start - story_from, end - story_from):
-            in_story.add(key)
+            story.add(canonical)
     fields = {field: list(chain.from_iterable(map(repeat, seen, seen.values()))) for field, seen in order.items()}
     fields[EDGE_FIELD] = [
-        edge_value(field, name) for field, seen in order.items() for name in seen if (field, name) not in in_story
+        edge_value(field, name) for field, seen in order.items() for name in seen if name not in in_story[field]
     ]
     return fields
 
