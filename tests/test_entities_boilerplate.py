@@ -132,3 +132,42 @@ def test_spellings_of_one_name_are_one_value():
         "Trumpi": "Trump",
         "Trump": "Trump",
     }
+
+
+def _edge_test_texts() -> list[str]:
+    """Texts with every kind of edge: corpus/, lajmi where present, and
+    odd lines (credits near and far from a line's end, slashes, short lines
+    only, line breaks other than \\n)."""
+    from pathlib import Path
+
+    from conftest import LAJMI
+
+    folders = [Path(__file__).resolve().parents[1] / "corpus"] + ([LAJMI] if LAJMI.is_dir() else [])
+    texts = [p.read_text(encoding="utf-8") for folder in folders for p in sorted(folder.glob("*.txt"))]
+    return texts + [
+        STORY.format(day=1),
+        STORY.format(day=1).replace(" /Portali.net/", ", transmeton Telegrafi.\r\nShiko videon: Lajmi.net\x0b/ KP"),
+        "Ai tha se zgjedhjet do të mbahen në kohë, shkruan Koha, sipas ligjit në fuqi të vendit, raporton BBC.",
+        "Kosova fitoi.\n\nShqipëria humbi.",
+        "Një rresht i gjatë me shumë fjalë por pa pikë në fund të tij dhe pa asnjë burim / KP\n\n\nFund",
+    ]
+
+
+def test_edges_hold_what_the_regions_of_the_whole_text_hold():
+    """Edges works out only the regions of the lines it is asked about: it
+    answers as in_regions over edge_regions, for every word's span and
+    every span of a few characters of each text."""
+    import re
+
+    from analyzers.entities.positions import Edges
+
+    asked = 0
+    for text in _edge_test_texts():
+        regions = edge_regions(text)
+        edges = Edges(text)
+        spans = [m.span() for m in re.finditer(r"\S+", text)]
+        spans += [(k, min(len(text), k + width)) for k in range(0, len(text), 7) for width in (1, 9)]
+        for start, end in spans:
+            assert edges.holds(start, end) == in_regions(regions, start, end), (text[start:end], start)
+            asked += 1
+    assert asked > 1000

@@ -689,7 +689,7 @@ def _one_word_runs(texts):
                 yield text, run
     for word in _ONE_WORDS:
         for initial in (False, True):
-            yield f"drejt {word} erdhi", Run([Token(word, 6, 6 + len(word), "w", initial)])
+            yield f"drejt {word} erdhi", Run([Token(word, 6, 6 + len(word), initial)])
 
 
 def test_a_run_of_one_word_is_cut_as_cut_group_cuts_it():

@@ -47,15 +47,16 @@ DASHES = frozenset("-–—")
 
 @dataclass(slots=True)
 class Token:
+    """A word of a run."""
+
     text: str
     start: int
     end: int
-    kind: str  # "w": a word (the kind every token of a run has)
     sentence_initial: bool = False
 
     @property
     def is_cap(self) -> bool:
-        return self.kind == "w" and self.text[0].isupper()
+        return self.text[0].isupper()
 
 
 @dataclass(slots=True)
@@ -227,6 +228,8 @@ def word_after(text: str, end: int) -> str:
 
 # The characters that end a sentence before a name, for title_before.
 _SENTENCE_CUTS = ".!?…:;\n"
+# Up to the last of them (greedy: the engine looks from the end back).
+_TO_LAST_CUT = re.compile(rf".*[{_SENTENCE_CUTS}]", re.DOTALL)
 
 
 # What title_before strips from a word of the sentence before a name.
@@ -248,8 +251,8 @@ def title_before(text: str, start: int) -> bool:
     last = window.rsplit(None, 1)[-1:]
     if last and last[0].lower() in TITLE_ABBREVIATIONS:
         return True  # Z. Doseba, Dr. Ford: the abbreviation's dot ends no sentence
-    cut = max(map(window.rfind, _SENTENCE_CUTS)) + 1  # after the last sentence's end (0: none)
-    parts = window[cut:].split()
+    cut = _TO_LAST_CUT.match(window)  # up to the last sentence's end, if any
+    parts = (window[cut.end() :] if cut else window).split()
     if not any(map(_title_word, parts)):
         return False  # no title in the sentence (most names)
     words = [w.strip(_WORD_PUNCTUATION) for w in parts]
@@ -283,12 +286,12 @@ def scan(text: str, keep_whole=lambda word: False, drop_opener=None) -> list[Run
     for m in RUN_RE.finditer(text, floor):
         base = m.start()
         whole = m.group()
-        if " " not in whole and "-" not in whole and "\t" not in whole and "\u00a0" not in whole:
-            # one word, the usual case
+        if whole.isalpha() or (" " not in whole and "-" not in whole and "\t" not in whole and "\u00a0" not in whole):
+            # one word, the usual case (most are letters only: no gap, no hyphen)
             initial = opens_sentence(text, base, floor)
             if initial and drop_opener is not None and drop_opener(whole):
                 continue
-            out.append(Run([Token(whole, base, m.end(), "w", initial)], LazyTitle(text, base)))
+            out.append(Run([Token(whole, base, m.end(), initial)], LazyTitle(text, base)))
             continue
         toks: list[Token] = []
         # the run's words: its gaps are white space, and none of its words holds any
@@ -302,7 +305,7 @@ def scan(text: str, keep_whole=lambda word: False, drop_opener=None) -> list[Run
                     # Cromwell-it, Chelsea-t: the name, its case ending after
                     # a hyphen (as acronyms take it: NATO-s); the token spans
                     # both, its text is the name
-                    toks.append(Token(declined.group(1), s, at, "w"))
+                    toks.append(Token(declined.group(1), s, at))
                     continue
                 parts = word.split("-")
                 if not keep_whole(word) and all(p[:1].isupper() for p in parts):
@@ -314,10 +317,10 @@ def scan(text: str, keep_whole=lambda word: False, drop_opener=None) -> list[Run
                         if toks and k:
                             out.append(_make_run(text, toks, floor))
                             toks = []
-                        toks.append(Token(part, pos, pos + len(part), "w"))
+                        toks.append(Token(part, pos, pos + len(part)))
                         pos += len(part)
                     continue
-            toks.append(Token(word, s, at, "w"))
+            toks.append(Token(word, s, at))
         if toks:
             out.append(_make_run(text, toks, floor))
     return out

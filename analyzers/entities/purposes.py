@@ -69,7 +69,7 @@ def join_purposes(text: str, runs: list, gaz) -> list:
                 if gap is _AND_GAP and org_head(first):
                     break  # another institution: Aleancës për Ardhmërinë ... dhe Nismës
                 for w in _GAP_WORD_RE.finditer(text, m.start(), m.end()):
-                    tokens.append(Token(w.group(), w.start(), w.end(), "w"))
+                    tokens.append(Token(w.group(), w.start(), w.end()))
                 tokens.extend(nxt.tokens)
                 gap = _AND_GAP
                 j += 1
@@ -131,7 +131,7 @@ def join_seats(text: str, runs: list, gaz) -> list:
             and any(gaz.entry(c).type == "LOC" for c in gaz.lookup(runs[i + 1].tokens[0].text))
         ):
             m = _GAP_WORD_RE.search(text, run.end)
-            seat = Token(m.group(), m.start(), m.end(), "w")
+            seat = Token(m.group(), m.start(), m.end())
             out.append(Run([*toks, seat, *runs[i + 1].tokens], run.title_before))
             i += 2
             continue
