@@ -131,7 +131,8 @@ class Gazetteer:
         """A first name of the lexicon or of the first-name list."""
         if word in self.first_names:
             return True
-        return any(self.entries[c].role == "first" for c in self.forms.get(word, ()))
+        names = self.forms.get(word)  # (most words asked are in no dictionary: no generator made for them)
+        return names is not None and any(self.entries[c].role == "first" for c in names)
 
     def is_not_name(self, word: str) -> bool:
         """Whether a capitalised word is listed as no name, as written
