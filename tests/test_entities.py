@@ -296,9 +296,11 @@ def test_sentence_initial_first_name_that_is_a_common_word_is_skipped():
 
 
 def test_news_outlet_web_address_is_an_organisation():
+    # Koha.net is Koha Ditore's address: one facet value (sq-24; its own
+    # canonical before, when the dictionaries missed the address)
     found = extract_entities("Ai foli për Koha.net. /Lajmi.net/")
     assert [(m.text, m.type, m.canonical) for m in found] == [
-        ("Koha.net", "ORG", "Koha.net"),
+        ("Koha.net", "ORG", "Koha Ditore"),
         ("Lajmi.net", "ORG", "Lajmi.net"),
     ]
 

@@ -56,7 +56,7 @@ __all__ = ["CURATED_FILES", "RESOURCES", "Entry", "FrozenEntry", "Gazetteer", "l
 
 # Bump when the derivation in analyzers.entities.sources changes, to
 # invalidate cached tables.
-BUILD_VERSION = "29"  # 29: entries unpickled by tuple.__new__
+BUILD_VERSION = "30"  # 29: entries unpickled by tuple.__new__; 30: sources.variant_gender (sq-24)
 
 # The source packages: distribution -> import name.
 SOURCE_PACKAGES = {

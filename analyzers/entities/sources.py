@@ -69,7 +69,11 @@ class _Builder:
             if variant != canonical and variant not in self.entries:
                 self.variant_of.setdefault(variant, canonical)
         for written in (canonical, *variants):
-            gender = entry.gender if written == canonical else variant_gender(written, entry.gender)
+            gender = (
+                entry.gender
+                if written == canonical
+                else variant_gender(written, entry.gender, of_words=canonical.count(" ") + 1, type_=entry.type)
+            )
             if gender == FEM and " " not in written:
                 written = feminine_canonical(written)  # Vetëvendosje declines from Vetëvendosja
             for form in name_forms(written, gender):
@@ -185,14 +189,18 @@ def _curated(builder: _Builder) -> set[str]:
     return none
 
 
-def variant_gender(variant: str, default: str) -> str:
+def variant_gender(variant: str, default: str, of_words: int = 1, type_: str | None = None) -> str:
     """How another spelling of a name declines: an acronym not at all
     (SHBA), a multi-word name by its head (Lidhja Demokratike e Kosovës: a
     feminine head; Shtetet e Bashkuara: a plural one), a word of an acronym's
-    entry by its ending (Vetëvendosje: feminine), else as the entry."""
+    entry by its ending (Vetëvendosje: feminine), one word for a name of
+    `of_words` words by its own ending, not the name's head (below), else as
+    the entry."""
     if variant.isupper() or any(c.isdigit() for c in variant):
         return "-"
     head = variant.split()[0]
+    if of_words > 1 and " " not in variant and default in (FEM, PLURAL) and type_ != "PER":
+        return _one_word_variant_gender(variant)
     if " " in variant:
         if head.endswith(("et", "at")):
             return PLURAL
@@ -206,6 +214,18 @@ def variant_gender(variant: str, default: str) -> str:
     if variant.endswith(("ët", "jtë")) and variant[:1].isupper() and not variant.isupper():
         return PLURAL  # a team's name in the definite plural: Bavarezët, Bavarezëve
     return default
+
+
+def _one_word_variant_gender(variant: str) -> str:
+    """One word for a feminine or plural name of several words, a person's
+    aside, declines by its own ending, not by the name's head: the head's
+    gender is not the word's (Gazeta Express: Gazetaexpress,
+    Gazetaexpressit, not Gazetaexpressa; Koha Ditore: Koha.net; Malet e
+    Sharrit: Sharr, Sharrit). A word in -a or -ë is feminine (Premierliga,
+    Fushë-Kosovë), another masculine. A person's surname is left out: it
+    keeps the person's gender (Ana Brnabić's Brnabiq stays unknown, which
+    keeps the first name Ana, also a common word, in "Ana Bërnabiq")."""
+    return FEM if variant.endswith(("a", "ë")) else MASC
 
 
 def _lexeme_records(path: Path):
