@@ -35,3 +35,27 @@ def test_an_outlet_is_found_by_its_one_word_names():
     assert found("Rasti është në polici, ka shpjeguar ai për Express.") == [("Express", "ORG", "Gazeta Express")]
     assert found("Ai punon te Daily Express.") == [("Daily Express", "ORG", "Daily Express")]
     assert found("Ai foli për Koha.net.") == [("Koha.net", "ORG", "Koha Ditore")]
+
+
+def test_a_government_named_by_its_head_is_one_organisation():
+    assert found("Buxheti ishte më i vogël se sa kishte planifikuar Qeveria Kurti. Në Qeverinë Hoti, jo.") == [
+        ("Qeveria Kurti", "ORG", "Qeveria Kurti"),
+        ("Qeverinë Hoti", "ORG", "Qeveria Hoti"),
+    ]
+    assert found("Opozita kritikoi marrëveshjen e qeverisë Mitsotakis për zonën.") == [
+        ("qeverisë Mitsotakis", "ORG", "Qeveria Mitsotakis")
+    ]
+    assert found("Qeveria Kurti miratoi vendimin.") == [("Qeveria Kurti", "ORG", "Qeveria Kurti")]
+
+
+def test_a_government_named_by_its_state_or_a_person_apart_is_not():
+    assert found("Qeveria e Kosovës dhe Qeveria Kurti.") == [
+        ("Qeveria e Kosovës", "ORG", "Qeveria e Kosovës"),
+        ("Qeveria Kurti", "ORG", "Qeveria Kurti"),
+    ]
+    # a comma between: the person, speaking of the government
+    assert found("Për Qeverinë, Kurti tha se do të vendosë.") == [("Kurti", "PER", "Albin Kurti")]
+    # a full name after the noun, or a word that only ends like it: the person
+    assert found("Antarët e qeverisë Albin Kurti dhe Ibrahim Rugova.")[0][:2] == ("Albin Kurti", "PER")
+    # the former government: the noun after ish- (former) names it
+    assert found("Ministrat e ish-qeverisë Haradinaj.") == [("qeverisë Haradinaj", "ORG", "Qeveria Haradinaj")]

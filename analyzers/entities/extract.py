@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 from operator import itemgetter
 
-from analyzers.entities import gazetteer, lexical, resolve
+from analyzers.entities import gazetteer, governments, lexical, resolve
 from analyzers.entities.classify import (
     agree_types,
     confirm,
@@ -144,6 +144,8 @@ def _found(text: str, evidence: Evidence | None) -> list[tuple[int, int, str, st
     agree_types(pieces)
     pieces = drop_common_nouns(pieces, gaz)
     pieces = confirm(pieces)
+    if governments.MARK in text:
+        pieces = governments.governments(pieces, text)
     if "(" in text:
         _introduced_acronyms(pieces, text, gaz)
     out = [(m.start, m.end, m.type, m.canonical) for m in misc]
