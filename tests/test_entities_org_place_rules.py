@@ -59,3 +59,30 @@ def test_a_government_named_by_its_state_or_a_person_apart_is_not():
     assert found("Antarët e qeverisë Albin Kurti dhe Ibrahim Rugova.")[0][:2] == ("Albin Kurti", "PER")
     # the former government: the noun after ish- (former) names it
     assert found("Ministrat e ish-qeverisë Haradinaj.") == [("qeverisë Haradinaj", "ORG", "Qeveria Haradinaj")]
+
+
+def test_a_list_after_a_place_noun_in_the_plural_names_places():
+    text = "Ndotja ra në kontetë e Pinellas, Manatee, Sarasota, Charlotte dhe Collier. Në kontetë Pinellas, Lee dhe Collier jo."
+    assert {(t, ty) for t, ty, _ in found(text)} == {
+        ("Pinellas", "LOC"),
+        ("Manatee", "LOC"),
+        ("Sarasota", "LOC"),
+        ("Charlotte", "LOC"),  # a first name alone, a place in the list
+        ("Collier", "LOC"),
+        ("Lee", "LOC"),
+    }
+
+
+def test_a_list_after_a_singular_place_noun_or_a_speaker_is_not_all_places():
+    # the singular classes the one name after it; the others are the speakers
+    assert [(t, ty) for t, ty, _ in found("Në qytetin Tiranë, Beqiri dhe Hoxha thanë se po.")] == [
+        ("Tiranë", "LOC"),
+        ("Beqiri", "PER"),
+        ("Hoxha", "PER"),
+    ]
+    # a speaker after the list, or a titled person, stays a person
+    for text in (
+        "Në komunat Istog, Junik dhe Viti, Haziri tha se po.",
+        "Në komunat Istog, Junik dhe Viti, kryetari Haziri foli.",
+    ):
+        assert [(t, ty) for t, ty, _ in found(text)][-1] == ("Haziri", "PER")

@@ -17,6 +17,7 @@ from analyzers.entities.lexical import (
 )
 from analyzers.entities.mentions import CONNECTOR_WORDS, word_after, word_before
 from analyzers.entities.piece import Piece
+from analyzers.entities.place_lists import places_listed
 from analyzers.entities.words import (
     DIRECTION_GENITIVES,
     FAMILY_NOUN,
@@ -309,12 +310,12 @@ def coordinate(pieces: list[Piece], text: str, gaz) -> None:
             chain.append(pieces[i])
             joins.append(m.group())
             i += 1
-        _coordinate_list(chain, joins, text, gaz)
+        if not places_listed(chain, text):  # (after a place noun in the plural: places)
+            _coordinate_list(chain, joins, text, gaz)
 
 
 def _coordinate_list(chain: list[Piece], joins: list[str], text: str, gaz) -> None:
-    """coordinate() for one list of two names or more, `joins` the text
-    between each name and the next."""
+    """coordinate() for one list of two names or more; `joins`: the text between each two."""
     if len(chain) > 2:
         # the weak members, and the kinds of the others (apart in one
         # pass: asking `q in weak` compares pieces field by field)
