@@ -248,11 +248,14 @@ def title_before(text: str, start: int) -> bool:
     ``presidenti rus, Vladimir Putin``, ``presidentit kinez, Xi Jinping``.
     Only the last five words count."""
     window = text[max(0, start - 70) : start]
-    last = window.rsplit(None, 1)[-1:]
-    if last and last[0].lower() in TITLE_ABBREVIATIONS:
-        return True  # Z. Doseba, Dr. Ford: the abbreviation's dot ends no sentence
     cut = _TO_LAST_CUT.match(window)  # up to the last sentence's end, if any
     parts = (window[cut.end() :] if cut else window).split()
+    if not parts:
+        # a sentence's end right before the name, unless the dot is a
+        # title's abbreviation's (Z. Doseba, Dr. Ford), which ends none (each
+        # ends in a dot, so a window whose last word is one has no parts)
+        last = window.rsplit(None, 1)[-1:]
+        return bool(last) and last[0].lower() in TITLE_ABBREVIATIONS
     if not any(map(_title_word, parts)):
         return False  # no title in the sentence (most names)
     words = [w.strip(_WORD_PUNCTUATION) for w in parts]
