@@ -97,7 +97,12 @@ from analyzers.tokenizer import AlbanianTokenizer, positioned_tokens
 #       sq-22 is rebuilt.
 # sq-24: entity rules (issue #15, seventh round): one word for a feminine
 #       name of several words declines by its own ending (Gazetaexpress,
-#       Koha.net: Gazeta Express, Koha Ditore); sq-23 is rebuilt.
+#       Koha.net: Gazeta Express, Koha Ditore); a word the article names a
+#       person by is that person wherever it is written with a capital and
+#       nothing else claims it (Veseli opening a paragraph after Kadri
+#       Veseli); a surname opening a sentence that the curated list's
+#       well-known people resolve is kept (Pjanic, Dendias); sq-23 is
+#       rebuilt.
 ANALYZER_VERSION = "sq-24"
 
 

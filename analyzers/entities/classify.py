@@ -595,6 +595,16 @@ def drop_common_nouns(pieces: list[Piece], gaz) -> list[Piece]:
 
 def confirm(pieces: list[Piece]) -> list[Piece]:
     """Keeps a sentence-initial unknown word only if the article names the
-    same entity elsewhere in a position where the capital means a name."""
+    same entity elsewhere in a position where the capital means a name, or
+    the curated list knows the person it names."""
     confirmed = {p.canonical for p in pieces if not p.tentative}
-    return [p for p in pieces if not p.tentative or p.canonical in confirmed]
+    return [p for p in pieces if not p.tentative or p.canonical in confirmed or _known_by_surname(p)]
+
+
+def _known_by_surname(piece: Piece) -> bool:
+    """A word opening a sentence that the curated list's well-known people
+    resolve to one of them (Pjanic, Dendias, Pirlo: resolve.resolve_people):
+    the name of a person news name by the surname alone, no common word
+    (those are dropped before), of three letters or more (a particle, a
+    foreign article: Un, De)."""
+    return piece.type == "PER" and " " in piece.canonical and len(piece.words) == 1 and len(piece.words[0]) > 2

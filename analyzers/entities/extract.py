@@ -35,6 +35,7 @@ from analyzers.entities.classify import (
     type_hints,
 )
 from analyzers.entities.cut import Span, cut_run, lone_opener, web_address_piece
+from analyzers.entities.discourse import person_again
 from analyzers.entities.evidence import Evidence
 from analyzers.entities.lexical import Lowered, adjective_compound
 from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_addresses, word_before
@@ -163,7 +164,7 @@ def _found(text: str, evidence: Evidence | None) -> list[tuple[int, int, str, st
             piece.end, piece.canonical = numeral.end(), f"{piece.canonical} {numeral.group(1)}"
         out.append((piece.start, piece.end, piece.type, piece.canonical))
     out.sort(key=itemgetter(0))  # by start
-    return out
+    return person_again(out, text)
 
 
 # An acronym in brackets right after an organisation's name: "Instituti ...

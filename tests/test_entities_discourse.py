@@ -1,0 +1,62 @@
+"""People named again where the words around them say nothing: a surname
+opening a sentence, a capitalised common word the article names a person by
+elsewhere (analyzers.entities.discourse, classify.confirm)."""
+
+from __future__ import annotations
+
+from analyzers import extract_entities
+from analyzers.entities.discourse import person_again
+
+
+def people(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.canonical) for m in extract_entities(text) if m.type == "PER"]
+
+
+def test_a_surname_opening_a_paragraph_is_the_person_the_article_names():
+    # "Veseli" is a common word of the lexicon (veseli, gaiety): opening a
+    # sentence, by itself it is dropped; the article names Kadri Veseli
+    text = (
+        "Kryetari i partisë, Kadri Veseli, ka vizituar sot Skenderajn.\n\n"
+        "Veseli ka folur për nevojën e një angazhimi edhe më të madh."
+    )
+    assert people(text) == [("Kadri Veseli", "Kadri Veseli"), ("Veseli", "Kadri Veseli")]
+
+
+def test_a_common_word_the_article_writes_in_lowercase_stays_common_opening_a_sentence():
+    found = [(0, 7, "PER", "Shpresa Gashi")]
+    text = "Shpresa foli dje.\n\nShpresa është e madhe, tha ajo, dhe shpresa mbetet."
+    assert person_again(found, text) == found
+    # with no lowercase use, the capitalised word is the person's
+    text = "Shpresa foli dje.\n\nShpresa tha se do të vijë."
+    assert person_again(found, text) == found + [(19, 26, "PER", "Shpresa Gashi")]
+
+
+def test_a_word_of_a_longer_name_or_inside_another_mention_is_left_alone():
+    text = "Tara foli dje. Ajo takoi Tara Hoxhën, dhe Tara tha se vjen."
+    found = [(0, 4, "PER", "Tara"), (25, 36, "ORG", "Tara Hoxha")]
+    # (25: covered; a capitalised word after it: part of another name)
+    assert person_again(found, text) == found + [(42, 46, "PER", "Tara")]
+    assert person_again(found, "Tara foli dje. Me Tara Hoxha erdhi.") == found
+
+
+def test_a_word_two_people_are_named_by_names_neither():
+    text = "Ana Hoti dhe Besa Hoti erdhën.\n\nHoti tha se po."
+    found = [(0, 8, "PER", "Ana Hoti"), (13, 22, "PER", "Besa Hoti")]
+    assert person_again(found, text) == found
+
+
+def test_only_a_person_s_full_name_lends_its_last_word():
+    text = "Ministri rus i Energjisë foli. Sekretari i Energjisë tha."
+    found = [(9, 24, "PER", "Rusi i Energjisë")]
+    assert person_again(found, text) == found
+
+
+def test_a_surname_opening_a_sentence_is_the_well_known_person_of_the_curated_list():
+    text = "Juventusi humbi ndeshjen e fundit.\n\nPjanic do të karantinohet për 15 ditë."
+    assert people(text) == [("Pjanic", "Miralem Pjanic")]
+
+
+def test_a_two_letter_word_opening_a_sentence_is_no_well_known_surname():
+    # Un, the last word of Kim Jong Un, opening a French title
+    text = "Në kategorinë studentore:\n\nUn diable dans la poche"
+    assert people(text) == []
