@@ -5,7 +5,7 @@ elsewhere (analyzers.entities.discourse, classify.confirm)."""
 from __future__ import annotations
 
 from analyzers import extract_entities
-from analyzers.entities.discourse import person_again
+from analyzers.entities.discourse import nicknamed, person_again
 
 
 def people(text: str) -> list[tuple[str, str]]:
@@ -60,3 +60,27 @@ def test_a_two_letter_word_opening_a_sentence_is_no_well_known_surname():
     # Un, the last word of Kim Jong Un, opening a French title
     text = "Në kategorinë studentore:\n\nUn diable dans la poche"
     assert people(text) == []
+
+
+def test_a_quoted_nickname_inside_a_name_makes_one_person():
+    text = "Aktori Dwayne ‘The Rock’ Johnson foli dje.\n\nThe Rock tha se po."
+    found = [(m.text, m.type, m.canonical) for m in extract_entities(text)]
+    assert found[0] == ("Dwayne ‘The Rock’ Johnson", "PER", "Dwayne Johnson")
+    assert ("The Rock", "PER", "Dwayne Johnson") in found
+    text = 'Dita kur fizikani Johannes Wilhelm "Hans" Geiger lindi. Metodën e zhvilloi fizikani Geiger.'
+    found = [(m.text, m.type, m.canonical) for m in extract_entities(text)]
+    assert found == [
+        ('Johannes Wilhelm "Hans" Geiger', "PER", "Johannes Wilhelm Geiger"),
+        ("Geiger", "PER", "Johannes Wilhelm Geiger"),
+    ]
+
+
+def test_a_quoted_title_between_two_people_joins_them_not():
+    # a song's title in quotes, then more than spaces before the next person
+    text = "Kënga e Dua Lipës “Levitating”, tha Rita Ora, e pëlqeu."
+    found = [(9, 18, "PER", "Dua Lipa"), (37, 45, "PER", "Rita Ora")]
+    assert nicknamed(found, text) == found
+    # four words in quotes: no nickname
+    text = "Trump “Make America Great Again” Biden"
+    found = [(0, 5, "PER", "Donald Trump"), (33, 38, "PER", "Joe Biden")]
+    assert nicknamed(found, text) == found

@@ -12,9 +12,15 @@ Veseli``) is that person wherever it is written with a capital
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from analyzers.entities.mentions import CONNECTOR_WORDS, HEADER_RE, opens_sentence
+
+# A nickname in quotes between a person's first name and surname:
+# Dwayne ‘The Rock’ Johnson, Johannes Wilhelm "Hans" Geiger. One to three
+# capitalised words (group 1), spaces outside the quotes.
+_NICKNAME = re.compile(r"[ \t\u00a0]+[\"'‘’“”„«‚]((?:[^\W\d_][\w.-]*)(?: [^\W\d_][\w.-]*){0,2})[\"'‘’“”»][ \t\u00a0]+")
 
 # Shorter words are initials, particles or abbreviations (Xi aside, whom
 # news name in full first).
@@ -122,3 +128,42 @@ def _written_lowercase(text: str, word: str) -> bool:
             return True
         i = text.find(word, i + 1)
     return False
+
+
+def nicknamed(found: list[tuple[int, int, str, str]], text: str) -> list[tuple[int, int, str, str]]:
+    """`found` with a person's name that a quoted nickname splits made one
+    mention: Dwayne ‘The Rock’ Johnson (three people before: Dwayne, The
+    Rock, Johnson), Johannes Wilhelm "Hans" Geiger. Its canonical form is the
+    name without the nickname, and the article's other mentions of either
+    part's entity take it."""
+    if not any(c in text for c in "\"'‘’“”„«‚"):
+        return found
+    out = list(found)
+    renamed: dict[str, str] = {}
+    k = 0
+    while k < len(out):
+        first = out[k]
+        m = _NICKNAME.match(text, first[1]) if first[2] == "PER" else None
+        if m is None or not all(w[0].isupper() for w in m.group(1).split()):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(out) and out[j][1] <= m.end(1):
+            j += 1  # (a mention of the nickname itself, inside the quotes)
+        if j == len(out) or out[j][0] != m.end() or out[j][2] != "PER":
+            k += 1
+            continue
+        last = out[j]
+        written_first = text[first[0] : first[1]]
+        if " " in last[3]:
+            canonical = last[3]  # the surname resolved to the full name: Dwayne Johnson
+        else:
+            canonical = f"{written_first} {last[3]}"
+        for old in (first[3], last[3], *(o[3] for o in out[k + 1 : j])):
+            if old != canonical:
+                renamed[old] = canonical
+        out[k : j + 1] = [(first[0], last[1], "PER", canonical)]
+        k += 1
+    if renamed:
+        out = [(s, e, t, renamed.get(c, c) if t == "PER" else c) for s, e, t, c in out]
+    return out

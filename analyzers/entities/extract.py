@@ -35,7 +35,7 @@ from analyzers.entities.classify import (
     type_hints,
 )
 from analyzers.entities.cut import Span, cut_run, lone_opener, web_address_piece
-from analyzers.entities.discourse import person_again
+from analyzers.entities.discourse import nicknamed, person_again
 from analyzers.entities.evidence import Evidence
 from analyzers.entities.lexical import Lowered, adjective_compound
 from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_addresses, word_before
@@ -164,7 +164,7 @@ def _found(text: str, evidence: Evidence | None) -> list[tuple[int, int, str, st
             piece.end, piece.canonical = numeral.end(), f"{piece.canonical} {numeral.group(1)}"
         out.append((piece.start, piece.end, piece.type, piece.canonical))
     out.sort(key=itemgetter(0))  # by start
-    return person_again(out, text)
+    return person_again(nicknamed(out, text), text)
 
 
 # An acronym in brackets right after an organisation's name: "Instituti ...
