@@ -84,3 +84,26 @@ def test_a_quoted_title_between_two_people_joins_them_not():
     text = "Trump “Make America Great Again” Biden"
     found = [(0, 5, "PER", "Donald Trump"), (33, 38, "PER", "Joe Biden")]
     assert nicknamed(found, text) == found
+
+
+def test_a_place_named_after_a_person_is_a_place():
+    text = "Aksidenti ndodhi në kryqëzimin e Bestwood Street me Evelyn Street, në Londër."
+    types = {m.text: m.type for m in extract_entities(text)}
+    assert types["Evelyn Street"] == "LOC"
+
+
+def test_a_title_written_in_capitals_is_a_title_not_an_acronym():
+    found = [(m.text, m.type) for m in extract_entities("Dje TRAJNERI Conte mori pjesë në takim.")]
+    assert found == [("Conte", "PER")]
+    assert [(m.text, m.type) for m in extract_entities("PRESIDENTI Putin foli.")] == [("Putin", "PER")]
+
+
+def test_a_capitalised_common_word_after_a_title_and_per_is_the_office_s_field():
+    text = "Shefi i Divizionit për Vlerësim në ministri, Fatmir Elezi, foli dje."
+    assert people(text) == [("Fatmir Elezi", "Fatmir Elezi")]
+
+
+def test_a_wife_named_after_gruan_is_a_person():
+    # gruan, gruas: the accusative and genitive of grua (wife) are titles as gruaja is
+    text = "Aktori tha se takimi me gruan e tij Roze është gjëja më e mirë."
+    assert people(text) == [("Roze", "Roze")]

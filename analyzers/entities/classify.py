@@ -232,7 +232,12 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
         return "ORG"  # an English article: The Boston Globe, The Guardian; no person's name
     if lowered & MISC_WORDS or any(map(MISC_HEADS.match, lowered)):
         return "MISC"  # Hardh Fest, Premier Ligën Skoceze, Ryder Cup
-    if gaz.is_first_name(written[0]) and words[1] not in CONNECTOR_WORDS and not lowered & ORG_WORDS:
+    if (
+        gaz.is_first_name(written[0])
+        and words[1] not in CONNECTOR_WORDS
+        and not lowered & ORG_WORDS
+        and words[-1].lower() not in NAMED_AFTER_PEOPLE
+    ):
         return "PER"
     if (
         len(written) > 2
@@ -255,6 +260,11 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
     if common_noun_phrase(written, gaz):
         return "ORG"
     return None
+
+
+# The last words of places named after a person, whose names open with a
+# first name: Evelyn Street, Kennedy Airport (loc_words: a place).
+NAMED_AFTER_PEOPLE = frozenset({"street", "avenue", "road", "square", "stadium", "arena", "airport"})
 
 
 def _name_shaped(words: tuple[str, ...], gaz) -> bool:

@@ -167,6 +167,10 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             continue
         # an acronym is always a name of its own
         acr = split_acronym(word)
+        if acr and not acr[1] and is_title(word):
+            title = True  # a title in capitals (PRESIDENTI Putin): no acronym
+            i += 1
+            continue
         if acr:
             if i + 1 < n and not acr[1]:
                 person = _person_in_capitals(toks, i, n, gaz)
@@ -357,7 +361,8 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             or gaz.is_not_name(word)
             or (
                 common_mid_sentence(word, gaz)
-                and (before in CONNECTOR_WORDS or not title)  # kryetari i Komunës (a title looked for last)
+                # kryetari i Komunës; drejtori për Buxhet: the office's field (a title looked for last)
+                and (before in CONNECTOR_WORDS or before == "për" or not title)
                 and before not in SPEECH_VERBS
                 and not _place_by_context(word, before)
             )
@@ -422,7 +427,7 @@ def _cut_word(text: str, tok: Token, title: bool, gaz) -> list[Piece]:
     before = word_before(text, tok.start)
     if (
         common_mid
-        and (before in CONNECTOR_WORDS or not title)
+        and (before in CONNECTOR_WORDS or before == "për" or not title)
         and before not in SPEECH_VERBS
         and not _place_by_context(word, before)
     ):
@@ -470,7 +475,7 @@ def _word_plan(word: str, initial: bool, gaz) -> tuple:
     acr = split_acronym(word)
     if acr:
         name = acr[0]
-        if name in gaz.not_names:
+        if name in gaz.not_names or (not acr[1] and is_title(word)):  # (a title in capitals: PRESIDENTI)
             return _DROPPED
         unknown = not gaz.lookup(name)
         if unknown and (name.lower() in gaz.common or _NO_ACRONYM.match(name)):
