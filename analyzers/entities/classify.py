@@ -27,6 +27,7 @@ from analyzers.entities.words import (
     LOC_WORDS,
     MISC_HEADS,
     MISC_WORDS,
+    NAMED_AFTER,
     NAMED_BY,
     OFFICE,
     ORG_HEADS,
@@ -232,13 +233,8 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
         return "ORG"  # an English article: The Boston Globe, The Guardian; no person's name
     if lowered & MISC_WORDS or any(map(MISC_HEADS.match, lowered)):
         return "MISC"  # Hardh Fest, Premier Ligën Skoceze, Ryder Cup
-    if (
-        gaz.is_first_name(written[0])
-        and words[1] not in CONNECTOR_WORDS
-        and not lowered & ORG_WORDS
-        and words[-1].lower() not in NAMED_AFTER_PEOPLE
-    ):
-        return "PER"
+    if gaz.is_first_name(written[0]) and words[1] not in CONNECTOR_WORDS and not lowered & (ORG_WORDS | NAMED_AFTER):
+        return "PER"  # (not a place named after a person: Evelyn Street)
     if (
         len(written) > 2
         and written[-2] in CONNECTOR_WORDS
@@ -260,11 +256,6 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
     if common_noun_phrase(written, gaz):
         return "ORG"
     return None
-
-
-# The last words of places named after a person, whose names open with a
-# first name: Evelyn Street, Kennedy Airport (loc_words: a place).
-NAMED_AFTER_PEOPLE = frozenset({"street", "avenue", "road", "square", "stadium", "arena", "airport"})
 
 
 def _name_shaped(words: tuple[str, ...], gaz) -> bool:
@@ -601,20 +592,3 @@ def drop_common_nouns(pieces: list[Piece], gaz) -> list[Piece]:
             and (not p.title or p.preposition in CONNECTOR_WORDS)
         )
     ]
-
-
-def confirm(pieces: list[Piece]) -> list[Piece]:
-    """Keeps a sentence-initial unknown word only if the article names the
-    same entity elsewhere in a position where the capital means a name, or
-    the curated list knows the person it names."""
-    confirmed = {p.canonical for p in pieces if not p.tentative}
-    return [p for p in pieces if not p.tentative or p.canonical in confirmed or _known_by_surname(p)]
-
-
-def _known_by_surname(piece: Piece) -> bool:
-    """A word opening a sentence that the curated list's well-known people
-    resolve to one of them (Pjanic, Dendias, Pirlo: resolve.resolve_people):
-    the name of a person news name by the surname alone, no common word
-    (those are dropped before), of three letters or more (a particle, a
-    foreign article: Un, De)."""
-    return piece.type == "PER" and " " in piece.canonical and len(piece.words) == 1 and len(piece.words[0]) > 2

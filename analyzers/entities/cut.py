@@ -167,7 +167,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             continue
         # an acronym is always a name of its own
         acr = split_acronym(word)
-        if acr and not acr[1] and is_title(word):
+        if acr and len(word) > 4 and not acr[1] and is_title(word):
             title = True  # a title in capitals (PRESIDENTI Putin): no acronym
             i += 1
             continue

@@ -1,6 +1,10 @@
 """One person, one name through an article: where the words around a name
 say nothing of it, what the article says of the same name elsewhere does.
 
+A sentence-initial unknown word is kept only where the article names the
+same entity where a capital means a name, or the curated list knows the
+person it names (:func:`confirm`).
+
 A capital opening a sentence says nothing of the word it is on, and a
 capitalised common word mid-sentence is often emphasis, not a name: cutting
 drops such a word where nothing near it makes it a name. The word the
@@ -14,53 +18,77 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
+from analyzers.entities.lexical import common
 from analyzers.entities.mentions import CONNECTOR_WORDS, HEADER_RE, opens_sentence
+from analyzers.entities.piece import Piece
+from analyzers.entities.words import NOT_NAMES
 
 # A nickname in quotes between a person's first name and surname:
 # Dwayne ‘The Rock’ Johnson, Johannes Wilhelm "Hans" Geiger. One to three
-# capitalised words (group 1), spaces outside the quotes.
-_NICKNAME = re.compile(r"[ \t\u00a0]+[\"'‘’“”„«‚]((?:[^\W\d_][\w.-]*)(?: [^\W\d_][\w.-]*){0,2})[\"'‘’“”»][ \t\u00a0]+")
+# capitalised words (group 1), spaces outside the quotes. Compiled when an
+# article first has a quote right after a person's name.
+_NICKNAME = r"[ \t\u00a0]+[\"'‘’“”„«‚]((?:[^\W\d_][\w.-]*)(?: [^\W\d_][\w.-]*){0,2})[\"'‘’“”»][ \t\u00a0]+"
+
+# A space and an opening quote: where a nickname may follow a first name.
+QUOTE_AFTER_SPACE = tuple(" " + quote for quote in "\"'‘’“”„«‚")
 
 # Shorter words are initials, particles or abbreviations (Xi aside, whom
 # news name in full first).
 _MIN_CHARS = 3
 
 
-def person_again(found: list[tuple[int, int, str, str]], text: str) -> list[tuple[int, int, str, str]]:
+def confirm(pieces: list[Piece]) -> list[Piece]:
+    """Keeps a sentence-initial unknown word only if the article names the
+    same entity elsewhere in a position where the capital means a name, or
+    the curated list knows the person it names."""
+    confirmed = {p.canonical for p in pieces if not p.tentative}
+    return [p for p in pieces if not p.tentative or p.canonical in confirmed or _known_by_surname(p)]
+
+
+def _known_by_surname(piece: Piece) -> bool:
+    """A word opening a sentence that the curated list's well-known people
+    resolve to one of them (Pjanic, Dendias, Pirlo: resolve.resolve_people):
+    the name of a person news name by the surname alone, no common word
+    (those are dropped before), of three letters or more (a particle, a
+    foreign article: Un, De)."""
+    return piece.type == "PER" and " " in piece.canonical and len(piece.words) == 1 and len(piece.words[0]) > 2
+
+
+def people_again(
+    found: list[tuple[int, int, str, str]], text: str, people: list[str], nickname: bool, gaz
+) -> list[tuple[int, int, str, str]]:
     """`found` (``(start, end, type, canonical)`` in order of start) with
+    a person's name that a quoted nickname splits made one
+    (:func:`nicknamed`; `nickname`: a quote opens after one), then with
     every further capitalised occurrence of a word that names one person
-    in it: the whole of a one-word mention typed PER, or the last word of
-    a person's full name (Kadri Veseli: Veseli). An occurrence is taken
-    where no mention covers it, no capitalised word stands right before
-    or after it (it would be part of another name), and, opening a
-    sentence, where the article does not write the word in lowercase (a
-    common word then: Shpresa, Drita)."""
-    surfaces: dict[str, str | None] = {}
-    held: dict[str, int] = {}  # how many of the mentions end with the word as written
-    for start, end, type_, canonical in found:
-        if type_ != "PER":
-            continue
-        written = text[start:end]
-        k = written.rfind(" ")
-        word = written[k + 1 :]
-        if len(word) < _MIN_CHARS or not word[0].isupper() or word.isupper() or not word.isalpha():
-            continue
-        if k >= 0 and (not canonical.endswith(" " + word) or not CONNECTOR_WORDS.isdisjoint(canonical.split())):
-            continue  # the last word of a person's full name as written, in its nominative only (Kadri Veseli)
-        if surfaces.get(word, canonical) != canonical:
-            canonical = None  # two people's word: neither
-        surfaces[word] = canonical
-        held[word] = held.get(word, 0) + 1
-    # (most words are written nowhere else: counted in C before any is looked for)
-    todo = [(w, c) for w, c in surfaces.items() if c is not None and text.count(w) > held[w]]
+    in it (`people`: the last word of each PER mention, as written): the
+    whole of a one-word mention, or the last word of a person's full name
+    (Kadri Veseli: Veseli). An occurrence is taken where no mention covers
+    it, no capitalised word stands right before or after it (it would be
+    part of another name), and, opening a sentence, where the article does
+    not write the word in lowercase (a common word then: Shpresa, Drita).
+    Only a word cutting drops elsewhere can be missed elsewhere: a common
+    word or a no-name (Veseli, Tarën, May); the others are asked nothing."""
+    if nickname:
+        found = nicknamed(found, text)
+    todo = [w for w in people if droppable(w, gaz)]
+    if not todo:
+        return found
+    per = [f for f in found if f[2] == "PER"]
+    last = [text[s:e].rpartition(" ")[2] for s, e, _, _ in per]
+    todo = [w for w in dict.fromkeys(todo) if text.count(w) > last.count(w)]
     if not todo:
         return found
     starts = [f[0] for f in found]
     header = HEADER_RE.match(text)
     floor = header.end() if header else 0
     added = []
-    for word, canonical in todo:
+    for word in todo:
+        canonical = _person_of(word, per, last)
+        if canonical is None:
+            continue
         i = text.find(word)
         lower = None
         while i >= 0:
@@ -79,6 +107,44 @@ def person_again(found: list[tuple[int, int, str, str]], text: str) -> list[tupl
     out = found + added
     out.sort(key=lambda f: f[0])
     return out
+
+
+@lru_cache(maxsize=1)
+def _nickname() -> re.Pattern:
+    return re.compile(_NICKNAME)
+
+
+@lru_cache(maxsize=32768)
+def droppable(word: str, gaz) -> bool:
+    """Whether cutting may drop the capitalised word where nothing near it
+    makes it a name: a common word of the lexicon in some case form
+    (Veseli, Tarën: dropped opening a sentence, or mid-sentence with no
+    title), or a word of no name (May, a month). Of three letters or more,
+    capitalised, letters only: no acronym or initial."""
+    if word in NOT_NAMES or gaz.is_not_name(word):
+        return len(word) >= _MIN_CHARS and word.isalpha() and not word.isupper()
+    if gaz.forms.get(word):
+        return False  # a name the dictionaries know is cut as such wherever it stands
+    return len(word) >= _MIN_CHARS and word.isalpha() and word[0].isupper() and not word.isupper() and common(word, gaz)
+
+
+def _person_of(word: str, per, last: list[str]) -> str | None:
+    """The one person the mentions ending with `word` name, or None: the
+    word capitalised, no acronym, letters only; of a full name, its last
+    word in the nominative with no connector in the name (Kadri Veseli, not
+    Rusi i Energjisë); two people's word names neither."""
+    person = None
+    for (start, end, _type, canonical), w in zip(per, last):
+        if w != word:
+            continue
+        if end - start != len(word) and (
+            not canonical.endswith(" " + word) or not CONNECTOR_WORDS.isdisjoint(canonical.split())
+        ):
+            continue  # (a full name's last word in a case form, or a name holding a connector)
+        if person is not None and person != canonical:
+            return None
+        person = canonical
+    return person
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
@@ -136,14 +202,12 @@ def nicknamed(found: list[tuple[int, int, str, str]], text: str) -> list[tuple[i
     Rock, Johnson), Johannes Wilhelm "Hans" Geiger. Its canonical form is the
     name without the nickname, and the article's other mentions of either
     part's entity take it."""
-    if not any(c in text for c in "\"'‘’“”„«‚"):
-        return found
     out = list(found)
     renamed: dict[str, str] = {}
     k = 0
     while k < len(out):
         first = out[k]
-        m = _NICKNAME.match(text, first[1]) if first[2] == "PER" else None
+        m = _nickname().match(text, first[1]) if first[2] == "PER" else None
         if m is None or not all(w[0].isupper() for w in m.group(1).split()):
             k += 1
             continue

@@ -29,13 +29,12 @@ from operator import itemgetter
 from analyzers.entities import gazetteer, governments, lexical, resolve
 from analyzers.entities.classify import (
     agree_types,
-    confirm,
     drop_common_nouns,
     feminine_places,
     type_hints,
 )
 from analyzers.entities.cut import Span, cut_run, lone_opener, web_address_piece
-from analyzers.entities.discourse import nicknamed, person_again
+from analyzers.entities.discourse import QUOTE_AFTER_SPACE, confirm, people_again
 from analyzers.entities.evidence import Evidence
 from analyzers.entities.lexical import Lowered, adjective_compound
 from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_addresses, word_before
@@ -63,11 +62,11 @@ TYPES = ("PER", "LOC", "ORG", "MISC")
 def clear_caches() -> None:
     """Forgets every per-word cache and the loaded dictionaries (for
     benchmarks that must start cold, and tests)."""
-    from analyzers.entities import canonical, classify, cut, mentions, rule_readings, titles, words
+    from analyzers.entities import canonical, classify, cut, discourse, mentions, rule_readings, titles, words
 
     cached = [
         fn
-        for module in (lexical, cut, rule_readings, mentions, titles, classify, resolve)
+        for module in (lexical, cut, rule_readings, mentions, titles, classify, resolve, discourse)
         for fn in vars(module).values()
         if hasattr(fn, "cache_clear")
     ]
@@ -156,15 +155,22 @@ def _found(text: str, evidence: Evidence | None) -> list[tuple[int, int, str, st
         out.extend((c.start, c.end, c.type, c.canonical) for c in credits)
         taken = {(c.start, c.end) for c in credits}
         pieces = [p for p in pieces if (p.start, p.end) not in taken]
+    people: list[str] = []  # the last word of each person's name, as written
+    nickname = False  # a quote opens right after one (Dwayne ‘The Rock’ Johnson)
     for piece in pieces:
         if piece.type is None or _in_handle(text, piece.start):
             continue
-        if piece.type == "PER" and (numeral := _REGNAL.match(text, piece.end)):
-            # a monarch's or a pope's numeral is part of the name (Murati II)
-            piece.end, piece.canonical = numeral.end(), f"{piece.canonical} {numeral.group(1)}"
+        if piece.type == "PER":
+            people.append(piece.words[-1])
+            nickname = nickname or text.startswith(QUOTE_AFTER_SPACE, piece.end)
+            if numeral := _REGNAL.match(text, piece.end):
+                # a monarch's or a pope's numeral is part of the name (Murati II)
+                piece.end, piece.canonical = numeral.end(), f"{piece.canonical} {numeral.group(1)}"
         out.append((piece.start, piece.end, piece.type, piece.canonical))
     out.sort(key=itemgetter(0))  # by start
-    return person_again(nicknamed(out, text), text)
+    if people:
+        return people_again(out, text, people, nickname, gaz)
+    return out
 
 
 # An acronym in brackets right after an organisation's name: "Instituti ...
