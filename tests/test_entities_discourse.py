@@ -123,3 +123,11 @@ def test_a_wife_named_after_gruan_is_a_person():
     # gruan, gruas: the accusative and genitive of grua (wife) are titles as gruaja is
     text = "Aktori tha se takimi me gruan e tij Roze është gjëja më e mirë."
     assert people(text) == [("Roze", "Roze")]
+
+
+def test_an_arabic_article_capitalised_opening_a_sentence_is_the_full_name_s():
+    text = (
+        "Ministri i Jashtëm Walid al-Moualem tha se kushtet po përmirësohen.\n\n"
+        "Al-Moualem tha se regjimi do ta mirëpriste ndihmën."
+    )
+    assert people(text) == [("Walid al-Moualem", "Walid al-Moualem"), ("Al-Moualem", "Walid al-Moualem")]

@@ -23,7 +23,7 @@ from functools import lru_cache
 from analyzers.entities.lexical import common
 from analyzers.entities.mentions import CONNECTOR_WORDS, HEADER_RE, opens_sentence
 from analyzers.entities.piece import Piece
-from analyzers.entities.words import NOT_NAMES
+from analyzers.entities.words import ARTICLE_NAME_PREFIXES, NOT_NAMES
 
 # A nickname in quotes between a person's first name and surname:
 # Dwayne ‘The Rock’ Johnson, Johannes Wilhelm "Hans" Geiger. One to three
@@ -44,7 +44,28 @@ def confirm(pieces: list[Piece]) -> list[Piece]:
     same entity elsewhere in a position where the capital means a name, or
     the curated list knows the person it names."""
     confirmed = {p.canonical for p in pieces if not p.tentative}
-    return [p for p in pieces if not p.tentative or p.canonical in confirmed or _known_by_surname(p)]
+    return [
+        p
+        for p in pieces
+        if not p.tentative or p.canonical in confirmed or _known_by_surname(p) or _particle_opening(p, pieces)
+    ]
+
+
+def _particle_opening(piece: Piece, pieces: list[Piece]) -> bool:
+    """A surname with an Arabic article opening a sentence, capitalised
+    there (Al-Moualem), whose full name the article gives with the article
+    in lowercase (Walid al-Moualem): that person (the piece takes the full
+    name and the type)."""
+    word = piece.words[0]
+    prefix, hyphen, rest = word.partition("-")
+    if not hyphen or len(piece.words) > 1 or not prefix.istitle() or prefix.lower() not in ARTICLE_NAME_PREFIXES:
+        return False
+    tail = f" {prefix.lower()}-{rest}"
+    names = {p.canonical for p in pieces if p.type == "PER" and not p.tentative and p.canonical.endswith(tail)}
+    if len(names) != 1:
+        return False
+    piece.canonical, piece.type, piece.by_default = names.pop(), "PER", False
+    return True
 
 
 def _known_by_surname(piece: Piece) -> bool:
