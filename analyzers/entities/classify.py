@@ -43,6 +43,7 @@ from analyzers.entities.words import (
     sport_word,
 )
 
+_NO_PERSON_WORDS = ORG_WORDS | NAMED_AFTER  # of names opening with a first name
 _PLACE_APPOSITION = re.compile(r",[ \t\u00a0]+(?:një[ \t\u00a0]+)?(\w+)")
 
 
@@ -233,8 +234,8 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
         return "ORG"  # an English article: The Boston Globe, The Guardian; no person's name
     if lowered & MISC_WORDS or any(map(MISC_HEADS.match, lowered)):
         return "MISC"  # Hardh Fest, Premier Ligën Skoceze, Ryder Cup
-    if gaz.is_first_name(written[0]) and words[1] not in CONNECTOR_WORDS and not lowered & (ORG_WORDS | NAMED_AFTER):
-        return "PER"  # (not a place named after a person: Evelyn Street)
+    if gaz.is_first_name(written[0]) and words[1] not in CONNECTOR_WORDS and lowered.isdisjoint(_NO_PERSON_WORDS):
+        return "PER"  # (not an organisation, nor a place named after a person: Evelyn Street)
     if (
         len(written) > 2
         and written[-2] in CONNECTOR_WORDS

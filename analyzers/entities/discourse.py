@@ -32,7 +32,7 @@ from analyzers.entities.words import ARTICLE_NAME_PREFIXES, NOT_NAMES
 _NICKNAME = r"[ \t\u00a0]+[\"'‘’“”„«‚]((?:[^\W\d_][\w.-]*)(?: [^\W\d_][\w.-]*){0,2})[\"'‘’“”»][ \t\u00a0]+"
 
 # A space and an opening quote: where a nickname may follow a first name.
-QUOTE_AFTER_SPACE = tuple(" " + quote for quote in "\"'‘’“”„«‚")
+QUOTE_AFTER_SPACE = frozenset(" " + quote for quote in "\"'‘’“”„«‚")
 
 # Shorter words are initials, particles or abbreviations (Xi aside, whom
 # news name in full first).

@@ -162,7 +162,7 @@ def _found(text: str, evidence: Evidence | None) -> list[tuple[int, int, str, st
             continue
         if piece.type == "PER":
             people.append(piece.words[-1])
-            nickname = nickname or text.startswith(QUOTE_AFTER_SPACE, piece.end)
+            nickname = nickname or text[piece.end : piece.end + 2] in QUOTE_AFTER_SPACE
             if numeral := _REGNAL.match(text, piece.end):
                 # a monarch's or a pope's numeral is part of the name (Murati II)
                 piece.end, piece.canonical = numeral.end(), f"{piece.canonical} {numeral.group(1)}"
