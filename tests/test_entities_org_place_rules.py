@@ -86,3 +86,22 @@ def test_a_list_after_a_singular_place_noun_or_a_speaker_is_not_all_places():
         "Në komunat Istog, Junik dhe Viti, kryetari Haziri foli.",
     ):
         assert [(t, ty) for t, ty, _ in found(text)][-1] == ("Haziri", "PER")
+
+
+def test_a_city_is_the_club_the_story_names_after_it():
+    text = (
+        "Dallas Mavericks fitoi. Me lojë të mirë tek Dallas u dalluan dy lojtarë. Fitorja e Dallasit ndaj LA Clippers."
+    )
+    assert [(t, ty, c) for t, ty, c in found(text) if t.startswith("Dallas")] == [
+        ("Dallas Mavericks", "ORG", "Dallas Mavericks"),
+        ("Dallas", "ORG", "Dallas Mavericks"),
+        ("Dallasit", "ORG", "Dallas Mavericks"),
+    ]
+
+
+def test_a_city_after_a_locative_preposition_or_of_two_clubs_stays_the_city():
+    assert found("Dallas Mavericks fitoi. Ai u lind në Dallas.")[-1] == ("Dallas", "LOC", "Dallas")
+    # two clubs of the city: which one is not said
+    assert found("Manchester United dhe Manchester City luajtën. Manchester ishte plot.")[-1][1] == "LOC"
+    # a club's acronym writes no city (PSG is Paris Saint-Germain)
+    assert found("Ai u lind në Paris. PSG fitoi.")[0] == ("Paris", "LOC", "Paris")

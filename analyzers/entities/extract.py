@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from analyzers.entities import gazetteer, governments, lexical, resolve
+from analyzers.entities.city_clubs import city_clubs
 from analyzers.entities.classify import (
     agree_types,
     drop_common_nouns,
@@ -140,6 +141,7 @@ def _found(text: str, evidence: Evidence | None) -> list[tuple[int, int, str, st
         type_hints(piece, gaz)
     choose_canonical(pieces, gaz, evidence)
     resolve_people(pieces, gaz, text)
+    city_clubs(pieces, text, gaz)
     feminine_places(pieces)
     agree_types(pieces)
     pieces = drop_common_nouns(pieces, gaz)

@@ -1,0 +1,37 @@
+"""A club named by its city: ``fitoren Dallasit ndaj LA Clippers``, ``tek
+Dallas u dalluan`` in a story that writes ``Dallas Mavericks``. Where the
+article writes out one club whose name opens with a city, the city's
+one-word mentions are that club, unless a locative preposition or a place
+noun before them makes them the city (``u lind në Paris``). A city the
+article names two clubs of (Manchester United, Manchester City) is left
+as the city."""
+
+from __future__ import annotations
+
+from analyzers.entities.mentions import word_before
+from analyzers.entities.piece import Piece
+from analyzers.entities.words import LOC_PREPOSITIONS, PLACE_NOUN
+
+
+def city_clubs(pieces: list[Piece], text: str, gaz) -> None:
+    """Retypes a city's one-word mentions as the club of that city the
+    article writes out (ORG, the club's canonical form)."""
+    clubs: dict[str, str] = {}  # a city's canonical -> its club's canonical ("": several)
+    for p in pieces:
+        if p.type != "ORG" or not p.known or len(p.words) < 2:
+            continue
+        # the city as written (a club's acronym, PSG, names no city here)
+        for city in gaz.lookup(p.words[0]):
+            if gaz.entry(city).type == "LOC":
+                clubs[city] = p.canonical if clubs.get(city, p.canonical) == p.canonical else ""
+                break
+    if not clubs:
+        return
+    for p in pieces:
+        club = clubs.get(p.canonical) if p.type == "LOC" and len(p.words) == 1 else None
+        if not club:
+            continue
+        before = word_before(text, p.start)
+        if before in LOC_PREPOSITIONS or PLACE_NOUN.match(before):
+            continue
+        p.type, p.canonical = "ORG", club
