@@ -105,3 +105,11 @@ def test_a_city_after_a_locative_preposition_or_of_two_clubs_stays_the_city():
     assert found("Manchester United dhe Manchester City luajtën. Manchester ishte plot.")[-1][1] == "LOC"
     # a club's acronym writes no city (PSG is Paris Saint-Germain)
     assert found("Ai u lind në Paris. PSG fitoi.")[0] == ("Paris", "LOC", "Paris")
+
+
+def test_a_word_of_events_in_a_genitive_after_the_head_makes_no_event():
+    # an association of war veterans is no war; a war, a cup are events
+    assert found("Kryetari i Shoqatës së Veteranëve të Luftës foli.") == [
+        ("Shoqatës së Veteranëve të Luftës", "ORG", "Shoqata e Veteranëve të Luftës")
+    ]
+    assert [ty for _, ty, _ in found("Ai foli për Luftën e Dytë Botërore dhe Kupën e Botës.")] == ["MISC", "MISC"]

@@ -210,7 +210,13 @@ def _plain_type_by_words(canonical, written, gaz):
     lowered = {w.lower() for w in words}
     if words[0] == "The":
         return "ORG"
-    if lowered & MISC_WORDS or any(MISC_HEADS.match(w) for w in lowered):
+    # (sq-24: a word of events counts before the first genitive article only)
+    named = []
+    for w in words:
+        if w in CONNECTOR_WORDS:
+            break
+        named.append(w.lower())
+    if any(w in MISC_WORDS or MISC_HEADS.match(w) for w in named):
         return "MISC"
     if gaz.is_first_name(written[0]) and words[1] not in CONNECTOR_WORDS and not lowered & ORG_WORDS:
         return "PER"

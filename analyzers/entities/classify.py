@@ -222,17 +222,16 @@ def type_by_name(canonical: str, written: tuple[str, ...], person_verb: bool, ga
 
 @lru_cache(maxsize=32768)
 def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
-    """The type the words of a multi-word name give it, read (`canonical`)
-    and as written, or None: an English article, a word or a head noun of
-    events, organisations or places, a first name, a common noun with
-    adjectives. Cached: names recur across an archive, and only their words
-    decide here."""
+    """The type the words of a multi-word name give it, read (`canonical`) and as written, or None: an
+    English article, a word or a head noun of events (before a genitive: Shoqata e Veteranëve të Luftës is
+    no war), organisations or places, a first name, a common noun with adjectives. Cached: names recur."""
     words = canonical.split()
     low = words[0].lower()
     lowered = set(map(str.lower, words))
     if words[0] == "The":
         return "ORG"  # an English article: The Boston Globe, The Guardian; no person's name
-    if lowered & MISC_WORDS or any(map(MISC_HEADS.match, lowered)):
+    named = set(map(str.lower, words[: next((k for k, w in enumerate(words) if w in CONNECTOR_WORDS), None)]))
+    if named & MISC_WORDS or any(map(MISC_HEADS.match, named)):
         return "MISC"  # Hardh Fest, Premier Ligën Skoceze, Ryder Cup
     if gaz.is_first_name(written[0]) and words[1] not in CONNECTOR_WORDS and lowered.isdisjoint(_NO_PERSON_WORDS):
         return "PER"  # (not an organisation, nor a place named after a person: Evelyn Street)
