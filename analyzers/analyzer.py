@@ -101,8 +101,12 @@ from analyzers.tokenizer import AlbanianTokenizer, positioned_tokens
 #       person by is that person wherever it is written with a capital and
 #       nothing else claims it (Veseli opening a paragraph after Kadri
 #       Veseli); a surname opening a sentence that the curated list's
-#       well-known people resolve is kept (Pjanic, Dendias); sq-23 is
-#       rebuilt.
+#       well-known people resolve is kept (Pjanic, Dendias); a government
+#       named by its head is one organisation (Qeveria Kurti); a list after
+#       a place noun in the plural names places; a city is the club the
+#       article writes out after it (Dallasit: Dallas Mavericks); a prison
+#       is a place; a word of events counts before a name's first genitive
+#       only (Shoqata e Veteranëve të Luftës: ORG); sq-23 is rebuilt.
 ANALYZER_VERSION = "sq-24"
 
 
