@@ -131,3 +131,15 @@ def test_an_arabic_article_capitalised_opening_a_sentence_is_the_full_name_s():
         "Al-Moualem tha se regjimi do ta mirëpriste ndihmën."
     )
     assert people(text) == [("Walid al-Moualem", "Walid al-Moualem"), ("Al-Moualem", "Walid al-Moualem")]
+
+
+def test_where_a_quoted_nickname_stands():
+    from analyzers.entities.discourse import _nickname_at
+
+    text = "Dwayne ‘The Rock’ Johnson"
+    assert _nickname_at(text, 6) == (8, 16, 18)  # the words, and where the surname starts
+    assert _nickname_at('Hans "Hansi" Flick', 4) == (6, 11, 13)
+    assert _nickname_at("Dwayne ‘the rock’ Johnson", 6) is None  # lowercase: no name
+    assert _nickname_at("Ana ‘Një Dy Tre Katër’ Hoti", 3) is None  # four words
+    assert _nickname_at("Ana ‘Zana’, Hoti", 3) is None  # no space after the quote
+    assert _nickname_at("Ana‘Zana’ Hoti", 3) is None  # no space before it

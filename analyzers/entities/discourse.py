@@ -16,7 +16,6 @@ Veseli``) is that person wherever it is written with a capital
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -26,10 +25,11 @@ from analyzers.entities.piece import Piece
 from analyzers.entities.words import ARTICLE_NAME_PREFIXES, NOT_NAMES
 
 # A nickname in quotes between a person's first name and surname:
-# Dwayne ‘The Rock’ Johnson, Johannes Wilhelm "Hans" Geiger. One to three
-# capitalised words (group 1), spaces outside the quotes. Compiled when an
-# article first has a quote right after a person's name.
-_NICKNAME = r"[ \t\u00a0]+[\"'‘’“”„«‚]((?:[^\W\d_][\w.-]*)(?: [^\W\d_][\w.-]*){0,2})[\"'‘’“”»][ \t\u00a0]+"
+# Dwayne ‘The Rock’ Johnson, Johannes Wilhelm "Hans" Geiger (read by
+# _nickname_at: one to three capitalised words, spaces outside the quotes).
+_SPACES = " \t\u00a0"
+_OPENING_QUOTES = "\"'‘’“”„«‚"
+_CLOSING_QUOTES = "\"'‘’“”»"
 
 # A space and an opening quote: where a nickname may follow a first name.
 QUOTE_AFTER_SPACE = frozenset(" " + quote for quote in "\"'‘’“”„«‚")
@@ -94,7 +94,7 @@ def people_again(
     word or a no-name (Veseli, Tarën, May); the others are asked nothing."""
     if nickname:
         found = nicknamed(found, text)
-    todo = [w for w in people if droppable(w, gaz)]
+    todo = [w for w in people if droppable(w, gaz) and text.count(w) > people.count(w)]
     if not todo:
         return found
     per = [f for f in found if f[2] == "PER"]
@@ -130,9 +130,37 @@ def people_again(
     return out
 
 
-@lru_cache(maxsize=1)
-def _nickname() -> re.Pattern:
-    return re.compile(_NICKNAME)
+def _nickname_at(text: str, k: int) -> tuple[int, int, int] | None:
+    """Where a quoted nickname stands at `k` (the end of a name): spaces, an
+    opening quote, one to three words separated by one space, each opening
+    with a capital letter and going on with letters, digits, dots or
+    hyphens, a closing quote, spaces. Its words' start and end, and where
+    the next word starts; None if none stands there."""
+    n = len(text)
+    j = k
+    while j < n and text[j] in _SPACES:
+        j += 1
+    if j == k or j + 1 >= n or text[j] not in _OPENING_QUOTES:
+        return None
+    start = j = j + 1
+    for word in range(3):
+        if j >= n or not (text[j].isalpha() and text[j].isupper()):
+            return None
+        j += 1
+        while j < n and (text[j].isalnum() or text[j] in "._-"):
+            j += 1
+        if j < n and text[j] == " " and word < 2:
+            j += 1
+            continue
+        break
+    end = j
+    if j >= n or text[j] not in _CLOSING_QUOTES:
+        return None
+    j += 1
+    after = j
+    while j < n and text[j] in _SPACES:
+        j += 1
+    return (start, end, j) if j > after else None
 
 
 @lru_cache(maxsize=32768)
@@ -146,7 +174,9 @@ def droppable(word: str, gaz) -> bool:
         return len(word) >= _MIN_CHARS and word.isalpha() and not word.isupper()
     if gaz.forms.get(word):
         return False  # a name the dictionaries know is cut as such wherever it stands
-    return len(word) >= _MIN_CHARS and word.isalpha() and word[0].isupper() and not word.isupper() and common(word, gaz)
+    if len(word) < _MIN_CHARS or not word.isalpha() or word.isupper() or not word[0].isupper():
+        return False
+    return word.lower() in gaz.common or common(word, gaz)  # (the lexicon's word itself first: no readings)
 
 
 def _person_of(word: str, per, last: list[str]) -> str | None:
@@ -228,14 +258,14 @@ def nicknamed(found: list[tuple[int, int, str, str]], text: str) -> list[tuple[i
     k = 0
     while k < len(out):
         first = out[k]
-        m = _nickname().match(text, first[1]) if first[2] == "PER" else None
-        if m is None or not all(w[0].isupper() for w in m.group(1).split()):
+        nick = _nickname_at(text, first[1]) if first[2] == "PER" else None
+        if nick is None:
             k += 1
             continue
         j = k + 1
-        while j < len(out) and out[j][1] <= m.end(1):
+        while j < len(out) and out[j][1] <= nick[1]:
             j += 1  # (a mention of the nickname itself, inside the quotes)
-        if j == len(out) or out[j][0] != m.end() or out[j][2] != "PER":
+        if j == len(out) or out[j][0] != nick[2] or out[j][2] != "PER":
             k += 1
             continue
         last = out[j]

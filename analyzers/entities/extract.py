@@ -163,7 +163,8 @@ def _found(text: str, evidence: Evidence | None) -> list[tuple[int, int, str, st
         if piece.type is None or _in_handle(text, piece.start):
             continue
         if piece.type == "PER":
-            people.append(piece.words[-1])
+            if not piece.known or len(piece.words) > 1:  # (a one-word dictionary name is cut as such anywhere)
+                people.append(piece.words[-1])
             nickname = nickname or text[piece.end : piece.end + 2] in QUOTE_AFTER_SPACE
             if numeral := _REGNAL.match(text, piece.end):
                 # a monarch's or a pope's numeral is part of the name (Murati II)
