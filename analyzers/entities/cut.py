@@ -359,13 +359,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             len(word) == 1
             or word in NOT_NAMES
             or gaz.is_not_name(word)
-            or (
-                common_mid_sentence(word, gaz)
-                # kryetari i Komunës; drejtori për Buxhet: the office's field (a title looked for last)
-                and (before in CONNECTOR_WORDS or before == "për" or not title)
-                and before not in SPEECH_VERBS
-                and not _place_by_context(word, before)
-            )
+            or (common_mid_sentence(word, gaz) and _emphasis(word, before, title))
         ):
             # "kategorinë A", "Covid", "Kushtetutën": a capital on a common
             # word marks an institution or emphasis, not a name
@@ -425,12 +419,7 @@ def _cut_word(text: str, tok: Token, title: bool, gaz) -> list[Piece]:
     if dropped:
         return []
     before = word_before(text, tok.start)
-    if (
-        common_mid
-        and (before in CONNECTOR_WORDS or before == "për" or not title)
-        and before not in SPEECH_VERBS
-        and not _place_by_context(word, before)
-    ):
+    if common_mid and _emphasis(word, before, title):
         return []
     if candidates is None:
         candidates, common_noun_ = rule_candidates((word,), gaz), common_noun(word, gaz)
@@ -560,6 +549,19 @@ def web_address_piece(start: int, end: int, address: str, gaz) -> Piece:
     piece.canonical = piece.candidates[0]
     piece.acronym = True  # as written, no case endings to undo
     return piece
+
+
+def _emphasis(word: str, before: str, title) -> bool:
+    """Whether the capital of `word`, a common word mid-sentence after the
+    word `before`, marks an institution or emphasis, not a name: after a
+    connector (kryetari i Komunës) or the office's field (drejtori për
+    Buxhet), or with no title before it (`title` may be lazy: asked last);
+    not after a verb of saying, nor where a place noun makes it a place."""
+    return (
+        (before in CONNECTOR_WORDS or before == "për" or not title)
+        and before not in SPEECH_VERBS
+        and not _place_by_context(word, before)
+    )
 
 
 def _place_by_context(word: str, before: str) -> bool:
