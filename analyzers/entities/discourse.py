@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 
-from analyzers.entities.lexical import common
+from analyzers.entities.lexical import common, has_whole_word
 from analyzers.entities.mentions import CONNECTOR_WORDS, HEADER_RE, opens_sentence
 from analyzers.entities.piece import Piece
 from analyzers.entities.words import ARTICLE_NAME_PREFIXES, NOT_NAMES
@@ -32,7 +32,7 @@ _OPENING_QUOTES = "\"'‘’“”„«‚"
 _CLOSING_QUOTES = "\"'‘’“”»"
 
 # A space and an opening quote: where a nickname may follow a first name.
-QUOTE_AFTER_SPACE = frozenset(" " + quote for quote in "\"'‘’“”„«‚")
+QUOTE_AFTER_SPACE = frozenset(" " + quote for quote in _OPENING_QUOTES)
 
 # Shorter words are initials, particles or abbreviations (Xi aside, whom
 # news name in full first).
@@ -119,7 +119,7 @@ def people_again(
                     added.append((i, end, "PER", canonical))
                 else:
                     if lower is None:
-                        lower = _written_lowercase(text, word.lower())
+                        lower = has_whole_word(text, word.lower())  # written in lowercase
                     if not lower:
                         added.append((i, end, "PER", canonical))
             i = text.find(word, end)
@@ -206,12 +206,12 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     if end < len(text) and (text[end].isalnum() or text[end] in "-_@"):
         return False
     k = start - 1
-    while k >= 0 and text[k] in " \t\u00a0":
+    while k >= 0 and text[k] in _SPACES:
         k -= 1
     if k < start - 1 and k >= 0 and text[k].isalpha() and _word_at(text, k)[:1].isupper():
         return False
     k = end
-    while k < len(text) and text[k] in " \t\u00a0":
+    while k < len(text) and text[k] in _SPACES:
         k += 1
     return not (k > end and k < len(text) and text[k].isupper())
 
@@ -233,17 +233,6 @@ def _covered(found, starts: list[int], start: int, end: int) -> bool:
             return True
         if found[k][0] < start - 200:  # (no name is that long)
             return False
-    return False
-
-
-def _written_lowercase(text: str, word: str) -> bool:
-    """Whether `word` stands whole in `text` as written (lowercase)."""
-    n = len(word)
-    i = text.find(word)
-    while i >= 0:
-        if not (i and text[i - 1].isalnum()) and not text[i + n : i + n + 1].isalnum():
-            return True
-        i = text.find(word, i + 1)
     return False
 
 

@@ -233,11 +233,11 @@ class Lowered:
     def __contains__(self, word: str) -> bool:
         hit = self.cache.get(word)
         if hit is None:
-            hit = self.cache[word] = _has_whole_word(self.text, word)
+            hit = self.cache[word] = has_whole_word(self.text, word)
         return hit
 
 
-def _has_whole_word(text: str, word: str) -> bool:
+def has_whole_word(text: str, word: str) -> bool:
     """Whether `word` stands in `text` with no word character (``\\w``: a
     letter, digit or underscore) on either side; what
     ``re.search(r"(?<!\\w)" + re.escape(word) + r"(?!\\w)", text)`` says, without
