@@ -37,8 +37,13 @@ NEWS6_DEV = DATA / "entities_gold_news6_dev.jsonl"
 # annotated and landed before the extractor ran on them. It has no score
 # floor below: the lead scores it once, at the end of session 11.
 NEWS7_TEST = DATA / "entities_gold_news7_test.jsonl"
-ALL_NEWS = NEWS + NEWS2 + [NEWS3_DEV, NEWS4_DEV, NEWS5_DEV, NEWS5_TEST, NEWS6_DEV, NEWS7_TEST]
-NEWS_IDS = ["dev", "test", "dev2", "test2", "dev3", "dev4", "dev5", "test5", "dev6", "test7"]
+# The eighth round: a fourth frozen test half, the odd draws 121-159 of the
+# same draw extended to 400, annotated and landed before the extractor ran
+# on them. No score floor either: the lead scores it once, at the end of
+# session 12.
+NEWS8_TEST = DATA / "entities_gold_news8_test.jsonl"
+ALL_NEWS = NEWS + NEWS2 + [NEWS3_DEV, NEWS4_DEV, NEWS5_DEV, NEWS5_TEST, NEWS6_DEV, NEWS7_TEST, NEWS8_TEST]
+NEWS_IDS = ["dev", "test", "dev2", "test2", "dev3", "dev4", "dev5", "test5", "dev6", "test7", "test8"]
 MIXED = [DATA / "entities_gold_mixed_dev.jsonl", DATA / "entities_gold_mixed_test.jsonl"]
 TYPES = {"PER", "LOC", "ORG", "MISC"}
 needs_data = pytest.mark.skipif(not (SHARED_DATA / "news-dev").is_dir(), reason="shared data not present")
@@ -71,8 +76,8 @@ def test_news_halves_share_no_article_and_hold_at_least_400_mentions(halves):
 
 @pytest.mark.parametrize(
     "round_",
-    [NEWS2, [NEWS3_DEV], [NEWS4_DEV], [NEWS5_DEV], [NEWS5_TEST], [NEWS6_DEV], [NEWS7_TEST]],
-    ids=["second", "third", "fourth", "fifth", "fifth-test", "sixth", "seventh-test"],
+    [NEWS2, [NEWS3_DEV], [NEWS4_DEV], [NEWS5_DEV], [NEWS5_TEST], [NEWS6_DEV], [NEWS7_TEST], [NEWS8_TEST]],
+    ids=["second", "third", "fourth", "fifth", "fifth-test", "sixth", "seventh-test", "eighth-test"],
 )
 def test_a_later_round_shares_no_article_with_any_other_gold(round_):
     later = {r["file"] for g in round_ for r in rows(g)}
@@ -89,21 +94,33 @@ def test_news_gold_spans_point_at_their_text(gold):
             assert text[m["start"] : m["end"]] == m["text"]
 
 
-@needs_data
-def test_the_seventh_test_half_is_the_odd_draws_81_to_119_and_their_passages():
-    # the half was fixed by the seed before annotation: a file or passage
-    # that drifts from the draw would no longer be the frozen sample
+def drawn_test_passages(draws: range) -> list[tuple[str, int, int]]:
+    """The file and passage of each of ``draws`` in the seed's fresh draw, each a test draw."""
     spec = importlib.util.spec_from_file_location("gold_draw", REPO / "benchmarks" / "entities_gold_draw.py")
     gold_draw = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gold_draw)
     drawn = gold_draw.draw(152, fresh=True)
     expected = []
-    for k in range(81, 120, 2):
+    for k in draws:
         split, name = drawn[k]
         assert split == "test"
         text = (SHARED_DATA / name).read_text(encoding="utf-8")
         expected.append((name, *gold_draw.passage(text)))
+    return expected
+
+
+@needs_data
+def test_the_seventh_test_half_is_the_odd_draws_81_to_119_and_their_passages():
+    # the half was fixed by the seed before annotation: a file or passage
+    # that drifts from the draw would no longer be the frozen sample
+    expected = drawn_test_passages(range(81, 120, 2))
     assert [(r["file"], r["start"], r["end"]) for r in rows(NEWS7_TEST)] == expected
+
+
+@needs_data
+def test_the_eighth_test_half_is_the_odd_draws_121_to_159_and_their_passages():
+    expected = drawn_test_passages(range(121, 160, 2))
+    assert [(r["file"], r["start"], r["end"]) for r in rows(NEWS8_TEST)] == expected
 
 
 @pytest.mark.parametrize("gold", MIXED, ids=["dev", "test"])
