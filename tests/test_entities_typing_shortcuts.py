@@ -195,6 +195,7 @@ def _plain_type_by_words(canonical, written, gaz):
     lowercase words had answered and asked through map()."""
     from analyzers.entities.lexical import common_noun_phrase
     from analyzers.entities.mentions import CONNECTOR_WORDS
+    from analyzers.entities.regions import names_a_region
     from analyzers.entities.words import (
         DIRECTION_GENITIVES,
         LOC_HEADS,
@@ -237,6 +238,8 @@ def _plain_type_by_words(canonical, written, gaz):
     if ORG_HEADS.match(low) or ORG_HEADS.match(head):
         return "ORG"
     if LOC_HEADS.match(low) or LOC_HEADS.match(head):
+        return "LOC"
+    if names_a_region(written):  # (session 12: a place and a cardinal point's adjective)
         return "LOC"
     if common_noun_phrase(written, gaz):
         return "ORG"

@@ -18,6 +18,7 @@ from analyzers.entities.lexical import (
 from analyzers.entities.mentions import CONNECTOR_WORDS, word_after, word_before
 from analyzers.entities.piece import Piece
 from analyzers.entities.place_lists import places_listed
+from analyzers.entities.regions import names_a_region
 from analyzers.entities.words import (
     DIRECTION_GENITIVES,
     FAMILY_NOUN,
@@ -253,6 +254,8 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
         return "ORG"
     if LOC_HEADS.match(low) or head != low and LOC_HEADS.match(head):
         return "LOC"
+    if names_a_region(written):
+        return "LOC"  # Ballkani Perëndimor, Bregu Perëndimor (a common noun with adjectives would be an institution)
     if common_noun_phrase(written, gaz):
         return "ORG"
     return None

@@ -48,6 +48,7 @@ from analyzers.entities.mentions import (
 )
 from analyzers.entities.piece import Piece
 from analyzers.entities.purposes import purposes_head
+from analyzers.entities.regions import opens_region
 from analyzers.entities.rule_readings import JOIN_WORDS, rule_candidates
 from analyzers.entities.words import (
     ADJECTIVE_END,
@@ -233,6 +234,8 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
                 pass
             elif j + 1 < n and toks[j].text == "në":
                 pass  # a court with its seat, named whole (purposes.join_seats)
+            elif j == i + 1 and j < n and opens_region(cands, toks[j].text, gaz):
+                pass  # a place and a cardinal point's adjective, one region: Ballkanin Perëndimor
             elif (
                 j + 1 < n
                 and toks[j].text in CONNECTOR_WORDS
