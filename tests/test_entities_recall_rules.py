@@ -32,3 +32,25 @@ def test_a_cardinal_points_adjective_after_an_institution_or_alone_is_no_region(
         ("Ballkanin", "LOC", "Ballkan"),
         ("Evropën", "LOC", "Evropa"),
     ]
+
+
+def test_a_first_name_that_is_a_common_word_opens_a_persons_name():
+    # opening a sentence (the common word was dropped), after a comma (cut
+    # off as a common noun before a person), and typed a person, not an
+    # institution (a common noun and an adjective in -an)
+    assert found("Besa Krasniqi tha se provimet shtyhen.") == [("Besa Krasniqi", "PER", "Besa Krasniqi")]
+    assert found("Fisnik Berisha deklaroi se nuk do të kandidojë.") == [("Fisnik Berisha", "PER", "Fisnik Berisha")]
+    assert found("Zëdhënësja e komunës, Drita Hajdari, e konfirmoi lajmin.") == [
+        ("Drita Hajdari", "PER", "Drita Hajdari")
+    ]
+    assert found("Trajneri i ri, Mike Donovan, u prezantua dje.") == [("Mike Donovan", "PER", "Mike Donovan")]
+
+
+def test_a_common_word_before_no_surname_stays_no_name():
+    # a preposition, a numeral, a common noun and its adjective, a title:
+    # no first name however the list spells them
+    assert found("Nga Podujeva erdhën shumë njerëz.") == [("Podujeva", "LOC", "Podujeva")]
+    assert found("Drita e diellit ishte e fortë.") == []
+    assert found("Kisha Katolike njoftoi besimtarët.") == [("Kisha Katolike", "ORG", "Kisha Katolike")]
+    assert found("Drejtori Ahmeti tha se jo.") == [("Ahmeti", "PER", "Ahmeti")]
+    assert found("Administratës Trump i mungon plani.") == [("Trump", "PER", "Donald Trump")]

@@ -193,6 +193,7 @@ def test_choose_canonical_chooses_as_when_it_counted_every_surface(monkeypatch, 
 def _plain_type_by_words(canonical, written, gaz):
     """type_by_words as it read before it skipped the head tests its
     lowercase words had answered and asked through map()."""
+    from analyzers.entities.given_names import first_name_and_surname
     from analyzers.entities.lexical import common_noun_phrase
     from analyzers.entities.mentions import CONNECTOR_WORDS
     from analyzers.entities.regions import names_a_region
@@ -219,7 +220,8 @@ def _plain_type_by_words(canonical, written, gaz):
         named.append(w.lower())
     if any(w in MISC_WORDS or MISC_HEADS.match(w) for w in named):
         return "MISC"
-    if gaz.is_first_name(written[0]) and words[1] not in CONNECTOR_WORDS and not lowered & ORG_WORDS:
+    first_name = gaz.is_first_name(written[0]) or len(written) == 2 and first_name_and_surname(*written, gaz)
+    if first_name and words[1] not in CONNECTOR_WORDS and not lowered & ORG_WORDS:  # (session 12: Besa Shahini)
         return "PER"
     if (
         len(written) > 2

@@ -8,6 +8,7 @@ from collections import Counter
 from functools import lru_cache
 
 from analyzers.entities.gazetteer_table import weak_place
+from analyzers.entities.given_names import first_name_and_surname
 from analyzers.entities.lexical import (
     common,
     common_noun_phrase,
@@ -234,7 +235,9 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
     named = set(map(str.lower, words[: next((k for k, w in enumerate(words) if w in CONNECTOR_WORDS), None)]))
     if named & MISC_WORDS or any(map(MISC_HEADS.match, named)):
         return "MISC"  # Hardh Fest, Premier Ligën Skoceze, Ryder Cup
-    if gaz.is_first_name(written[0]) and words[1] not in CONNECTOR_WORDS and lowered.isdisjoint(_NO_PERSON_WORDS):
+    if (gaz.is_first_name(written[0]) or len(written) == 2 and first_name_and_surname(*written, gaz)) and (
+        words[1] not in CONNECTOR_WORDS and lowered.isdisjoint(_NO_PERSON_WORDS)
+    ):
         return "PER"  # (not an organisation, nor a place named after a person: Evelyn Street)
     if (
         len(written) > 2

@@ -26,6 +26,7 @@ from analyzers.entities.boundaries import (
 )
 from analyzers.entities.classify import set_context
 from analyzers.entities.gazetteer_table import weak_place
+from analyzers.entities.given_names import opens_person
 from analyzers.entities.lexical import (
     adjective_compound,
     bare_adjective,
@@ -232,10 +233,8 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
                 # rule; so is a place only GeoNames or ISO 3166-2 knows before
                 # another capitalised word (Stamford Bridge, Scotland Sportsound)
                 pass
-            elif j + 1 < n and toks[j].text == "në":
-                pass  # a court with its seat, named whole (purposes.join_seats)
-            elif j == i + 1 and j < n and opens_region(cands, toks[j].text, gaz):
-                pass  # a place and a cardinal point's adjective, one region: Ballkanin Perëndimor
+            elif j + 1 < n and toks[j].text == "në" or j == i + 1 and j < n and opens_region(cands, toks[j].text, gaz):
+                pass  # named whole: a court with its seat (purposes.join_seats), a region (Ballkanin Perëndimor)
             elif (
                 j + 1 < n
                 and toks[j].text in CONNECTOR_WORDS
@@ -344,11 +343,11 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
                 and not person_form(group[1].text, gaz)
             ):
                 pass  # an institution and its capitalised adjective: Prokuroria Themelore
-            elif common(word, gaz):
+            elif common(word, gaz) and not opens_person(group, gaz):
                 i += 1
                 continue
             elif not one_word and group[1].text not in CONNECTOR_WORDS and word.lower() not in lowered:
-                pass  # Raheem Sterling opening a sentence (but not "Tha Kurti")
+                pass  # Raheem Sterling, Besa Shahini opening a sentence (but not "Tha Kurti")
             else:
                 tentative = True
                 group = group[:1]
@@ -372,7 +371,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             not one_word
             and group[1].text not in CONNECTOR_WORDS
             and institution(word, gaz)
-            and person_form(group[-1].text, gaz)
+            and (person_form(group[-1].text, gaz) and not opens_person(group, gaz))
         ):
             i += 1  # "Administratës Trump": the common word is no part of the name
             continue
