@@ -54,3 +54,15 @@ def test_a_common_word_before_no_surname_stays_no_name():
     assert found("Kisha Katolike njoftoi besimtarët.") == [("Kisha Katolike", "ORG", "Kisha Katolike")]
     assert found("Drejtori Ahmeti tha se jo.") == [("Ahmeti", "PER", "Ahmeti")]
     assert found("Administratës Trump i mungon plani.") == [("Trump", "PER", "Donald Trump")]
+
+
+def test_such_a_first_name_starts_a_person_inside_a_run():
+    # a title's genitive, then the person: the run is cut before the first name
+    assert found("U emërua ministri i Bujqësisë Fisnik Bekteshi dje.") == [
+        ("Fisnik Bekteshi", "PER", "Fisnik Bekteshi")
+    ]
+    # a place named after a person stays whole
+    assert found("Ndeshja u luajt në Stadiumin Fadil Vokrri.") == [
+        ("Stadiumin Fadil Vokrri", "LOC", "Stadiumi Fadil Vokrri")
+    ]
+
