@@ -66,3 +66,11 @@ def test_such_a_first_name_starts_a_person_inside_a_run():
         ("Stadiumin Fadil Vokrri", "LOC", "Stadiumi Fadil Vokrri")
     ]
 
+
+def test_a_place_and_a_word_of_organisation_names_are_one_organisation():
+    assert found("Sipas gazetës Denver Herald, ai do të japë dorëheqje.") == [("Denver Herald", "ORG", "Denver Herald")]
+    assert found("Ai tha për Washington Examiner se nuk do të tërhiqet.") == [
+        ("Washington Examiner", "ORG", "Washington Examiner")
+    ]
+    # the place before a word of no such name stays a place
+    assert found("Ai jeton në Washington prej vitesh.") == [("Washington", "LOC", "Uashington")]

@@ -196,7 +196,7 @@ def _plain_type_by_words(canonical, written, gaz):
     from analyzers.entities.given_names import first_name_and_surname
     from analyzers.entities.lexical import common_noun_phrase
     from analyzers.entities.mentions import CONNECTOR_WORDS
-    from analyzers.entities.regions import names_a_region
+    from analyzers.entities.place_led import names_a_region
     from analyzers.entities.words import (
         DIRECTION_GENITIVES,
         LOC_HEADS,

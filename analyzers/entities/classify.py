@@ -18,8 +18,8 @@ from analyzers.entities.lexical import (
 )
 from analyzers.entities.mentions import CONNECTOR_WORDS, word_after, word_before
 from analyzers.entities.piece import Piece
+from analyzers.entities.place_led import names_a_region
 from analyzers.entities.place_lists import places_listed
-from analyzers.entities.regions import names_a_region
 from analyzers.entities.words import (
     DIRECTION_GENITIVES,
     FAMILY_NOUN,

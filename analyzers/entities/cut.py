@@ -48,8 +48,8 @@ from analyzers.entities.mentions import (
     word_before,
 )
 from analyzers.entities.piece import Piece
+from analyzers.entities.place_led import place_leads
 from analyzers.entities.purposes import purposes_head
-from analyzers.entities.regions import opens_region
 from analyzers.entities.rule_readings import JOIN_WORDS, rule_candidates
 from analyzers.entities.words import (
     ADJECTIVE_END,
@@ -233,8 +233,8 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
                 # rule; so is a place only GeoNames or ISO 3166-2 knows before
                 # another capitalised word (Stamford Bridge, Scotland Sportsound)
                 pass
-            elif j + 1 < n and toks[j].text == "në" or j == i + 1 and j < n and opens_region(cands, toks[j].text, gaz):
-                pass  # named whole: a court with its seat (purposes.join_seats), a region (Ballkanin Perëndimor)
+            elif j + 1 < n and toks[j].text == "në" or j == i + 1 and j < n and place_leads(cands, toks[j].text, gaz):
+                pass  # named whole: a court with its seat (purposes.join_seats), a place leading a name (place_led)
             elif (
                 j + 1 < n
                 and toks[j].text in CONNECTOR_WORDS

@@ -1,22 +1,28 @@
-"""A place and the adjective of a cardinal point after it: one region's
-name (`Ballkani Perëndimor`, `Afrika Veriore`, `Evropës Juglindore`,
-`Bregu Perëndimor`), not the place and a stray adjective. The adjectives
-are the file's ``compass_adjectives``; they do not decline after a noun,
-so the written word is the test."""
+"""Names that open with a place the dictionaries know, and go on: a
+region, the place and the adjective of a cardinal point after it
+(`Ballkani Perëndimor`, `Afrika Veriore`, `Evropës Juglindore`, `Bregu
+Perëndimor`), and a foreign organisation named by its city and a word of
+such names (`Washington Examiner`, `Boston Herald`: the file's
+``org_words``). The cut took the place alone, and the word after it was
+a stray adjective or a MISC name of its own."""
 
 from __future__ import annotations
 
-from analyzers.entities.words import ORG_HEADS, words
+from analyzers.entities.words import ORG_HEADS, ORG_WORDS, words
 
+# The adjectives do not decline after a noun: the written word is the test.
 COMPASS_ADJECTIVES = words("compass_adjectives")
 
 
-def opens_region(cands, word_after: str, gaz) -> bool:
+def place_leads(cands, word_after: str, gaz) -> bool:
     """Whether a one-word dictionary name with a place among its readings
-    (`cands`), before `word_after`, opens a region's name: the cut then
-    leaves both words to the name rules instead of taking the place alone
-    (`Ballkanin` | `Perëndimor` was a place and a MISC adjective)."""
-    return word_after in COMPASS_ADJECTIVES and any(gaz.entry(c).type == "LOC" for c in cands)
+    (`cands`), before the capitalised `word_after`, opens a longer name:
+    the cut then leaves both words to the name rules instead of taking
+    the place alone (`Ballkanin` | `Perëndimor`, `Washington` |
+    `Examiner`)."""
+    return (word_after in COMPASS_ADJECTIVES or word_after.lower() in ORG_WORDS) and any(
+        gaz.entry(c).type == "LOC" for c in cands
+    )
 
 
 def names_a_region(words_: tuple[str, ...] | list[str]) -> bool:
