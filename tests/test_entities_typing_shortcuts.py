@@ -193,7 +193,7 @@ def test_choose_canonical_chooses_as_when_it_counted_every_surface(monkeypatch, 
 def _plain_type_by_words(canonical, written, gaz):
     """type_by_words as it read before it skipped the head tests its
     lowercase words had answered and asked through map()."""
-    from analyzers.entities.given_names import first_name_and_surname
+    from analyzers.entities.given_names import opens_with_first_name
     from analyzers.entities.lexical import common_noun_phrase
     from analyzers.entities.mentions import CONNECTOR_WORDS
     from analyzers.entities.place_led import names_a_region
@@ -220,7 +220,7 @@ def _plain_type_by_words(canonical, written, gaz):
         named.append(w.lower())
     if any(w in MISC_WORDS or MISC_HEADS.match(w) for w in named):
         return "MISC"
-    first_name = gaz.is_first_name(written[0]) or len(written) == 2 and first_name_and_surname(*written, gaz)
+    first_name = opens_with_first_name(written, gaz)
     if first_name and words[1] not in CONNECTOR_WORDS and not lowered & ORG_WORDS:  # (session 12: Besa Shahini)
         return "PER"
     if (

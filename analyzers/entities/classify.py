@@ -8,7 +8,7 @@ from collections import Counter
 from functools import lru_cache
 
 from analyzers.entities.gazetteer_table import weak_place
-from analyzers.entities.given_names import first_name_and_surname
+from analyzers.entities.given_names import opens_with_first_name, surname_shaped
 from analyzers.entities.lexical import (
     common,
     common_noun_phrase,
@@ -235,9 +235,7 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
     named = set(map(str.lower, words[: next((k for k, w in enumerate(words) if w in CONNECTOR_WORDS), None)]))
     if named & MISC_WORDS or any(map(MISC_HEADS.match, named)):
         return "MISC"  # Hardh Fest, Premier Ligën Skoceze, Ryder Cup
-    if (gaz.is_first_name(written[0]) or len(written) == 2 and first_name_and_surname(*written, gaz)) and (
-        words[1] not in CONNECTOR_WORDS and lowered.isdisjoint(_NO_PERSON_WORDS)
-    ):
+    if opens_with_first_name(written, gaz) and words[1] not in CONNECTOR_WORDS and lowered.isdisjoint(_NO_PERSON_WORDS):
         return "PER"  # (not an organisation, nor a place named after a person: Evelyn Street)
     if (
         len(written) > 2
@@ -270,8 +268,9 @@ def _name_shaped(words: tuple[str, ...], gaz) -> bool:
     name (three such words are as often a company: Houghton Mifflin
     Harcourt). A first name may be a common word too (Kimi Raikkonen,
     Arbër Ademi, Demi Rose); a common word second is an adjective or a
-    genitive (Banka Botërore), no surname."""
-    return len(words) == 2 and all(w[:1].isupper() and not w.isupper() for w in words) and not common(words[1], gaz)
+    genitive (Banka Botërore), no surname, but a first name's patronymic
+    is one (Bertan Asllani: given_names.surname_shaped)."""
+    return len(words) == 2 and all(w[:1].isupper() and not w.isupper() for w in words) and surname_shaped(words[1], gaz)
 
 
 # Surnames by their endings, with a case ending after them: the -aj of

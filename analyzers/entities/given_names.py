@@ -48,7 +48,20 @@ def first_name_and_surname(first: str, last: str, gaz) -> bool:
     known = [gaz.entry(c) for c in gaz.lookup(last)]
     if known:
         return all(e.type == "PER" for e in known)
-    return not common(last, gaz) or (last.endswith("i") and _first_name(last[:-1], gaz))
+    return surname_shaped(last, gaz)
+
+
+def opens_with_first_name(written, gaz) -> bool:
+    """Whether a name's first word is a listed first name, or the name is
+    such a common word's first name and a surname (`Mike Sullivan`)."""
+    return gaz.is_first_name(written[0]) or (len(written) == 2 and first_name_and_surname(written[0], written[1], gaz))
+
+
+def surname_shaped(word: str, gaz) -> bool:
+    """A word that may be a surname: no common word of the lexicon, or a
+    first name's patronymic, the name and the definite -i, which the
+    lexicon may have as a common word all the same (`Asllani`, `Osmani`)."""
+    return not common(word, gaz) or (word.endswith("i") and _first_name(word[:-1], gaz))
 
 
 def opens_person(group, gaz) -> bool:
