@@ -79,3 +79,9 @@ def test_a_first_names_patronymic_is_a_surname_though_a_common_word():
     assert found("Fotografia e Dorant Asllani u shpërnda shpejt.") == [("Dorant Asllani", "PER", "Dorant Asllani")]
     # a common word that is no first name's patronymic stays no surname
     assert found("Dje Komiteti Teknik njoftoi vendimin.") == [("Komiteti Teknik", "ORG", "Komiteti Teknik")]
+
+
+def test_a_known_place_and_an_english_plural_name_a_team():
+    assert found("Ndeshja mes Boston Hawks dhe ekipit vendas u shty.") == [("Boston Hawks", "ORG", "Boston Hawks")]
+    # a surname of that shape after an unlisted first name stays a person's
+    assert found("Golin e shënoi Keandre Jacobs në minutën e fundit.") == [("Keandre Jacobs", "PER", "Keandre Jacobs")]

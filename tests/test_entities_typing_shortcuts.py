@@ -197,6 +197,7 @@ def _plain_type_by_words(canonical, written, gaz):
     from analyzers.entities.lexical import common_noun_phrase
     from analyzers.entities.mentions import CONNECTOR_WORDS
     from analyzers.entities.place_led import names_a_region
+    from analyzers.entities.plural_names import plural_closes
     from analyzers.entities.words import (
         DIRECTION_GENITIVES,
         LOC_HEADS,
@@ -230,7 +231,7 @@ def _plain_type_by_words(canonical, written, gaz):
         and not ORG_HEADS.match(low)
     ):
         return "LOC"
-    if lowered & ORG_WORDS:
+    if lowered & ORG_WORDS or plural_closes(written, gaz):  # (session 12: Dundee Stars)
         return "ORG"
     if lowered & LOC_WORDS:
         return "LOC"

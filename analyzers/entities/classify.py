@@ -20,6 +20,7 @@ from analyzers.entities.mentions import CONNECTOR_WORDS, word_after, word_before
 from analyzers.entities.piece import Piece
 from analyzers.entities.place_led import names_a_region
 from analyzers.entities.place_lists import places_listed
+from analyzers.entities.plural_names import plural_closes
 from analyzers.entities.words import (
     DIRECTION_GENITIVES,
     FAMILY_NOUN,
@@ -244,8 +245,8 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
         and not ORG_HEADS.match(low)
     ):
         return "LOC"  # Karolina e Jugut, Koreja e Veriut (not Kuvendi i Maqedonisë së Veriut)
-    if lowered & ORG_WORDS:
-        return "ORG"
+    if lowered & ORG_WORDS or plural_closes(written, gaz):
+        return "ORG"  # Sky Sports, Dundee Stars
     if lowered & LOC_WORDS:
         return "LOC"
     head = written[0].lower()  # the head as written, and as read (asked above)

@@ -3,11 +3,13 @@ region, the place and the adjective of a cardinal point after it
 (`Ballkani Perëndimor`, `Afrika Veriore`, `Evropës Juglindore`, `Bregu
 Perëndimor`), and a foreign organisation named by its city and a word of
 such names (`Washington Examiner`, `Boston Herald`: the file's
-``org_words``). The cut took the place alone, and the word after it was
+``org_words``), or a team by its city and an English plural (`Boston
+Celtics`, plural_names). The cut took the place alone, and the word after it was
 a stray adjective or a MISC name of its own."""
 
 from __future__ import annotations
 
+from analyzers.entities.plural_names import english_plural
 from analyzers.entities.words import ORG_HEADS, ORG_WORDS, words
 
 # The adjectives do not decline after a noun: the written word is the test.
@@ -20,7 +22,7 @@ def place_leads(cands, word_after: str, gaz) -> bool:
     the cut then leaves both words to the name rules instead of taking
     the place alone (`Ballkanin` | `Perëndimor`, `Washington` |
     `Examiner`)."""
-    return (word_after in COMPASS_ADJECTIVES or word_after.lower() in ORG_WORDS) and any(
+    return (word_after in COMPASS_ADJECTIVES or word_after.lower() in ORG_WORDS or english_plural(word_after)) and any(
         gaz.entry(c).type == "LOC" for c in cands
     )
 
