@@ -85,3 +85,17 @@ def test_a_known_place_and_an_english_plural_name_a_team():
     assert found("Ndeshja mes Boston Hawks dhe ekipit vendas u shty.") == [("Boston Hawks", "ORG", "Boston Hawks")]
     # a surname of that shape after an unlisted first name stays a person's
     assert found("Golin e shënoi Keandre Jacobs në minutën e fundit.") == [("Keandre Jacobs", "PER", "Keandre Jacobs")]
+
+
+def test_a_notices_heading_of_places_makes_its_list_places():
+    notice = "Pa rrymë do të jenë nesër.\n\nVendet:  Gllavicë, Shpatkoc, Rrahovicë dhe Lugadrenë."
+    assert [(m.text, m.type) for m in extract_entities(notice)] == [
+        ("Gllavicë", "LOC"),
+        ("Shpatkoc", "LOC"),
+        ("Rrahovicë", "LOC"),
+        ("Lugadrenë", "LOC"),
+    ]
+    # a heading that is no place noun leaves its list alone
+    assert ("Shpatkoc", "LOC") not in [
+        (m.text, m.type) for m in extract_entities("Të ftuarit:  Gllavicë, Shpatkoc, Rrahovicë dhe Lugadrenë.")
+    ]
