@@ -99,3 +99,9 @@ def test_a_notices_heading_of_places_makes_its_list_places():
     assert ("Shpatkoc", "LOC") not in [
         (m.text, m.type) for m in extract_entities("Të ftuarit:  Gllavicë, Shpatkoc, Rrahovicë dhe Lugadrenë.")
     ]
+
+
+def test_a_super_cup_is_a_competition_not_a_place():
+    assert found("Ata fituan Superkupën e Shqipërisë vitin e kaluar.") == [
+        ("Superkupën e Shqipërisë", "MISC", "Superkupa e Shqipërisë")
+    ]
