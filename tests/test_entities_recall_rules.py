@@ -105,3 +105,10 @@ def test_a_super_cup_is_a_competition_not_a_place():
     assert found("Ata fituan Superkupën e Shqipërisë vitin e kaluar.") == [
         ("Superkupën e Shqipërisë", "MISC", "Superkupa e Shqipërisë")
     ]
+
+
+def test_an_acronym_and_a_word_of_organisation_names_are_one_outlet():
+    assert found("Në një intervistë për XYZ Sport, trajneri foli gjatë.") == [("XYZ Sport", "ORG", "XYZ Sport")]
+    # a club's prefix keeps its own rule, a lone acronym stays itself
+    assert found("FC Prishtina fitoi dje.") == [("FC Prishtina", "ORG", "FC Prishtina")]
+    assert found("Lajmin e dha BBC dje.") == [("BBC", "ORG", "BBC")]
