@@ -112,3 +112,12 @@ def test_an_acronym_and_a_word_of_organisation_names_are_one_outlet():
     # a club's prefix keeps its own rule, a lone acronym stays itself
     assert found("FC Prishtina fitoi dje.") == [("FC Prishtina", "ORG", "FC Prishtina")]
     assert found("Lajmin e dha BBC dje.") == [("BBC", "ORG", "BBC")]
+
+
+def test_such_a_first_name_alone_is_the_person_the_article_names_in_full():
+    assert found("Flora Berisha u martua dje. Dasma e Florës ishte e thjeshtë, por Flora dukej e lumtur.") == [
+        ("Flora Berisha", "PER", "Flora Berisha"),
+        ("Flora", "PER", "Flora Berisha"),
+    ]
+    # with no one of that name in the article, the capital is emphasis
+    assert found("Në këtë kohë të vitit Flora e malit lulëzon.") == []

@@ -26,7 +26,7 @@ from analyzers.entities.boundaries import (
 )
 from analyzers.entities.classify import set_context
 from analyzers.entities.gazetteer_table import weak_place
-from analyzers.entities.given_names import opens_person
+from analyzers.entities.given_names import common_word_first_name, opens_person
 from analyzers.entities.lexical import (
     adjective_compound,
     bare_adjective,
@@ -357,11 +357,12 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             i += 1
             continue
         before = word_before(text, tok.start)
+        emphasis = one_word and common_mid_sentence(word, gaz) and _emphasis(word, before, title)
         if one_word and (
             len(word) == 1
             or word in NOT_NAMES
             or gaz.is_not_name(word)
-            or (common_mid_sentence(word, gaz) and _emphasis(word, before, title))
+            or (emphasis and not common_word_first_name(word, gaz))  # Besa: kept, tentatively (given_names)
         ):
             # "kategorinë A", "Covid", "Kushtetutën": a capital on a common
             # word marks an institution or emphasis, not a name
@@ -378,7 +379,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
         named = words[i:j]
         piece = Piece(tok.start, group[-1].end, named, list(rule_candidates(tuple(named), gaz)))
         piece.common_noun = one_word and common_noun(word, gaz)
-        piece.tentative = tentative
+        piece.tentative = tentative or emphasis
         piece.title = title
         piece.sentence_initial = tok.sentence_initial
         set_context(piece, text, before)
@@ -421,7 +422,8 @@ def _cut_word(text: str, tok: Token, title: bool, gaz) -> list[Piece]:
     if dropped:
         return []
     before = word_before(text, tok.start)
-    if common_mid and _emphasis(word, before, title):
+    emphasis = common_mid and _emphasis(word, before, title)
+    if emphasis and not common_word_first_name(word, gaz):
         return []
     if candidates is None:
         candidates, common_noun_ = rule_candidates((word,), gaz), common_noun(word, gaz)
@@ -433,7 +435,7 @@ def _cut_word(text: str, tok: Token, title: bool, gaz) -> list[Piece]:
         list(candidates),
         title=title,
         sentence_initial=initial,
-        tentative=initial,
+        tentative=initial or emphasis,
         common_noun=common_noun_,
     )
     set_context(piece, text, before)

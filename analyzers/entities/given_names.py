@@ -70,5 +70,13 @@ def opens_person(group, gaz) -> bool:
     return len(group) == 2 and first_name_and_surname(group[0].text, group[1].text, gaz)
 
 
+def may_be_first_name(group, gaz) -> bool:
+    """Whether a run's group opening with a common word is kept for the
+    article to decide: such a first name and a surname (`opens_person`), or
+    such a first name alone (`Besa`, `Drita`), a person only if the article
+    names one by it in full (`discourse.confirm`), else no name."""
+    return opens_person(group, gaz) or (len(group) == 1 and common_word_first_name(group[0].text, gaz))
+
+
 def _first_name(word: str, gaz) -> bool:
     return gaz.is_first_name(word) or word in gaz.common_first_names
