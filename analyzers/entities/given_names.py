@@ -11,7 +11,11 @@ first name all the same: `Besa Shahini` opening a sentence was dropped,
 and an adjective). The names are gender-guesser's that the lexicon has as
 common words (`Gazetteer.common_first_names`), of them only those the
 lexicon has as a noun or an adjective (not `Pasi`, `Tani`, `Tre`: a
-conjunction, an adverb, a numeral)."""
+conjunction, an adverb, a numeral). Alone mid-sentence such a name is kept
+tentatively by the cut: the person, where the article names them in full
+(`Besa` after `Besa Shahini`), else emphasis, as before. A surname may be
+a first name's patronymic that the lexicon has as a common word
+(`Asllani`: `surname_shaped`)."""
 
 from __future__ import annotations
 
@@ -68,14 +72,6 @@ def opens_person(group, gaz) -> bool:
     """Whether a run's group of two tokens is such a first name and surname
     (the cut keeps both: `Besa Shahini` opening a sentence, `Flora Ahmeti`)."""
     return len(group) == 2 and first_name_and_surname(group[0].text, group[1].text, gaz)
-
-
-def may_be_first_name(group, gaz) -> bool:
-    """Whether a run's group opening with a common word is kept for the
-    article to decide: such a first name and a surname (`opens_person`), or
-    such a first name alone (`Besa`, `Drita`), a person only if the article
-    names one by it in full (`discourse.confirm`), else no name."""
-    return opens_person(group, gaz) or (len(group) == 1 and common_word_first_name(group[0].text, gaz))
 
 
 def _first_name(word: str, gaz) -> bool:
