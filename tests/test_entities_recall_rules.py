@@ -121,3 +121,12 @@ def test_such_a_first_name_alone_is_the_person_the_article_names_in_full():
     ]
     # with no one of that name in the article, the capital is emphasis
     assert found("Në këtë kohë të vitit Flora e malit lulëzon.") == []
+
+
+def test_a_quoted_venue_is_a_place():
+    assert found("Ndeshja e radhës luhet në ‘Agim Ramadani’ të dielën.") == [("Agim Ramadani", "LOC", "Agim Ramadani")]
+    assert found("Ai nuk do të luajë më në ‘Olympic Stadium’ këtë vit.") == [
+        ("Olympic Stadium", "LOC", "Olympic Stadium")
+    ]
+    # a show or a journal after në is no venue
+    assert found("Ai u paraqit në “Late Evening Show” dje.") == [("Late Evening Show", "MISC", "Late Evening Show")]
