@@ -130,3 +130,11 @@ def test_a_quoted_venue_is_a_place():
     ]
     # a show or a journal after në is no venue
     assert found("Ai u paraqit në “Late Evening Show” dje.") == [("Late Evening Show", "MISC", "Late Evening Show")]
+
+
+def test_a_first_name_and_e_before_a_full_name_are_two_people():
+    assert found("Gjykata dënoi vëllezërit Florim e Drilon Hasani.") == [
+        ("Florim", "PER", "Florim"),
+        ("Drilon Hasani", "PER", "Drilon Hasani"),
+    ]
+    assert found("Lidhja Demokratike e Kosovës fitoi.") == [("Lidhja Demokratike e Kosovës", "ORG", "LDK")]
