@@ -138,3 +138,9 @@ def test_a_first_name_and_e_before_a_full_name_are_two_people():
         ("Drilon Hasani", "PER", "Drilon Hasani"),
     ]
     assert found("Lidhja Demokratike e Kosovës fitoi.") == [("Lidhja Demokratike e Kosovës", "ORG", "LDK")]
+
+
+def test_a_premiership_is_a_competition():
+    assert found("Ekipi kryeson në Coral Premiership me tetë pikë.") == [
+        ("Coral Premiership", "MISC", "Coral Premiership")
+    ]
