@@ -193,8 +193,11 @@ def test_choose_canonical_chooses_as_when_it_counted_every_surface(monkeypatch, 
 def _plain_type_by_words(canonical, written, gaz):
     """type_by_words as it read before it skipped the head tests its
     lowercase words had answered and asked through map()."""
+    from analyzers.entities.given_names import opens_with_first_name
     from analyzers.entities.lexical import common_noun_phrase
     from analyzers.entities.mentions import CONNECTOR_WORDS
+    from analyzers.entities.place_led import names_a_region
+    from analyzers.entities.plural_names import plural_closes
     from analyzers.entities.words import (
         DIRECTION_GENITIVES,
         LOC_HEADS,
@@ -218,7 +221,8 @@ def _plain_type_by_words(canonical, written, gaz):
         named.append(w.lower())
     if any(w in MISC_WORDS or MISC_HEADS.match(w) for w in named):
         return "MISC"
-    if gaz.is_first_name(written[0]) and words[1] not in CONNECTOR_WORDS and not lowered & ORG_WORDS:
+    first_name = opens_with_first_name(written, gaz)
+    if first_name and words[1] not in CONNECTOR_WORDS and not lowered & ORG_WORDS:  # (session 12: Besa Shahini)
         return "PER"
     if (
         len(written) > 2
@@ -227,7 +231,7 @@ def _plain_type_by_words(canonical, written, gaz):
         and not ORG_HEADS.match(low)
     ):
         return "LOC"
-    if lowered & ORG_WORDS:
+    if lowered & ORG_WORDS or plural_closes(written, gaz):  # (session 12: Dundee Stars)
         return "ORG"
     if lowered & LOC_WORDS:
         return "LOC"
@@ -237,6 +241,8 @@ def _plain_type_by_words(canonical, written, gaz):
     if ORG_HEADS.match(low) or ORG_HEADS.match(head):
         return "ORG"
     if LOC_HEADS.match(low) or LOC_HEADS.match(head):
+        return "LOC"
+    if names_a_region(written):  # (session 12: a place and a cardinal point's adjective)
         return "LOC"
     if common_noun_phrase(written, gaz):
         return "ORG"

@@ -1,6 +1,8 @@
 """Names that open with an acronym: a dictionary name whose first word is one
 (FC Porto, PSV Eindhoven, RB Leipzig), a club's prefix and the name after it
-(FC Prishtinës, KF Llapi, KB Peja), and the letters of a court's case
+(FC Prishtinës, KF Llapi, KB Peja), an acronym and a word of organisation
+names after it (BT Sport, BBC Radio: an outlet, not the acronym alone
+and a stray word), and the letters of a court's case
 number, which are none (PKR.nr.51/2014).
 
 :mod:`analyzers.entities.cut` otherwise takes an acronym as a name of its
@@ -14,7 +16,7 @@ import re
 from analyzers.entities.canonical import readings
 from analyzers.entities.mentions import CONNECTOR_WORDS, Token, split_acronym
 from analyzers.entities.piece import Piece
-from analyzers.entities.words import CLUB_PREFIXES
+from analyzers.entities.words import CLUB_PREFIXES, ORG_WORDS
 
 # What follows the letters of a court's case number (PKR.nr.51/2014).
 _CASE_NUMBER = re.compile(r"\.?[ \t]?nr\b", re.IGNORECASE)
@@ -41,6 +43,8 @@ def acronym_led_name(text: str, toks: list[Token], i: int, gaz, longest: int) ->
         if cands:
             return Piece(toks[i].start, toks[j - 1].end, [t.text for t in toks[i:j]], list(cands), known=True)
     prefix = toks[i].text
+    if i + 1 < n and toks[i + 1].text.lower() in ORG_WORDS and not split_acronym(toks[i + 1].text):
+        return _settled(toks[i : i + 2], f"{prefix} {toks[i + 1].text}")  # BT Sport, BBC Radio: an outlet
     if prefix not in CLUB_PREFIXES:
         return None
     j = i + 1
@@ -61,9 +65,14 @@ def acronym_led_name(text: str, toks: list[Token], i: int, gaz, longest: int) ->
     else:
         base = " ".join(rest)
     whole = gaz.lookup(f"{prefix} {base}")
-    piece = Piece(toks[i].start, toks[j - 1].end, [prefix, *rest], [whole[0] if whole else f"{prefix} {base}"])
+    return _settled(toks[i:j], whole[0] if whole else f"{prefix} {base}")
+
+
+def _settled(toks: list[Token], canonical: str) -> Piece:
+    """An organisation's piece over `toks`, its canonical settled."""
+    piece = Piece(toks[0].start, toks[-1].end, [t.text for t in toks], [canonical])
     piece.type = "ORG"
     piece.known = True
-    piece.canonical = piece.candidates[0]
+    piece.canonical = canonical
     piece.acronym = True  # its canonical is settled: no case reading, no person
     return piece

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from analyzers.entities.given_names import common_word_first_name, first_name_and_surname
 from analyzers.entities.lexical import name_head, org_head
 from analyzers.entities.mentions import CONNECTOR_WORDS, Token, split_acronym, word_before
 from analyzers.entities.words import NAME_PARTICLES
@@ -55,23 +56,26 @@ def second_person(toks: list[Token], i: int, j: int, n: int, gaz) -> bool:
     in a run that a person's full name opens: Ivan Rakitic e Arturo Vidal,
     Afrim Buçaj e Zenun Mataj (two first names, each with a capitalised word
     after it; the genitive ``e`` of a name never joins a first name and a
-    surname: Lidhja Demokratike e Kosovës)."""
+    surname: Lidhja Demokratike e Kosovës), or a first name alone before it,
+    siblings of one surname (Florim e Ardian Alaj: given_names' first names
+    count)."""
     return (
         toks[j - 1].text == "e"
-        and j - 2 > i
+        and j - 2 >= i
         and j + 1 < n
         and toks[j + 1].is_cap
         and toks[j - 2].is_cap
-        and gaz.is_first_name(toks[i].text)
-        and gaz.is_first_name(toks[j].text)
+        and (gaz.is_first_name(toks[i].text) or common_word_first_name(toks[i].text, gaz))
+        and (gaz.is_first_name(toks[j].text) or first_name_and_surname(toks[j].text, toks[j + 1].text, gaz))
         and toks[j + 1].text not in CONNECTOR_WORDS
     )
 
 
 def person_starts(toks: list[Token], j: int, n: int, gaz) -> bool:
     """Whether a person's name starts at toks[j] inside a run: a first name
-    followed by another capitalised word, after a word that is no first
-    name (Juan Carlos Varela, Adeline Virginia Stephen stay whole; the
+    (or one that is a common word too, before a surname: Ekonomisë |
+    Kreshnik Bekteshi) followed by another capitalised word, after a word
+    that is no first name (Juan Carlos Varela, Adeline Virginia Stephen stay whole; the
     caller keeps a place named after a person whole: Stadiumi Fadil
     Vokrri)."""
     before = toks[j - 1].text
@@ -80,7 +84,7 @@ def person_starts(toks: list[Token], j: int, n: int, gaz) -> bool:
         and toks[j + 1].is_cap
         and before not in CONNECTOR_WORDS
         and before not in NAME_PARTICLES
-        and gaz.is_first_name(toks[j].text)
+        and (gaz.is_first_name(toks[j].text) or first_name_and_surname(toks[j].text, toks[j + 1].text, gaz))
         and not gaz.is_first_name(before)
     )
 

@@ -8,6 +8,7 @@ from collections import Counter
 from functools import lru_cache
 
 from analyzers.entities.gazetteer_table import weak_place
+from analyzers.entities.given_names import opens_with_first_name, surname_shaped
 from analyzers.entities.lexical import (
     common,
     common_noun_phrase,
@@ -17,7 +18,9 @@ from analyzers.entities.lexical import (
 )
 from analyzers.entities.mentions import CONNECTOR_WORDS, word_after, word_before
 from analyzers.entities.piece import Piece
+from analyzers.entities.place_led import names_a_region
 from analyzers.entities.place_lists import places_listed
+from analyzers.entities.plural_names import plural_closes
 from analyzers.entities.words import (
     DIRECTION_GENITIVES,
     FAMILY_NOUN,
@@ -233,7 +236,7 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
     named = set(map(str.lower, words[: next((k for k, w in enumerate(words) if w in CONNECTOR_WORDS), None)]))
     if named & MISC_WORDS or any(map(MISC_HEADS.match, named)):
         return "MISC"  # Hardh Fest, Premier Ligën Skoceze, Ryder Cup
-    if gaz.is_first_name(written[0]) and words[1] not in CONNECTOR_WORDS and lowered.isdisjoint(_NO_PERSON_WORDS):
+    if opens_with_first_name(written, gaz) and words[1] not in CONNECTOR_WORDS and lowered.isdisjoint(_NO_PERSON_WORDS):
         return "PER"  # (not an organisation, nor a place named after a person: Evelyn Street)
     if (
         len(written) > 2
@@ -242,8 +245,8 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
         and not ORG_HEADS.match(low)
     ):
         return "LOC"  # Karolina e Jugut, Koreja e Veriut (not Kuvendi i Maqedonisë së Veriut)
-    if lowered & ORG_WORDS:
-        return "ORG"
+    if lowered & ORG_WORDS or plural_closes(written, gaz):
+        return "ORG"  # Sky Sports, Dundee Stars
     if lowered & LOC_WORDS:
         return "LOC"
     head = written[0].lower()  # the head as written, and as read (asked above)
@@ -253,6 +256,8 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
         return "ORG"
     if LOC_HEADS.match(low) or head != low and LOC_HEADS.match(head):
         return "LOC"
+    if names_a_region(written):
+        return "LOC"  # Ballkani Perëndimor, Bregu Perëndimor (a common noun with adjectives would be an institution)
     if common_noun_phrase(written, gaz):
         return "ORG"
     return None
@@ -264,8 +269,9 @@ def _name_shaped(words: tuple[str, ...], gaz) -> bool:
     name (three such words are as often a company: Houghton Mifflin
     Harcourt). A first name may be a common word too (Kimi Raikkonen,
     Arbër Ademi, Demi Rose); a common word second is an adjective or a
-    genitive (Banka Botërore), no surname."""
-    return len(words) == 2 and all(w[:1].isupper() and not w.isupper() for w in words) and not common(words[1], gaz)
+    genitive (Banka Botërore), no surname, but a first name's patronymic
+    is one (Bertan Asllani: given_names.surname_shaped)."""
+    return len(words) == 2 and all(w[:1].isupper() and not w.isupper() for w in words) and surname_shaped(words[1], gaz)
 
 
 # Surnames by their endings, with a case ending after them: the -aj of

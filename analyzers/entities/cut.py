@@ -26,6 +26,7 @@ from analyzers.entities.boundaries import (
 )
 from analyzers.entities.classify import set_context
 from analyzers.entities.gazetteer_table import weak_place
+from analyzers.entities.given_names import common_word_first_name, opens_person
 from analyzers.entities.lexical import (
     adjective_compound,
     bare_adjective,
@@ -47,6 +48,7 @@ from analyzers.entities.mentions import (
     word_before,
 )
 from analyzers.entities.piece import Piece
+from analyzers.entities.place_led import place_leads
 from analyzers.entities.purposes import purposes_head
 from analyzers.entities.rule_readings import JOIN_WORDS, rule_candidates
 from analyzers.entities.words import (
@@ -231,8 +233,8 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
                 # rule; so is a place only GeoNames or ISO 3166-2 knows before
                 # another capitalised word (Stamford Bridge, Scotland Sportsound)
                 pass
-            elif j + 1 < n and toks[j].text == "në":
-                pass  # a court with its seat, named whole (purposes.join_seats)
+            elif j + 1 < n and toks[j].text == "në" or j == i + 1 and j < n and place_leads(cands, toks[j].text, gaz):
+                pass  # named whole: a court with its seat (purposes.join_seats), a place leading a name (place_led)
             elif (
                 j + 1 < n
                 and toks[j].text in CONNECTOR_WORDS
@@ -341,11 +343,11 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
                 and not person_form(group[1].text, gaz)
             ):
                 pass  # an institution and its capitalised adjective: Prokuroria Themelore
-            elif common(word, gaz):
+            elif common(word, gaz) and not opens_person(group, gaz):
                 i += 1
                 continue
             elif not one_word and group[1].text not in CONNECTOR_WORDS and word.lower() not in lowered:
-                pass  # Raheem Sterling opening a sentence (but not "Tha Kurti")
+                pass  # Raheem Sterling, Besa Shahini opening a sentence (but not "Tha Kurti")
             else:
                 tentative = True
                 group = group[:1]
@@ -355,11 +357,12 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             i += 1
             continue
         before = word_before(text, tok.start)
+        emphasis = one_word and common_mid_sentence(word, gaz) and _emphasis(word, before, title)
         if one_word and (
             len(word) == 1
             or word in NOT_NAMES
             or gaz.is_not_name(word)
-            or (common_mid_sentence(word, gaz) and _emphasis(word, before, title))
+            or (emphasis and not common_word_first_name(word, gaz))  # Besa: kept, tentatively (given_names)
         ):
             # "kategorinë A", "Covid", "Kushtetutën": a capital on a common
             # word marks an institution or emphasis, not a name
@@ -369,14 +372,14 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             not one_word
             and group[1].text not in CONNECTOR_WORDS
             and institution(word, gaz)
-            and person_form(group[-1].text, gaz)
+            and (person_form(group[-1].text, gaz) and not opens_person(group, gaz))
         ):
             i += 1  # "Administratës Trump": the common word is no part of the name
             continue
         named = words[i:j]
         piece = Piece(tok.start, group[-1].end, named, list(rule_candidates(tuple(named), gaz)))
         piece.common_noun = one_word and common_noun(word, gaz)
-        piece.tentative = tentative
+        piece.tentative = tentative or emphasis
         piece.title = title
         piece.sentence_initial = tok.sentence_initial
         set_context(piece, text, before)
@@ -419,7 +422,8 @@ def _cut_word(text: str, tok: Token, title: bool, gaz) -> list[Piece]:
     if dropped:
         return []
     before = word_before(text, tok.start)
-    if common_mid and _emphasis(word, before, title):
+    emphasis = common_mid and _emphasis(word, before, title)
+    if emphasis and not common_word_first_name(word, gaz):
         return []
     if candidates is None:
         candidates, common_noun_ = rule_candidates((word,), gaz), common_noun(word, gaz)
@@ -431,7 +435,7 @@ def _cut_word(text: str, tok: Token, title: bool, gaz) -> list[Piece]:
         list(candidates),
         title=title,
         sentence_initial=initial,
-        tentative=initial,
+        tentative=initial or emphasis,
         common_noun=common_noun_,
     )
     set_context(piece, text, before)

