@@ -37,6 +37,7 @@ from analyzers.entities.classify import (
 from analyzers.entities.cut import Span, cut_run, lone_opener, web_address_piece
 from analyzers.entities.discourse import QUOTE_AFTER_SPACE, confirm, people_again
 from analyzers.entities.evidence import Evidence
+from analyzers.entities.fields import drop_fields
 from analyzers.entities.lexical import Lowered, adjective_compound
 from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_addresses, word_before
 from analyzers.entities.piece import Piece
@@ -144,7 +145,7 @@ def _found(text: str, evidence: Evidence | None) -> list[tuple[int, int, str, st
     city_clubs(pieces, text, gaz)
     feminine_places(pieces)
     agree_types(pieces)
-    pieces = drop_common_nouns(pieces, gaz)
+    pieces = drop_fields(drop_common_nouns(pieces, gaz), gaz)
     pieces = confirm(pieces)
     if governments.MARK in text:
         pieces = governments.governments(pieces, text)
