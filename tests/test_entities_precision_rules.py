@@ -33,3 +33,12 @@ def test_a_name_after_per_in_the_definite_or_a_persons_name_stays():
     assert typed("Sipas Organizatës për Bashkëpunim dhe Zhvillim Ekonomik, rritja ra.") == [
         ("Organizatës për Bashkëpunim dhe Zhvillim Ekonomik", "ORG")
     ]
+
+
+def test_a_name_holding_a_digit_is_no_persons():
+    # a model's name has the shape of a person's (two capitalised words)
+    assert typed("Seria e re Galaxy Note20 vjen me tri kamera, ndërsa Tab S7 kushton më pak.") == [
+        ("Galaxy Note20", "MISC"),
+        ("Tab S7", "MISC"),
+    ]
+    assert typed("Sot Raheem Sterling shënoi dy herë.") == [("Raheem Sterling", "PER")]
