@@ -42,3 +42,32 @@ def test_a_name_holding_a_digit_is_no_persons():
         ("Tab S7", "MISC"),
     ]
     assert typed("Sot Raheem Sterling shënoi dy herë.") == [("Raheem Sterling", "PER")]
+
+
+def test_a_list_under_a_heading_of_places_names_places():
+    text = (
+        "Rryma do të ndërprehet nga ora 10:00 deri në 14:00.  Vendet:  Dumnica, Samadrexha, Cicilia dhe Vilanci.  "
+        "Rrugët: Bajram Curri, Bujar Roka dhe Hasan Dashi."
+    )
+    assert typed(text) == [
+        ("Dumnica", "LOC"),  # (the first item after the colon opens no sentence)
+        ("Samadrexha", "LOC"),
+        ("Cicilia", "LOC"),
+        ("Vilanci", "LOC"),
+        ("Bajram Curri", "LOC"),  # streets named after people
+        ("Bujar Roka", "LOC"),
+        ("Hasan Dashi", "LOC"),
+    ]
+
+
+def test_a_list_under_another_heading_is_left_alone():
+    assert typed("Të pranishëm ishin:  Fatmir Hoxha, Besnik Gashi dhe Agron Krasniqi.") == [
+        ("Fatmir Hoxha", "PER"),
+        ("Besnik Gashi", "PER"),
+        ("Agron Krasniqi", "PER"),
+    ]
+    assert typed("Vendet: Gjermania, Franca dhe Italia e mbështetën.") == [
+        ("Gjermania", "LOC"),
+        ("Franca", "LOC"),
+        ("Italia", "LOC"),
+    ]
