@@ -71,3 +71,19 @@ def test_a_list_under_another_heading_is_left_alone():
         ("Franca", "LOC"),
         ("Italia", "LOC"),
     ]
+
+
+def test_a_document_or_a_cup_is_named_as_a_law_is_no_organisation():
+    assert typed("Sipas Kushtetutës së Kosovës dhe Kodit Penal, vendimi është i drejtë.") == [
+        ("Kushtetutës së Kosovës", "MISC"),
+        ("Kodit Penal", "MISC"),
+    ]
+    assert typed("Nxënësit do t’i nënshtrohen Testit të Maturës, ndërsa klubet luajnë për Superkupën e Kosovës.") == [
+        ("Testit të Maturës", "MISC"),
+        ("Superkupën e Kosovës", "MISC"),
+    ]
+
+
+def test_a_plan_named_by_its_author_is_no_name():
+    # plan is no document head: the plan of a person is that person's
+    assert typed("Sot trajneri tha se plani i Pirlos është i qartë.") == [("Pirlos", "PER")]
