@@ -87,3 +87,10 @@ def test_a_document_or_a_cup_is_named_as_a_law_is_no_organisation():
 def test_a_plan_named_by_its_author_is_no_name():
     # plan is no document head: the plan of a person is that person's
     assert typed("Sot trajneri tha se plani i Pirlos është i qartë.") == [("Pirlos", "PER")]
+
+
+def test_technical_abbreviations_are_no_organisations():
+    text = "Nga TS 35/10 kV Badovci dhe në NS 110/10 kV Prishtina do të ndërpritet rryma, njofton KEDS."
+    assert ("KEDS", "ORG") in typed(text)
+    assert not {"TS", "NS"} & {t for t, _ in typed(text)}
+    assert typed("Adresat IP u gjetën, ndërsa biletat VIP u shitën.") == []
