@@ -94,3 +94,17 @@ def test_technical_abbreviations_are_no_organisations():
     assert ("KEDS", "ORG") in typed(text)
     assert not {"TS", "NS"} & {t for t, _ in typed(text)}
     assert typed("Adresat IP u gjetën, ndërsa biletat VIP u shitën.") == []
+
+
+def test_an_albanian_first_name_that_is_a_common_word_opens_a_persons_name():
+    # Flora, Drita, Agim, Besa: common words too (flora, light, dawn, faith)
+    assert typed("Zëdhënësja e Policisë, Flora Ahmeti, tha se po.") == [("Flora Ahmeti", "PER")]
+    assert typed("Drita Krasniqi tha se nuk pajtohet.") == [("Drita Krasniqi", "PER")]
+    assert typed("Agim Bajrami tha se nuk pajtohet.") == [("Agim Bajrami", "PER")]
+    assert typed("Dje, Besa Gashi tha se nuk pajtohet.") == [("Besa Gashi", "PER")]
+
+
+def test_a_common_word_before_a_name_is_still_no_first_name():
+    assert typed("Drita e diellit ra mbi Prishtinë.") == [("Prishtinë", "LOC")]
+    assert typed("Administratës Trump i mbetën dy muaj.") == [("Trump", "PER")]
+    assert typed("Tha Trump se do të fitojë.") == [("Trump", "PER")]  # a verb of saying, no first name

@@ -13,7 +13,7 @@ import re
 
 from analyzers.entities.lexical import name_head, org_head
 from analyzers.entities.mentions import CONNECTOR_WORDS, Token, split_acronym, word_before
-from analyzers.entities.words import NAME_PARTICLES
+from analyzers.entities.words import NAME_PARTICLES, SPEECH_VERBS
 
 # The most tokens of a run (its words and the connectors between them, as
 # in Republika e Maqedonisë së Veriut) a dictionary name is looked up with,
@@ -66,6 +66,14 @@ def second_person(toks: list[Token], i: int, j: int, n: int, gaz) -> bool:
         and gaz.is_first_name(toks[j].text)
         and toks[j + 1].text not in CONNECTOR_WORDS
     )
+
+
+def first_name_opening(word: str, after: str, gaz) -> bool:
+    """Whether a capitalised common word is a person's first name all the
+    same, before `after`, a capitalised word of two letters or more (Drita
+    Krasniqi, Flora Ahmeti, Agim Bajrami: Albanian names are often words;
+    not Agim I. Krasniqi's initial, nor a verb of saying: Tha Trump)."""
+    return after.istitle() and len(after) > 1 and gaz.is_first_name(word) and word.lower() not in SPEECH_VERBS
 
 
 def person_starts(toks: list[Token], j: int, n: int, gaz) -> bool:

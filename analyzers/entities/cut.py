@@ -18,6 +18,7 @@ from operator import attrgetter
 from analyzers.entities.acronym_led import acronym_led_name, case_number
 from analyzers.entities.boundaries import (
     LONGEST_NAME,
+    first_name_opening,
     genitive_after_connector,
     institution_of_acronym,
     known_from,
@@ -341,6 +342,8 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
                 and not person_form(group[1].text, gaz)
             ):
                 pass  # an institution and its capitalised adjective: Prokuroria Themelore
+            elif not one_word and first_name_opening(word, group[1].text, gaz):
+                pass  # a first name, a common word too (Drita Krasniqi, Agim Bajrami), opening a sentence
             elif common(word, gaz):
                 i += 1
                 continue
@@ -370,6 +373,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             and group[1].text not in CONNECTOR_WORDS
             and institution(word, gaz)
             and person_form(group[-1].text, gaz)
+            and not first_name_opening(word, group[1].text, gaz)  # (Flora Ahmeti, Drita Hajdari)
         ):
             i += 1  # "Administratës Trump": the common word is no part of the name
             continue

@@ -56,7 +56,9 @@ __all__ = ["CURATED_FILES", "RESOURCES", "Entry", "FrozenEntry", "Gazetteer", "l
 
 # Bump when the derivation in analyzers.entities.sources changes, to
 # invalidate cached tables.
-BUILD_VERSION = "30"  # 29: entries unpickled by tuple.__new__; 30: sources.variant_gender (sq-24)
+# 29: entries unpickled by tuple.__new__; 30: sources.variant_gender (sq-24);
+# 31: Albanian given names that are common words too (sources._first_names)
+BUILD_VERSION = "31"
 
 # The source packages: distribution -> import name.
 SOURCE_PACKAGES = {
