@@ -108,3 +108,16 @@ def test_a_common_word_before_a_name_is_still_no_first_name():
     assert typed("Drita e diellit ra mbi Prishtinë.") == [("Prishtinë", "LOC")]
     assert typed("Administratës Trump i mbetën dy muaj.") == [("Trump", "PER")]
     assert typed("Tha Trump se do të fitojë.") == [("Trump", "PER")]  # a verb of saying, no first name
+
+
+def test_a_place_in_brackets_after_a_player_in_a_list_of_clubs_is_his_club():
+    text = (
+        "Mbrojtësit: Jan Oblak (Atlético Madrid), Marc Bartra (Real Betis), Pau Torres (Villarreal), "
+        "Rui Silva (Granada) dhe Diego Llorente (Leeds United)."
+    )
+    assert ("Granada", "ORG") in typed(text)
+
+
+def test_a_place_in_brackets_after_a_person_elsewhere_stays_a_place():
+    # one or two, with no list of clubs around them: a person's country
+    assert ("Granada", "LOC") in typed("Kryeministri Keith Mitchell (Granada) foli në OKB.")
