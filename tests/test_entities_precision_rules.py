@@ -121,3 +121,19 @@ def test_a_place_in_brackets_after_a_player_in_a_list_of_clubs_is_his_club():
 def test_a_place_in_brackets_after_a_person_elsewhere_stays_a_place():
     # one or two, with no list of clubs around them: a person's country
     assert ("Granada", "LOC") in typed("Kryeministri Keith Mitchell (Granada) foli në OKB.")
+
+
+def test_a_name_after_the_abbreviation_of_street_is_a_street():
+    assert typed("Rreth orës 19:00 në rr.Fadil Hoxha në Lipjan ndodhi një aksident.") == [
+        ("Fadil Hoxha", "LOC"),
+        ("Lipjan", "LOC"),
+    ]
+    assert typed("Një person u lëndua në Rr. Agim Ramadani në Prishtinë.") == [
+        ("Agim Ramadani", "LOC"),  # (the abbreviation, no place of its own)
+        ("Prishtinë", "LOC"),
+    ]
+
+
+def test_a_persons_name_with_no_abbreviation_before_it_stays_a_person():
+    assert typed("Ai e pa Fadil Hoxhën në Prishtinë.")[0][1] == "PER"
+    assert ("Ana Brnabiq", "PER") in typed("Takimi me Ana Brnabiq u mbajt sot.")
