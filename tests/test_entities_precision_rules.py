@@ -137,3 +137,10 @@ def test_a_name_after_the_abbreviation_of_street_is_a_street():
 def test_a_persons_name_with_no_abbreviation_before_it_stays_a_person():
     assert typed("Ai e pa Fadil Hoxhën në Prishtinë.")[0][1] == "PER"
     assert ("Ana Brnabiq", "PER") in typed("Takimi me Ana Brnabiq u mbajt sot.")
+
+
+def test_brexit_is_an_event_not_a_place():
+    assert found("Protesta ishte kundër Brexit, ndërsa pas Brexitit tregtia ra.") == [
+        ("Brexit", "MISC", "Brexit"),
+        ("Brexitit", "MISC", "Brexit"),
+    ]
