@@ -144,3 +144,8 @@ def test_brexit_is_an_event_not_a_place():
         ("Brexit", "MISC", "Brexit"),
         ("Brexitit", "MISC", "Brexit"),
     ]
+
+
+def test_an_english_first_name_that_is_an_albanian_word_opens_a_persons_name():
+    # mike (female friends) is a common word; Mike is a common name in Britain and the US
+    assert found("Drejtori Mike Buchanan tha se po.") == [("Mike Buchanan", "PER", "Mike Buchanan")]

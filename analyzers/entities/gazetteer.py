@@ -57,8 +57,8 @@ __all__ = ["CURATED_FILES", "RESOURCES", "Entry", "FrozenEntry", "Gazetteer", "l
 # Bump when the derivation in analyzers.entities.sources changes, to
 # invalidate cached tables.
 # 29: entries unpickled by tuple.__new__; 30: sources.variant_gender (sq-24);
-# 31: Albanian given names that are common words too (sources._first_names)
-BUILD_VERSION = "31"
+# 32: given names that are common words too, of Albania, Kosovo, Britain, the US
+BUILD_VERSION = "32"
 
 # The source packages: distribution -> import name.
 SOURCE_PACKAGES = {

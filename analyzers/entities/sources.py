@@ -457,10 +457,10 @@ def _exemplar_cities(builder: _Builder, babel_version: str | None) -> None:
 
 def _first_names(builder: _Builder, version: str | None) -> None:
     """First names of many languages from gender-guesser's nam_dict.txt (data
-    under the GNU FDL), minus the lexicon's lowercase words (Mali, Rosa), bar
-    the names its columns 61 and 66 give as common in Kosovo or Albania (class
-    4-13 in hex: Drita, Besa, Agim, Flora; else Flora Ahmeti came out as
-    Ahmeti). Only the set of names is kept: evidence, not entries."""
+    under the GNU FDL), minus the lexicon's lowercase words (Mali), bar the
+    names its columns 30, 32, 61, 66 give as common (class 4-13, hex) in
+    Britain, the US, Kosovo or Albania (Mike, Drita, Agim, Flora; else Flora
+    Ahmeti came out Ahmeti). Only the set of names is kept: no entries."""
     if not version:
         return
     spec = importlib.util.find_spec("gender_guesser")
@@ -476,7 +476,7 @@ def _first_names(builder: _Builder, version: str | None) -> None:
             name = line[3:29].strip()
             if "+" in name or len(name) < 3 or not name.isalpha() or not name[0].isupper():
                 continue
-            if name.lower() in builder.common and not any(line[k] in "456789ABCD" for k in (61, 66)):
+            if name.lower() in builder.common and not any(line[k] in "456789ABCD" for k in (30, 32, 61, 66)):
                 continue
             builder.first_names.add(name)
 
