@@ -102,6 +102,12 @@ def test_an_albanian_first_name_that_is_a_common_word_opens_a_persons_name():
     assert typed("Drita Krasniqi tha se nuk pajtohet.") == [("Drita Krasniqi", "PER")]
     assert typed("Agim Bajrami tha se nuk pajtohet.") == [("Agim Bajrami", "PER")]
     assert typed("Dje, Besa Gashi tha se nuk pajtohet.") == [("Besa Gashi", "PER")]
+    # the first of a list after a colon opens a sentence (Agim was dropped, Luan too)
+    assert typed("Të pranishëm ishin:  Agim Bajrami, Luan Hoxha dhe Besnik Gashi.") == [
+        ("Agim Bajrami", "PER"),
+        ("Luan Hoxha", "PER"),
+        ("Besnik Gashi", "PER"),
+    ]
 
 
 def test_a_common_word_before_a_name_is_still_no_first_name():
