@@ -222,7 +222,9 @@ def _plain_type_by_words(canonical, written, gaz):
     if any(w in MISC_WORDS or MISC_HEADS.match(w) for w in named):
         return "MISC"
     first_name = opens_with_first_name(written, gaz)
-    if first_name and words[1] not in CONNECTOR_WORDS and not lowered & ORG_WORDS:  # (session 12: Besa Shahini)
+    # (session 12: a name holding a digit is a model's, no person's: Tab S7)
+    has_digit = any(c.isdigit() for c in canonical)
+    if first_name and words[1] not in CONNECTOR_WORDS and not lowered & ORG_WORDS and not has_digit:  # (session 12: Besa Shahini)
         return "PER"
     if (
         len(written) > 2
@@ -283,7 +285,7 @@ def _plain_type_by_name(canonical, written, person_verb, gaz):
         return "MISC", False
     if len(words) == 1 and (classify._SURNAME_FORM.search(written[0]) or gaz.is_first_name(written[0])):
         return "PER", False
-    if len(words) == 2 and classify._name_shaped(written, gaz):
+    if len(words) == 2 and classify._name_shaped(written, gaz) and not any(c.isdigit() for c in written[1]):
         return "PER", True
     return "MISC", True
 

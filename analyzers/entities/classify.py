@@ -218,8 +218,8 @@ def type_by_name(canonical: str, written: tuple[str, ...], person_verb: bool, ga
         return "MISC", False  # a code, a model, a category: U21, A1, iPhone12
     if len(words) == 1 and (_SURNAME_FORM.search(written[0]) or gaz.is_first_name(written[0])):
         return "PER", False  # a surname's form (Tolaj, Selmanajt, Jovic, Zinchenkos), a first name (Harry)
-    if len(words) == 2 and _name_shaped(written, gaz):
-        return "PER", True  # Raheem Sterling, Usain Bolt: the shape of a person's name, still a default
+    if len(words) == 2 and _name_shaped(written, gaz) and not any(map(str.isdigit, written[1])):
+        return "PER", True  # Raheem Sterling, Usain Bolt (not a model: Galaxy Note20): still a default
     return "MISC", True
 
 
@@ -237,7 +237,8 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
     if named & MISC_WORDS or any(map(MISC_HEADS.match, named)):
         return "MISC"  # Hardh Fest, Premier Ligën Skoceze, Ryder Cup
     if opens_with_first_name(written, gaz) and words[1] not in CONNECTOR_WORDS and lowered.isdisjoint(_NO_PERSON_WORDS):
-        return "PER"  # (not an organisation, nor a place named after a person: Evelyn Street)
+        if not any(map(str.isdigit, canonical)):  # (a model's digits: Tab S7)
+            return "PER"  # (not an organisation, nor a place named after a person: Evelyn Street)
     if (
         len(written) > 2
         and written[-2] in CONNECTOR_WORDS

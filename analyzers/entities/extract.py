@@ -38,11 +38,13 @@ from analyzers.entities.cut import Span, cut_run, lone_opener, web_address_piece
 from analyzers.entities.discourse import QUOTE_AFTER_SPACE, confirm, people_again
 from analyzers.entities.evidence import Evidence
 from analyzers.entities.given_names import opens_with_first_name
+from analyzers.entities.fields import drop_fields
 from analyzers.entities.lexical import Lowered, adjective_compound
 from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_addresses, word_before
 from analyzers.entities.piece import Piece
 from analyzers.entities.purposes import join_purposes, join_seats
 from analyzers.entities.resolve import choose_canonical, resolve_people
+from analyzers.entities.streets import streets
 from analyzers.entities.words import (
     ADJECTIVE_END,
     CREDIT_VERBS,
@@ -145,9 +147,11 @@ def _found(text: str, evidence: Evidence | None) -> list[tuple[int, int, str, st
     choose_canonical(pieces, gaz, evidence)
     resolve_people(pieces, gaz, text)
     city_clubs(pieces, text, gaz)
+    if "r." in text:  # (rr., Rr.: a street's abbreviation)
+        pieces = streets(pieces, text)
     feminine_places(pieces)
     agree_types(pieces)
-    pieces = drop_common_nouns(pieces, gaz)
+    pieces = drop_fields(drop_common_nouns(pieces, gaz), gaz)
     pieces = confirm(pieces)
     if governments.MARK in text:
         pieces = governments.governments(pieces, text)

@@ -56,9 +56,9 @@ __all__ = ["CURATED_FILES", "RESOURCES", "Entry", "FrozenEntry", "Gazetteer", "l
 
 # Bump when the derivation in analyzers.entities.sources changes, to
 # invalidate cached tables.
-BUILD_VERSION = (
-    "31"  # 29: entries unpickled by tuple.__new__; 30: sources.variant_gender (sq-24); 31: common_first_names
-)
+# 29: entries unpickled by tuple.__new__; 30: sources.variant_gender (sq-24);
+# 31, 32: two versions of common_first_names on session 12's branches; 33: the one landed
+BUILD_VERSION = "33"
 
 # The source packages: distribution -> import name.
 SOURCE_PACKAGES = {

@@ -29,9 +29,28 @@ def plural_place_nouns() -> frozenset[str]:
     return frozenset(form + rest for form, rests in forms.items() for rest in rests if rest and rest[-1] != "\n")
 
 
+# A list's heading, a plural noun of places and a colon (a power cut's
+# notice: "Vendet: Dumnica, Samadrexha, ..."; "Fshatrat:", "Rrugët:").
+_HEADINGS_EXTRA = frozenset({"vendet", "rrugët"})  # (places, streets: no place nouns before a name)
+
+
+def _heading(text: str, start: int) -> str:
+    """The word before a colon right before `start` (spaces between), lowercased, or ""."""
+    k = start
+    while k > 0 and text[k - 1] in " \t\u00a0":
+        k -= 1
+    if k < 2 or text[k - 1] != ":":
+        return ""
+    j = k - 1
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    return text[j : k - 1].lower()
+
+
 def places_listed(chain: list[Piece], text: str) -> bool:
     """Whether `chain`, names joined one to the next, follows a place noun
-    in the plural (with a genitive article between or not): then each of
+    in the plural (with a genitive article between or not), or a heading
+    of one and a colon (``Vendet: Dumnica, Samadrexha``): then each of
     its names that a person's default or a name alone typed (no title, no
     verb of saying after it) becomes a place, and True."""
     start = chain[0].start
@@ -45,12 +64,14 @@ def places_listed(chain: list[Piece], text: str) -> bool:
         heading = _HEADING.search(text, max(0, start - 24), start)
         before = heading.group(1).lower() if heading else ""
     if before not in plural_place_nouns():
-        return False
+        heading = _heading(text, start)
+        if not heading or (heading not in _HEADINGS_EXTRA and heading not in plural_place_nouns()):
+            return False
     for q in chain:
         q.tentative = False  # (an item of the list is a name, opening a line after the colon too)
         if q.type == "LOC" or q.acronym or q.title or not (q.by_default or q.type == "PER"):
             continue
         if word_after(text, q.end) in SPEECH_VERBS:
             continue
-        q.type, q.by_default = "LOC", False
+        q.type, q.by_default, q.tentative = "LOC", False, False  # (a list's first name opens no sentence)
     return True
