@@ -14,7 +14,7 @@ import re
 from analyzers.entities.given_names import common_word_first_name, first_name_and_surname
 from analyzers.entities.lexical import name_head, org_head
 from analyzers.entities.mentions import CONNECTOR_WORDS, Token, split_acronym, word_before
-from analyzers.entities.words import NAME_PARTICLES, SPEECH_VERBS
+from analyzers.entities.words import NAME_PARTICLES
 
 # The most tokens of a run (its words and the connectors between them, as
 # in Republika e Maqedonisë së Veriut) a dictionary name is looked up with,
