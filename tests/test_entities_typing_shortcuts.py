@@ -224,7 +224,9 @@ def _plain_type_by_words(canonical, written, gaz):
     first_name = opens_with_first_name(written, gaz)
     # (session 12: a name holding a digit is a model's, no person's: Tab S7)
     has_digit = any(c.isdigit() for c in canonical)
-    if first_name and words[1] not in CONNECTOR_WORDS and not lowered & ORG_WORDS and not has_digit:  # (session 12: Besa Shahini)
+    if (
+        first_name and words[1] not in CONNECTOR_WORDS and not lowered & ORG_WORDS and not has_digit
+    ):  # (session 12: Besa Shahini)
         return "PER"
     if (
         len(written) > 2

@@ -255,10 +255,8 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
         return "MISC"
     if ORG_HEADS.match(low) or head != low and ORG_HEADS.match(head):
         return "ORG"
-    if LOC_HEADS.match(low) or head != low and LOC_HEADS.match(head):
-        return "LOC"
-    if names_a_region(written):
-        return "LOC"  # Ballkani Perëndimor, Bregu Perëndimor (a common noun with adjectives would be an institution)
+    if LOC_HEADS.match(low) or head != low and LOC_HEADS.match(head) or names_a_region(written):
+        return "LOC"  # (a region: Ballkani Perëndimor; a common noun with adjectives would be an institution)
     if common_noun_phrase(written, gaz):
         return "ORG"
     return None

@@ -37,8 +37,8 @@ from analyzers.entities.classify import (
 from analyzers.entities.cut import Span, cut_run, lone_opener, web_address_piece
 from analyzers.entities.discourse import QUOTE_AFTER_SPACE, confirm, people_again
 from analyzers.entities.evidence import Evidence
-from analyzers.entities.given_names import opens_with_first_name
 from analyzers.entities.fields import drop_fields
+from analyzers.entities.given_names import opens_with_first_name
 from analyzers.entities.lexical import Lowered, adjective_compound
 from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_addresses, word_before
 from analyzers.entities.piece import Piece
