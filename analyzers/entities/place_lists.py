@@ -7,7 +7,6 @@ Lee a surname, Manatee nothing)."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from analyzers.entities.mentions import CONNECTOR_WORDS, word_after, word_before
@@ -18,8 +17,6 @@ from analyzers.entities.words import SPEECH_VERBS, stem_endings
 # kontetë, qyteteve, lumenjtë): a singular class noun classes the one
 # name after it only.
 _PLURAL_ENDINGS = "et|at|ët|të|ra|rat|rave|eve|ave|ve|ëve|enj|enjtë|enjve"
-# A word and a colon right before a list (a notice's heading of places).
-_HEADING = re.compile(r"(\w+):[ \t\u00a0]*$")
 
 
 @lru_cache(maxsize=1)
@@ -60,9 +57,6 @@ def places_listed(chain: list[Piece], text: str) -> bool:
         while k > 0 and text[k - 1] in " \t\u00a0":
             k -= 1
         before = word_before(text, k - len(before))
-    if not before:  # a heading's noun and a colon: "Vendet: Janjeva, Shashkovci dhe Akllapi"
-        heading = _HEADING.search(text, max(0, start - 24), start)
-        before = heading.group(1).lower() if heading else ""
     if before not in plural_place_nouns():
         heading = _heading(text, start)
         if not heading or (heading not in _HEADINGS_EXTRA and heading not in plural_place_nouns()):
