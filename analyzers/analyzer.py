@@ -107,7 +107,18 @@ from analyzers.tokenizer import AlbanianTokenizer, positioned_tokens
 #       article writes out after it (Dallasit: Dallas Mavericks); a prison
 #       is a place; a word of events counts before a name's first genitive
 #       only (Shoqata e Veteranëve të Luftës: ORG); sq-23 is rebuilt.
-ANALYZER_VERSION = "sq-24"
+# sq-25: entity rules (issue #15, eighth round): a first name that is a
+#       common word too opens a person's name before a surname (Flora
+#       Ahmeti, Besa Shahini); a place and a compass adjective are one
+#       region (Ballkani Perëndimor); a list under a heading of places and
+#       a colon names places (Vendet: ...); a known place before a word of
+#       organisation names opens it (Boston Globe), before an English
+#       plural names a team (Belfast Giants); a name holding a digit is no
+#       person's (Tab S7); documents are named as laws are (Kodi Penal:
+#       MISC); power substations' and other technical abbreviations are no
+#       names (TS, NS, IP); a name after 'rr.' is a street; a quoted venue
+#       is a place; sq-24 is rebuilt.
+ANALYZER_VERSION = "sq-25"
 
 
 class AlbanianStemFilter(Filter):

@@ -179,8 +179,8 @@ def test_rebuild_starts_over_from_the_named_folders(folder, make_corpus, index_d
     assert len(whoosh_files) == 1, "the old index's files are gone"
 
 
-# sq-23: the version before this one, whose entity fields sq-24's rules change
-@pytest.mark.parametrize("old_version", ["sq-0", "sq-23"])
+# sq-24: the version before this one, whose entity fields sq-25's rules change
+@pytest.mark.parametrize("old_version", ["sq-0", "sq-24"])
 def test_an_index_of_another_analyzer_is_never_updated_only_rebuilt(folder, index_dir, old_version):
     with Index.open_or_create(index_dir) as index:
         index.add_folder(folder)
