@@ -8,28 +8,46 @@ from __future__ import annotations
 
 from analyzers.entities.piece import Piece
 
-# The abbreviation of rruga (street) and its dot, as it stands right before
-# the street's name (with or without a space between).
-_ABBREVIATION = "rr."
+# The abbreviation of rruga (street) in the cases it is written in.
+_ABBREVIATIONS = ("rr.", "Rr.", "RR.")
+
+
+def has_streets(text: str) -> bool:
+    """Whether a text may name a street by the abbreviation (three C
+    searches: most texts have none, and then nothing else is asked)."""
+    return "rr." in text or "Rr." in text or "RR." in text
 
 
 def streets(pieces: list[Piece], text: str) -> list[Piece]:
-    """Types the names written after ``rr.`` places (LOC), and drops the
-    abbreviation itself where the scanner made a name of it."""
+    """Types the names written right after ``rr.`` places (LOC), and drops
+    the abbreviation itself where the scanner made a name of it."""
+    names_at = _names_after_abbreviation(text)
+    if not names_at:
+        return pieces  # (zjarr., burr.: the letters end a word)
     out = []
     for p in pieces:
-        if p.words == ["Rr"] or p.words == ["RR"]:
-            if text.startswith(".", p.end):
-                continue
-        elif _after_abbreviation(text, p.start):
+        if p.start in names_at:
             p.type, p.by_default = "LOC", False
+        elif len(p.words) == 1 and p.words[0] in ("Rr", "RR") and text.startswith(".", p.end):
+            continue  # (the abbreviation, no name)
         out.append(p)
     return out
 
 
-def _after_abbreviation(text: str, start: int) -> bool:
-    """Whether ``rr.`` (any case), then spaces or nothing, stands right before `start`."""
-    k = start
-    while k > 0 and text[k - 1] in " \t\u00a0":
-        k -= 1
-    return k >= 3 and text[k - 3 : k].lower() == _ABBREVIATION and (k == 3 or not text[k - 4].isalpha())
+def _names_after_abbreviation(text: str) -> set[int]:
+    """Where a name may start right after the abbreviation standing as a
+    word of its own, spaces between or none (Rr.Nekibe, rr. Haxhi): found
+    with str.find, as a pattern tried at every character costs a pass over
+    the text."""
+    starts = set()
+    n = len(text)
+    for abbreviation in _ABBREVIATIONS:
+        k = text.find(abbreviation)
+        while k >= 0:
+            if k == 0 or not text[k - 1].isalnum():
+                end = k + 3
+                while end < n and text[end] in " \t\u00a0":
+                    end += 1
+                starts.add(end)
+            k = text.find(abbreviation, k + 3)
+    return starts
