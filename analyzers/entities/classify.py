@@ -230,7 +230,11 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
     lowered = set(map(str.lower, words))
     if words[0] == "The":
         return "ORG"  # an English article: The Boston Globe, The Guardian; no person's name
-    named = set(map(str.lower, words[: next((k for k, w in enumerate(words) if w in CONNECTOR_WORDS), None)]))
+    # its words before the first genitive article: all of them in most names, which hold none
+    if CONNECTOR_WORDS.isdisjoint(words):
+        named = lowered
+    else:
+        named = set(map(str.lower, words[: next(k for k, w in enumerate(words) if w in CONNECTOR_WORDS)]))
     if named & MISC_WORDS or any(map(MISC_HEADS.match, named)):
         return "MISC"  # Hardh Fest, Premier Ligën Skoceze, Ryder Cup
     if gaz.is_first_name(written[0]) and words[1] not in CONNECTOR_WORDS and lowered.isdisjoint(_NO_PERSON_WORDS):
