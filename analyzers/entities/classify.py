@@ -112,21 +112,23 @@ def set_context(piece: Piece, text: str, before: str) -> None:
     piece.named_by = bool(before) and (before == "një" or bool(NAMED_BY.match(before)))
 
 
-def type_hints(piece: Piece, gaz) -> None:
-    """Types from the span alone; the article's evidence comes later."""
+def type_hints(pieces: list[Piece], gaz) -> None:
+    """Types from each span alone (an acronym's, a dictionary name's), the
+    article's evidence coming later: one call for all of an article's pieces."""
     entries = gaz.entries  # (the table itself: asked of every piece's readings)
-    if piece.acronym:
-        entry = entries.get(piece.canonical)
-        piece.type = (entry.type if entry is not None else None) or "ORG"
-        return
-    for cand in piece.candidates if piece.known else ():
-        entry = entries.get(cand)
-        t = entry.type if entry is not None else None
-        if t == "LOC" and weak_place(entry) and piece.title:  # (the title last: it reads the text)
-            continue  # a title before a name only a list of places has: a person (sulmuesi Guerrero)
-        if t:
-            piece.type = t
-            return
+    for piece in pieces:
+        if piece.acronym:
+            entry = entries.get(piece.canonical)
+            piece.type = (entry.type if entry is not None else None) or "ORG"
+            continue
+        for cand in piece.candidates if piece.known else ():
+            entry = entries.get(cand)
+            t = entry.type if entry is not None else None
+            if t == "LOC" and weak_place(entry) and piece.title:  # (the title last: it reads the text)
+                continue  # a title before a name only a list of places has: a person (sulmuesi Guerrero)
+            if t:
+                piece.type = t
+                break
 
 
 def type_by_rule(piece: Piece, gaz) -> str | None:

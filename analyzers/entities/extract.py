@@ -137,8 +137,7 @@ def _found(text: str, evidence: Evidence | None) -> list[tuple[int, int, str, st
     if addresses:  # written in lowercase: no run holds them
         pieces.extend(web_address_piece(s, e, text[s:e], gaz) for s, e in addresses)
         pieces.sort(key=lambda p: p.start)
-    for piece in pieces:
-        type_hints(piece, gaz)
+    type_hints(pieces, gaz)
     choose_canonical(pieces, gaz, evidence)
     resolve_people(pieces, gaz, text)
     city_clubs(pieces, text, gaz)
