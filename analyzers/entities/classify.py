@@ -450,6 +450,7 @@ def sport_clubs(pieces: list[Piece], text: str, gaz) -> None:
             and p.known
             and not p.place_context
             and p.preposition not in LOC_PREPOSITIONS
+            and region_town(p.canonical, gaz)  # (memoized, no call of Python code for most places)
             and _definite_town(p, gaz)
         ):
             towns.append(p)
@@ -499,8 +500,7 @@ _LOWERCASE_FINDS_SPORT_WORDS = all(stem.isascii() and stem.isalpha() and stem.is
 
 
 def _definite_town(p: Piece, gaz) -> bool:
-    if not region_town(p.canonical, gaz):
-        return False
+    """A town of the region (region_town) written in a definite form."""
     entry = gaz.entry(p.canonical)
     written = p.words[0]
     if entry.gender == "m":
