@@ -168,6 +168,11 @@ def web_addresses(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# The last letters of z., znj., dr. and prof., in either case (a string:
+# the empty one, where the text starts at the dot, is in it too).
+_ABBREVIATION_ENDS = "zjrfZJRF"
+
+
 def opens_sentence(text: str, start: int, floor: int = 0) -> bool:
     """Whether the word at `start` opens a sentence: it follows (across
     spaces, dashes, closing quotes and brackets) a full stop, colon or
@@ -179,7 +184,12 @@ def opens_sentence(text: str, start: int, floor: int = 0) -> bool:
         return False  # most words: one space after another word
     while k >= floor:
         c = text[k]
-        if c == "." and text[max(floor, k - 4) : k + 1].lower().split()[-1:] in (["z."], ["znj."], ["dr."], ["prof."]):
+        if (
+            c == "."
+            # (each abbreviation's last letter, asked first: most full stops end another word)
+            and text[k - 1 : k] in _ABBREVIATION_ENDS
+            and text[max(floor, k - 4) : k + 1].lower().split()[-1:] in (["z."], ["znj."], ["dr."], ["prof."])
+        ):
             return False  # the full stop of a title's abbreviation: Z. Doseba
         if c in _BOUNDARY_BACK:
             return True
