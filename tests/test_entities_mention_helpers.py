@@ -1,5 +1,5 @@
 """The helpers that read the text around a name (mentions.word_before,
-mentions.title_before, mentions.split_acronym) answer as their plain
+mentions.title_before, mentions.split_acronym, mentions.opens_sentence) answer as their plain
 versions, written out here as they stood before they were made cheaper:
 over every position of real news and of odd strings (tabs, no-break and
 other spaces, line breaks, apostrophes ' ’, hyphens, digits, all-capital
@@ -14,6 +14,10 @@ from analyzers.entities.mentions import (
     _SENTENCE_CUTS,
     ACRONYM_RE,
     CONNECTOR_WORDS,
+    DASHES,
+    OPEN_QUOTES,
+    SENTENCE_END,
+    opens_sentence,
     split_acronym,
     title_before,
     word_before,
@@ -125,3 +129,31 @@ def test_acronyms_are_split_as_by_the_plain_pattern():
         acronyms += expected is not None
     # corpus/ and the odd strings alone give 243 (CI without ../shared); lajmi adds more
     assert acronyms > (300 if LAJMI.is_dir() else 200)
+
+
+def plain_opens_sentence(text: str, start: int, floor: int = 0) -> bool:
+    k = start - 1
+    while k >= floor:
+        c = text[k]
+        if c == "." and text[max(floor, k - 4) : k + 1].lower().split()[-1:] in (["z."], ["znj."], ["dr."], ["prof."]):
+            return False
+        if c in SENTENCE_END or c in OPEN_QUOTES or c == "\n":
+            return True
+        if c in " \t\u00a0”»(" or c in DASHES:
+            k -= 1
+            continue
+        return False
+    return True
+
+
+def test_a_word_opens_a_sentence_as_the_plain_reading_says():
+    pieces = [*"aZzJjRrFfë9 \t\n\u00a0”»(“-–—.:;!?…", "Z.", "znj.", "Dr.", "PROF.", "xprof.", "İ.", "Kosova "]
+    texts = _real_texts() + _odd_strings(pieces, 3000, 43)
+    openings = 0
+    for text in texts:
+        for floor in {0, min(3, len(text))}:
+            for start in range(floor, len(text) + 1):
+                expected = plain_opens_sentence(text, start, floor)
+                assert opens_sentence(text, start, floor) == expected, (text[max(0, start - 20) : start], floor)
+                openings += expected
+    assert openings > 1000

@@ -115,21 +115,23 @@ def set_context(piece: Piece, text: str, before: str) -> None:
     piece.named_by = bool(before) and (before == "një" or bool(NAMED_BY.match(before)))
 
 
-def type_hints(piece: Piece, gaz) -> None:
-    """Types from the span alone; the article's evidence comes later."""
+def type_hints(pieces: list[Piece], gaz) -> None:
+    """Types from each span alone (an acronym's, a dictionary name's), the
+    article's evidence coming later: one call for all of an article's pieces."""
     entries = gaz.entries  # (the table itself: asked of every piece's readings)
-    if piece.acronym:
-        entry = entries.get(piece.canonical)
-        piece.type = (entry.type if entry is not None else None) or "ORG"
-        return
-    for cand in piece.candidates if piece.known else ():
-        entry = entries.get(cand)
-        t = entry.type if entry is not None else None
-        if t == "LOC" and weak_place(entry) and piece.title:  # (the title last: it reads the text)
-            continue  # a title before a name only a list of places has: a person (sulmuesi Guerrero)
-        if t:
-            piece.type = t
-            return
+    for piece in pieces:
+        if piece.acronym:
+            entry = entries.get(piece.canonical)
+            piece.type = (entry.type if entry is not None else None) or "ORG"
+            continue
+        for cand in piece.candidates if piece.known else ():
+            entry = entries.get(cand)
+            t = entry.type if entry is not None else None
+            if t == "LOC" and weak_place(entry) and piece.title:  # (the title last: it reads the text)
+                continue  # a title before a name only a list of places has: a person (sulmuesi Guerrero)
+            if t:
+                piece.type = t
+                break
 
 
 def type_by_rule(piece: Piece, gaz) -> str | None:
@@ -233,7 +235,11 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
     lowered = set(map(str.lower, words))
     if words[0] == "The":
         return "ORG"  # an English article: The Boston Globe, The Guardian; no person's name
-    named = set(map(str.lower, words[: next((k for k, w in enumerate(words) if w in CONNECTOR_WORDS), None)]))
+    # its words before the first genitive article: all of them in most names, which hold none
+    if CONNECTOR_WORDS.isdisjoint(words):
+        named = lowered
+    else:
+        named = set(map(str.lower, words[: next(k for k, w in enumerate(words) if w in CONNECTOR_WORDS)]))
     if named & MISC_WORDS or any(map(MISC_HEADS.match, named)):
         return "MISC"  # Hardh Fest, Premier Ligën Skoceze, Ryder Cup
     if opens_with_first_name(written, gaz) and words[1] not in CONNECTOR_WORDS and lowered.isdisjoint(_NO_PERSON_WORDS):
@@ -449,6 +455,7 @@ def sport_clubs(pieces: list[Piece], text: str, gaz) -> None:
             and p.known
             and not p.place_context
             and p.preposition not in LOC_PREPOSITIONS
+            and region_town(p.canonical, gaz)  # (memoized, no call of Python code for most places)
             and _definite_town(p, gaz)
         ):
             towns.append(p)
@@ -498,8 +505,7 @@ _LOWERCASE_FINDS_SPORT_WORDS = all(stem.isascii() and stem.isalpha() and stem.is
 
 
 def _definite_town(p: Piece, gaz) -> bool:
-    if not region_town(p.canonical, gaz):
-        return False
+    """A town of the region (region_town) written in a definite form."""
     entry = gaz.entry(p.canonical)
     written = p.words[0]
     if entry.gender == "m":

@@ -127,7 +127,9 @@ def opener_only(word: str, gaz) -> bool:
         return False
     if gaz.forms.get(word):
         return weak_name(word, gaz) and common(word, gaz)  # Mali, Drita: a common word
-    if is_title(word) or bare_adjective(word, gaz) or common(word, gaz):
+    # (a common word first: most words asked are one, Në, Ai, Por, and the
+    # other two tests need not be worked out for them)
+    if common(word, gaz) or is_title(word) or bare_adjective(word, gaz):
         return True
     return (
         "-" in word

@@ -123,6 +123,7 @@ _LINK = "(?:i|e|të|së|" + "|".join(NAME_PARTICLE_LIST) + ")"
 # a second particle: von der Leyen, de la Fuente, van der Bellen
 _PARTICLE = "(?:" + "|".join(SECOND_NAME_PARTICLES) + ")"
 _GAP = r"[ \t\u00a0]{1,3}"
+_GAP_CHARACTERS = " \t\u00a0"
 # an Arabic article joined to a name by a hyphen: Sultan al-Jaber, el-Sisi
 _ARTICLE_NAME = rf"(?:{'|'.join(ARTICLE_NAME_PREFIXES)})-[{_UPPER}][^\W_]*"
 # The capital comes first, and the look behind it (no letter, dash or
@@ -167,6 +168,11 @@ def web_addresses(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# The last letters of z., znj., dr. and prof., in either case (a string:
+# the empty one, where the text starts at the dot, is in it too).
+_ABBREVIATION_ENDS = "zjrfZJRF"
+
+
 def opens_sentence(text: str, start: int, floor: int = 0) -> bool:
     """Whether the word at `start` opens a sentence: it follows (across
     spaces, dashes, closing quotes and brackets) a full stop, colon or
@@ -178,7 +184,12 @@ def opens_sentence(text: str, start: int, floor: int = 0) -> bool:
         return False  # most words: one space after another word
     while k >= floor:
         c = text[k]
-        if c == "." and text[max(floor, k - 4) : k + 1].lower().split()[-1:] in (["z."], ["znj."], ["dr."], ["prof."]):
+        if (
+            c == "."
+            # (each abbreviation's last letter, asked first: most full stops end another word)
+            and text[k - 1 : k] in _ABBREVIATION_ENDS
+            and text[max(floor, k - 4) : k + 1].lower().split()[-1:] in (["z."], ["znj."], ["dr."], ["prof."])
+        ):
             return False  # the full stop of a title's abbreviation: Z. Doseba
         if c in _BOUNDARY_BACK:
             return True
@@ -297,10 +308,15 @@ def scan(text: str, keep_whole=lambda word: False, drop_opener=None) -> list[Run
             out.append(Run([Token(whole, base, m.end(), initial)], LazyTitle(text, base)))
             continue
         toks: list[Token] = []
-        # the run's words: its gaps are white space, and none of its words holds any
+        # the run's words: its gaps are white space (one to three of _GAP's
+        # characters), and none of its words holds any, so each word starts
+        # where the gap before it ends (read a character at a time: a
+        # search of the text costs more, str.find parsing its arguments)
         at = base
         for word in whole.split():
-            s = text.find(word, at)
+            s = at
+            while text[s] in _GAP_CHARACTERS:  # (none before the first word)
+                s += 1
             at = s + len(word)
             if "-" in word and not split_acronym(word):
                 declined = _HYPHENATED_ENDING.match(word)

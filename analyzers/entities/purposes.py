@@ -37,7 +37,7 @@ def join_purposes(text: str, runs: list, gaz) -> list:
         run = runs[i]
         # the head opens the run, or follows the word opening a sentence
         # (Sot Organizata për ...), not a name before it (Tsikhanouskaya Komisionit)
-        end = run.end
+        end = run.tokens[-1].end  # (run.end's value, without a property's call for every run)
         if (
             i + 1 < n
             and text.find("për", end, end + 6) != -1

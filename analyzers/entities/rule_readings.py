@@ -72,16 +72,18 @@ def rule_candidates(words: tuple[str, ...], gaz) -> tuple[str, ...]:
             cands.append(f"{prefix} {base}")
     else:
         # head-first: the head in the definite nominative, connectors agreeing
+        rest = list(words[1:])
+        # the first connector agrees with the head; later ones agree with
+        # the genitive before them and stay (Forca e Sigurisë së ...); where
+        # a noun stands between (Radio Evropa e Lirë), the connector agrees
+        # with it and stays as written. Which one agrees does not depend on
+        # the head's reading: found once, not for each reading.
+        k = next(k for k, w in enumerate(rest) if w in CONNECTOR_WORDS) if has_connector else None
+        if k is not None and not all(ADJECTIVE_END.search(w) for w in rest[:k]):
+            k = None
         for head, gender in head_readings(words[0]):
-            rest = list(words[1:])
-            if has_connector:
-                # the first connector agrees with the head; later ones agree
-                # with the genitive before them and stay (Forca e Sigurisë së ...)
-                k = next(k for k, w in enumerate(rest) if w in CONNECTOR_WORDS)
-                if all(ADJECTIVE_END.search(w) for w in rest[:k]):
-                    rest[k] = connector_for(gender)
-                # else a noun stands between (Radio Evropa e Lirë): the
-                # connector agrees with it and stays as written
+            if k is not None:
+                rest[k] = connector_for(gender)
             cand = " ".join([head, *rest])
             if cand not in cands:
                 cands.append(cand)
