@@ -116,8 +116,7 @@ def set_context(piece: Piece, text: str, before: str) -> None:
 
 
 def type_hints(pieces: list[Piece], gaz) -> None:
-    """Types from each span alone (an acronym's, a dictionary name's), the
-    article's evidence coming later: one call for all of an article's pieces."""
+    """Types from each span alone (an acronym's, a dictionary name's); the article's evidence comes later."""
     entries = gaz.entries  # (the table itself: asked of every piece's readings)
     for piece in pieces:
         if piece.acronym:
@@ -236,10 +235,8 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
     if words[0] == "The":
         return "ORG"  # an English article: The Boston Globe, The Guardian; no person's name
     # its words before the first genitive article: all of them in most names, which hold none
-    if CONNECTOR_WORDS.isdisjoint(words):
-        named = lowered
-    else:
-        named = set(map(str.lower, words[: next(k for k, w in enumerate(words) if w in CONNECTOR_WORDS)]))
+    cut = None if CONNECTOR_WORDS.isdisjoint(words) else next(k for k, w in enumerate(words) if w in CONNECTOR_WORDS)
+    named = lowered if cut is None else set(map(str.lower, words[:cut]))
     if named & MISC_WORDS or any(map(MISC_HEADS.match, named)):
         return "MISC"  # Hardh Fest, Premier Ligën Skoceze, Ryder Cup
     if opens_with_first_name(written, gaz) and words[1] not in CONNECTOR_WORDS and lowered.isdisjoint(_NO_PERSON_WORDS):
@@ -473,8 +470,7 @@ def sport_clubs(pieces: list[Piece], text: str, gaz) -> None:
 
 
 def sports_story(text: str) -> bool:
-    """Whether a text holds three different words of sport at least: three
-    different matches of words.sport_word(), in lowercase."""
+    """Whether a text holds three different words of sport (matches of words.sport_word(), lowercased)."""
     if not _LOWERCASE_FINDS_SPORT_WORDS or any(c in text for c in _CASE_APART):
         return len({m.group().lower() for m in sport_word().finditer(text)}) >= 3
     # sport_word() matches at a word's start where the text's lowercase holds
@@ -515,8 +511,7 @@ def _definite_town(p: Piece, gaz) -> bool:
 
 @lru_cache(maxsize=32768)
 def region_town(canonical: str, gaz) -> bool:
-    """A town of the curated list of the region's places (whose clubs are
-    named after it). Cached: every known one-word place of an article asks."""
+    """A town of the region's curated places (its clubs are named after it); every known one-word place asks."""
     entry = gaz.entry(canonical)
     return entry is not None and any(s.startswith("curated:places_region.tsv") for s in entry.sources)
 

@@ -127,9 +127,7 @@ def opener_only(word: str, gaz) -> bool:
         return False
     if gaz.forms.get(word):
         return weak_name(word, gaz) and common(word, gaz)  # Mali, Drita: a common word
-    # (a common word first: most words asked are one, Në, Ai, Por, and the
-    # other two tests need not be worked out for them)
-    if common(word, gaz) or is_title(word) or bare_adjective(word, gaz):
+    if common(word, gaz) or is_title(word) or bare_adjective(word, gaz):  # (most are common: Në, Ai, Por)
         return True
     return (
         "-" in word
