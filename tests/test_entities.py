@@ -616,6 +616,41 @@ def test_gazetteer_is_cached_by_source_versions(tmp_path, monkeypatch):
     assert second.entries.keys() == first.entries.keys()
 
 
+def test_the_cached_tables_memoize_only_what_they_share(tmp_path, monkeypatch):
+    """The cache file keeps a memo entry only for an object referred to
+    again (gazetteer._pickled): fewer entries than objects written, every
+    one of them used, and the tables it loads are the ones built, sharing
+    as they did (a string in several sets, one tuple under a name's forms)."""
+    import pickletools
+
+    from analyzers.entities import gazetteer
+
+    monkeypatch.setenv("SEARCHIDX_CACHE", str(tmp_path))
+    monkeypatch.setattr(gazetteer, "_loaded", None)
+    built = gazetteer.load()
+    (path,) = tmp_path.glob("entities-gazetteer-*.pickle")
+    data = path.read_bytes()
+
+    def memo_use(pickled: bytes) -> tuple[int, set]:
+        put, got = 0, set()
+        for op, arg, _pos in pickletools.genops(pickled):
+            if op.name in ("MEMOIZE", "PUT", "BINPUT", "LONG_BINPUT"):
+                put += 1
+            elif op.name in ("GET", "BINGET", "LONG_BINGET"):
+                got.add(arg)
+        return put, got
+
+    put, got = memo_use(data)
+    assert put == len(got) > 0  # every entry put is got again
+    plain, _ = memo_use(gazetteer.pickle.dumps(built, protocol=gazetteer.pickle.HIGHEST_PROTOCOL))
+    assert put < plain / 2  # (pickle alone files every object it writes)
+    loaded = gazetteer._read_cache(path, built.versions)
+    assert vars(loaded) == vars(built)
+    assert loaded.forms["Kinës"] is loaded.forms["Kina"]
+    shared = next(w for w in loaded.common_nouns if w in loaded.common)
+    assert next(w for w in loaded.common if w == shared) is shared
+
+
 LAJMI_GOLD = Path(__file__).parent / "data" / "entities_gold_lajmi.jsonl"
 LAJMI_HELDOUT = Path(__file__).parent / "data" / "entities_gold_lajmi_heldout.jsonl"
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"

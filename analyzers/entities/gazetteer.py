@@ -45,6 +45,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import pickle
+import pickletools
 import threading
 from pathlib import Path
 
@@ -57,8 +58,9 @@ __all__ = ["CURATED_FILES", "RESOURCES", "Entry", "FrozenEntry", "Gazetteer", "l
 # Bump when the derivation in analyzers.entities.sources changes, to
 # invalidate cached tables.
 # 29: entries unpickled by tuple.__new__; 30: sources.variant_gender (sq-24);
-# 31, 32: two versions of common_first_names on session 12's branches; 33: the one landed
-BUILD_VERSION = "33"
+# 31, 32: two versions of common_first_names on session 12's branches; 33: the one landed;
+# 34: the pickle's unused memo entries removed (_pickled), same tables (31 on its branch)
+BUILD_VERSION = "34"
 
 # The source packages: distribution -> import name.
 SOURCE_PACKAGES = {
@@ -126,6 +128,19 @@ def _read_cache(path: Path, versions: dict[str, str]) -> Gazetteer | None:
     return gaz if isinstance(gaz, Gazetteer) and gaz.versions == versions else None
 
 
+def _pickled(gaz: Gazetteer) -> bytes:
+    """The tables as their cache file holds them: pickled, then without the
+    memo entries that nothing refers back to (pickletools.optimize). Pickle
+    files every object it writes in the memo, for a later reference to name
+    it, and a load stores each and lets go of each again once it is done,
+    by then out of the processor's caches. Of some 200,000 objects only the
+    68,000 that the tables share (a string in several sets, a tuple of
+    names under every form of one name) are named again: without the others
+    a load (every indexing run) takes some 8% less time, 33.4 -> 30.7 ms.
+    Paid once a source version, when the tables are built: 0.8 s."""
+    return pickletools.optimize(pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))
+
+
 def _unpickle_tables(data: bytes):
     """The tables, unpickled with the cyclic garbage collector paused: they
     are thousands of tuples and entries made at once, and every 700 of them
@@ -160,7 +175,7 @@ def load() -> Gazetteer:
             gaz = build(versions)
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                write_atomically(path, pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL), private_writes=True)
+                write_atomically(path, _pickled(gaz), private_writes=True)
                 _prune(path.parent, keep=path)
             except OSError:
                 pass  # a read-only home only costs the rebuild next time
