@@ -26,9 +26,8 @@ def plural_place_nouns() -> frozenset[str]:
     return frozenset(form + rest for form, rests in forms.items() for rest in rests if rest and rest[-1] != "\n")
 
 
-# A list's heading, a plural noun of places and a colon (a power cut's
+# A list's heading is a plural noun of places and a colon (a power cut's
 # notice: "Vendet: Dumnica, Samadrexha, ..."; "Fshatrat:", "Rrugët:").
-_HEADINGS_EXTRA = frozenset({"vendet", "rrugët"})  # (places, streets: no place nouns before a name)
 
 
 def _heading(text: str, start: int) -> str:
@@ -59,7 +58,7 @@ def places_listed(chain: list[Piece], text: str) -> bool:
         before = word_before(text, k - len(before))
     if before not in plural_place_nouns():
         heading = _heading(text, start)
-        if not heading or (heading not in _HEADINGS_EXTRA and heading not in plural_place_nouns()):
+        if heading not in plural_place_nouns():  # (no heading: "", no plural)
             return False
     for q in chain:
         q.tentative = False  # (an item of the list is a name, opening a line after the colon too)
