@@ -727,3 +727,25 @@ def test_rule_readings_are_forgotten_with_the_other_memos():
     assert rule_candidates.cache_info().currsize
     clear_caches()
     assert rule_candidates.cache_info().currsize == 0
+
+
+def test_every_memo_of_the_extractor_is_forgotten_with_the_dictionaries():
+    """clear_caches reaches every module of the package, a rule module added
+    later too (given_names' memo was left out of a list, and held the old
+    dictionaries through its keys)."""
+    import sys
+
+    from analyzers.entities.given_names import common_word_first_name
+
+    extract_entities("Sot Besa Shahini tha se Drita Krasniqi dhe Flora Ahmeti erdhën në Prishtinë.")
+    assert common_word_first_name.cache_info().currsize
+    clear_caches()
+    memos = [
+        (name, fn)
+        for name, module in list(sys.modules.items())
+        if name.startswith("analyzers.entities.")
+        for fn in vars(module).values()
+        if hasattr(fn, "cache_info")
+    ]
+    assert len(memos) > 20
+    assert [name for name, fn in memos if fn.cache_info().currsize] == []

@@ -22,11 +22,12 @@ The steps, each a function below:
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 
-from analyzers.entities import gazetteer, governments, lexical, resolve
+from analyzers.entities import gazetteer, governments
 from analyzers.entities.city_clubs import city_clubs
 from analyzers.entities.classify import (
     agree_types,
@@ -67,17 +68,20 @@ TYPES = ("PER", "LOC", "ORG", "MISC")
 
 def clear_caches() -> None:
     """Forgets every per-word cache and the loaded dictionaries (for
-    benchmarks that must start cold, and tests)."""
-    from analyzers.entities import canonical, classify, cut, discourse, mentions, rule_readings, titles, words
-
-    cached = [
-        fn
-        for module in (lexical, cut, rule_readings, mentions, titles, classify, resolve, discourse)
+    benchmarks that must start cold, and tests): the memo of every function
+    of every loaded module of this package, so that a rule module added
+    later is not left out of a list (given_names' was, and kept the old
+    dictionaries alive through its keys)."""
+    modules = [m for name, m in list(sys.modules.items()) if name.startswith(f"{__package__}.") and m is not None]
+    # (words' WordTests have a cache_clear too; a function imported into
+    # several modules is cleared once)
+    cached = {
+        id(fn): fn
+        for module in modules
         for fn in vars(module).values()
-        if hasattr(fn, "cache_clear")
-    ]
-    word_tests = [test for test in vars(words).values() if isinstance(test, words.WordTest)]
-    for fn in (*cached, *word_tests, resolve.curated_people, canonical.readings):
+        if hasattr(fn, "cache_clear") and not isinstance(fn, type)  # (the WordTest class itself: no memo)
+    }
+    for fn in cached.values():
         fn.cache_clear()
     gazetteer._loaded = None
 
