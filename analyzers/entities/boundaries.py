@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from analyzers.entities.given_names import common_word_first_name, first_name_and_surname
+from analyzers.entities.given_names import common_word_first_name, opens_with_first_name
 from analyzers.entities.lexical import name_head, org_head
 from analyzers.entities.mentions import CONNECTOR_WORDS, Token, split_acronym, word_before
 from analyzers.entities.words import NAME_PARTICLES
@@ -66,7 +66,7 @@ def second_person(toks: list[Token], i: int, j: int, n: int, gaz) -> bool:
         and toks[j + 1].is_cap
         and toks[j - 2].is_cap
         and (gaz.is_first_name(toks[i].text) or common_word_first_name(toks[i].text, gaz))
-        and (gaz.is_first_name(toks[j].text) or first_name_and_surname(toks[j].text, toks[j + 1].text, gaz))
+        and opens_with_first_name((toks[j].text, toks[j + 1].text), gaz)
         and toks[j + 1].text not in CONNECTOR_WORDS
     )
 
@@ -84,7 +84,7 @@ def person_starts(toks: list[Token], j: int, n: int, gaz) -> bool:
         and toks[j + 1].is_cap
         and before not in CONNECTOR_WORDS
         and before not in NAME_PARTICLES
-        and (gaz.is_first_name(toks[j].text) or first_name_and_surname(toks[j].text, toks[j + 1].text, gaz))
+        and opens_with_first_name((toks[j].text, toks[j + 1].text), gaz)
         and not gaz.is_first_name(before)
     )
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from analyzers.entities.canonical import connector_for, head_readings, readings
-from analyzers.entities.given_names import first_name_and_surname
+from analyzers.entities.given_names import opens_with_first_name
 from analyzers.entities.lexical import adjective_after_head, name_head
 from analyzers.entities.mentions import CONNECTOR_WORDS
 from analyzers.entities.words import ADJECTIVE_END
@@ -46,8 +46,7 @@ def rule_candidates(words: tuple[str, ...], gaz) -> tuple[str, ...]:
     first_entry = gaz.entry(first_known[0]) if first_known else None
     person_like = (
         (first_entry is not None and first_entry.role == "first")
-        or gaz.is_first_name(words[0])
-        or (len(words) == 2 and first_name_and_surname(*words, gaz))  # Mike Sullivan, not Mika
+        or opens_with_first_name(words, gaz)  # (Mike Sullivan, not Mika)
         or (not has_connector and not name_head(words[0]) and not adjective_after_head(words[1]))
     )
     cands: list[str] = []
