@@ -45,7 +45,7 @@ from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_ad
 from analyzers.entities.piece import Piece
 from analyzers.entities.purposes import join_purposes, join_seats
 from analyzers.entities.resolve import choose_canonical, resolve_people
-from analyzers.entities.streets import has_streets, streets
+from analyzers.entities.streets import streets
 from analyzers.entities.words import (
     ADJECTIVE_END,
     CREDIT_VERBS,
@@ -150,8 +150,7 @@ def _found(text: str, evidence: Evidence | None) -> list[tuple[int, int, str, st
     choose_canonical(pieces, gaz, evidence)
     resolve_people(pieces, gaz, text)
     city_clubs(pieces, text, gaz)
-    if has_streets(text):
-        pieces = streets(pieces, text)
+    pieces = streets(pieces, text)
     feminine_places(pieces)
     agree_types(pieces)
     pieces = drop_fields(drop_common_nouns(pieces, gaz), gaz)

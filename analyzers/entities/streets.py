@@ -12,18 +12,12 @@ from analyzers.entities.piece import Piece
 _ABBREVIATIONS = ("rr.", "Rr.", "RR.")
 
 
-def has_streets(text: str) -> bool:
-    """Whether a text may name a street by the abbreviation (three C
-    searches: most texts have none, and then nothing else is asked)."""
-    return "rr." in text or "Rr." in text or "RR." in text
-
-
 def streets(pieces: list[Piece], text: str) -> list[Piece]:
     """Types the names written right after ``rr.`` places (LOC), and drops
     the abbreviation itself where the scanner made a name of it."""
     names_at = _names_after_abbreviation(text)
     if not names_at:
-        return pieces  # (zjarr., burr.: the letters end a word)
+        return pieces  # (most texts: three str.find; zjarr., burr.: the letters end a word)
     out = []
     for p in pieces:
         if p.start in names_at:
