@@ -80,12 +80,19 @@ def test_sports_story_answers_as_its_pattern_on_news():
     ],
 )
 def test_per_name_memos_stay_bounded_and_are_cleared(memo, ask):
+    from analyzers.entities.memo import trim_memos
+
+    clear_caches()
     gaz = gazetteer.load()
-    bound = memo.cache_info().maxsize
-    assert bound is not None
-    for k in range(bound + 100):
+    bound = memo.memo_limit  # (a memo past it is emptied by trim_memos: test_entities_memo)
+    for k in range(bound):
         ask(gaz, k)
+    trim_memos()
     assert memo.cache_info().currsize == bound
+    ask(gaz, bound)
+    trim_memos()
+    assert memo.cache_info().currsize == 0
+    ask(gaz, 0)
     clear_caches()
     assert memo.cache_info().currsize == 0
 

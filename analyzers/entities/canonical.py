@@ -42,7 +42,7 @@ the rest of the index) in :mod:`analyzers.entities.extract`.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from analyzers.entities.memo import word_memo
 
 VOWELS = frozenset("aeiouyëAEIOUYË")
 # Masculine stems ending in a velar or h take the -u declension (Irak-u).
@@ -136,7 +136,7 @@ def inflections(canonical: str, gender: str) -> set[str]:
     return forms
 
 
-@lru_cache(maxsize=65536)
+@word_memo(65536)
 def readings(word: str) -> tuple[tuple[str, str], ...]:
     """Possible (bare canonical, gender) readings of an inflected name, best first.
 

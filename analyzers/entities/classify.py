@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from analyzers.entities.gazetteer_table import weak_place
 from analyzers.entities.given_names import opens_with_first_name, surname_shaped
@@ -16,6 +15,7 @@ from analyzers.entities.lexical import (
     place_of_place,
     substantivised_adjective,
 )
+from analyzers.entities.memo import word_memo
 from analyzers.entities.mentions import CONNECTOR_WORDS, word_after, word_before
 from analyzers.entities.piece import Piece
 from analyzers.entities.place_led import names_a_region
@@ -183,7 +183,7 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
     return type_
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def type_by_name(canonical: str, written: tuple[str, ...], person_verb: bool, gaz) -> tuple[str, bool]:
     """The type a name's words give it where the words before it do not, a
     verb only people do after it aside; and whether that is a default. Of
@@ -224,7 +224,7 @@ def type_by_name(canonical: str, written: tuple[str, ...], person_verb: bool, ga
     return "MISC", True
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
     """The type the words of a multi-word name give it, read (`canonical`) and as written, or None: an
     English article, a word or a head noun of events (before a genitive: Shoqata e Veteranëve të Luftës is
@@ -509,7 +509,7 @@ def _definite_town(p: Piece, gaz) -> bool:
     return entry.gender == "f" and not written.endswith(("ë", "e"))
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def region_town(canonical: str, gaz) -> bool:
     """A town of the region's curated places (its clubs are named after it); every known one-word place asks."""
     entry = gaz.entry(canonical)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import attrgetter
 
 from analyzers.entities.acronym_led import acronym_led_name, case_number
@@ -39,6 +38,7 @@ from analyzers.entities.lexical import (
     person_form,
     weak_name,
 )
+from analyzers.entities.memo import word_memo
 from analyzers.entities.mentions import (
     CONNECTOR_WORDS,
     Token,
@@ -117,7 +117,7 @@ def _quoted_inside(tokens: list[Token], misc: list[Span]) -> bool:
     return False
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def opener_only(word: str, gaz) -> bool:
     """Whether one capitalised word alone, opening a sentence, is no name
     whatever its context: what :func:`_cut_group` decides for it, the
@@ -136,7 +136,7 @@ def opener_only(word: str, gaz) -> bool:
     )
 
 
-@lru_cache(maxsize=32768)  # asked of every word opening a sentence
+@word_memo(32768)  # asked of every word opening a sentence
 def lone_opener(word: str, gaz) -> bool:
     """A word that, alone in its run and opening a sentence, is dropped by
     :func:`cut_run` (:func:`opener_only`) and is no head that
@@ -145,7 +145,7 @@ def lone_opener(word: str, gaz) -> bool:
     return opener_only(word, gaz) and not purposes_head(word)
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def legislature(word: str) -> bool:
     """Kuvend, Kuvendi, Kuvendit, Senati: a legislature named by its noun."""
     return word[1:].islower() and LEGISLATURE.match(word.lower())
@@ -452,7 +452,7 @@ _DROP, _KNOWN, _ACRONYM, _WEB, _RULE = "drop", "known", "acronym", "web", "rule"
 _DROPPED = (_DROP,)
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def _word_plan(word: str, initial: bool, gaz) -> tuple:
     """The decisions of :func:`_cut_word` that the word alone and whether
     it opens a sentence make, in its order: a run's word is mostly one the

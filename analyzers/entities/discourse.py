@@ -17,9 +17,9 @@ Veseli``) is that person wherever it is written with a capital
 from __future__ import annotations
 
 from bisect import bisect_left
-from functools import lru_cache
 
 from analyzers.entities.lexical import common, has_whole_word
+from analyzers.entities.memo import word_memo
 from analyzers.entities.mentions import CONNECTOR_WORDS, HEADER_RE, opens_sentence
 from analyzers.entities.piece import Piece
 from analyzers.entities.words import ARTICLE_NAME_PREFIXES, NOT_NAMES
@@ -163,7 +163,7 @@ def _nickname_at(text: str, k: int) -> tuple[int, int, int] | None:
     return (start, end, j) if j > after else None
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def droppable(word: str, gaz) -> bool:
     """Whether cutting may drop the capitalised word where nothing near it
     makes it a name: a common word of the lexicon in some case form

@@ -27,7 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 
-from analyzers.entities import gazetteer, governments
+from analyzers.entities import gazetteer, governments, memo
 from analyzers.entities.city_clubs import city_clubs
 from analyzers.entities.classify import (
     agree_types,
@@ -73,8 +73,7 @@ def clear_caches() -> None:
     later is not left out of a list (given_names' was, and kept the old
     dictionaries alive through its keys)."""
     modules = [m for name, m in list(sys.modules.items()) if name.startswith(f"{__package__}.") and m is not None]
-    # (words' WordTests have a cache_clear too; a function imported into
-    # several modules is cleared once)
+    # (words' WordTests too; a function imported into several modules: cleared once)
     cached = {
         id(fn): fn
         for module in modules
@@ -112,6 +111,7 @@ def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mentio
     Each has ``start`` and ``end`` offsets in ``text``, the ``text`` there,
     its ``type`` (PER, LOC, ORG or MISC) and its ``canonical`` form.
     """
+    memo.text_read()  # (keeps the per-word memos within their limits)
     text = _blank_overlong(text)
     if not unicodedata.is_normalized("NFC", text):
         return _extract_decomposed(text, evidence)
@@ -126,6 +126,7 @@ def entity_spans(text: str, evidence: Evidence | None = None) -> list[tuple[int,
     tuples: what indexing reads of each mention (searchidx.index.entities),
     without a Mention object and its text made for each of some thirty
     mentions an article."""
+    memo.text_read()  # (keeps the per-word memos within their limits)
     text = _blank_overlong(text)
     if not unicodedata.is_normalized("NFC", text):
         return [(m.start, m.end, m.type, m.canonical) for m in _extract_decomposed(text, evidence)]

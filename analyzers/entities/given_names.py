@@ -19,14 +19,13 @@ a first name's patronymic that the lexicon has as a common word
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from analyzers.entities.lexical import common, org_head
+from analyzers.entities.memo import word_memo
 from analyzers.entities.titles import is_title
 from analyzers.entities.words import SENTENCE_OPENERS, SPORT_PREPOSITIONS
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def common_word_first_name(word: str, gaz) -> bool:
     """A first name the lexicon also has as a noun or an adjective, no
     title, institution or preposition (`Drejtori`, `Nga`)."""

@@ -8,10 +8,10 @@ too."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from analyzers.entities.canonical import FEM, readings
 from analyzers.entities.gazetteer_table import weak_place
+from analyzers.entities.memo import word_memo
 
 # ADJECTIVE_END: the adjectival endings of the word after a head noun (Azia
 # Qendrore, Bashkimi Sovjetik): evidence for a head-first name.
@@ -41,7 +41,7 @@ _PLURALS_BY_LAST: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 _ELIDED = re.compile(r"\w['’]")
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def adjective_compound(word: str, gaz) -> bool:
     """A hyphenated word whose later parts are adjectives of the lexicon
     (``Azi-Paqësor``, ``Euro-Atlantik``): one name, not two (``Izrael-Hamas``)."""
@@ -49,12 +49,12 @@ def adjective_compound(word: str, gaz) -> bool:
     return all(p.lower() in gaz.common_adjectives and not gaz.lookup(p) for p in parts[1:])
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def person_form(word: str, gaz) -> bool:
     return any(gaz.entry(c).type == "PER" for c in gaz.lookup(word))
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def bare_adjective(word: str, gaz) -> bool:
     """An adjective of the lexicon as written (Ndërkombëtar, Jashtëm), that
     no dictionary has as a name nor the lexicon as a noun."""
@@ -62,7 +62,7 @@ def bare_adjective(word: str, gaz) -> bool:
     return low in gaz.common_adjectives and low not in gaz.common_nouns and not gaz.lookup(word)
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def weak_name(word: str, gaz) -> bool:
     """Known only as a first name or a proper noun of unknown type, which a
     capital at a sentence's start does not make a name (Drita, Besa, Mali);
@@ -77,18 +77,18 @@ def weak_name(word: str, gaz) -> bool:
     return True
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def org_head(word: str) -> bool:
     return bool(ORG_HEADS.match(word.lower()))
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def name_head(word: str) -> bool:
     low = word.lower()
     return bool(ORG_HEADS.match(low) or LOC_HEADS.match(low))
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def common_mid_sentence(word: str, gaz) -> bool:
     """A capitalised word mid-sentence that is a common word all the same: the
     word itself is one, or it is a case form of a feminine common noun
@@ -117,7 +117,7 @@ def plural_of_common_noun(low: str, gaz) -> bool:
     return False
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def institution(word: str, gaz) -> bool:
     """A case form of a feminine common noun (Administratës, Qeverisë)."""
     if gaz.lookup(word):
@@ -134,7 +134,7 @@ def _feminine_common_case(word: str, gaz) -> bool:
     return False
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def common_noun(word: str, gaz) -> bool:
     """A capitalised word no dictionary knows as a name, which may be a case
     form of a noun the lexicon lists in lowercase (Korrupsionit -> korrupsion)."""
@@ -154,7 +154,7 @@ def _common_noun_case(word: str, gaz) -> bool:
     return False
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def common(word: str, gaz) -> bool:
     """A capitalised word that is a common Albanian word in some case form."""
     low = word.lower()
@@ -188,7 +188,7 @@ def common_noun_phrase(words: list[str], gaz) -> bool:
     return all(ADJECTIVE_END.search(w) for w in words[1:])
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def substantivised_adjective(word: str, gaz) -> bool:
     """The feminine definite (-ja) of an adjective of the lexicon, standing
     for the noun it qualifies: Kushtetuesja (Gjykata Kushtetuese),

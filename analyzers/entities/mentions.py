@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from analyzers.entities.memo import word_memo
 from analyzers.entities.titles import TITLE_ABBREVIATIONS, is_title, title_like
 from analyzers.entities.words import (
     ARTICLE_NAME_PREFIXES,
@@ -93,7 +93,7 @@ _ACRONYM_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÇË")
 _ACRONYM_SECOND = _ACRONYM_CAPITALS | frozenset("0123456789")
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def split_acronym(word: str) -> tuple[str, str] | None:
     """``OKB-së`` -> (``OKB``, ``së``); ``NATO`` -> (``NATO``, ``""``); else None."""
     if word[1:2] not in _ACRONYM_SECOND and word[2:3] not in _ACRONYM_CAPITALS:
@@ -247,7 +247,7 @@ _TO_LAST_CUT = re.compile(rf".*[{_SENTENCE_CUTS}]", re.DOTALL)
 _WORD_PUNCTUATION = ",”“\"'‘’()«»"
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def _title_word(part: str) -> bool:
     """Whether a white-space-separated part of a sentence is a title, its
     punctuation stripped (memoized: the same few thousand parts recur)."""

@@ -11,6 +11,7 @@ from analyzers.entities import gazetteer
 from analyzers.entities.canonical import readings
 from analyzers.entities.classify import coordinate, family_names, sport_clubs, type_by_rule
 from analyzers.entities.lexical import adjective_after_head, name_head
+from analyzers.entities.memo import word_memo
 from analyzers.entities.mentions import CONNECTOR_WORDS
 from analyzers.entities.piece import Piece
 from analyzers.entities.words import MISC_HEADS
@@ -97,7 +98,7 @@ def choose_canonical(pieces: list[Piece], gaz, evidence: Evidence | None) -> Non
         p.canonical = best or " ".join(p.words)
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def may_be_bare(words: tuple[str, ...]) -> bool:
     """Whether a span's words, as written, can be a canonical name: its
     declining word (the last of a person's name, the only one of a one-word
@@ -184,7 +185,7 @@ def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
             p.type, p.by_default = "PER", False
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def bare_readings(word: str) -> tuple[str, ...]:
     """The canonical forms a one-word mention may be a case of, best first
     (readings without their genders): the keys it resolves by."""

@@ -12,12 +12,12 @@ through cut's import of it).
 
 from __future__ import annotations
 
-from functools import lru_cache
 from operator import itemgetter
 
 from analyzers.entities.canonical import connector_for, head_readings, readings
 from analyzers.entities.given_names import opens_with_first_name
 from analyzers.entities.lexical import adjective_after_head, name_head
+from analyzers.entities.memo import word_memo
 from analyzers.entities.mentions import CONNECTOR_WORDS
 from analyzers.entities.words import ADJECTIVE_END
 
@@ -27,7 +27,7 @@ _BASE = itemgetter(0)  # a reading's base
 JOIN_WORDS = frozenset({"për", "dhe", "në"})
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def rule_candidates(words: tuple[str, ...], gaz) -> tuple[str, ...]:
     """The canonical readings of a name no dictionary has, best first: they
     depend on its words alone, so each is read once."""

@@ -13,8 +13,8 @@ a few thousand distinct words are ever asked.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from analyzers.entities.memo import word_memo
 from analyzers.entities.words import TITLE_STEMS
 
 # Case endings of the stems, the plurals included (ministrat, ministrave,
@@ -49,7 +49,7 @@ _STEM_FORMS = frozenset(stem + ending for stem in TITLE_STEMS for ending in ("",
 _IST_TAILS = tuple(sorted(("ist" + ending for ending in ("", *_IST_ENDINGS)), key=len, reverse=True))
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def is_title(word: str) -> bool:
     """Whether title_pattern() matches `word` lowercased, or it is a title's
     abbreviation."""
@@ -84,7 +84,7 @@ _ABBREVIATION_FORMS = ("z.", "Z.", "znj.", "Znj.", "dr.", "Dr.", "prof.", "Prof.
 _WORD_OPENING = re.compile(r"(?<![\w-])\w")
 
 
-@lru_cache(maxsize=32768)
+@word_memo(32768)
 def title_like(word: str) -> bool:
     """Whether title_find_pattern() is found in `word`, a stretch without
     white space: none of its matches spans a space, so a window's words

@@ -1,0 +1,59 @@
+"""The memos of extraction's answers per word: what a word (or a name's
+words) is by the dictionaries does not change within a process, and the
+same few thousand words recur across an archive, so each answer is worked
+out once.
+
+A memo is `functools.lru_cache` without a bound (a dict of the answers,
+looked up in C), kept bounded by `trim_memos` instead: the extraction's
+entry points (analyzers.entities.extract) tell `text_read` of each text,
+and every TRIM_EVERY texts a memo grown past its limit is emptied. A
+bounded `lru_cache` keeps the same answers, but also keeps them in a
+linked list in the order of use: it allocates a link for each new answer
+and moves it to the front on every hit. Over news-dev/lajmi (a cold pass
+fills some 43,000 answers and finds 42,000, a warm one finds 54,000) that
+costs ~7 ms of CPU time a pass, 3% of a cold pass and 5% of a warm one,
+in memory traffic rather than instructions. Emptying a full memo rather than dropping its least
+recently used answers changes only which answers are worked out again:
+each is a pure function of its arguments (the dictionaries among them).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+# Texts between two calls of trim_memos from the extraction's entry points:
+# a memo may outgrow its limit by what that many texts add.
+TRIM_EVERY = 256
+
+_memos: list = []
+_texts_read = 0
+
+
+def word_memo(limit: int) -> Callable:
+    """Decorator: memoises a function of a word and the dictionaries,
+    emptied by trim_memos once it holds more than `limit` answers."""
+
+    def memoised(fn: Callable) -> Callable:
+        memo = functools.lru_cache(maxsize=None)(fn)
+        memo.memo_limit = limit
+        _memos.append(memo)
+        return memo
+
+    return memoised
+
+
+def trim_memos() -> None:
+    """Empties every memo that holds more answers than its limit."""
+    for memo in _memos:
+        if memo.cache_info().currsize > memo.memo_limit:
+            memo.cache_clear()
+
+
+def text_read() -> None:
+    """Counts a text the extraction reads, and every TRIM_EVERY texts
+    trims the memos."""
+    global _texts_read
+    _texts_read += 1
+    if _texts_read % TRIM_EVERY == 0:
+        trim_memos()
