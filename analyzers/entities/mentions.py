@@ -216,8 +216,10 @@ def word_before(text: str, start: int, lower: bool = True) -> str:
     """The word right before `start` (spaces between), lowercased, or "":
     the letters, digits, apostrophes and hyphens before the spaces, if a
     letter opens them. Most words are letters and digits only with one
-    space after them, read whole with str.rfind; the others are read back
-    one character at a time (:func:`_word_before_by_character`)."""
+    space after them, read whole with str.rfind; where a character no word
+    ends with (a comma, a full stop, a quote) or no space comes right
+    before `start` (a line break, a bracket), there is none; the others
+    are read back one character at a time (:func:`_word_before_by_character`)."""
     k = start - 1
     if k > 0 and text[k] == " ":
         j = text.rfind(" ", k - 40 if k > 40 else 0, k) + 1
@@ -226,7 +228,17 @@ def word_before(text: str, start: int, lower: bool = True) -> str:
             if word[0].isalpha():
                 return word.lower() if lower else word
             return ""
+        last = text[k - 1]
+        if not (last.isalnum() or last in _WORD_END_OR_GAP):
+            return ""  # "Kosovës, Kurti": the comma ends what is before
+    elif k <= 0 or text[k] not in "\t\u00a0":
+        return ""  # "(Kurti", a line's first word: nothing but a gap reaches a word
     return _word_before_by_character(text, start, lower)
+
+
+# What the end of a word may be besides a letter or a digit (an apostrophe,
+# a hyphen), or the rest of a gap before a name.
+_WORD_END_OR_GAP = "'’-\t\u00a0 "
 
 
 def _word_before_by_character(text: str, start: int, lower: bool = True) -> str:
