@@ -432,6 +432,37 @@ def test_runs_are_found_as_by_the_greedy_domain_pattern():
         assert [m.span() for m in mentions.RUN_RE.finditer(text)] == [m.span() for m in greedy.finditer(text)]
 
 
+def test_runs_are_found_as_by_the_pattern_of_optional_groups():
+    # mentions.RUN_RE reads a run's first letters once before choosing a
+    # web address or a word, and writes the word after a gap as a branch
+    # of whole choices: the same runs as the pattern it was, with the
+    # connector and particle as optional groups and each word read whole
+    import random
+
+    from analyzers.entities import mentions as m
+
+    plain = re.compile(
+        rf"[{m._UPPER}](?<![\w-].)(?<!\w['’].)"
+        rf"(?:[\w-]*+\.{m.TLD}\b|[^\W_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_][^\W_]*)*"
+        rf"(?:{m._GAP}(?:(?:{m._LINK}{m._GAP}(?:{m._PARTICLE}{m._GAP})?)?{m._CAP_WORD}|{m._ARTICLE_NAME}))*)"
+    )
+    rng = random.Random(57)
+    words = "Lajmi .net .co.uk Top_Channel e i të së von der de la al- el-Sisi Jaber NATO-s O’Brien Kim Jong-un"
+    pieces = [*"aAëË9_-–'’. \t\u00a0\n,", *words.split(), "  ", "   "]
+    texts = (
+        _texts(CORPUS)
+        + (_texts(LAJMI) if LAJMI.is_dir() else [])
+        + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(20000)]
+    )
+    runs = several = 0
+    for text in texts:
+        found = [mt.span() for mt in m.RUN_RE.finditer(text)]
+        assert found == [mt.span() for mt in plain.finditer(text)], text
+        runs += len(found)
+        several += sum(" " in text[s:e] or "\t" in text[s:e] for s, e in found)
+    assert runs > 10000 and several > 1000
+
+
 def test_a_line_s_last_sentence_end_is_the_last_match_of_the_pattern():
     # positions._last_sentence_end looks from the line's end: the same end as
     # the last of the pattern's matches, on news lines and random stop soup

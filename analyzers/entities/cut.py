@@ -159,12 +159,12 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
     title = title_before
     while i < n:
         # strip connectors left at the edge of a cut
-        if toks[i].text in _EDGE_WORDS:
+        if words[i] in _EDGE_WORDS:
             i += 1
             continue
         tok = toks[i]
         word = tok.text
-        if i + 1 < n and len(word) == 1 and toks[i + 1].text in CONNECTOR_WORDS:
+        if i + 1 < n and len(word) == 1 and words[i + 1] in CONNECTOR_WORDS:
             i += 1  # a label, no name's head: grupit A të Kampionatit Evropian
             continue
         # an acronym is always a name of its own
@@ -206,7 +206,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
         match = None
         if word in sizes:
             for j in range(min(n, i + LONGEST_NAME, i + sizes[word]), i + 1, -1):
-                if toks[j - 1].text in CONNECTOR_WORDS or split_acronym(toks[j - 1].text):
+                if words[j - 1] in CONNECTOR_WORDS or split_acronym(words[j - 1]):
                     continue
                 cands = gaz.lookup(" ".join(words[i:j]))
                 if cands:
@@ -222,10 +222,10 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
                 j == i + 1
                 and i + 1 < n
                 and toks[i + 1].is_cap
-                and not split_acronym(toks[i + 1].text)
+                and not split_acronym(words[i + 1])
                 and (
                     any(gaz.entry(c).type in ("PER", None) for c in cands)
-                    or (gaz.is_first_name(word) and not gaz.lookup(toks[i + 1].text))
+                    or (gaz.is_first_name(word) and not gaz.lookup(words[i + 1]))
                     or all(weak_place(gaz.entry(c)) for c in cands)
                 )
             ):
@@ -233,14 +233,14 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
                 # rule; so is a place only GeoNames or ISO 3166-2 knows before
                 # another capitalised word (Stamford Bridge, Scotland Sportsound)
                 pass
-            elif j + 1 < n and toks[j].text == "në" or j == i + 1 and j < n and place_leads(cands, toks[j].text, gaz):
+            elif j + 1 < n and words[j] == "në" or j == i + 1 and j < n and place_leads(cands, words[j], gaz):
                 pass  # named whole: a court with its seat (purposes.join_seats), a place leading a name (place_led)
             elif (
                 j + 1 < n
-                and toks[j].text in CONNECTOR_WORDS
+                and words[j] in CONNECTOR_WORDS
                 and j - i > 1
                 and all(gaz.entry(c).type == "ORG" for c in cands)
-                and any(gaz.entry(c).type == "LOC" for c in gaz.lookup(toks[j + 1].text))
+                and any(gaz.entry(c).type == "LOC" for c in gaz.lookup(words[j + 1]))
             ):
                 pass  # an institution of a place, named whole: Gjykata Themelore e Gjakovës
             elif j == i + 1 and tok.sentence_initial and weak_name(word, gaz) and common(word, gaz):
@@ -268,50 +268,50 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             and not any(gaz.entry(c).type == "LOC" for c in gaz.lookup(word.split("-")[0]))
         ):
             break  # an adjective alone (integrimit Euro-Atlantik), no name's head
-        if bare_adjective(word, gaz) and (i + 1 == n or toks[i + 1].text in CONNECTOR_WORDS):
+        if bare_adjective(word, gaz) and (i + 1 == n or words[i + 1] in CONNECTOR_WORDS):
             # an adjective follows its noun in Albanian, so one opening a run
             # belongs to a noun outside it (Panairi i 21-të Ndërkombëtar i
             # Librit): no name's head, nor is a genitive after it that no
             # dictionary knows (i Librit: the book of the fair)
             i += 1
-            while i < n and toks[i].text in CONNECTOR_WORDS:
+            while i < n and words[i] in CONNECTOR_WORDS:
                 i += 1
-            if i < n and not gaz.lookup(toks[i].text) and not split_acronym(toks[i].text):
+            if i < n and not gaz.lookup(words[i]) and not split_acronym(words[i]):
                 i += 1
             continue
         # the rest of the run, up to the next acronym or dictionary name
         j = i + 1
-        while j < n and not split_acronym(toks[j].text):
+        while j < n and not split_acronym(words[j]):
             if (
-                toks[j].text not in CONNECTOR_WORDS
+                words[j] not in CONNECTOR_WORDS
                 and words[j] in sizes
                 and known_from(words, j, sizes, gaz)
-                and not (toks[j - 1].text in CONNECTOR_WORDS and name_head(toks[i].text))
+                and not (words[j - 1] in CONNECTOR_WORDS and name_head(words[i]))
             ):
                 break  # (an institution's genitive stays in its name: Asambleja ... e Kombeve të Bashkuara)
             if (
-                toks[j - 1].text not in CONNECTOR_WORDS
-                and org_head(toks[j].text)
-                and not org_head(toks[i].text)
-                and not ADJECTIVE_END.search(toks[j].text.lower())
+                words[j - 1] not in CONNECTOR_WORDS
+                and org_head(words[j])
+                and not org_head(words[i])
+                and not ADJECTIVE_END.search(words[j].lower())
             ):
                 break  # a name, then an institution: Tsikhanouskaya | Komisionit për ...
             if (
                 j + 1 < n  # (a first name, then another word)
                 and person_starts(toks, j, n, gaz)
-                and not (j == i + 1 and common_noun(toks[i].text, gaz) and not genitive_after_connector(text, toks, i))
+                and not (j == i + 1 and common_noun(words[i], gaz) and not genitive_after_connector(text, toks, i))
             ):
                 # Sunderland | Jack Ross, Lidhjes ... të Kosovës | Haki Rugova; a
                 # title's genitive before a person (ministri i Mjedisit | Murat
                 # Kurum), while a place named after a person stays whole
                 # (Stadiumi Fadil Vokrri)
                 break
-            if toks[j - 1].text == "e" and second_person(toks, i, j, n, gaz):
+            if words[j - 1] == "e" and second_person(toks, i, j, n, gaz):
                 break  # Ivan Rakitic | e Arturo Vidal: two people joined by "e" (and)
             j += 1
         if j < n and institution_of_acronym(toks, i, j, n, gaz):
             j += 1  # Asamblenë e Përgjithshme të OKB-së: the institution's genitive is in its name
-        while j > i + 1 and (toks[j - 1].text in CONNECTOR_WORDS or toks[j - 1].text in JOIN_WORDS):
+        while j > i + 1 and (words[j - 1] in CONNECTOR_WORDS or words[j - 1] in JOIN_WORDS):
             j -= 1
         group = toks[i:j]
         one_word = j == i + 1

@@ -131,15 +131,27 @@ _ARTICLE_NAME = rf"(?:{'|'.join(ARTICLE_NAME_PREFIXES)})-[{_UPPER}][^\W_]*"
 # two or three characters: a pattern that opens with a character class lets
 # the regex engine skip straight to the capitals instead of trying the
 # look-behinds at every character (the same matches, in less time).
-_CAP_WORD_REST = r"[^\W_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_][^\W_]*)*"
+# The first word's letters and digits are read once, before the choice of a
+# web address (Lajmi.net) or a word: both go on from the same letters, as
+# a web address's characters ([\w-]) hold every one of them.
+_CAP_WORD_TAIL = r"(?:['’][^\W\d_]+)?(?:-[^\W\d_][^\W_]*)*"
 # The domain's characters are taken possessively: a dot is none of them, so
 # giving some back (as the regex engine would at every capitalised word that
 # is no address) never lets the dot match.
-_CAP_DOMAIN_REST = rf"[\w-]*+\.{TLD}\b"
+_CAP_DOMAIN_TAIL = rf"[\w-]*+\.{TLD}\b"
+# A word after a gap: a capitalised one, after a connector or a name
+# particle or two, or an Arabic article's name. Each choice written out
+# whole, in the order the optional connector and particle are tried
+# (with them first), rather than as optional groups: the engine tries the
+# alternatives of a branch at the cost of a look at their first letter,
+# where an optional group costs it a repeat at the end of every run.
+_NEXT_WORD = (
+    rf"(?:{_LINK}{_GAP}(?:{_PARTICLE}{_GAP}{_CAP_WORD}|{_CAP_WORD})"
+    rf"|{_CAP_WORD}|{_ARTICLE_NAME})"
+)
 RUN_RE = re.compile(
-    rf"[{_UPPER}](?<![\w-].)(?<!\w['’].)"
-    rf"(?:{_CAP_DOMAIN_REST}|{_CAP_WORD_REST}"
-    rf"(?:{_GAP}(?:(?:{_LINK}{_GAP}(?:{_PARTICLE}{_GAP})?)?{_CAP_WORD}|{_ARTICLE_NAME}))*)"
+    rf"[{_UPPER}](?<![\w-].)(?<!\w['’].)[^\W_]*"
+    rf"(?:{_CAP_DOMAIN_TAIL}|{_CAP_WORD_TAIL}(?:{_GAP}{_NEXT_WORD})*)"
 )
 _WORD_AFTER_RE = re.compile(r"[ \t\u00a0]*([^\W_][\w-]*)")
 _SKIP_BACK = frozenset(" \t\u00a0”»(") | DASHES
@@ -204,8 +216,10 @@ def word_before(text: str, start: int, lower: bool = True) -> str:
     """The word right before `start` (spaces between), lowercased, or "":
     the letters, digits, apostrophes and hyphens before the spaces, if a
     letter opens them. Most words are letters and digits only with one
-    space after them, read whole with str.rfind; the others are read back
-    one character at a time (:func:`_word_before_by_character`)."""
+    space after them, read whole with str.rfind; where a character no word
+    ends with (a comma, a full stop, a quote) or no space comes right
+    before `start` (a line break, a bracket), there is none; the others
+    are read back one character at a time (:func:`_word_before_by_character`)."""
     k = start - 1
     if k > 0 and text[k] == " ":
         j = text.rfind(" ", k - 40 if k > 40 else 0, k) + 1
@@ -214,7 +228,17 @@ def word_before(text: str, start: int, lower: bool = True) -> str:
             if word[0].isalpha():
                 return word.lower() if lower else word
             return ""
+        last = text[k - 1]
+        if not (last.isalnum() or last in _WORD_END_OR_GAP):
+            return ""  # "Kosovës, Kurti": the comma ends what is before
+    elif k <= 0 or text[k] not in "\t\u00a0":
+        return ""  # "(Kurti", a line's first word: nothing but a gap reaches a word
     return _word_before_by_character(text, start, lower)
+
+
+# What the end of a word may be besides a letter or a digit (an apostrophe,
+# a hyphen), or the rest of a gap before a name.
+_WORD_END_OR_GAP = "'’-\t\u00a0 "
 
 
 def _word_before_by_character(text: str, start: int, lower: bool = True) -> str:
