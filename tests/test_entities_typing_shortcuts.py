@@ -471,3 +471,18 @@ def test_resolve_people_takes_the_curated_name_as_before(known, type_):
     _plain_resolve_people(plain, gaz, text)
     resolve.resolve_people([piece], gaz, text)
     assert (piece.canonical, piece.type, piece.by_default) == (plain[0].canonical, plain[0].type, plain[0].by_default)
+
+
+def test_every_join_of_a_list_ends_in_one_of_the_tails_coordinate_asks_first():
+    """coordinate() tries its pattern only where the two characters before
+    the next name are one of _JOIN_TAILS: every gap the pattern matches
+    (all of up to five characters of the joins' letters, blanks and
+    others; and longer ones) ends so."""
+    from itertools import product
+
+    alphabet = " \t\u00a0,dheaposx"
+    gaps = ["".join(g) for n in range(6) for g in product(alphabet, repeat=n)]
+    gaps += [", dhe ", " dhe  ", "\t,\u00a0apo\t", " ,  ose ", " e ", "  e  ", ",   "]
+    matched = [g for g in gaps if classify._COORDINATION.fullmatch(g)]
+    assert len(matched) > 50
+    assert all(g[-2:] in classify._JOIN_TAILS for g in matched)
