@@ -749,15 +749,3 @@ def test_every_memo_of_the_extractor_is_forgotten_with_the_dictionaries():
     ]
     assert len(memos) > 20
     assert [name for name, fn in memos if fn.cache_info().currsize] == []
-
-
-def test_every_regnal_numeral_opens_as_the_final_pass_asks_first():
-    """_found asks _REGNAL after a person's name only where one of
-    _NUMERAL_OPENINGS follows it: every match opens so (all strings of up
-    to six characters of numerals, blanks, dots and letters)."""
-    from itertools import product
-
-    texts = ["".join(t) for n in range(7) for t in product(" IVXi.-", repeat=n)]
-    matched = [t for t in texts if extract._REGNAL.match(t)]
-    assert len(matched) > 100
-    assert all(t.startswith(extract._NUMERAL_OPENINGS) for t in matched)

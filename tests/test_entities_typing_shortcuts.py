@@ -486,3 +486,17 @@ def test_every_join_of_a_list_ends_in_one_of_the_tails_coordinate_asks_first():
     matched = [g for g in gaps if classify._COORDINATION.fullmatch(g)]
     assert len(matched) > 50
     assert all(g[-2:] in classify._JOIN_TAILS for g in matched)
+
+
+def test_every_regnal_numeral_opens_as_the_final_pass_asks_first():
+    """_found asks _REGNAL after a person's name only where one of
+    _NUMERAL_OPENINGS follows it: every match opens so (all strings of up
+    to six characters of numerals, blanks, dots and letters)."""
+    from itertools import product
+
+    from analyzers.entities import extract
+
+    texts = ["".join(t) for n in range(7) for t in product(" IVXi.-", repeat=n)]
+    matched = [t for t in texts if extract._REGNAL.match(t)]
+    assert len(matched) > 100
+    assert all(t.startswith(extract._NUMERAL_OPENINGS) for t in matched)

@@ -235,9 +235,8 @@ def _names_another(acronym: Piece, name: Piece, text: str, gaz) -> bool:
     return acronym.canonical not in gaz.lookup(text[name.start : name.end])
 
 
-# The Roman numeral after a monarch's or a pope's name (Murati II, Elizabeth
-# II, Gjon Pali II, Zogu I): a space, the numeral, no word going on.
-# A lone letter before a dot is an initial (Agim I. Krasniqi), no numeral.
+# The Roman numeral after a monarch's or a pope's name (Murati II, Elizabeth II, Gjon Pali II, Zogu I): a
+# space, the numeral, no word going on; a lone letter before a dot is an initial (Agim I. Krasniqi), no numeral.
 _REGNAL = re.compile(r" ((?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2})(?![\w-])(?<![ ][IVX](?=\.))")
 _NUMERAL_OPENINGS = (" I", " V", " X")  # how every match of it opens: asked first, most names have none
 # Two initials standing for a person, as police and court news name suspects,
