@@ -383,3 +383,127 @@ def test_set_context_finds_the_noun_before_a_genitive_article():
         before = text[:start].split()[-1]
         classify.set_context(piece, text, before)
         assert (piece.place_context, piece.serves) == (place, serves), name
+
+
+def _plain_resolve_people(pieces, gaz, text) -> None:
+    """resolve_people as it read before a mention holding none of the keys
+    of the article's full names skipped to the curated list (and a name of
+    several words to the next, where the article names no one in full)."""
+    from analyzers.entities.mentions import CONNECTOR_WORDS
+
+    for p in pieces:
+        if p.type is None:
+            p.type = classify.type_by_rule(p, gaz)
+    classify.family_names(pieces, text, gaz)
+    classify.coordinate(pieces, text, gaz)
+    classify.sport_clubs(pieces, text, gaz)
+    full = [p.canonical for p in pieces if p.type == "PER" and " " in p.canonical and len(p.canonical.split()) > 1]
+    by_last, by_first, by_tail = {}, {}, {}
+    for name in full:
+        words = name.split()
+        for k in range(1, len(words)):
+            by_tail.setdefault(" " + " ".join(words[k:]), set()).add(name)
+        if CONNECTOR_WORDS.isdisjoint(words):
+            by_last.setdefault(words[-1], set()).add(name)
+            by_first.setdefault(words[0], set()).add(name)
+    one_by_last = {k: next(iter(v)) for k, v in by_last.items() if len(v) == 1}
+    one_by_first = {k: next(iter(v)) for k, v in by_first.items() if len(v) == 1}
+    shared_last = {k for k, v in by_last.items() if len(v) > 1}
+    curated = resolve.curated_people()
+    for p in pieces:
+        if p.acronym:
+            continue
+        if " " in p.canonical:
+            longer = by_tail.get(" " + " ".join(p.words), ()) if len(p.words) > 1 else ()
+            if len(longer) == 1:
+                p.canonical, p.type, p.by_default = next(iter(longer)), "PER", False
+            continue
+        person = p.type == "PER" or p.by_default
+        if not by_last and not person:
+            continue
+        keys = (p.canonical, *resolve.bare_readings(p.words[0])) if len(p.words) == 1 else (p.canonical,)
+        target = next((one_by_last[k] for k in keys if k in one_by_last), None)
+        if target is None and p.type not in ("PER", None) and (p.known and p.type != "PER"):
+            continue
+        if target is None:
+            target = next((one_by_first[k] for k in keys if k in one_by_first), None)
+        if target is None and person:
+            target = next((curated[k] for k in keys if k in curated), None)
+        if target:
+            p.canonical, p.type, p.by_default = target, "PER", False
+        elif person and not shared_last.isdisjoint(keys):
+            p.type, p.by_default = "PER", False
+
+
+@needs_shared_data(LAJMI)
+def test_resolve_people_resolves_as_when_every_mention_asked_every_key(monkeypatch):
+    import copy
+
+    from analyzers.entities import extract
+
+    resolved = extract.resolve_people
+    seen = []
+
+    def both(pieces, gaz, text=""):
+        plain = copy.deepcopy(pieces)
+        _plain_resolve_people(plain, gaz, text)
+        resolved(pieces, gaz, text)
+        fields = ("canonical", "type", "by_default", "acronym", "tentative")
+        seen.append(
+            ([[getattr(p, f) for f in fields] for p in plain], [[getattr(p, f) for f in fields] for p in pieces])
+        )
+
+    monkeypatch.setattr(extract, "resolve_people", both)
+    for p in sorted(LAJMI.glob("*.txt")):
+        extract.extract_entities(p.read_text(encoding="utf-8"))
+    assert seen and all(plain == fast for plain, fast in seen)
+    # (one-word mentions were resolved to full names, from the article's and the curated list's)
+    assert sum(" " in canonical for _, fast in seen for canonical, type_, *_ in fast if type_ == "PER") > 100
+
+
+@pytest.mark.parametrize("known, type_", [(True, "MISC"), (False, "MISC"), (True, "PER"), (False, None), (True, "LOC")])
+def test_resolve_people_takes_the_curated_name_as_before(known, type_):
+    """A lone surname of the curated list (no full name in the article),
+    typed by default or by the dictionaries: resolved as the plain steps do."""
+    import copy
+
+    from analyzers.entities.piece import Piece
+
+    gaz = gazetteer.load()
+    surname, full = next(iter(resolve.curated_people().items()))
+    text = f"Sot {surname} foli."
+    piece = Piece(4, 4 + len(surname), [surname], [surname], known=known, type=type_, by_default=type_ == "MISC")
+    piece.canonical = surname
+    plain = copy.deepcopy([piece])
+    _plain_resolve_people(plain, gaz, text)
+    resolve.resolve_people([piece], gaz, text)
+    assert (piece.canonical, piece.type, piece.by_default) == (plain[0].canonical, plain[0].type, plain[0].by_default)
+
+
+def test_every_join_of_a_list_ends_in_one_of_the_tails_coordinate_asks_first():
+    """coordinate() tries its pattern only where the two characters before
+    the next name are one of _JOIN_TAILS: every gap the pattern matches
+    (all of up to five characters of the joins' letters, blanks and
+    others; and longer ones) ends so."""
+    from itertools import product
+
+    alphabet = " \t\u00a0,dheaposx"
+    gaps = ["".join(g) for n in range(6) for g in product(alphabet, repeat=n)]
+    gaps += [", dhe ", " dhe  ", "\t,\u00a0apo\t", " ,  ose ", " e ", "  e  ", ",   "]
+    matched = [g for g in gaps if classify._COORDINATION.fullmatch(g)]
+    assert len(matched) > 50
+    assert all(g[-2:] in classify._JOIN_TAILS for g in matched)
+
+
+def test_every_regnal_numeral_opens_as_the_final_pass_asks_first():
+    """_found asks _REGNAL after a person's name only where one of
+    _NUMERAL_OPENINGS follows it: every match opens so (all strings of up
+    to six characters of numerals, blanks, dots and letters)."""
+    from itertools import product
+
+    from analyzers.entities import extract
+
+    texts = ["".join(t) for n in range(7) for t in product(" IVXi.-", repeat=n)]
+    matched = [t for t in texts if extract._REGNAL.match(t)]
+    assert len(matched) > 100
+    assert all(t.startswith(extract._NUMERAL_OPENINGS) for t in matched)

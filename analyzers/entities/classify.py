@@ -49,10 +49,10 @@ from analyzers.entities.words import (
 _NO_PERSON_WORDS = ORG_WORDS | NAMED_AFTER  # of names opening with a first name
 _PLACE_APPOSITION = re.compile(r",[ \t\u00a0]+(?:një[ \t\u00a0]+)?(\w+)")
 
-
 # Words that coordinate the items of a list: Kiev, Harkiv dhe Odesë.
 _COORDINATION = re.compile(r"[ \t\u00a0]*(?:,|,?[ \t\u00a0]+(?:dhe|e|apo|ose))[ \t\u00a0]+")
-
+# The last two characters of every such join: a blank after a comma, a conjunction's last letter, or another blank.
+_JOIN_TAILS = frozenset(c + blank for c in ",eo \t\u00a0" for blank in " \t\u00a0")
 
 # A word with a capital after a lowercase letter inside it (BioNTech,
 # ChatGPT, DokuFest): a brand, a company, an event; no person's name,
@@ -299,9 +299,9 @@ def coordinate(pieces: list[Piece], text: str, gaz) -> None:
     n = len(pieces)
     i = 0
     while i < n - 1:
-        # a list opens where a name and the next are joined (most stand alone: no list made)
+        # a list opens where a name and the next are joined (most stand alone: the two characters before tell)
         first, second = pieces[i], pieces[i + 1]
-        if first.acronym or second.acronym:
+        if first.acronym or second.acronym or text[second.start - 2 : second.start] not in _JOIN_TAILS:
             i += 1
             continue
         m = fullmatch(text, first.end, second.start)

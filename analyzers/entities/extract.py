@@ -180,7 +180,7 @@ def _found(text: str, evidence: Evidence | None) -> list[tuple[int, int, str, st
             if not piece.known or len(piece.words) > 1:  # (a one-word dictionary name is cut as such anywhere)
                 people.append(piece.words[-1])
             nickname = nickname or text[piece.end : piece.end + 2] in QUOTE_AFTER_SPACE
-            if numeral := _REGNAL.match(text, piece.end):
+            if text.startswith(_NUMERAL_OPENINGS, piece.end) and (numeral := _REGNAL.match(text, piece.end)):
                 # a monarch's or a pope's numeral is part of the name (Murati II)
                 piece.end, piece.canonical = numeral.end(), f"{piece.canonical} {numeral.group(1)}"
         out.append((piece.start, piece.end, piece.type, piece.canonical))
@@ -236,10 +236,10 @@ def _names_another(acronym: Piece, name: Piece, text: str, gaz) -> bool:
     return acronym.canonical not in gaz.lookup(text[name.start : name.end])
 
 
-# The Roman numeral after a monarch's or a pope's name (Murati II, Elizabeth
-# II, Gjon Pali II, Zogu I): a space, the numeral, no word going on.
-# A lone letter before a dot is an initial (Agim I. Krasniqi), no numeral.
+# The Roman numeral after a monarch's or a pope's name (Murati II, Elizabeth II, Gjon Pali II, Zogu I): a
+# space, the numeral, no word going on; a lone letter before a dot is an initial (Agim I. Krasniqi), no numeral.
 _REGNAL = re.compile(r" ((?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2})(?![\w-])(?<![ ][IVX](?=\.))")
+_NUMERAL_OPENINGS = (" I", " V", " X")  # how every match of it opens: asked first, most names have none
 # Two initials standing for a person, as police and court news name suspects,
 # victims and convicts (i dyshuari A.N., shtetasi Z.T., të dënuarit M.R.):
 # two capitals each with its dot (the last dot may be missing), not part of a

@@ -142,12 +142,14 @@ def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
     one_by_first = {key: next(iter(names)) for key, names in by_first.items() if len(names) == 1}
     shared_last = {key for key, names in by_last.items() if len(names) > 1}
     curated = curated_people()
+    # every key the article's own names resolve by (most mentions hold none)
+    own_keys = by_last.keys() | by_first.keys()
     for p in pieces:
         if p.acronym:
             continue
         if " " in p.canonical:
             # "Lopez Obrador" after "Andres Manuel Lopez Obrador"
-            longer = by_tail.get(" " + " ".join(p.words), ()) if len(p.words) > 1 else ()
+            longer = by_tail.get(" " + " ".join(p.words), ()) if len(p.words) > 1 and by_tail else ()
             if len(longer) == 1:
                 p.canonical, p.type, p.by_default = next(iter(longer)), "PER", False
             continue
@@ -155,6 +157,15 @@ def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
         if not by_last and not person:
             continue  # nothing in the article or the curated list to resolve to
         keys = (p.canonical, *bare_readings(p.words[0])) if len(p.words) == 1 else (p.canonical,)
+        if own_keys.isdisjoint(keys):
+            # none of the article's names: only a person the dictionaries do
+            # not type otherwise takes the curated list's (the steps below, then)
+            if person and (p.type in ("PER", None) or _resolvable(p, gaz)):
+                for key in keys:
+                    if key in curated:
+                        p.canonical, p.type, p.by_default = curated[key], "PER", False
+                        break
+            continue
         target = None
         # the article's own full names beat the dictionaries (Shala the
         # surname of Jakup Shala, not the region)
