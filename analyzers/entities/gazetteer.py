@@ -136,8 +136,9 @@ def _pickled(gaz: Gazetteer) -> bytes:
     by then out of the processor's caches. Of some 200,000 objects only the
     68,000 that the tables share (a string in several sets, a tuple of
     names under every form of one name) are named again: without the others
-    a load (every indexing run) takes some 8% less time, 33.4 -> 30.7 ms.
-    Paid once a source version, when the tables are built: 0.8 s."""
+    a load (every indexing run) stores and drops less. Paid once a source
+    version, when the tables are built (docs/entities.md, "Indexing
+    overhead, session 12", has the numbers)."""
     return pickletools.optimize(pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))
 
 

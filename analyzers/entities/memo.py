@@ -9,10 +9,10 @@ entry points (analyzers.entities.extract) tell `text_read` of each text,
 and every TRIM_EVERY texts a memo grown past its limit is emptied. A
 bounded `lru_cache` keeps the same answers, but also keeps them in a
 linked list in the order of use: it allocates a link for each new answer
-and moves it to the front on every hit. Over news-dev/lajmi (a cold pass
-fills some 43,000 answers and finds 42,000, a warm one finds 54,000) that
-costs ~7 ms of CPU time a pass, 3% of a cold pass and 5% of a warm one,
-in memory traffic rather than instructions. Emptying a full memo rather than dropping its least
+and moves it to the front on every hit, which costs memory traffic (not
+instructions) for each of the tens of thousands of answers an archive's
+words fill and find (docs/entities.md, "Indexing overhead, session 13",
+has the numbers). Emptying a full memo rather than dropping its least
 recently used answers changes only which answers are worked out again:
 each is a pure function of its arguments (the dictionaries among them).
 """
