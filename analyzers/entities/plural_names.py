@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from analyzers.entities.lexical import person_form
+
 _ENGLISH_PLURAL = re.compile(r"[A-Z][a-z]*[b-df-hj-np-rtv-z]s$")
 
 
@@ -26,5 +28,5 @@ def plural_closes(written: tuple[str, ...], gaz) -> bool:
         len(written) == 2
         and english_plural(written[1])
         and any(gaz.entry(c).type == "LOC" for c in gaz.lookup(written[0]))
-        and not any(gaz.entry(c).type == "PER" for c in gaz.lookup(written[1]))
+        and not person_form(written[1], gaz)
     )
