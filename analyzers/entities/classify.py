@@ -385,7 +385,7 @@ def _family_stem_tails() -> list[tuple[int, tuple[str, ...]]] | None:
         tail = stem[-2:]
         if len(tail) < 2 or not all(c.isascii() and c.isalpha() and c.lower() not in "iks" for c in tail):
             return None
-        a, b = tail.lower()
+        a, b = tail[0].lower(), tail[1].lower()
         tails.append((len(stem) - 2, tuple(x + y for x in (a, a.upper()) for y in (b, b.upper()))))
     return tails
 

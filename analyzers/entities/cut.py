@@ -90,7 +90,7 @@ def cut_run(text: str, run, gaz, misc: list[Span], lowered) -> list[Piece]:
     toks = [t for t in run.tokens if not any(s.start <= t.start < s.end for s in misc)]
     if len(toks) != len(run.tokens):
         # a quoted name splits the run; the rest is cut as separate runs
-        groups, cur = [], []
+        groups, cur = list[list[Token]](), list[Token]()
         for t in run.tokens:
             if any(s.start <= t.start < s.end for s in misc):
                 if cur:
@@ -391,7 +391,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
     return out
 
 
-def _cut_word(text: str, tok: Token, title: bool, gaz) -> list[Piece]:
+def _cut_word(text: str, tok: Token, title: object, gaz) -> list[Piece]:
     """What :func:`_cut_group` makes of a run of one word (two runs in
     three): its decisions in its order, those that read a second word
     left out (tests/test_entities_shortcuts.py holds the two together).

@@ -8,6 +8,7 @@ too."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from analyzers.entities.canonical import FEM, readings
 from analyzers.entities.gazetteer_table import weak_place
@@ -175,7 +176,7 @@ def adjective_after_head(word: str) -> bool:
     return bool(ADJECTIVE_END.search(word)) and not word.endswith(("ës", "ën"))
 
 
-def common_noun_phrase(words: list[str], gaz) -> bool:
+def common_noun_phrase(words: Sequence[str], gaz) -> bool:
     """A common noun no dictionary has as a name, then only adjectives, all
     capitalised: the name of an institution (Komiteti Teknik, Zhvillim
     Ndërkombëtar of an agency's name), no person; people's names do not

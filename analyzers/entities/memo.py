@@ -36,7 +36,7 @@ def word_memo(limit: int) -> Callable:
 
     def memoised(fn: Callable) -> Callable:
         memo = functools.lru_cache(maxsize=None)(fn)
-        memo.memo_limit = limit
+        memo.memo_limit = limit  # type: ignore[attr-defined]
         _memos.append(memo)
         return memo
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from analyzers.entities.memo import word_memo
 from analyzers.entities.titles import TITLE_ABBREVIATIONS, is_title, title_like
@@ -65,7 +66,7 @@ class Run:
 
     tokens: list[Token]
     # a title word precedes it in the sentence: a bool, or a LazyTitle
-    title_before: object = False
+    title_before: Any = False
 
     @property
     def start(self) -> int:
@@ -386,11 +387,12 @@ class LazyTitle:
     __slots__ = ("text", "start", "value")
 
     def __init__(self, text: str, start: int) -> None:
-        self.text, self.start, self.value = text, start, None
+        self.text, self.start = text, start
+        self.value: bool | None = None
 
     def __bool__(self) -> bool:
         if self.value is None:
-            self.value = title_before(self.text, self.start)
+            self.value = bool(title_before(self.text, self.start))
         return self.value
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(slots=True)
@@ -15,7 +16,7 @@ class Piece:
     candidates: list[str]  # canonical readings, best first
     known: bool = False  # the dictionaries matched the whole span
     type: str | None = None
-    title: bool = False
+    title: Any = False
     acronym: bool = False
     sentence_initial: bool = False
     preposition: str = ""

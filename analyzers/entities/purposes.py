@@ -68,6 +68,7 @@ def join_purposes(text: str, runs: list, gaz) -> list:
                     break  # (a name the dictionaries know whole is one: Nismës për Kosovën)
                 if gap is _AND_GAP and org_head(first):
                     break  # another institution: Aleancës për Ardhmërinë ... dhe Nismës
+                assert m is not None
                 for w in _GAP_WORD_RE.finditer(text, m.start(), m.end()):
                     tokens.append(Token(w.group(), w.start(), w.end()))
                 tokens.extend(nxt.tokens)
@@ -131,6 +132,7 @@ def join_seats(text: str, runs: list, gaz) -> list:
             and any(gaz.entry(c).type == "LOC" for c in gaz.lookup(runs[i + 1].tokens[0].text))
         ):
             m = _GAP_WORD_RE.search(text, run.end)
+            assert m is not None
             seat = Token(m.group(), m.start(), m.end())
             out.append(Run([*toks, seat, *runs[i + 1].tokens], run.title_before))
             i += 2

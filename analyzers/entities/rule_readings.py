@@ -12,6 +12,7 @@ through cut's import of it).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from operator import itemgetter
 
 from analyzers.entities.canonical import connector_for, head_readings, readings
@@ -63,11 +64,11 @@ def rule_candidates(words: tuple[str, ...], gaz) -> tuple[str, ...]:
             last_readings.insert(0, last[:-1])
         # a surname the dictionaries know is read as they have it (Ismail
         # Kadare, not Kadara)
-        bases = last_readings
+        surname_bases = last_readings
         if last in gaz.forms:
             known = [c for c in gaz.lookup(last) if gaz.entry(c).type == "PER" and " " not in c]
-            bases = known + [b for b in last_readings if b not in known]
-        for base in bases:
+            surname_bases = known + [b for b in last_readings if b not in known]
+        for base in surname_bases:
             cands.append(f"{prefix} {base}")
     else:
         # head-first: the head in the definite nominative, connectors agreeing
@@ -90,7 +91,7 @@ def rule_candidates(words: tuple[str, ...], gaz) -> tuple[str, ...]:
     return tuple(cands)
 
 
-def prefer_head(words: list[str], cands: list[str]) -> list[str]:
+def prefer_head(words: Sequence[str], cands: list[str]) -> list[str]:
     """Order head readings by what the words after the head say.
 
     A connector ``e`` / ``së`` or an adjective in -e after the head marks a
