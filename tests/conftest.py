@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -213,3 +216,32 @@ def brute_force(index, query: str, filters=()):
         for name in ENTITY_FIELDS:
             entities[name].update({MERGED.get(v, v) for v in fields.get(name, "").split(",") if v})
     return results.total, years, months, undated, entities
+
+
+# --- tests that reach inside the entity extractor -------------------------------
+# A test marked pure_python patches a name the extractor calls from inside
+# itself (extract.lone_opener, gazetteer.build, memo.trim_memos) to watch or
+# change what it does. Compiled with mypyc, the extractor's modules call each
+# other directly and never see the patch; so where this process runs the
+# compiled build, the test runs whole in a new pytest process on the pure
+# modules (SEARCHIDX_PURE_PYTHON=1): the same source, the same assertions.
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    if pyfuncitem.get_closest_marker("pure_python") is None:
+        return None
+    from analyzers.entities import extraction_build
+
+    if not extraction_build().compiled:
+        return None  # pure already: run here
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", pyfuncitem.nodeid],
+        cwd=REPO,
+        env={**os.environ, "SEARCHIDX_PURE_PYTHON": "1"},
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0 or " passed" not in done.stdout:
+        pytest.fail(f"in a pure-Python process:\n{done.stdout[-6000:]}{done.stderr[-2000:]}", pytrace=False)
+    return True

@@ -7,6 +7,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from analyzers.entities import memo
 from analyzers.entities.extract import clear_caches, entity_spans, extract_entities
 
@@ -56,6 +58,7 @@ def test_a_memo_past_its_limit_is_emptied_and_one_within_it_kept():
         memo._memos.remove(double)
 
 
+@pytest.mark.pure_python
 def test_the_memos_are_trimmed_every_so_many_texts(monkeypatch):
     trims = []
     monkeypatch.setattr(memo, "trim_memos", lambda: trims.append(1))
@@ -69,6 +72,7 @@ def _spans_of(texts):
     return [entity_spans(t) for t in texts] + [[m.as_dict() for m in extract_entities(t)] for t in texts]
 
 
+@pytest.mark.pure_python
 def test_trimming_the_memos_at_every_text_changes_no_mention(monkeypatch):
     """What the memos answer is a function of their arguments: emptied at
     every text, down to a few answers, the extraction finds the same."""

@@ -46,11 +46,13 @@ def _same_mentions_with_and_without(monkeypatch, texts):
     assert with_shortcut == _without_lone_openers(monkeypatch, texts)
 
 
+@pytest.mark.pure_python
 def test_leaving_out_lone_openers_changes_no_mention(monkeypatch):
     _same_mentions_with_and_without(monkeypatch, OPENERS + _texts(CORPUS))
 
 
 @needs_shared_data(LAJMI)
+@pytest.mark.pure_python
 def test_leaving_out_lone_openers_changes_no_mention_in_real_news(monkeypatch):
     _same_mentions_with_and_without(monkeypatch, _texts(LAJMI, 150))
 

@@ -169,6 +169,7 @@ def _plain_choose_canonical(pieces, gaz, evidence) -> None:
 
 @needs_shared_data(LAJMI)
 @pytest.mark.parametrize("with_evidence", [False, True])
+@pytest.mark.pure_python
 def test_choose_canonical_chooses_as_when_it_counted_every_surface(monkeypatch, with_evidence):
     import copy
 
@@ -436,6 +437,7 @@ def _plain_resolve_people(pieces, gaz, text) -> None:
 
 
 @needs_shared_data(LAJMI)
+@pytest.mark.pure_python
 def test_resolve_people_resolves_as_when_every_mention_asked_every_key(monkeypatch):
     import copy
 

@@ -80,6 +80,7 @@ class _TouchOnUnpickling:
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid"), reason="no file owners on this system")
+@pytest.mark.pure_python
 def test_a_cached_gazetteer_others_may_write_to_is_not_unpickled(tmp_path, monkeypatch):
     """The gazetteer's cache is a pickle, and unpickling runs code: one that
     another user could have written (a shared $SEARCHIDX_CACHE) is built
