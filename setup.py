@@ -1,0 +1,158 @@
+"""Builds the entity extractor (analyzers/entities/) compiled with mypyc, or pure Python.
+
+Everything else about the package is in pyproject.toml; this file only adds
+the compiled build, as mypy and black ship themselves: the same typed
+source, compiled to C where a C compiler and Python's headers are at hand.
+
+- The compiled modules are all the package's but those
+  analyzers/entities/compiled_build.py leaves in Python; they form one mypyc
+  group: an extension module beside each source, and one shared library of
+  their code, a top-level module named after the group (mypyc wants it at
+  the top; an editable install's finder maps it there, in the project's
+  root, since it is among the extensions when the finder is written).
+- All or nothing: if mypyc or the C compiler fails for any module, no
+  compiled module is installed, and the install goes on in pure Python with
+  one warning line (pip shows it with -v).
+- ``SEARCHIDX_PURE_PYTHON=1`` at install time builds pure Python on purpose.
+- A build that compiled writes a record of each source it compiled
+  (compiled_build.RECORD_FILE) beside the modules; at import the package
+  loads pure Python if a source no longer matches it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
+from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
+
+ROOT = Path(__file__).resolve().parent
+PACKAGE_DIR = ROOT / "analyzers" / "entities"
+
+
+def load_compiled_build():
+    """analyzers/entities/compiled_build.py by its path: importing the package
+    would import the analyzer's dependencies, absent from the build environment."""
+    spec = importlib.util.spec_from_file_location("_searchidx_compiled_build", PACKAGE_DIR / "compiled_build.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses looks the module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+compiled_build = load_compiled_build()
+
+
+def warn(message: str) -> None:
+    print(f"searchidx: warning: {message}; installing the entity extractor as pure Python", file=sys.stderr)
+
+
+def mypyc_extensions() -> list[Extension]:
+    """The C extensions of the compiled modules (mypyc type-checks them and
+    writes their C into build/), or none if mypyc cannot."""
+    try:
+        from mypyc.build import mypycify
+    except ImportError as error:
+        warn(f"mypyc is not installed ({error})")
+        return []
+    modules = compiled_build.compilable_modules(PACKAGE_DIR)
+    paths = [str(Path("analyzers", "entities", f"{name}.py")) for name in modules]
+    try:
+        return mypycify(
+            # mypy's cache inside build/ (git-ignored), not in the project's root
+            ["--cache-dir", str(Path("build", "mypyc-cache")), *paths],
+            group_name=compiled_build.GROUP,
+            target_dir=str(Path("build", "mypyc")),
+        )
+    except (Exception, SystemExit) as error:  # mypyc reports a type error by sys.exit(1)
+        warn(f"mypyc could not compile analyzers/entities ({error!r})")
+        return []
+
+
+class build_ext_all_or_nothing(build_ext):
+    """build_ext for the mypyc group: the C is generated when the command is
+    set up (not each time setuptools reads setup.py for metadata), every
+    extension builds or none is kept, and a build that compiled writes its
+    record beside the modules."""
+
+    def finalize_options(self) -> None:
+        if self.distribution.ext_modules == [PLACEHOLDER]:
+            if pure_python_asked():
+                self.distribution.ext_modules = []
+            else:
+                # each source's stamp before mypyc reads it: an edit during
+                # the build then shows as stale, never as compiled (kept
+                # here: setuptools may set the command up again, anew)
+                STAMPS.update({name: compiled_build.stamp(PACKAGE_DIR / f"{name}.py") for name in compiled_modules()})
+                self.distribution.ext_modules = mypyc_extensions()
+        super().finalize_options()
+
+    def run(self) -> None:
+        inplace = self.inplace or self.editable_mode
+        if inplace:
+            # an editable build replaces the previous one in the source tree
+            # entirely: a failed or pure build must not leave it in use
+            remove_compiled_files(PACKAGE_DIR)
+        if not self.extensions:
+            return
+        super().run()
+        if not self.extensions:  # a module failed: nothing compiled was kept
+            return
+        record = compiled_build.BuildRecord(self.compiled_suffix(), STAMPS).to_text()
+        targets = [Path(self.build_lib, "analyzers", "entities")] + ([PACKAGE_DIR] if inplace else [])
+        for target in targets:
+            (target / compiled_build.RECORD_FILE).write_text(record, encoding="utf-8")
+
+    def build_extensions(self) -> None:
+        try:
+            super().build_extensions()
+        except Exception as error:  # the compiler's errors: CompileError, LinkError, missing headers
+            for ext in self.extensions:
+                Path(self.build_lib, self.get_ext_filename(self.get_ext_fullname(ext.name))).unlink(missing_ok=True)
+            self.extensions = []
+            warn(f"the C compiler failed ({error})")
+
+    def compiled_suffix(self) -> str:
+        return self.get_ext_filename("x")[1:]
+
+    def get_outputs(self) -> list[str]:
+        outputs = super().get_outputs()
+        if self.extensions:
+            outputs.append(str(Path(self.build_lib, "analyzers", "entities", compiled_build.RECORD_FILE)))
+        return outputs
+
+
+def compiled_modules() -> list[str]:
+    return compiled_build.compilable_modules(PACKAGE_DIR)
+
+
+def remove_compiled_files(package_dir: Path) -> None:
+    """A previous build's record, compiled modules and shared library."""
+    (package_dir / compiled_build.RECORD_FILE).unlink(missing_ok=True)
+    modules = set(compiled_modules())
+    for path in package_dir.iterdir():
+        if path.suffix in (".so", ".pyd") and path.name.split(".")[0] in modules:
+            path.unlink()
+    for path in package_dir.parent.parent.glob(compiled_build.SHARED_LIBRARY + ".*"):
+        path.unlink()
+
+
+# The sources' stamps as mypyc read them, for the build's record.
+STAMPS: dict = {}
+
+
+def pure_python_asked() -> bool:
+    return os.environ.get(compiled_build.PURE_PYTHON_VARIABLE, "") not in ("", "0")
+
+
+# Stands for the mypyc extensions until build_ext generates them: with an
+# extension declared, setuptools runs build_ext (which also clears an
+# editable install's previous build when asked for pure Python) and tags the
+# wheel for this platform.
+PLACEHOLDER = Extension(compiled_build.SHARED_LIBRARY, sources=[])
+
+if __name__ == "__main__":  # as setuptools' build backend runs it; tests import it
+    setup(ext_modules=[PLACEHOLDER], cmdclass={"build_ext": build_ext_all_or_nothing})
