@@ -35,6 +35,7 @@ def stats_lines(stats: "IndexStats") -> list[Line]:
         ("size on disk", f"{stats.size_bytes / 1e6:.1f} MB"),
         ("segments", f"{len(stats.segments)} ({', '.join(map(str, stats.segments))} documents)"),
         ("analyzer", f"{stats.analyzer_version} (schema {stats.schema_version})"),
+        ("entity extraction", extraction_text(stats.program_entity_extraction)),
         ("created", stats.created),
         ("last update", stats.updated),
     ]
@@ -58,3 +59,10 @@ def stats_lines(stats: "IndexStats") -> list[Line]:
             )
         )
     return lines
+
+
+def extraction_text(build: dict) -> str:
+    """This program's build of the entity extractor, as ExtractionBuild.describe says it."""
+    from analyzers.entities import ExtractionBuild
+
+    return ExtractionBuild(**build).describe()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -43,6 +43,17 @@ class IndexStats:
     signatures: list[dict] = field(default_factory=list)
     program_schema_version: int = SCHEMA_VERSION
     program_analyzer_version: str = ANALYZER_VERSION
+    # which build of the entity extractor this program runs: {"compiled",
+    # "reason" ("compiled", or why pure Python: "asked", "not built",
+    # "stale"), "detail"}; the first question about indexing speed
+    program_entity_extraction: dict = field(default_factory=lambda: entity_extraction_build())
+
+
+def entity_extraction_build() -> dict:
+    """Imports the package's choice of build only (not the extractor)."""
+    from analyzers.entities import extraction_build
+
+    return asdict(extraction_build())
 
 
 def index_stats(ix, index_dir: Path) -> IndexStats:
