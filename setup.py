@@ -68,7 +68,7 @@ def mypyc_extensions() -> list[Extension]:
             target_dir=str(Path("build", "mypyc")),
         )
     except (Exception, SystemExit) as error:  # mypyc reports a type error by sys.exit(1)
-        warn(f"mypyc could not compile analyzers/entities ({error!r})")
+        warn(f"mypyc could not compile analyzers/entities ({type(error).__name__}; its messages are above)")
         return []
 
 
@@ -81,6 +81,7 @@ class build_ext_all_or_nothing(build_ext):
     def finalize_options(self) -> None:
         if self.distribution.ext_modules == [PLACEHOLDER]:
             if pure_python_asked():
+                print("searchidx: SEARCHIDX_PURE_PYTHON is set: installing the entity extractor as pure Python")
                 self.distribution.ext_modules = []
             else:
                 # each source's stamp before mypyc reads it: an edit during
@@ -92,10 +93,11 @@ class build_ext_all_or_nothing(build_ext):
 
     def run(self) -> None:
         inplace = self.inplace or self.editable_mode
-        if inplace:
-            # an editable build replaces the previous one in the source tree
-            # entirely: a failed or pure build must not leave it in use
-            remove_compiled_files(PACKAGE_DIR)
+        # a build replaces the previous one entirely, in build/ (which
+        # setuptools never empties) and an editable install's source tree:
+        # a failed or a pure build must leave no compiled file in use
+        for package_dir in [Path(self.build_lib, "analyzers", "entities")] + ([PACKAGE_DIR] if inplace else []):
+            remove_compiled_files(package_dir)
         if not self.extensions:
             return
         super().run()
@@ -107,13 +109,18 @@ class build_ext_all_or_nothing(build_ext):
             (target / compiled_build.RECORD_FILE).write_text(record, encoding="utf-8")
 
     def build_extensions(self) -> None:
+        self.building = ""
         try:
             super().build_extensions()
         except Exception as error:  # the compiler's errors: CompileError, LinkError, missing headers
             for ext in self.extensions:
                 Path(self.build_lib, self.get_ext_filename(self.get_ext_fullname(ext.name))).unlink(missing_ok=True)
             self.extensions = []
-            warn(f"the C compiler failed ({error})")
+            warn(f"the C compiler failed on {self.building} ({type(error).__name__}; its messages are above)")
+
+    def build_extension(self, ext: Extension) -> None:
+        self.building = ext.name  # for the warning: the command line in the error is pages long
+        super().build_extension(ext)
 
     def compiled_suffix(self) -> str:
         return self.get_ext_filename("x")[1:]
@@ -131,6 +138,8 @@ def compiled_modules() -> list[str]:
 
 def remove_compiled_files(package_dir: Path) -> None:
     """A previous build's record, compiled modules and shared library."""
+    if not package_dir.is_dir():
+        return
     (package_dir / compiled_build.RECORD_FILE).unlink(missing_ok=True)
     modules = set(compiled_modules())
     for path in package_dir.iterdir():

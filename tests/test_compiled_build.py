@@ -249,6 +249,15 @@ def test_one_extension_failing_keeps_none(tmp_path, monkeypatch, capsys):
     setup = load_setup()
     package = tmp_path / "analyzers" / "entities"
     package.mkdir(parents=True)
+    for name in ("first", "second"):
+        (package / f"{name}.py").write_text("", encoding="utf-8")
+    # a previous build's files in build/, which setuptools never empties
+    old_build = tmp_path / "build" / "analyzers" / "entities"
+    old_build.mkdir(parents=True)
+    old_files = [old_build / f"second{SUFFIX}", old_build / compiled_build.RECORD_FILE]
+    old_files.append(old_build.parent.parent / f"{compiled_build.SHARED_LIBRARY}{SUFFIX}")
+    for path in old_files:
+        path.write_bytes(b"old")
     built = []
 
     def compile_one(self, ext):
@@ -268,6 +277,7 @@ def test_one_extension_failing_keeps_none(tmp_path, monkeypatch, capsys):
     command.ensure_finalized()
     command.run()
     assert len(built) == 1 and not built[0].exists()
+    assert not any(path.exists() for path in old_files)
     assert command.extensions == [] and not list((tmp_path / "build").rglob(compiled_build.RECORD_FILE))
     warning = capsys.readouterr().err.strip().splitlines()
-    assert len(warning) == 1 and "the C compiler failed" in warning[0] and "no such compiler" in warning[0]
+    assert len(warning) == 1 and "the C compiler failed on analyzers.entities.second (CompileError" in warning[0]
