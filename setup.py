@@ -74,22 +74,16 @@ def mypyc_extensions() -> list[Extension]:
 
 class build_ext_all_or_nothing(build_ext):
     """build_ext for the mypyc group: the C is generated when the command is
-    set up (not each time setuptools reads setup.py for metadata), every
-    extension builds or none is kept, and a build that compiled writes its
-    record beside the modules."""
+    set up for a build (not for the metadata steps pip runs first, each in a
+    process of its own), every extension builds or none is kept, and a build
+    that compiled writes its record beside the modules."""
 
     def finalize_options(self) -> None:
-        if self.distribution.ext_modules == [PLACEHOLDER]:
-            if pure_python_asked():
-                print("searchidx: SEARCHIDX_PURE_PYTHON is set: installing the entity extractor as pure Python")
-                self.distribution.ext_modules = []
-            else:
-                # each source's stamp before mypyc reads it: an edit during
-                # the build then shows as stale, never as compiled (kept
-                # here: setuptools may set the command up again, anew)
-                STAMPS.update({name: compiled_build.stamp(PACKAGE_DIR / f"{name}.py") for name in compiled_modules()})
-                self.distribution.ext_modules = mypyc_extensions()
+        if self.distribution.ext_modules == [PLACEHOLDER] and not metadata_only(self.distribution):
+            self.distribution.ext_modules = generated_extensions() or [PLACEHOLDER]
         super().finalize_options()
+        if self.extensions == [PLACEHOLDER]:
+            self.extensions = []  # pure Python; the command still runs, to clear a previous build
 
     def run(self) -> None:
         inplace = self.inplace or self.editable_mode
@@ -151,16 +145,42 @@ def remove_compiled_files(package_dir: Path) -> None:
 
 # The sources' stamps as mypyc read them, for the build's record.
 STAMPS: dict = {}
+# setup.py's commands that only write metadata (pip runs each in a process of
+# its own before the build): they set build_ext up too, to list its sources,
+# and need no C generated for that.
+METADATA_COMMANDS = frozenset({"egg_info", "dist_info", "sdist"})
+_generated: list[Extension] | None = None
+
+
+def metadata_only(distribution) -> bool:
+    return set(distribution.commands) <= METADATA_COMMANDS
+
+
+def generated_extensions() -> list[Extension]:
+    """The mypyc extensions, generated once per process (setuptools may set
+    build_ext up again, anew); none where pure Python is asked for or mypyc
+    cannot."""
+    global _generated
+    if _generated is None:
+        if pure_python_asked():
+            print("searchidx: SEARCHIDX_PURE_PYTHON is set: installing the entity extractor as pure Python")
+            _generated = []
+        else:
+            # each source's stamp before mypyc reads it: an edit during the
+            # build then shows as stale, never as compiled
+            STAMPS.update({name: compiled_build.stamp(PACKAGE_DIR / f"{name}.py") for name in compiled_modules()})
+            _generated = mypyc_extensions()
+    return _generated
 
 
 def pure_python_asked() -> bool:
     return os.environ.get(compiled_build.PURE_PYTHON_VARIABLE, "") not in ("", "0")
 
 
-# Stands for the mypyc extensions until build_ext generates them: with an
-# extension declared, setuptools runs build_ext (which also clears an
-# editable install's previous build when asked for pure Python) and tags the
-# wheel for this platform.
+# Stands for the mypyc extensions until build_ext generates them, and stays
+# where there are none: with an extension declared, setuptools runs
+# build_ext (which clears the previous build, pure Python too) and tags the
+# wheel for this platform (a pure one too: it is installed where it was built).
 PLACEHOLDER = Extension(compiled_build.SHARED_LIBRARY, sources=[])
 
 if __name__ == "__main__":  # as setuptools' build backend runs it; tests import it
