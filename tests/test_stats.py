@@ -34,6 +34,25 @@ def test_stats_reports_documents_dates_size_segments_versions(make_corpus, index
     assert "documents" in text and "2019-03 – 2021-12-24" in text and "segments" in text
 
 
+def test_stats_says_which_build_of_the_entity_extractor_runs(make_corpus, index_dir, monkeypatch):
+    """Compiled (mypyc) or pure Python, and why: what a report on speed needs first."""
+    from analyzers.entities import ExtractionBuild, compiled_build
+
+    assert invoke("index", make_corpus({"a.txt": "Edi Rama në Tiranë."}), "--index", index_dir).exit_code == 0
+    for build, shown in (
+        (ExtractionBuild(True, "compiled"), "entity extraction  compiled (mypyc)"),
+        (ExtractionBuild(False, "stale", "cut.py changed since the build"), "pure Python (stale: cut.py changed"),
+    ):
+        monkeypatch.setattr(compiled_build, "_chosen", build)
+        stats = json.loads(invoke("stats", "--index", index_dir, "--json").stdout)
+        assert stats["program_entity_extraction"] == {
+            "compiled": build.compiled,
+            "reason": build.reason,
+            "detail": build.detail,
+        }
+        assert shown in invoke("stats", "--index", index_dir).stdout
+
+
 def test_stats_on_an_old_index_says_it_needs_a_rebuild(make_corpus, index_dir):
     invoke("index", make_corpus({"a.txt": "Një."}), "--index", index_dir)
     rewrite_meta(index_dir, analyzer_version="sq-0")
