@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from analyzers.entities.canonical import readings
+from analyzers.entities.gazetteer_table import Gazetteer
 from analyzers.entities.mentions import CONNECTOR_WORDS, Token, split_acronym
 from analyzers.entities.piece import Piece
 from analyzers.entities.words import CLUB_PREFIXES, ORG_WORDS
@@ -29,7 +30,7 @@ def case_number(text: str, end: int) -> bool:
     return _CASE_NUMBER.match(text, end) is not None
 
 
-def acronym_led_name(text: str, toks: list[Token], i: int, gaz, longest: int) -> Piece | None:
+def acronym_led_name(text: str, toks: list[Token], i: int, gaz: Gazetteer, longest: int) -> Piece | None:
     """From toks[i] on, an acronym with no case ending: the longest
     dictionary name (of at most `longest` tokens) that spans more than it;
     else a club's prefix with the capitalised words after it (no connector,

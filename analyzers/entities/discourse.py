@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from analyzers.entities.gazetteer_table import Gazetteer
 from analyzers.entities.lexical import common, has_whole_word
 from analyzers.entities.memo import word_memo
 from analyzers.entities.mentions import CONNECTOR_WORDS, HEADER_RE, opens_sentence
@@ -164,7 +165,7 @@ def _nickname_at(text: str, k: int) -> tuple[int, int, int] | None:
 
 
 @word_memo(32768)
-def droppable(word: str, gaz) -> bool:
+def droppable(word: str, gaz: Gazetteer) -> bool:
     """Whether cutting may drop the capitalised word where nothing near it
     makes it a name: a common word of the lexicon in some case form
     (Veseli, Tarën: dropped opening a sentence, or mid-sentence with no

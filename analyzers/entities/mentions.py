@@ -46,27 +46,38 @@ CLOSE_QUOTES = {"“": "”", "„": "“”", "«": "»", '"': '"', "'": "'", "
 DASHES = frozenset("-–—")
 
 
-@dataclass(slots=True)
+# (Token's and Run's __init__ written out, not made by dataclass: see piece.Piece)
+@dataclass(slots=True, init=False)
 class Token:
     """A word of a run."""
 
     text: str
     start: int
     end: int
-    sentence_initial: bool = False
+    sentence_initial: bool
+
+    def __init__(self, text: str, start: int, end: int, sentence_initial: bool = False) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.sentence_initial = sentence_initial
 
     @property
     def is_cap(self) -> bool:
         return self.text[0].isupper()
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Run:
     """Consecutive tokens that may form one or more names."""
 
     tokens: list[Token]
     # a title word precedes it in the sentence: a bool, or a LazyTitle
-    title_before: Any = False
+    title_before: Any
+
+    def __init__(self, tokens: list[Token], title_before: Any = False) -> None:
+        self.tokens = tokens
+        self.title_before = title_before
 
     @property
     def start(self) -> int:
