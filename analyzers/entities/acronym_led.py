@@ -12,6 +12,7 @@ own, which cut every such name into the acronym and a place.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from analyzers.entities.canonical import readings
 from analyzers.entities.gazetteer_table import Gazetteer
@@ -20,9 +21,9 @@ from analyzers.entities.piece import Piece
 from analyzers.entities.words import CLUB_PREFIXES, ORG_WORDS
 
 # What follows the letters of a court's case number (PKR.nr.51/2014).
-_CASE_NUMBER = re.compile(r"\.?[ \t]?nr\b", re.IGNORECASE)
+_CASE_NUMBER: Final = re.compile(r"\.?[ \t]?nr\b", re.IGNORECASE)
 # The capitalised words a club's prefix takes after it, at most.
-_CLUB_WORDS = 2
+_CLUB_WORDS: Final = 2
 
 
 def case_number(text: str, end: int) -> bool:

@@ -10,6 +10,7 @@ name starting mid-run (Sunderland | Jack Ross). Asked by
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from analyzers.entities.gazetteer_table import Gazetteer
 from analyzers.entities.given_names import common_word_first_name, opens_with_first_name
@@ -20,10 +21,10 @@ from analyzers.entities.words import NAME_PARTICLES
 # The most tokens of a run (its words and the connectors between them, as
 # in Republika e Maqedonisë së Veriut) a dictionary name is looked up with,
 # longest first.
-LONGEST_NAME = 7
+LONGEST_NAME: Final = 7
 
 # Case endings of the definite genitive (Mjedisit, Arsimit, Shëndetësisë, Financave).
-_GENITIVE_END = re.compile(r"(?:it|ut|së|ës|ve)$")
+_GENITIVE_END: Final = re.compile(r"(?:it|ut|së|ës|ve)$")
 
 
 def genitive_after_connector(text: str, toks: list[Token], i: int) -> bool:

@@ -10,6 +10,8 @@ dictionaries know make the others clubs too: a city there is its club."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from analyzers.entities.gazetteer_table import Gazetteer
 from analyzers.entities.mentions import word_before
 from analyzers.entities.piece import Piece
@@ -45,7 +47,7 @@ def city_clubs(pieces: list[Piece], text: str, gaz: Gazetteer) -> None:
 # Fewest clubs in brackets after people that make an article's list a list
 # of players and their clubs (a person's party or country is named so once
 # or twice: Albin Kurti (VV), Erdogan (Turqi)).
-_MIN_BRACKETED_CLUBS = 3
+_MIN_BRACKETED_CLUBS: Final = 3
 
 
 def clubs_in_brackets(pieces: list[Piece], text: str) -> None:

@@ -17,6 +17,7 @@ Veseli``) is that person wherever it is written with a capital
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Final
 
 from analyzers.entities.gazetteer_table import Gazetteer
 from analyzers.entities.lexical import common, has_whole_word
@@ -28,16 +29,16 @@ from analyzers.entities.words import ARTICLE_NAME_PREFIXES, NOT_NAMES
 # A nickname in quotes between a person's first name and surname:
 # Dwayne ‘The Rock’ Johnson, Johannes Wilhelm "Hans" Geiger (read by
 # _nickname_at: one to three capitalised words, spaces outside the quotes).
-_SPACES = " \t\u00a0"
-_OPENING_QUOTES = "\"'‘’“”„«‚"
-_CLOSING_QUOTES = "\"'‘’“”»"
+_SPACES: Final = " \t\u00a0"
+_OPENING_QUOTES: Final = "\"'‘’“”„«‚"
+_CLOSING_QUOTES: Final = "\"'‘’“”»"
 
 # A space and an opening quote: where a nickname may follow a first name.
-QUOTE_AFTER_SPACE = frozenset(" " + quote for quote in _OPENING_QUOTES)
+QUOTE_AFTER_SPACE: Final = frozenset(" " + quote for quote in _OPENING_QUOTES)
 
 # Shorter words are initials, particles or abbreviations (Xi aside, whom
 # news name in full first).
-_MIN_CHARS = 3
+_MIN_CHARS: Final = 3
 
 
 def confirm(pieces: list[Piece]) -> list[Piece]:

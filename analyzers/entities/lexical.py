@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from analyzers.entities.canonical import FEM, readings
 from analyzers.entities.gazetteer_table import Gazetteer, weak_place
@@ -23,7 +24,7 @@ from analyzers.entities.words import ADJECTIVE_END, LOC_HEADS, ORG_HEADS, SENTEN
 # -ëve after -ar, -tor and -ist (lojtarë, autorët, gazetarëve), -ra/-rat/
 # -rave after -ë (lojëra, lojërat, ujërave; not Kundera, Petra). The lexicon
 # lists singulars.
-_PLURALS = (
+_PLURALS: Final = (
     ("rave", ("ë",)),
     ("rat", ("ë",)),
     ("ra", ("ë",)),
@@ -39,7 +40,7 @@ _PLURALS_BY_LAST: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     last: tuple(row for row in _PLURALS if row[0].endswith(last)) for last in {e[-1] for e, _stems in _PLURALS}
 }
 # A word elided before an apostrophe (s'është, d'Alema, l'Aquila).
-_ELIDED = re.compile(r"\w['’]")
+_ELIDED: Final = re.compile(r"\w['’]")
 
 
 @word_memo(32768)

@@ -9,12 +9,14 @@ a stray adjective or a MISC name of its own."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from analyzers.entities.gazetteer_table import Gazetteer
 from analyzers.entities.plural_names import english_plural
 from analyzers.entities.words import ORG_HEADS, ORG_WORDS, words
 
 # The adjectives do not decline after a noun: the written word is the test.
-COMPASS_ADJECTIVES = words("compass_adjectives")
+COMPASS_ADJECTIVES: Final = words("compass_adjectives")
 
 
 def place_leads(cands, word_after: str, gaz: Gazetteer) -> bool:

@@ -9,6 +9,7 @@ are joined here first. So is a basic court's or prosecution's seat after
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from analyzers.entities.gazetteer_table import Gazetteer
 from analyzers.entities.lexical import common_noun, institution, org_head
@@ -16,9 +17,9 @@ from analyzers.entities.mentions import Run, Token, split_acronym
 from analyzers.entities.words import LAW_HEAD
 
 # "për" (for) after an institution's head, "dhe" (and) between its purposes
-_PURPOSE_GAP = re.compile(r"[ \t\u00a0]+për(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
-_AND_GAP = re.compile(r"[ \t\u00a0]+dhe(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
-_GAP_WORD_RE = re.compile(r"\S+")
+_PURPOSE_GAP: Final = re.compile(r"[ \t\u00a0]+për(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
+_AND_GAP: Final = re.compile(r"[ \t\u00a0]+dhe(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
+_GAP_WORD_RE: Final = re.compile(r"\S+")
 
 
 def join_purposes(text: str, runs: list[Run], gaz: Gazetteer) -> list[Run]:
@@ -106,8 +107,8 @@ def purposes_head(word: str) -> bool:
 
 # A basic court or prosecution office of Kosovo, named with its seat: the
 # head, the adjective Themelore (basic), then "në" and the town.
-_SEAT_HEAD = re.compile(r"^(?:gjykat|prokurori)")
-_SEAT_GAP = re.compile(r"[ \t\u00a0]+në[ \t\u00a0]+")
+_SEAT_HEAD: Final = re.compile(r"^(?:gjykat|prokurori)")
+_SEAT_GAP: Final = re.compile(r"[ \t\u00a0]+në[ \t\u00a0]+")
 
 
 def join_seats(text: str, runs: list[Run], gaz: Gazetteer) -> list[Run]:

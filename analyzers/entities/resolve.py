@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from analyzers.entities import gazetteer
 from analyzers.entities.canonical import readings
@@ -25,7 +25,7 @@ _BASE = itemgetter(0)  # a reading's base
 # Endings that can only be case endings of a name; a name that ends
 # otherwise may be written bare (Putin, Kurti, Lucas, Olsen).
 # -jt / -jn: a stem in -j takes the bare -t / -n (Haradinajt, Molliqajn).
-CLEAR_CASE_ENDINGS = (
+CLEAR_CASE_ENDINGS: Final = (
     "ës",
     "ën",
     "isë",

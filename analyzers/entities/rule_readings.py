@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from operator import itemgetter
+from typing import Final
 
 from analyzers.entities.canonical import connector_for, head_readings, readings
 from analyzers.entities.gazetteer_table import Gazetteer
@@ -26,7 +27,7 @@ from analyzers.entities.words import ADJECTIVE_END
 _BASE = itemgetter(0)  # a reading's base
 # lowercase words that join the parts of one institution's name (the seat
 # of a court: Gjykata Themelore në Prishtinë)
-JOIN_WORDS = frozenset({"për", "dhe", "në"})
+JOIN_WORDS: Final = frozenset({"për", "dhe", "në"})
 
 
 @word_memo(32768)
