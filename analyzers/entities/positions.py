@@ -83,7 +83,11 @@ class Edges:
 
     def holds(self, start: int, end: int) -> bool:
         if self._story is None:
-            self._story = any(_words(line) > SHORT_LINE_WORDS for line in self._lines)
+            self._story = False
+            for line in self._lines:
+                if _words(line) > SHORT_LINE_WORDS:
+                    self._story = True
+                    break
         if not self._story or not 0 <= start < len(self._text):
             return False
         k = bisect_right(self._starts, start) - 1
@@ -97,8 +101,9 @@ class Edges:
 def _words(line: str) -> int:
     """How many words a line holds, up to SHORT_LINE_WORDS + 1 (a line
     longer than a short one is in characters counts as that)."""
-    # a short line is short in characters first (the cheap test)
-    return len(line.split()) if len(line) <= _SHORT_LINE_CHARS else SHORT_LINE_WORDS + 1
+    # a short line is short in characters first (the cheap test); its words
+    # past SHORT_LINE_WORDS + 1 are not split apart (maxsplit), only counted as one
+    return len(line.split(None, SHORT_LINE_WORDS)) if len(line) <= _SHORT_LINE_CHARS else SHORT_LINE_WORDS + 1
 
 
 def _line_regions(text: str, start: int, line: str, words: int) -> list[tuple[int, int]]:
