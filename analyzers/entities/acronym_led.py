@@ -12,16 +12,18 @@ own, which cut every such name into the acronym and a place.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from analyzers.entities.canonical import readings
+from analyzers.entities.gazetteer_table import Gazetteer
 from analyzers.entities.mentions import CONNECTOR_WORDS, Token, split_acronym
 from analyzers.entities.piece import Piece
 from analyzers.entities.words import CLUB_PREFIXES, ORG_WORDS
 
 # What follows the letters of a court's case number (PKR.nr.51/2014).
-_CASE_NUMBER = re.compile(r"\.?[ \t]?nr\b", re.IGNORECASE)
+_CASE_NUMBER: Final = re.compile(r"\.?[ \t]?nr\b", re.IGNORECASE)
 # The capitalised words a club's prefix takes after it, at most.
-_CLUB_WORDS = 2
+_CLUB_WORDS: Final = 2
 
 
 def case_number(text: str, end: int) -> bool:
@@ -29,7 +31,7 @@ def case_number(text: str, end: int) -> bool:
     return _CASE_NUMBER.match(text, end) is not None
 
 
-def acronym_led_name(text: str, toks: list[Token], i: int, gaz, longest: int) -> Piece | None:
+def acronym_led_name(text: str, toks: list[Token], i: int, gaz: Gazetteer, longest: int) -> Piece | None:
     """From toks[i] on, an acronym with no case ending: the longest
     dictionary name (of at most `longest` tokens) that spans more than it;
     else a club's prefix with the capitalised words after it (no connector,

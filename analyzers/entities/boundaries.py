@@ -10,7 +10,9 @@ name starting mid-run (Sunderland | Jack Ross). Asked by
 from __future__ import annotations
 
 import re
+from typing import Final
 
+from analyzers.entities.gazetteer_table import Gazetteer
 from analyzers.entities.given_names import common_word_first_name, opens_with_first_name
 from analyzers.entities.lexical import name_head, org_head
 from analyzers.entities.mentions import CONNECTOR_WORDS, Token, split_acronym, word_before
@@ -19,10 +21,10 @@ from analyzers.entities.words import NAME_PARTICLES
 # The most tokens of a run (its words and the connectors between them, as
 # in Republika e Maqedonisë së Veriut) a dictionary name is looked up with,
 # longest first.
-LONGEST_NAME = 7
+LONGEST_NAME: Final = 7
 
 # Case endings of the definite genitive (Mjedisit, Arsimit, Shëndetësisë, Financave).
-_GENITIVE_END = re.compile(r"(?:it|ut|së|ës|ve)$")
+_GENITIVE_END: Final = re.compile(r"(?:it|ut|së|ës|ve)$")
 
 
 def genitive_after_connector(text: str, toks: list[Token], i: int) -> bool:
@@ -35,7 +37,7 @@ def genitive_after_connector(text: str, toks: list[Token], i: int) -> bool:
     )
 
 
-def institution_of_acronym(toks: list[Token], i: int, j: int, n: int, gaz) -> bool:
+def institution_of_acronym(toks: list[Token], i: int, j: int, n: int, gaz: Gazetteer) -> bool:
     """Whether the acronym at toks[j] closes the institution's name that
     toks[i:j] opens: an organisation's head and at least one more word,
     then a connector, then an organisation's acronym in the genitive
@@ -48,10 +50,10 @@ def institution_of_acronym(toks: list[Token], i: int, j: int, n: int, gaz) -> bo
     if not acr or not acr[1]:
         return False  # a genitive ending (OKB-së) says it belongs to the name before
     known = gaz.lookup(acr[0])
-    return bool(known) and all(gaz.entry(c).type == "ORG" for c in known)
+    return bool(known) and all(gaz.entries[c].type == "ORG" for c in known)
 
 
-def second_person(toks: list[Token], i: int, j: int, n: int, gaz) -> bool:
+def second_person(toks: list[Token], i: int, j: int, n: int, gaz: Gazetteer) -> bool:
     """Whether toks[j] starts a second person's full name after ``e`` (and)
     in a run that a person's full name opens: Ivan Rakitic e Arturo Vidal,
     Afrim Buçaj e Zenun Mataj (two first names, each with a capitalised word
@@ -71,7 +73,7 @@ def second_person(toks: list[Token], i: int, j: int, n: int, gaz) -> bool:
     )
 
 
-def person_starts(toks: list[Token], j: int, n: int, gaz) -> bool:
+def person_starts(toks: list[Token], j: int, n: int, gaz: Gazetteer) -> bool:
     """Whether a person's name starts at toks[j] inside a run: a first name
     (or one that is a common word too, before a surname: Ekonomisë |
     Kreshnik Bekteshi) followed by another capitalised word, after a word
@@ -89,7 +91,7 @@ def person_starts(toks: list[Token], j: int, n: int, gaz) -> bool:
     )
 
 
-def known_from(words: list[str], j: int, sizes: dict[str, int], gaz) -> bool:
+def known_from(words: list[str], j: int, sizes: dict[str, int], gaz: Gazetteer) -> bool:
     """Whether a multi-word dictionary name starts at words[j] (`sizes`:
     the gazetteer's `name_sizes`)."""
     if words[j] not in sizes:

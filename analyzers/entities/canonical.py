@@ -42,11 +42,13 @@ the rest of the index) in :mod:`analyzers.entities.extract`.
 
 from __future__ import annotations
 
+from typing import Final
+
 from analyzers.entities.memo import word_memo
 
 VOWELS = frozenset("aeiouyëAEIOUYË")
 # Masculine stems ending in a velar or h take the -u declension (Irak-u).
-U_STEMS = frozenset("kghKGH")
+U_STEMS: Final = frozenset("kghKGH")
 
 MASC, FEM, PLURAL = "m", "f", "pl"
 

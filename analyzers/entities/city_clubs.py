@@ -10,12 +10,15 @@ dictionaries know make the others clubs too: a city there is its club."""
 
 from __future__ import annotations
 
+from typing import Final
+
+from analyzers.entities.gazetteer_table import Gazetteer
 from analyzers.entities.mentions import word_before
 from analyzers.entities.piece import Piece
 from analyzers.entities.words import LOC_PREPOSITIONS, PLACE_NOUN
 
 
-def city_clubs(pieces: list[Piece], text: str, gaz) -> None:
+def city_clubs(pieces: list[Piece], text: str, gaz: Gazetteer) -> None:
     """Retypes a city's one-word mentions as the club of that city the
     article writes out (ORG, the club's canonical form)."""
     if "(" in text:
@@ -26,7 +29,7 @@ def city_clubs(pieces: list[Piece], text: str, gaz) -> None:
             continue
         # the city as written (a club's acronym, PSG, names no city here)
         for city in gaz.lookup(p.words[0]):
-            if gaz.entry(city).type == "LOC":
+            if gaz.entries[city].type == "LOC":
                 clubs[city] = p.canonical if clubs.get(city, p.canonical) == p.canonical else ""
                 break
     if not clubs:
@@ -44,7 +47,7 @@ def city_clubs(pieces: list[Piece], text: str, gaz) -> None:
 # Fewest clubs in brackets after people that make an article's list a list
 # of players and their clubs (a person's party or country is named so once
 # or twice: Albin Kurti (VV), Erdogan (Turqi)).
-_MIN_BRACKETED_CLUBS = 3
+_MIN_BRACKETED_CLUBS: Final = 3
 
 
 def clubs_in_brackets(pieces: list[Piece], text: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from analyzers.entities.gazetteer_table import weak_place
+from analyzers.entities.gazetteer_table import Gazetteer, weak_place
 from analyzers.entities.given_names import opens_with_first_name, surname_shaped
 from analyzers.entities.lexical import (
     common,
@@ -115,7 +115,7 @@ def set_context(piece: Piece, text: str, before: str) -> None:
     piece.named_by = bool(before) and (before == "një" or bool(NAMED_BY.match(before)))
 
 
-def type_hints(pieces: list[Piece], gaz) -> None:
+def type_hints(pieces: list[Piece], gaz: Gazetteer) -> None:
     """Types from each span alone (an acronym's, a dictionary name's); the article's evidence comes later."""
     entries = gaz.entries  # (the table itself: asked of every piece's readings)
     for piece in pieces:
@@ -126,14 +126,14 @@ def type_hints(pieces: list[Piece], gaz) -> None:
         for cand in piece.candidates if piece.known else ():
             entry = entries.get(cand)
             t = entry.type if entry is not None else None
-            if t == "LOC" and weak_place(entry) and piece.title:  # (the title last: it reads the text)
+            if entry is not None and t == "LOC" and weak_place(entry) and piece.title:  # (title last: reads the text)
                 continue  # a title before a name only a list of places has: a person (sulmuesi Guerrero)
             if t:
                 piece.type = t
                 break
 
 
-def type_by_rule(piece: Piece, gaz) -> str | None:
+def type_by_rule(piece: Piece, gaz: Gazetteer) -> str | None:
     """The type of a name by its evidence: the dictionaries, then its words
     (a head noun, an organisation's or a place's word, a first name, a
     known surname), then the words around it (a title, a verb of saying, a
@@ -145,9 +145,9 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
     words = canonical.split()
     entry = gaz.entries.get(canonical)  # (the table itself, as entry_type reads it)
     t = entry.type if entry is not None else None
-    if t == "LOC" and weak_place(entry) and (piece.person_verb or piece.title):
+    if entry is not None and t == "LOC" and weak_place(entry) and (piece.person_verb or piece.title):
         t = None  # a title before, or a verb only people do after, a name only a list of places has (trajneri Guerrero)
-    if t and not (t == "PER" and entry.role == "first" and len(words) == 1 and not piece.title):
+    if t and entry is not None and not (t == "PER" and entry.role == "first" and len(words) == 1 and not piece.title):
         return t
     written = tuple(piece.words)
     if len(words) > 1:
@@ -184,7 +184,7 @@ def type_by_rule(piece: Piece, gaz) -> str | None:
 
 
 @word_memo(32768)
-def type_by_name(canonical: str, written: tuple[str, ...], person_verb: bool, gaz) -> tuple[str, bool]:
+def type_by_name(canonical: str, written: tuple[str, ...], person_verb: bool, gaz: Gazetteer) -> tuple[str, bool]:
     """The type a name's words give it where the words before it do not, a
     verb only people do after it aside; and whether that is a default. Of
     several words: a known surname last, a place of a place, a connector, a
@@ -195,7 +195,7 @@ def type_by_name(canonical: str, written: tuple[str, ...], person_verb: bool, ga
     words = canonical.split()
     if len(words) > 1:
         last = gaz.lookup(words[-1])
-        if last and any(gaz.entry(c).role == "surname" for c in last) and words[1] not in CONNECTOR_WORDS:
+        if last and any(gaz.entries[c].role == "surname" for c in last) and words[1] not in CONNECTOR_WORDS:
             return "PER", False
         if (
             len(written) > 2
@@ -207,7 +207,7 @@ def type_by_name(canonical: str, written: tuple[str, ...], person_verb: bool, ga
         if not CONNECTOR_WORDS.isdisjoint(words):
             return "ORG", False
         if any(
-            entry_type(c, gaz) == "LOC" and not weak_place(gaz.entry(c)) for w in written[1:] for c in gaz.lookup(w)
+            entry_type(c, gaz) == "LOC" and not weak_place(gaz.entries[c]) for w in written[1:] for c in gaz.lookup(w)
         ):
             return "ORG", False  # a name holding a known place after its first word: Sigal Prishtina, Drita e Gjilanit
     if person_verb:
@@ -225,7 +225,7 @@ def type_by_name(canonical: str, written: tuple[str, ...], person_verb: bool, ga
 
 
 @word_memo(32768)
-def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
+def type_by_words(canonical: str, written: tuple[str, ...], gaz: Gazetteer) -> str | None:
     """The type the words of a multi-word name give it, read (`canonical`) and as written, or None: an
     English article, a word or a head noun of events (before a genitive: Shoqata e Veteranëve të Luftës is
     no war), organisations or places, a first name, a common noun with adjectives. Cached: names recur."""
@@ -265,7 +265,7 @@ def type_by_words(canonical: str, written: tuple[str, ...], gaz) -> str | None:
     return None
 
 
-def _name_shaped(words: tuple[str, ...], gaz) -> bool:
+def _name_shaped(words: tuple[str, ...], gaz: Gazetteer) -> bool:
     """Two capitalised words, no capitals only, the second no common word
     of the lexicon: how a person's name looks when no list knows its first
     name (three such words are as often a company: Houghton Mifflin
@@ -283,7 +283,7 @@ def _name_shaped(words: tuple[str, ...], gaz) -> bool:
 _SURNAME_FORM = re.compile(r"(?:[^aeiouë]aj|[iï](?:q|ć|c|ç)|enk[oa]|sk[iy]|[oe]v)(?:[tn]|i|it|in|s|n|a|ës|ën)?$")
 
 
-def coordinate(pieces: list[Piece], text: str, gaz) -> None:
+def coordinate(pieces: list[Piece], text: str, gaz: Gazetteer) -> None:
     """The items of a list are of one kind: a name typed a person for want
     of evidence, or only as a first name, becomes a place when the list it
     stands in names places and no person (``Tiranë, Shijak, Lezhë``, ``Kiev,
@@ -323,7 +323,7 @@ def coordinate(pieces: list[Piece], text: str, gaz) -> None:
             _coordinate_list(chain, joins, text, gaz)
 
 
-def _coordinate_list(chain: list[Piece], joins: list[str], text: str, gaz) -> None:
+def _coordinate_list(chain: list[Piece], joins: list[str], text: str, gaz: Gazetteer) -> None:
     """coordinate() for one list of two names or more; `joins`: the text between each two."""
     if len(chain) > 2:
         # the weak members, and the kinds of the others (apart in one
@@ -410,7 +410,7 @@ def names_a_family(text: str) -> bool:
     return False
 
 
-def family_names(pieces: list[Piece], text: str, gaz) -> None:
+def family_names(pieces: list[Piece], text: str, gaz: Gazetteer) -> None:
     """A one-word name right after the noun for a family is its surname, a
     person's name (familja Shala, familjes Demiri, familjen Behrami), over
     a dictionary's place (Shala, the region) or a default; not a code (the
@@ -429,7 +429,7 @@ def family_names(pieces: list[Piece], text: str, gaz) -> None:
             p.canonical = word  # a surname after the noun is written in the nominative
 
 
-def sport_clubs(pieces: list[Piece], text: str, gaz) -> None:
+def sport_clubs(pieces: list[Piece], text: str, gaz: Gazetteer) -> None:
     """In a sports story (three of its words at least), names of one word
     are clubs: one typed for want of evidence where a transfer or a match
     puts it (kalon te Arsenal nga Flamengo, kundër Lazios) or a plural, a
@@ -463,7 +463,7 @@ def sport_clubs(pieces: list[Piece], text: str, gaz) -> None:
         p.type, p.by_default = "ORG", False
     for p in towns:
         p.type = "ORG"
-        if gaz.entry(p.canonical).gender == "m":
+        if gaz.entries[p.canonical].gender == "m":
             # named as clubs are, in the definite (KF Gjilani), apart from the town
             p.canonical += "u" if p.canonical[-1] in "kgh" else "i"
         p.acronym = True  # settled: the town's other mentions do not retype it
@@ -500,9 +500,9 @@ _CASE_APART = "\u0130\u0131\u017f"  # (looked for with `in`: no pattern tried at
 _LOWERCASE_FINDS_SPORT_WORDS = all(stem.isascii() and stem.isalpha() and stem.islower() for stem in SPORT_STEMS)
 
 
-def _definite_town(p: Piece, gaz) -> bool:
+def _definite_town(p: Piece, gaz: Gazetteer) -> bool:
     """A town of the region (region_town) written in a definite form."""
-    entry = gaz.entry(p.canonical)
+    entry = gaz.entries[p.canonical]
     written = p.words[0]
     if entry.gender == "m":
         return written != p.canonical and written.startswith(p.canonical)
@@ -510,13 +510,13 @@ def _definite_town(p: Piece, gaz) -> bool:
 
 
 @word_memo(32768)
-def region_town(canonical: str, gaz) -> bool:
+def region_town(canonical: str, gaz: Gazetteer) -> bool:
     """A town of the region's curated places (its clubs are named after it); every known one-word place asks."""
     entry = gaz.entry(canonical)
     return entry is not None and any(s.startswith("curated:places_region.tsv") for s in entry.sources)
 
 
-def weak_member(p: Piece, gaz) -> bool:
+def weak_member(p: Piece, gaz: Gazetteer) -> bool:
     """Typed for want of evidence, or a person only as a lone first name
     with no title: a list's other items may say what it is."""
     if p.by_default:
@@ -577,7 +577,7 @@ def agree_types(pieces: list[Piece]) -> None:
             p.by_default = p.by_default and winner == "MISC"
 
 
-def drop_common_nouns(pieces: list[Piece], gaz) -> list[Piece]:
+def drop_common_nouns(pieces: list[Piece], gaz: Gazetteer) -> list[Piece]:
     """Drops one-word pieces that are a case form of a common noun (the
     lexicon has the lemma in lowercase as a NOUN, no dictionary has the name)
     and that only the default made people: ``kundër Korrupsionit``,

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from operator import attrgetter
 
 from analyzers.entities.acronym_led import acronym_led_name, case_number
 from analyzers.entities.boundaries import (
@@ -24,9 +23,10 @@ from analyzers.entities.boundaries import (
     second_person,
 )
 from analyzers.entities.classify import set_context
-from analyzers.entities.gazetteer_table import weak_place
+from analyzers.entities.gazetteer_table import Gazetteer, weak_place
 from analyzers.entities.given_names import common_word_first_name, opens_person
 from analyzers.entities.lexical import (
+    Lowered,
     adjective_compound,
     bare_adjective,
     common,
@@ -41,6 +41,7 @@ from analyzers.entities.lexical import (
 from analyzers.entities.memo import word_memo
 from analyzers.entities.mentions import (
     CONNECTOR_WORDS,
+    Run,
     Token,
     is_title,
     split_acronym,
@@ -66,7 +67,6 @@ from analyzers.entities.words import (
 _NO_ACRONYM = re.compile(r"^(?:[IVXLC]+|.*(\w)\1\1.*)$")
 # Words no name starts with: left at the edge of a cut.
 _EDGE_WORDS = CONNECTOR_WORDS | NAME_PARTICLES | JOIN_WORDS
-_TEXT = attrgetter("text")  # a token's word
 
 
 @dataclass(slots=True)
@@ -77,7 +77,7 @@ class Span:
     type: str = "MISC"
 
 
-def cut_run(text: str, run, gaz, misc: list[Span], lowered) -> list[Piece]:
+def cut_run(text: str, run: Run, gaz: Gazetteer, misc: list[Span], lowered: Lowered) -> list[Piece]:
     tokens = run.tokens
     if len(tokens) == 1:
         tok = tokens[0]
@@ -118,7 +118,7 @@ def _quoted_inside(tokens: list[Token], misc: list[Span]) -> bool:
 
 
 @word_memo(32768)
-def opener_only(word: str, gaz) -> bool:
+def opener_only(word: str, gaz: Gazetteer) -> bool:
     """Whether one capitalised word alone, opening a sentence, is no name
     whatever its context: what :func:`_cut_group` decides for it, the
     branches that read the context (an acronym, a web address, a title's
@@ -132,12 +132,12 @@ def opener_only(word: str, gaz) -> bool:
     return (
         "-" in word
         and adjective_compound(word, gaz)
-        and not any(gaz.entry(c).type == "LOC" for c in gaz.lookup(word.split("-")[0]))
+        and not any(gaz.entries[c].type == "LOC" for c in gaz.lookup(word.split("-")[0]))
     )
 
 
 @word_memo(32768)  # asked of every word opening a sentence
-def lone_opener(word: str, gaz) -> bool:
+def lone_opener(word: str, gaz: Gazetteer) -> bool:
     """A word that, alone in its run and opening a sentence, is dropped by
     :func:`cut_run` (:func:`opener_only`) and is no head that
     :func:`join_purposes` might join to the purposes after it: extraction
@@ -151,10 +151,10 @@ def legislature(word: str) -> bool:
     return word[1:].islower() and LEGISLATURE.match(word.lower())
 
 
-def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piece]:
+def _cut_group(text: str, toks: list[Token], title_before: object, gaz: Gazetteer, lowered: Lowered) -> list[Piece]:
     out: list[Piece] = []
     i, n = 0, len(toks)
-    words = list(map(_TEXT, toks))
+    words = [t.text for t in toks]
     sizes = gaz.name_sizes
     title = title_before
     while i < n:
@@ -208,7 +208,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             for j in range(min(n, i + LONGEST_NAME, i + sizes[word]), i + 1, -1):
                 if words[j - 1] in CONNECTOR_WORDS or split_acronym(words[j - 1]):
                     continue
-                cands = gaz.lookup(" ".join(words[i:j]))
+                cands = gaz.forms.get(" ".join(words[i:j]))
                 if cands:
                     match = (j, cands)
                     break
@@ -224,9 +224,9 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
                 and toks[i + 1].is_cap
                 and not split_acronym(words[i + 1])
                 and (
-                    any(gaz.entry(c).type in ("PER", None) for c in cands)
+                    any(gaz.entries[c].type in ("PER", None) for c in cands)
                     or (gaz.is_first_name(word) and not gaz.lookup(words[i + 1]))
-                    or all(weak_place(gaz.entry(c)) for c in cands)
+                    or all(weak_place(gaz.entries[c]) for c in cands)
                 )
             ):
                 # Ronald Koeman, Shaban Shabani, Milan Kundera: a longer name by
@@ -239,8 +239,8 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
                 j + 1 < n
                 and words[j] in CONNECTOR_WORDS
                 and j - i > 1
-                and all(gaz.entry(c).type == "ORG" for c in cands)
-                and any(gaz.entry(c).type == "LOC" for c in gaz.lookup(words[j + 1]))
+                and all(gaz.entries[c].type == "ORG" for c in cands)
+                and any(gaz.entries[c].type == "LOC" for c in gaz.lookup(words[j + 1]))
             ):
                 pass  # an institution of a place, named whole: Gjykata Themelore e Gjakovës
             elif j == i + 1 and tok.sentence_initial and weak_name(word, gaz) and common(word, gaz):
@@ -265,7 +265,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
             n == 1
             and "-" in word
             and adjective_compound(word, gaz)
-            and not any(gaz.entry(c).type == "LOC" for c in gaz.lookup(word.split("-")[0]))
+            and not any(gaz.entries[c].type == "LOC" for c in gaz.lookup(word.split("-")[0]))
         ):
             break  # an adjective alone (integrimit Euro-Atlantik), no name's head
         if bare_adjective(word, gaz) and (i + 1 == n or words[i + 1] in CONNECTOR_WORDS):
@@ -391,7 +391,7 @@ def _cut_group(text, toks: list[Token], title_before, gaz, lowered) -> list[Piec
     return out
 
 
-def _cut_word(text: str, tok: Token, title: object, gaz) -> list[Piece]:
+def _cut_word(text: str, tok: Token, title: object, gaz: Gazetteer) -> list[Piece]:
     """What :func:`_cut_group` makes of a run of one word (two runs in
     three): its decisions in its order, those that read a second word
     left out (tests/test_entities_shortcuts.py holds the two together).
@@ -453,7 +453,7 @@ _DROPPED = (_DROP,)
 
 
 @word_memo(32768)
-def _word_plan(word: str, initial: bool, gaz) -> tuple:
+def _word_plan(word: str, initial: bool, gaz: Gazetteer) -> tuple:
     """The decisions of :func:`_cut_word` that the word alone and whether
     it opens a sentence make, in its order: a run's word is mostly one the
     archive has cut before (Kosovës, Lajmi.net, COVID). What reads the text
@@ -486,7 +486,7 @@ def _word_plan(word: str, initial: bool, gaz) -> tuple:
     if (
         "-" in word
         and adjective_compound(word, gaz)
-        and not any(gaz.entry(c).type == "LOC" for c in gaz.lookup(word.split("-")[0]))
+        and not any(gaz.entries[c].type == "LOC" for c in gaz.lookup(word.split("-")[0]))
     ) or bare_adjective(word, gaz):
         return _DROPPED  # (after a title's adjective in _cut_word's order: no piece either way)
     chamber = bool(legislature(word))
@@ -510,7 +510,7 @@ def _of_common(text: str, end: int) -> bool:
     return word_after(text, text.index(connector, end) + len(connector))[:1].islower()
 
 
-def _person_in_capitals(toks: list[Token], i: int, n: int, gaz) -> Piece | None:
+def _person_in_capitals(toks: list[Token], i: int, n: int, gaz: Gazetteer) -> Piece | None:
     """A person's name written in capitals (bylines, captions: ALBIN KURTI,
     ARTA DEMOLLI): a first name and a surname of three letters or more,
     neither an acronym the dictionaries know, and no other word in capitals
@@ -544,7 +544,7 @@ def _definite(noun: str) -> str:
     return noun + "i"
 
 
-def web_address_piece(start: int, end: int, address: str, gaz) -> Piece:
+def web_address_piece(start: int, end: int, address: str, gaz: Gazetteer) -> Piece:
     """A web address named as a source is a news outlet, the one the
     dictionaries know by it if any (``Telegrafi.com``, ``lajmi.net``: the
     outlets Telegrafi and Lajmi.net), else as written."""
@@ -555,7 +555,7 @@ def web_address_piece(start: int, end: int, address: str, gaz) -> Piece:
     return piece
 
 
-def _emphasis(word: str, before: str, title) -> bool:
+def _emphasis(word: str, before: str, title: object) -> bool:
     """Whether the capital of `word`, a common word mid-sentence after the
     word `before`, marks an institution or emphasis, not a name: after a
     connector (kryetari i Komunës) or the office's field (drejtori për
@@ -584,13 +584,13 @@ def _in_caps_stretch(text: str, tok: Token) -> bool:
     return False
 
 
-def _acronym_piece(tok: Token, name: str, gaz) -> Piece:
+def _acronym_piece(tok: Token, name: str, gaz: Gazetteer) -> Piece:
     known = gaz.lookup(name)
     if not known and len(name) > 3:
         # a person's or a place's name written in capitals (KIDA, a post's
         # signature; KOSOVA in a headline): that name, not an acronym
         written = name[0] + name[1:].lower()
-        named = [c for c in gaz.lookup(written) if gaz.entry(c).type in ("PER", "LOC")]
+        named = [c for c in gaz.lookup(written) if gaz.entries[c].type in ("PER", "LOC")]
         if named:
             return Piece(tok.start, tok.end, [written], named, known=True)
     # an acronym the dictionaries join to a name is that entity (SHBA:

@@ -17,7 +17,9 @@ Veseli``) is that person wherever it is written with a capital
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Final
 
+from analyzers.entities.gazetteer_table import Gazetteer
 from analyzers.entities.lexical import common, has_whole_word
 from analyzers.entities.memo import word_memo
 from analyzers.entities.mentions import CONNECTOR_WORDS, HEADER_RE, opens_sentence
@@ -27,16 +29,16 @@ from analyzers.entities.words import ARTICLE_NAME_PREFIXES, NOT_NAMES
 # A nickname in quotes between a person's first name and surname:
 # Dwayne ‘The Rock’ Johnson, Johannes Wilhelm "Hans" Geiger (read by
 # _nickname_at: one to three capitalised words, spaces outside the quotes).
-_SPACES = " \t\u00a0"
-_OPENING_QUOTES = "\"'‘’“”„«‚"
-_CLOSING_QUOTES = "\"'‘’“”»"
+_SPACES: Final = " \t\u00a0"
+_OPENING_QUOTES: Final = "\"'‘’“”„«‚"
+_CLOSING_QUOTES: Final = "\"'‘’“”»"
 
 # A space and an opening quote: where a nickname may follow a first name.
-QUOTE_AFTER_SPACE = frozenset(" " + quote for quote in _OPENING_QUOTES)
+QUOTE_AFTER_SPACE: Final = frozenset(" " + quote for quote in _OPENING_QUOTES)
 
 # Shorter words are initials, particles or abbreviations (Xi aside, whom
 # news name in full first).
-_MIN_CHARS = 3
+_MIN_CHARS: Final = 3
 
 
 def confirm(pieces: list[Piece]) -> list[Piece]:
@@ -164,7 +166,7 @@ def _nickname_at(text: str, k: int) -> tuple[int, int, int] | None:
 
 
 @word_memo(32768)
-def droppable(word: str, gaz) -> bool:
+def droppable(word: str, gaz: Gazetteer) -> bool:
     """Whether cutting may drop the capitalised word where nothing near it
     makes it a name: a common word of the lexicon in some case form
     (Veseli, Tarën: dropped opening a sentence, or mid-sentence with no

@@ -195,7 +195,7 @@ def _found(text: str, evidence: Evidence | None) -> list[tuple[int, int, str, st
 _BRACKETED = re.compile(r"[ \t\u00a0]*\(")
 
 
-def _introduced_acronyms(pieces: list[Piece], text: str, gaz) -> None:
+def _introduced_acronyms(pieces: list[Piece], text: str, gaz: gazetteer.Gazetteer) -> None:
     """An organisation's name with its acronym in brackets after it is one
     entity with one canonical form in the article (docs/entities.md): the
     acronym, as news go on to use it (Instituti Kombëtar i Shëndetësisë
@@ -227,7 +227,7 @@ def _introduced_acronyms(pieces: list[Piece], text: str, gaz) -> None:
                 p.canonical = new
 
 
-def _names_another(acronym: Piece, name: Piece, text: str, gaz) -> bool:
+def _names_another(acronym: Piece, name: Piece, text: str, gaz: gazetteer.Gazetteer) -> bool:
     """Whether the curated list gives the acronym an entity the name is not
     (BDI, a Macedonian party, after Federata e Industrive Gjermane)."""
     entry = gaz.entry(acronym.canonical)
@@ -282,7 +282,7 @@ _VERB_CREDIT = re.compile(
 )
 
 
-def _slash_credits(text: str, gaz) -> list[Mention]:
+def _slash_credits(text: str, gaz: gazetteer.Gazetteer) -> list[Mention]:
     """Outlets credited after a slash or a verb of crediting, by the
     dictionaries' outlet of that abbreviation written in capitals or
     capitalised: ORG, in text order."""
@@ -294,7 +294,7 @@ def _slash_credits(text: str, gaz) -> list[Mention]:
         if word.isupper() and len(word) > 1 and gaz.lookup(word):
             continue  # an acronym as written (/KP, /REL): extracted as such
         for form in (word.upper(), word[:1].upper() + word[1:]):
-            orgs = [c for c in gaz.lookup(form) if gaz.entry(c).type == "ORG"]
+            orgs = [c for c in gaz.lookup(form) if gaz.entries[c].type == "ORG"]
             if orgs:
                 out.append(Mention(m.start(1), m.end(1), word, "ORG", orgs[0]))
                 break
@@ -322,7 +322,7 @@ def verb_credits(text: str) -> list[re.Match]:
     return [m for m in matches if m is not None]
 
 
-def _one_hyphenated_name(word: str, gaz) -> bool:
+def _one_hyphenated_name(word: str, gaz: gazetteer.Gazetteer) -> bool:
     """Whether a hyphenated word of capitalised parts is one name: one the
     dictionaries know (Bosnjë-Hercegovinë), a place with an adjective
     (Azi-Paqësor), or parts none of which is a name of its own (Kai-Fu,
@@ -429,7 +429,7 @@ def _extract_decomposed(text: str, evidence: Evidence | None) -> list[Mention]:
 _QUOTE_CLASS_WORDS = 5
 
 
-def _quote_class(text: str, quote: int, gaz) -> str | None:
+def _quote_class(text: str, quote: int, gaz: gazetteer.Gazetteer) -> str | None:
     """The type the noun before a quoted name gives it, across the
     adjectives between (revistës së famshme “Playboy”, e përditshmja sportive
     katalane “Sport”) or as the head of a name the quoted one stands in
@@ -479,7 +479,7 @@ def _class_of_noun(word: str) -> str:
     return ""
 
 
-def _venue(prev: str, words: list[str], gaz) -> str | None:
+def _venue(prev: str, words: list[str], gaz: gazetteer.Gazetteer) -> str | None:
     """A quoted name of a place's words or head (‘Allianz Stadium’, “Sheshin
     e Pavarësisë”), or a person's name after a locative preposition (në
     ‘Fadil Vokrri’: a stadium, a school, a street named after someone): a
@@ -491,7 +491,7 @@ def _venue(prev: str, words: list[str], gaz) -> str | None:
     return None
 
 
-def _quoted(text: str, gaz) -> list[Span]:
+def _quoted(text: str, gaz: gazetteer.Gazetteer) -> list[Span]:
     """Quoted names, and their repeats without quotes: the name of a work,
     an initiative, a product (MISC), or of an organisation where a class
     noun of organisations stands before the quotes (shoqata “Jetimat e

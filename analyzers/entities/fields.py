@@ -13,19 +13,20 @@ something is for.
 
 from __future__ import annotations
 
+from analyzers.entities.gazetteer_table import Gazetteer
 from analyzers.entities.mentions import CONNECTOR_WORDS
 from analyzers.entities.piece import Piece
 from analyzers.entities.words import ADJECTIVE_END
 
 
-def drop_fields(pieces: list[Piece], gaz) -> list[Piece]:
+def drop_fields(pieces: list[Piece], gaz: Gazetteer) -> list[Piece]:
     """Drops the pieces that are an office's or a body's field after ``për``
     (:func:`office_field`); the one-word fields (``drejtorit për Buxhet``)
     are never pieces (:mod:`analyzers.entities.cut`)."""
     return [p for p in pieces if not (p.preposition == "për" and office_field(p, gaz))]
 
 
-def office_field(piece: Piece, gaz) -> bool:
+def office_field(piece: Piece, gaz: Gazetteer) -> bool:
     """Whether a piece written after ``për`` is a field, no name: several
     words, none of which the dictionaries know as the whole, opening with
     a common noun of the lexicon as the lexicon lists it (the bare,

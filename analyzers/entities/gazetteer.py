@@ -48,6 +48,7 @@ import pickle
 import pickletools
 import threading
 from pathlib import Path
+from typing import Final
 
 from analyzers import installed
 from analyzers.entities.gazetteer_table import CURATED_FILES, RESOURCES, Entry, FrozenEntry, Gazetteer
@@ -60,10 +61,10 @@ __all__ = ["CURATED_FILES", "RESOURCES", "Entry", "FrozenEntry", "Gazetteer", "l
 # 29: entries unpickled by tuple.__new__; 30: sources.variant_gender (sq-24);
 # 31, 32: two versions of common_first_names on session 12's branches; 33: the one landed;
 # 34: the pickle's unused memo entries removed (_pickled), same tables (31 on its branch)
-BUILD_VERSION = "34"
+BUILD_VERSION: Final = "34"
 
 # The source packages: distribution -> import name.
-SOURCE_PACKAGES = {
+SOURCE_PACKAGES: Final = {
     "uniparser-albanian": "uniparser_albanian",
     "Babel": "babel",
     "pycountry": "pycountry",

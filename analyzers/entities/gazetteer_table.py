@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from operator import methodcaller
 from pathlib import Path
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 # The curated files, in order of precedence.
-CURATED_FILES = tuple(
+CURATED_FILES: Final = tuple(
     RESOURCES / name for name in ("entities.tsv", "places_region.tsv", "cities_world.tsv", "media.tsv")
 )
 
@@ -57,7 +57,7 @@ class FrozenEntry(NamedTuple):
 # The sources whose places are weak evidence: long lists of the world's
 # cities and regions as written there, some of them surnames or words too
 # (Guerrero, Rodriguez, Pune).
-WEAK_PLACE_SOURCES = ("GeoNames", "ISO 3166-2 world")
+WEAK_PLACE_SOURCES: Final = ("GeoNames", "ISO 3166-2 world")
 # (source.startswith(WEAK_PLACE_SOURCES), called in C: no generator made
 # for each entry asked)
 _is_weak_source = methodcaller("startswith", WEAK_PLACE_SOURCES)

@@ -19,6 +19,7 @@ a first name's patronymic that the lexicon has as a common word
 
 from __future__ import annotations
 
+from analyzers.entities.gazetteer_table import Gazetteer
 from analyzers.entities.lexical import common, org_head
 from analyzers.entities.memo import word_memo
 from analyzers.entities.titles import is_title
@@ -26,7 +27,7 @@ from analyzers.entities.words import SENTENCE_OPENERS, SPORT_PREPOSITIONS
 
 
 @word_memo(32768)
-def common_word_first_name(word: str, gaz) -> bool:
+def common_word_first_name(word: str, gaz: Gazetteer) -> bool:
     """A first name the lexicon also has as a noun or an adjective, no
     title, institution or preposition (`Drejtori`, `Nga`)."""
     low = word.lower()
@@ -40,7 +41,7 @@ def common_word_first_name(word: str, gaz) -> bool:
     )
 
 
-def first_name_and_surname(first: str, last: str, gaz) -> bool:
+def first_name_and_surname(first: str, last: str, gaz: Gazetteer) -> bool:
     """A first name that is a common word (`common_word_first_name`), then a
     surname: a person's name the dictionaries have (`Ahmeti`, `Hajdari`),
     or a word no dictionary has as a place or organisation that is no
@@ -48,30 +49,30 @@ def first_name_and_surname(first: str, last: str, gaz) -> bool:
     (`Osmani`, `Asllani`: the name and the definite -i)."""
     if not (last[:1].isupper() and last[1:].islower()) or not common_word_first_name(first, gaz):
         return False
-    known = [gaz.entry(c) for c in gaz.lookup(last)]
+    known = [gaz.entries[c] for c in gaz.lookup(last)]
     if known:
         return all(e.type == "PER" for e in known)
     return surname_shaped(last, gaz)
 
 
-def opens_with_first_name(written, gaz) -> bool:
+def opens_with_first_name(written, gaz: Gazetteer) -> bool:
     """Whether a name's first word is a listed first name, or the name is
     such a common word's first name and a surname (`Mike Sullivan`)."""
     return gaz.is_first_name(written[0]) or (len(written) == 2 and first_name_and_surname(written[0], written[1], gaz))
 
 
-def surname_shaped(word: str, gaz) -> bool:
+def surname_shaped(word: str, gaz: Gazetteer) -> bool:
     """A word that may be a surname: no common word of the lexicon, or a
     first name's patronymic, the name and the definite -i, which the
     lexicon may have as a common word all the same (`Asllani`, `Osmani`)."""
     return not common(word, gaz) or (word.endswith("i") and _first_name(word[:-1], gaz))
 
 
-def opens_person(group, gaz) -> bool:
+def opens_person(group, gaz: Gazetteer) -> bool:
     """Whether a run's group of two tokens is such a first name and surname
     (the cut keeps both: `Besa Shahini` opening a sentence, `Flora Ahmeti`)."""
     return len(group) == 2 and first_name_and_surname(group[0].text, group[1].text, gaz)
 
 
-def _first_name(word: str, gaz) -> bool:
+def _first_name(word: str, gaz: Gazetteer) -> bool:
     return gaz.is_first_name(word) or word in gaz.common_first_names

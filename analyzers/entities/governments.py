@@ -10,17 +10,18 @@ written."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from analyzers.entities.piece import Piece
 
 # Where the noun may stand in a text (looked for first: most articles name
 # no government so)
-MARK = "everi"
+MARK: Final = "everi"
 # The noun in the singular, any case, capitalised or not, then one space
 # before the name: qeveri, qeveria, qeverinë, qeverisë (a government is
 # named by one person: the plural is no cabinet's name). Matched from the
 # letter before MARK.
-_NOUN = re.compile(r"[Qq]everi(?:a|në|së)?[ \t\u00a0]")
+_NOUN: Final = re.compile(r"[Qq]everi(?:a|në|së)?[ \t\u00a0]")
 
 
 def governments(pieces: list[Piece], text: str) -> list[Piece]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from analyzers.entities.canonical import FEM, readings
-from analyzers.entities.gazetteer_table import weak_place
+from analyzers.entities.gazetteer_table import Gazetteer, weak_place
 from analyzers.entities.memo import word_memo
 
 # ADJECTIVE_END: the adjectival endings of the word after a head noun (Azia
@@ -23,7 +24,7 @@ from analyzers.entities.words import ADJECTIVE_END, LOC_HEADS, ORG_HEADS, SENTEN
 # -ëve after -ar, -tor and -ist (lojtarë, autorët, gazetarëve), -ra/-rat/
 # -rave after -ë (lojëra, lojërat, ujërave; not Kundera, Petra). The lexicon
 # lists singulars.
-_PLURALS = (
+_PLURALS: Final = (
     ("rave", ("ë",)),
     ("rat", ("ë",)),
     ("ra", ("ë",)),
@@ -39,11 +40,11 @@ _PLURALS_BY_LAST: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     last: tuple(row for row in _PLURALS if row[0].endswith(last)) for last in {e[-1] for e, _stems in _PLURALS}
 }
 # A word elided before an apostrophe (s'është, d'Alema, l'Aquila).
-_ELIDED = re.compile(r"\w['’]")
+_ELIDED: Final = re.compile(r"\w['’]")
 
 
 @word_memo(32768)
-def adjective_compound(word: str, gaz) -> bool:
+def adjective_compound(word: str, gaz: Gazetteer) -> bool:
     """A hyphenated word whose later parts are adjectives of the lexicon
     (``Azi-Paqësor``, ``Euro-Atlantik``): one name, not two (``Izrael-Hamas``)."""
     parts = word.split("-")
@@ -51,12 +52,12 @@ def adjective_compound(word: str, gaz) -> bool:
 
 
 @word_memo(32768)
-def person_form(word: str, gaz) -> bool:
-    return any(gaz.entry(c).type == "PER" for c in gaz.lookup(word))
+def person_form(word: str, gaz: Gazetteer) -> bool:
+    return any(gaz.entries[c].type == "PER" for c in gaz.lookup(word))
 
 
 @word_memo(32768)
-def bare_adjective(word: str, gaz) -> bool:
+def bare_adjective(word: str, gaz: Gazetteer) -> bool:
     """An adjective of the lexicon as written (Ndërkombëtar, Jashtëm), that
     no dictionary has as a name nor the lexicon as a noun."""
     low = word.lower()
@@ -64,13 +65,13 @@ def bare_adjective(word: str, gaz) -> bool:
 
 
 @word_memo(32768)
-def weak_name(word: str, gaz) -> bool:
+def weak_name(word: str, gaz: Gazetteer) -> bool:
     """Known only as a first name or a proper noun of unknown type, which a
     capital at a sentence's start does not make a name (Drita, Besa, Mali);
     or as a place only the lists of the world's cities and regions have
     (Pune, Loja: jobs, the game)."""
     for c in gaz.lookup(word):
-        entry = gaz.entry(c)
+        entry = gaz.entries[c]
         if entry.type == "LOC" and weak_place(entry):
             continue
         if entry.type in ("LOC", "ORG") or (entry.type == "PER" and entry.role != "first"):
@@ -90,12 +91,12 @@ def name_head(word: str) -> bool:
 
 
 @word_memo(32768)
-def common_mid_sentence(word: str, gaz) -> bool:
+def common_mid_sentence(word: str, gaz: Gazetteer) -> bool:
     """A capitalised word mid-sentence that is a common word all the same: the
     word itself is one, or it is a case form of a feminine common noun
     (Kushtetutën, Qeverisë, Komunat: institutions capitalised for respect)."""
     for c in gaz.lookup(word):
-        entry = gaz.entry(c)
+        entry = gaz.entries[c]
         if entry.type in ("LOC", "ORG") or (entry.type == "PER" and entry.role != "first"):
             return False
     low = word.lower()
@@ -108,7 +109,7 @@ def common_mid_sentence(word: str, gaz) -> bool:
     return _feminine_common_case(word, gaz)
 
 
-def plural_of_common_noun(low: str, gaz) -> bool:
+def plural_of_common_noun(low: str, gaz: Gazetteer) -> bool:
     """A plural form of a noun the lexicon lists (Urime: urim, Lojërat: lojë)."""
     for ending, stems in _PLURALS_BY_LAST.get(low[-1:], ()):
         if low.endswith(ending):
@@ -119,14 +120,14 @@ def plural_of_common_noun(low: str, gaz) -> bool:
 
 
 @word_memo(32768)
-def institution(word: str, gaz) -> bool:
+def institution(word: str, gaz: Gazetteer) -> bool:
     """A case form of a feminine common noun (Administratës, Qeverisë)."""
     if gaz.lookup(word):
         return False
     return _feminine_common_case(word, gaz)
 
 
-def _feminine_common_case(word: str, gaz) -> bool:
+def _feminine_common_case(word: str, gaz: Gazetteer) -> bool:
     """Whether one of the word's first three readings is a feminine common
     noun of the lexicon (Kushtetutën: kushtetuta)."""
     for base, gender in readings(word)[:3]:
@@ -136,7 +137,7 @@ def _feminine_common_case(word: str, gaz) -> bool:
 
 
 @word_memo(32768)
-def common_noun(word: str, gaz) -> bool:
+def common_noun(word: str, gaz: Gazetteer) -> bool:
     """A capitalised word no dictionary knows as a name, which may be a case
     form of a noun the lexicon lists in lowercase (Korrupsionit -> korrupsion)."""
     if gaz.lookup(word):
@@ -146,7 +147,7 @@ def common_noun(word: str, gaz) -> bool:
     return _common_noun_case(word, gaz)
 
 
-def _common_noun_case(word: str, gaz) -> bool:
+def _common_noun_case(word: str, gaz: Gazetteer) -> bool:
     """Whether one of the word's first four readings is a common noun of
     the lexicon."""
     for base, _gender in readings(word)[:4]:
@@ -156,7 +157,7 @@ def _common_noun_case(word: str, gaz) -> bool:
 
 
 @word_memo(32768)
-def common(word: str, gaz) -> bool:
+def common(word: str, gaz: Gazetteer) -> bool:
     """A capitalised word that is a common Albanian word in some case form."""
     low = word.lower()
     if low in gaz.common or low in SENTENCE_OPENERS or _ELIDED.match(low):
@@ -176,7 +177,7 @@ def adjective_after_head(word: str) -> bool:
     return bool(ADJECTIVE_END.search(word)) and not word.endswith(("ës", "ën"))
 
 
-def common_noun_phrase(words: Sequence[str], gaz) -> bool:
+def common_noun_phrase(words: Sequence[str], gaz: Gazetteer) -> bool:
     """A common noun no dictionary has as a name, then only adjectives, all
     capitalised: the name of an institution (Komiteti Teknik, Zhvillim
     Ndërkombëtar of an agency's name), no person; people's names do not
@@ -190,7 +191,7 @@ def common_noun_phrase(words: Sequence[str], gaz) -> bool:
 
 
 @word_memo(32768)
-def substantivised_adjective(word: str, gaz) -> bool:
+def substantivised_adjective(word: str, gaz: Gazetteer) -> bool:
     """The feminine definite (-ja) of an adjective of the lexicon, standing
     for the noun it qualifies: Kushtetuesja (Gjykata Kushtetuese),
     Specialja; such a name is an institution's, never a person's. Its
@@ -207,7 +208,7 @@ def substantivised_adjective(word: str, gaz) -> bool:
     return False
 
 
-def place_of_place(head: str, genitive: str, gaz) -> bool:
+def place_of_place(head: str, genitive: str, gaz: Gazetteer) -> bool:
     """``X i/e Y``: the head is a known place, or a proper noun that is no
     common word followed by the genitive of a known place (a city of a
     country: Oslo të Norvegjisë)."""
@@ -215,10 +216,10 @@ def place_of_place(head: str, genitive: str, gaz) -> bool:
         return True
     if gaz.lookup(head) or common(head, gaz) or not head.isalpha() or ADJECTIVE_END.search(head):
         return False  # a common word, a code (U21), an adjective (Themelore e Prishtinës)
-    return any(gaz.entry(c).type == "LOC" for c in gaz.lookup(genitive))
+    return any(gaz.entries[c].type == "LOC" for c in gaz.lookup(genitive))
 
 
-def entry_type(canonical: str, gaz) -> str | None:
+def entry_type(canonical: str, gaz: Gazetteer) -> str | None:
     entry = gaz.entries.get(canonical)  # the table itself: asked of every name, several times
     return entry.type if entry else None
 

@@ -21,6 +21,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import TypeVar
+
+# A memoised function: typed as the function itself, so that callers, and
+# mypyc compiling them, know the types of its arguments and its answer
+_Fn = TypeVar("_Fn", bound=Callable)
 
 # Texts between two calls of trim_memos from the extraction's entry points:
 # a memo may outgrow its limit by what that many texts add.
@@ -30,15 +35,15 @@ _memos: list = []
 _texts_read = 0
 
 
-def word_memo(limit: int) -> Callable:
+def word_memo(limit: int) -> Callable[[_Fn], _Fn]:
     """Decorator: memoises a function of a word and the dictionaries,
     emptied by trim_memos once it holds more than `limit` answers."""
 
-    def memoised(fn: Callable) -> Callable:
+    def memoised(fn: _Fn) -> _Fn:
         memo = functools.lru_cache(maxsize=None)(fn)
         memo.memo_limit = limit  # type: ignore[attr-defined]
         _memos.append(memo)
-        return memo
+        return memo  # type: ignore[return-value]  # (an lru_cache wrapper: called as the function is)
 
     return memoised
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from analyzers.entities.memo import word_memo
 from analyzers.entities.titles import TITLE_ABBREVIATIONS, is_title, title_like
@@ -35,38 +35,49 @@ from analyzers.entities.words import (
 )
 
 WORD = r"[^\W\d_][^\W_]*(?:['’][^\W\d_]+)?"
-ACRONYM_RE = re.compile(
+ACRONYM_RE: Final = re.compile(
     r"^(?P<name>[A-ZÇË][A-ZÇË0-9]+(?:[-–][A-ZÇË]{2,})?|[A-ZÇË][a-zçë]?[A-ZÇË]{1,}[A-ZÇË]?)"
     r"(?:[-–](?P<ending>[a-zçë]{1,4}))?$"
 )
-CONNECTOR_WORDS = frozenset({"i", "e", "të", "së"})
-SENTENCE_END = frozenset({".", "!", "?", "…", ":", ";"})
-OPEN_QUOTES = frozenset("“„«\"'‘‹")
-CLOSE_QUOTES = {"“": "”", "„": "“”", "«": "»", '"': '"', "'": "'", "‘": "’", "‹": "›"}
-DASHES = frozenset("-–—")
+CONNECTOR_WORDS: Final = frozenset({"i", "e", "të", "së"})
+SENTENCE_END: Final = frozenset({".", "!", "?", "…", ":", ";"})
+OPEN_QUOTES: Final = frozenset("“„«\"'‘‹")
+CLOSE_QUOTES: Final = {"“": "”", "„": "“”", "«": "»", '"': '"', "'": "'", "‘": "’", "‹": "›"}
+DASHES: Final = frozenset("-–—")
 
 
-@dataclass(slots=True)
+# (Token's and Run's __init__ written out, not made by dataclass: see piece.Piece)
+@dataclass(slots=True, init=False)
 class Token:
     """A word of a run."""
 
     text: str
     start: int
     end: int
-    sentence_initial: bool = False
+    sentence_initial: bool
+
+    def __init__(self, text: str, start: int, end: int, sentence_initial: bool = False) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.sentence_initial = sentence_initial
 
     @property
     def is_cap(self) -> bool:
         return self.text[0].isupper()
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Run:
     """Consecutive tokens that may form one or more names."""
 
     tokens: list[Token]
     # a title word precedes it in the sentence: a bool, or a LazyTitle
-    title_before: Any = False
+    title_before: Any
+
+    def __init__(self, tokens: list[Token], title_before: Any = False) -> None:
+        self.tokens = tokens
+        self.title_before = title_before
 
     @property
     def start(self) -> int:
@@ -85,13 +96,13 @@ class Quoted:
 
 
 # The corpus format's opening marker (` date 2023-10 `), not article text.
-HEADER_RE = re.compile(r"\A\s*date[ \t]+\S+[ \t]*", re.IGNORECASE)
+HEADER_RE: Final = re.compile(r"\A\s*date[ \t]+\S+[ \t]*", re.IGNORECASE)
 
 
 # What ACRONYM_RE needs second (a capital or a digit), or else third (a
 # capital after a small letter: ShBA).
-_ACRONYM_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÇË")
-_ACRONYM_SECOND = _ACRONYM_CAPITALS | frozenset("0123456789")
+_ACRONYM_CAPITALS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÇË")
+_ACRONYM_SECOND: Final = _ACRONYM_CAPITALS | frozenset("0123456789")
 
 
 @word_memo(32768)
@@ -118,15 +129,15 @@ def split_acronym(word: str) -> tuple[str, str] | None:
 # capitalised runs).
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
-_CAP_WORD = rf"(?:[{_UPPER}][^\W_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_][^\W_]*)*)"
+_CAP_WORD: Final = rf"(?:[{_UPPER}][^\W_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_][^\W_]*)*)"
 # a connector or a name particle between a name's words (resources/entity_words.txt)
-_LINK = "(?:i|e|të|së|" + "|".join(NAME_PARTICLE_LIST) + ")"
+_LINK: Final = "(?:i|e|të|së|" + "|".join(NAME_PARTICLE_LIST) + ")"
 # a second particle: von der Leyen, de la Fuente, van der Bellen
-_PARTICLE = "(?:" + "|".join(SECOND_NAME_PARTICLES) + ")"
-_GAP = r"[ \t\u00a0]{1,3}"
-_GAP_CHARACTERS = " \t\u00a0"
+_PARTICLE: Final = "(?:" + "|".join(SECOND_NAME_PARTICLES) + ")"
+_GAP: Final = r"[ \t\u00a0]{1,3}"
+_GAP_CHARACTERS: Final = " \t\u00a0"
 # an Arabic article joined to a name by a hyphen: Sultan al-Jaber, el-Sisi
-_ARTICLE_NAME = rf"(?:{'|'.join(ARTICLE_NAME_PREFIXES)})-[{_UPPER}][^\W_]*"
+_ARTICLE_NAME: Final = rf"(?:{'|'.join(ARTICLE_NAME_PREFIXES)})-[{_UPPER}][^\W_]*"
 # The capital comes first, and the look behind it (no letter, dash or
 # letter+apostrophe before the run) is checked after it, as a look-behind over
 # two or three characters: a pattern that opens with a character class lets
@@ -135,34 +146,34 @@ _ARTICLE_NAME = rf"(?:{'|'.join(ARTICLE_NAME_PREFIXES)})-[{_UPPER}][^\W_]*"
 # The first word's letters and digits are read once, before the choice of a
 # web address (Lajmi.net) or a word: both go on from the same letters, as
 # a web address's characters ([\w-]) hold every one of them.
-_CAP_WORD_TAIL = r"(?:['’][^\W\d_]+)?(?:-[^\W\d_][^\W_]*)*"
+_CAP_WORD_TAIL: Final = r"(?:['’][^\W\d_]+)?(?:-[^\W\d_][^\W_]*)*"
 # The domain's characters are taken possessively: a dot is none of them, so
 # giving some back (as the regex engine would at every capitalised word that
 # is no address) never lets the dot match.
-_CAP_DOMAIN_TAIL = rf"[\w-]*+\.{TLD}\b"
+_CAP_DOMAIN_TAIL: Final = rf"[\w-]*+\.{TLD}\b"
 # A word after a gap: a capitalised one, after a connector or a name
 # particle or two, or an Arabic article's name. Each choice written out
 # whole, in the order the optional connector and particle are tried
 # (with them first), rather than as optional groups: the engine tries the
 # alternatives of a branch at the cost of a look at their first letter,
 # where an optional group costs it a repeat at the end of every run.
-_NEXT_WORD = (
+_NEXT_WORD: Final = (
     rf"(?:{_LINK}{_GAP}(?:{_PARTICLE}{_GAP}{_CAP_WORD}|{_CAP_WORD})"
     rf"|{_CAP_WORD}|{_ARTICLE_NAME})"
 )
-RUN_RE = re.compile(
+RUN_RE: Final = re.compile(
     rf"[{_UPPER}](?<![\w-].)(?<!\w['’].)[^\W_]*"
     rf"(?:{_CAP_DOMAIN_TAIL}|{_CAP_WORD_TAIL}(?:{_GAP}{_NEXT_WORD})*)"
 )
-_WORD_AFTER_RE = re.compile(r"[ \t\u00a0]*([^\W_][\w-]*)")
-_SKIP_BACK = frozenset(" \t\u00a0”»(") | DASHES
-_BOUNDARY_BACK = SENTENCE_END | OPEN_QUOTES | {"\n"}
+_WORD_AFTER_RE: Final = re.compile(r"[ \t\u00a0]*([^\W_][\w-]*)")
+_SKIP_BACK: Final = frozenset(" \t\u00a0”»(") | DASHES
+_BOUNDARY_BACK: Final = SENTENCE_END | OPEN_QUOTES | {"\n"}
 
 
 # The end of a web address (the dot of its domain on), searched first: a
 # pattern opening with a literal is found fast, and few words hold one.
-_ADDRESS_END_RE = re.compile(rf"\.{TLD}(?![\w@/-]|\.\w)")
-_ADDRESS_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+_ADDRESS_END_RE: Final = re.compile(rf"\.{TLD}(?![\w@/-]|\.\w)")
+_ADDRESS_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 
 def web_addresses(text: str) -> list[tuple[int, int]]:
@@ -183,7 +194,7 @@ def web_addresses(text: str) -> list[tuple[int, int]]:
 
 # The last letters of z., znj., dr. and prof., in either case (a string:
 # the empty one, where the text starts at the dot, is in it too).
-_ABBREVIATION_ENDS = "zjrfZJRF"
+_ABBREVIATION_ENDS: Final = "zjrfZJRF"
 
 
 def opens_sentence(text: str, start: int, floor: int = 0) -> bool:
@@ -239,7 +250,7 @@ def word_before(text: str, start: int, lower: bool = True) -> str:
 
 # What the end of a word may be besides a letter or a digit (an apostrophe,
 # a hyphen), or the rest of a gap before a name.
-_WORD_END_OR_GAP = "'’-\t\u00a0 "
+_WORD_END_OR_GAP: Final = "'’-\t\u00a0 "
 
 
 def _word_before_by_character(text: str, start: int, lower: bool = True) -> str:
@@ -263,13 +274,13 @@ def word_after(text: str, end: int) -> str:
 
 
 # The characters that end a sentence before a name, for title_before.
-_SENTENCE_CUTS = ".!?…:;\n"
+_SENTENCE_CUTS: Final = ".!?…:;\n"
 # Up to the last of them (greedy: the engine looks from the end back).
-_TO_LAST_CUT = re.compile(rf".*[{_SENTENCE_CUTS}]", re.DOTALL)
+_TO_LAST_CUT: Final = re.compile(rf".*[{_SENTENCE_CUTS}]", re.DOTALL)
 
 
 # What title_before strips from a word of the sentence before a name.
-_WORD_PUNCTUATION = ",”“\"'‘’()«»"
+_WORD_PUNCTUATION: Final = ",”“\"'‘’()«»"
 
 
 @word_memo(32768)
@@ -375,7 +386,7 @@ def scan(text: str, keep_whole=lambda word: False, drop_opener=None) -> list[Run
 # the endings of canonical.py's table.
 # An ending in a vowel follows a stem of five letters or more: a shorter
 # one is a syllable of a name written with hyphens (Kim Jong-un, Moon Jae-in).
-_HYPHENATED_ENDING = re.compile(
+_HYPHENATED_ENDING: Final = re.compile(
     r"^([^\W\d_][^\W_]{3,}[^\W\d_](?=[-–][iuaeë])|[^\W\d_][^\W_]+[^\W\d_](?=[-–][tnsv]))"
     r"[-–](?:i|it|in|u|ut|un|t|n|s|së|ës|ën|në|ja|ve|ët|ëve|es|en|a|ë)$"
 )
@@ -407,12 +418,12 @@ def _make_run(text: str, toks: list[Token], floor: int) -> Run:
 # with a word character after it, where a closing one has none; so one
 # can only follow the longest run of inner characters, and giving some back
 # (as a lazy {0,80}? tries at every character) never finds another match.
-_QUOTED_RE = re.compile(
+_QUOTED_RE: Final = re.compile(
     r"([“„«\"‘‹'])([^\W\d_](?:[^“”„«»\"‘’‹›'\n.,;:!?()]|(?<=\w)['’](?=\w)){0,80}+)([”“»\"’›'])(?!\w)"
 )
-_QUOTED_WORD_RE = re.compile(WORD + r"(?:-" + WORD + r")*")
+_QUOTED_WORD_RE: Final = re.compile(WORD + r"(?:-" + WORD + r")*")
 # The quotation marks a match of _QUOTED_RE opens with.
-_OPENING_MARKS = "“„«\"‘‹'"
+_OPENING_MARKS: Final = "“„«\"‘‹'"
 
 
 def quoted_in(text: str) -> list[tuple[Quoted, str]]:

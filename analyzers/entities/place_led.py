@@ -9,21 +9,24 @@ a stray adjective or a MISC name of its own."""
 
 from __future__ import annotations
 
+from typing import Final
+
+from analyzers.entities.gazetteer_table import Gazetteer
 from analyzers.entities.plural_names import english_plural
 from analyzers.entities.words import ORG_HEADS, ORG_WORDS, words
 
 # The adjectives do not decline after a noun: the written word is the test.
-COMPASS_ADJECTIVES = words("compass_adjectives")
+COMPASS_ADJECTIVES: Final = words("compass_adjectives")
 
 
-def place_leads(cands, word_after: str, gaz) -> bool:
+def place_leads(cands, word_after: str, gaz: Gazetteer) -> bool:
     """Whether a one-word dictionary name with a place among its readings
     (`cands`), before the capitalised `word_after`, opens a longer name:
     the cut then leaves both words to the name rules instead of taking
     the place alone (`Ballkanin` | `Perëndimor`, `Washington` |
     `Examiner`)."""
     return (word_after in COMPASS_ADJECTIVES or word_after.lower() in ORG_WORDS or english_plural(word_after)) and any(
-        gaz.entry(c).type == "LOC" for c in cands
+        gaz.entries[c].type == "LOC" for c in cands
     )
 
 

@@ -8,6 +8,7 @@ Lee a surname, Manatee nothing)."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from analyzers.entities.mentions import CONNECTOR_WORDS, word_after, word_before
 from analyzers.entities.piece import Piece
@@ -16,7 +17,7 @@ from analyzers.entities.words import SPEECH_VERBS, stem_endings
 # The endings of a noun's plural, any case (qytetet, komunat, fshatrat,
 # kontetë, qyteteve, lumenjtë): a singular class noun classes the one
 # name after it only.
-_PLURAL_ENDINGS = "et|at|ët|të|ra|rat|rave|eve|ave|ve|ëve|enj|enjtë|enjve"
+_PLURAL_ENDINGS: Final = "et|at|ët|të|ra|rat|rave|eve|ave|ve|ëve|enj|enjtë|enjve"
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from analyzers.entities.gazetteer_table import Gazetteer
 from analyzers.entities.lexical import person_form
 
 _ENGLISH_PLURAL = re.compile(r"[A-Z][a-z]*[b-df-hj-np-rtv-z]s$")
@@ -21,12 +22,12 @@ def english_plural(word: str) -> bool:
     return len(word) > 3 and _ENGLISH_PLURAL.match(word) is not None
 
 
-def plural_closes(written: tuple[str, ...], gaz) -> bool:
+def plural_closes(written: tuple[str, ...], gaz: Gazetteer) -> bool:
     """Whether a name of two words is a place the dictionaries know and
     such a plural that they have as no person's name."""
     return (
         len(written) == 2
         and english_plural(written[1])
-        and any(gaz.entry(c).type == "LOC" for c in gaz.lookup(written[0]))
+        and any(gaz.entries[c].type == "LOC" for c in gaz.lookup(written[0]))
         and not person_form(written[1], gaz)
     )

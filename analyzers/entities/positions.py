@@ -18,30 +18,31 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate
+from typing import Final
 
 from analyzers.entities.words import CREDIT_VERBS
 
 # A line of this many words or fewer is a heading, a byline, a caption, a
 # share or embed line, never a paragraph of the story.
-SHORT_LINE_WORDS = 8
+SHORT_LINE_WORDS: Final = 8
 # A line of SHORT_LINE_WORDS words is rarely longer than this, and a tail
 # or a credit no longer than that from the line's end.
-_SHORT_LINE_CHARS = 160
-_TAIL_CHARS = 80
+_SHORT_LINE_CHARS: Final = 160
+_TAIL_CHARS: Final = 80
 # A line's tail after its last sentence of this many words or fewer is
 # appended to the story (a credit, a signature), not part of it.
-TAIL_WORDS = 4
+TAIL_WORDS: Final = 4
 # The end of a sentence: a full stop (or ! ? …), closing quotes or
 # brackets after it, then a space, a slash or the end.
-_SENTENCE_END = re.compile(r"[.!?…][”\"»’')\]]*(?=[\s/]|$)")
-_STOPS = ".!?…"  # the characters it opens with
+_SENTENCE_END: Final = re.compile(r"[.!?…][”\"»’')\]]*(?=[\s/]|$)")
+_STOPS: Final = ".!?…"  # the characters it opens with
 # Up to the last of them (greedy: the engine looks from the end back).
-_TO_LAST_STOP = re.compile(r".*[.!?…]", re.DOTALL)
+_TO_LAST_STOP: Final = re.compile(r".*[.!?…]", re.DOTALL)
 # A source credited after a slash at a line's end: /Lajmi.net/, / KP, /REL.
-_SLASH_CREDIT = re.compile(r"(?:^|\s)/\s?[^/\s][^/\n]{0,40}/?\s*$")
+_SLASH_CREDIT: Final = re.compile(r"(?:^|\s)/\s?[^/\s][^/\n]{0,40}/?\s*$")
 # The clause crediting a source that closes a sentence, after a comma:
 # ", transmeton lajmi.net.", ", shkruan Telegrafi." (up to three words).
-_CREDIT_CLAUSE = re.compile(
+_CREDIT_CLAUSE: Final = re.compile(
     rf",[ \t\u00a0]+(?:{'|'.join(CREDIT_VERBS)})[ \t\u00a0]+"
     r"[^\s,;:!?]+(?:[ \t\u00a0][^\s,;:!?]+){0,2}?(?:[.!?][”\"»’']*(?=\s|$)|(?=[ \t]*(?:\n|$)))"
 )
@@ -82,7 +83,11 @@ class Edges:
 
     def holds(self, start: int, end: int) -> bool:
         if self._story is None:
-            self._story = any(_words(line) > SHORT_LINE_WORDS for line in self._lines)
+            self._story = False
+            for line in self._lines:
+                if _words(line) > SHORT_LINE_WORDS:
+                    self._story = True
+                    break
         if not self._story or not 0 <= start < len(self._text):
             return False
         k = bisect_right(self._starts, start) - 1
@@ -96,8 +101,9 @@ class Edges:
 def _words(line: str) -> int:
     """How many words a line holds, up to SHORT_LINE_WORDS + 1 (a line
     longer than a short one is in characters counts as that)."""
-    # a short line is short in characters first (the cheap test)
-    return len(line.split()) if len(line) <= _SHORT_LINE_CHARS else SHORT_LINE_WORDS + 1
+    # a short line is short in characters first (the cheap test); its words
+    # past SHORT_LINE_WORDS + 1 are not split apart (maxsplit), only counted as one
+    return len(line.split(None, SHORT_LINE_WORDS)) if len(line) <= _SHORT_LINE_CHARS else SHORT_LINE_WORDS + 1
 
 
 def _line_regions(text: str, start: int, line: str, words: int) -> list[tuple[int, int]]:

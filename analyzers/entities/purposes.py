@@ -9,18 +9,20 @@ are joined here first. So is a basic court's or prosecution's seat after
 from __future__ import annotations
 
 import re
+from typing import Final
 
+from analyzers.entities.gazetteer_table import Gazetteer
 from analyzers.entities.lexical import common_noun, institution, org_head
 from analyzers.entities.mentions import Run, Token, split_acronym
 from analyzers.entities.words import LAW_HEAD
 
 # "për" (for) after an institution's head, "dhe" (and) between its purposes
-_PURPOSE_GAP = re.compile(r"[ \t\u00a0]+për(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
-_AND_GAP = re.compile(r"[ \t\u00a0]+dhe(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
-_GAP_WORD_RE = re.compile(r"\S+")
+_PURPOSE_GAP: Final = re.compile(r"[ \t\u00a0]+për(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
+_AND_GAP: Final = re.compile(r"[ \t\u00a0]+dhe(?:[ \t\u00a0]+të)?[ \t\u00a0]+")
+_GAP_WORD_RE: Final = re.compile(r"\S+")
 
 
-def join_purposes(text: str, runs: list, gaz) -> list:
+def join_purposes(text: str, runs: list[Run], gaz: Gazetteer) -> list[Run]:
     """Joins an institution's or a law's head to the purposes its name states after
     ``për`` (for), themselves joined by ``dhe`` (and), each a common noun
     capitalised: ``Organizata për Bashkëpunim dhe Zhvillim Ekonomik``,
@@ -83,7 +85,7 @@ def join_purposes(text: str, runs: list, gaz) -> list:
     return out
 
 
-def _known_whole(text: str, run, nxt, gaz) -> bool:
+def _known_whole(text: str, run: Run, nxt: Run, gaz: Gazetteer) -> bool:
     """Whether the end of a run, ``për`` and the next run are one name the
     dictionaries know, whatever its head (Bashkimi Demokratik për Integrim,
     BDI's name; also after a title in the run: Deputeti i Bashkimit ...)."""
@@ -105,11 +107,11 @@ def purposes_head(word: str) -> bool:
 
 # A basic court or prosecution office of Kosovo, named with its seat: the
 # head, the adjective Themelore (basic), then "në" and the town.
-_SEAT_HEAD = re.compile(r"^(?:gjykat|prokurori)")
-_SEAT_GAP = re.compile(r"[ \t\u00a0]+në[ \t\u00a0]+")
+_SEAT_HEAD: Final = re.compile(r"^(?:gjykat|prokurori)")
+_SEAT_GAP: Final = re.compile(r"[ \t\u00a0]+në[ \t\u00a0]+")
 
 
-def join_seats(text: str, runs: list, gaz) -> list:
+def join_seats(text: str, runs: list[Run], gaz: Gazetteer) -> list[Run]:
     """Joins a basic court's or prosecution's name to its seat after ``në``,
     which its official name holds (``Gjykata Themelore në Prishtinë``,
     ``Prokurorisë Themelore në Gjilan``: Kosovo's basic courts and
@@ -129,7 +131,7 @@ def join_seats(text: str, runs: list, gaz) -> list:
             and _SEAT_HEAD.match(toks[-2].text.lower())
             and len(runs[i + 1].tokens) == 1
             and _SEAT_GAP.fullmatch(text, run.end, runs[i + 1].start)
-            and any(gaz.entry(c).type == "LOC" for c in gaz.lookup(runs[i + 1].tokens[0].text))
+            and any(gaz.entries[c].type == "LOC" for c in gaz.lookup(runs[i + 1].tokens[0].text))
         ):
             m = _GAP_WORD_RE.search(text, run.end)
             assert m is not None

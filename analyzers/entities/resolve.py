@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from analyzers.entities import gazetteer
 from analyzers.entities.canonical import readings
 from analyzers.entities.classify import coordinate, family_names, sport_clubs, type_by_rule
+from analyzers.entities.gazetteer_table import Gazetteer
 from analyzers.entities.lexical import adjective_after_head, name_head
 from analyzers.entities.memo import word_memo
 from analyzers.entities.mentions import CONNECTOR_WORDS
@@ -24,7 +25,7 @@ _BASE = itemgetter(0)  # a reading's base
 # Endings that can only be case endings of a name; a name that ends
 # otherwise may be written bare (Putin, Kurti, Lucas, Olsen).
 # -jt / -jn: a stem in -j takes the bare -t / -n (Haradinajt, Molliqajn).
-CLEAR_CASE_ENDINGS = (
+CLEAR_CASE_ENDINGS: Final = (
     "ës",
     "ën",
     "isë",
@@ -45,7 +46,7 @@ CLEAR_CASE_ENDINGS = (
 )
 
 
-def choose_canonical(pieces: list[Piece], gaz, evidence: Evidence | None) -> None:
+def choose_canonical(pieces: list[Piece], gaz: Gazetteer, evidence: Evidence | None) -> None:
     """Pick each piece's reading with the article's (and index's) evidence."""
     # counts in plain dicts: a Counter calls Python code for every key it
     # lacks, and most readings are counted once
@@ -110,7 +111,7 @@ def may_be_bare(words: tuple[str, ...]) -> bool:
     return not words[-1].endswith(CLEAR_CASE_ENDINGS)
 
 
-def resolve_people(pieces: list[Piece], gaz, text: str = "") -> None:
+def resolve_people(pieces: list[Piece], gaz: Gazetteer, text: str = "") -> None:
     """Short mentions of people to the full name in the article, then type."""
     for p in pieces:
         if p.type is None:
@@ -203,7 +204,7 @@ def bare_readings(word: str) -> tuple[str, ...]:
     return tuple(map(_BASE, readings(word)))
 
 
-def _resolvable(p: Piece, gaz) -> bool:
+def _resolvable(p: Piece, gaz: Gazetteer) -> bool:
     """An unknown single word, or one whose dictionary type is PER."""
     return not p.known or p.type == "PER"
 

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from operator import itemgetter
+from typing import Final
 
 from analyzers.entities.canonical import connector_for, head_readings, readings
+from analyzers.entities.gazetteer_table import Gazetteer
 from analyzers.entities.given_names import opens_with_first_name
 from analyzers.entities.lexical import adjective_after_head, name_head
 from analyzers.entities.memo import word_memo
@@ -25,11 +27,11 @@ from analyzers.entities.words import ADJECTIVE_END
 _BASE = itemgetter(0)  # a reading's base
 # lowercase words that join the parts of one institution's name (the seat
 # of a court: Gjykata Themelore në Prishtinë)
-JOIN_WORDS = frozenset({"për", "dhe", "në"})
+JOIN_WORDS: Final = frozenset({"për", "dhe", "në"})
 
 
 @word_memo(32768)
-def rule_candidates(words: tuple[str, ...], gaz) -> tuple[str, ...]:
+def rule_candidates(words: tuple[str, ...], gaz: Gazetteer) -> tuple[str, ...]:
     """The canonical readings of a name no dictionary has, best first: they
     depend on its words alone, so each is read once."""
     if len(words) == 1:
@@ -66,7 +68,7 @@ def rule_candidates(words: tuple[str, ...], gaz) -> tuple[str, ...]:
         # Kadare, not Kadara)
         surname_bases = last_readings
         if last in gaz.forms:
-            known = [c for c in gaz.lookup(last) if gaz.entry(c).type == "PER" and " " not in c]
+            known = [c for c in gaz.lookup(last) if gaz.entries[c].type == "PER" and " " not in c]
             surname_bases = known + [b for b in last_readings if b not in known]
         for base in surname_bases:
             cands.append(f"{prefix} {base}")

@@ -6,10 +6,12 @@ street's, a place, whatever a person's name alone would be taken for."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from analyzers.entities.piece import Piece
 
 # The abbreviation of rruga (street) in the cases it is written in.
-_ABBREVIATIONS = ("rr.", "Rr.", "RR.")
+_ABBREVIATIONS: Final = ("rr.", "Rr.", "RR.")
 
 
 def streets(pieces: list[Piece], text: str) -> list[Piece]:

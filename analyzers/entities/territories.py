@@ -7,6 +7,7 @@ docs/entities.md, canonical forms). Used by analyzers.entities.sources."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from analyzers.entities.canonical import FEM, MASC, PLURAL, feminine_canonical, is_vowel
 
@@ -49,8 +50,8 @@ def territory_canonical(name: str, feminine_hint: set[str]) -> tuple[str, str]:
 # the -a of Albanian nouns in an unstressed -e (Lindje -> Lindja): the CLDR
 # and ISO names of this shape are all foreign. Those naming island groups
 # are plurals (Filipine -> Filipinet).
-PLURAL_IN_E = frozenset({"Filipine", "Maldive", "Komore", "Bermude", "Sejshelle", "Karaibe"})
-_ALBANIAN_LETTERS = re.compile(r"[A-Za-zÇçËë]+")
+PLURAL_IN_E: Final = frozenset({"Filipine", "Maldive", "Komore", "Bermude", "Sejshelle", "Karaibe"})
+_ALBANIAN_LETTERS: Final = re.compile(r"[A-Za-zÇçËë]+")
 
 
 def _stressed_e_canonical(head: str, rest: list[str]) -> tuple[str, str]:
@@ -60,4 +61,6 @@ def _stressed_e_canonical(head: str, rest: list[str]) -> tuple[str, str]:
 
 
 # Country names in -i that are not feminine nouns in -i (Mali, Haiti).
-MASCULINE_IN_I = frozenset({"Mali", "Haiti", "Burundi", "Brunei", "Kiribati", "Malavi", "Fixhi", "Xhibuti", "Malaui"})
+MASCULINE_IN_I: Final = frozenset(
+    {"Mali", "Haiti", "Burundi", "Brunei", "Kiribati", "Malavi", "Fixhi", "Xhibuti", "Malaui"}
+)

@@ -13,18 +13,19 @@ a few thousand distinct words are ever asked.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from analyzers.entities.memo import word_memo
 from analyzers.entities.words import TITLE_STEMS
 
 # Case endings of the stems, the plurals included (ministrat, ministrave,
 # presidentët).
-_STEM_ENDINGS = tuple("i it in u ut un ja ës ën en es ët ëve e a ë at ave".split())
+_STEM_ENDINGS: Final = tuple("i it in u ut un ja ës ën en es ët ëve e a ë at ave".split())
 # A noun in -ist names a person's occupation or allegiance (futbollist,
 # xhudistja, aktivistët), whatever its stem; its bare feminine -iste is
 # left out, being the adjective too (Partia Socialiste).
-_IST_ENDINGS = tuple("i it in ja es en ët ëve et eve".split())
-TITLE_ABBREVIATIONS = frozenset({"z.", "znj.", "dr.", "prof."})
+_IST_ENDINGS: Final = tuple("i it in ja es en ët ëve et eve".split())
+TITLE_ABBREVIATIONS: Final = frozenset({"z.", "znj.", "dr.", "prof."})
 
 
 def title_pattern() -> str:
@@ -44,9 +45,9 @@ def title_find_pattern() -> str:
 
 # Every title word title_pattern() matches in its first branch: each stem,
 # bare or with one of its endings.
-_STEM_FORMS = frozenset(stem + ending for stem in TITLE_STEMS for ending in ("", *_STEM_ENDINGS))
+_STEM_FORMS: Final = frozenset(stem + ending for stem in TITLE_STEMS for ending in ("", *_STEM_ENDINGS))
 # The tails of a noun in -ist, longest first (its second branch).
-_IST_TAILS = tuple(sorted(("ist" + ending for ending in ("", *_IST_ENDINGS)), key=len, reverse=True))
+_IST_TAILS: Final = tuple(sorted(("ist" + ending for ending in ("", *_IST_ENDINGS)), key=len, reverse=True))
 
 
 @word_memo(32768)
@@ -75,13 +76,13 @@ _OPENINGS: dict[str, tuple[str, ...]] = {}
 for _stem in TITLE_STEMS:
     for _first in set(_stem[0] + _stem[0].upper()):
         _OPENINGS[_first] = (*_OPENINGS.get(_first, ()), _stem[1:])
-_ISH = ("ish-", "Ish-")
-_ABBREVIATION_FORMS = ("z.", "Z.", "znj.", "Znj.", "dr.", "Dr.", "prof.", "Prof.")
+_ISH: Final = ("ish-", "Ish-")
+_ABBREVIATION_FORMS: Final = ("z.", "Z.", "znj.", "Znj.", "dr.", "Dr.", "prof.", "Prof.")
 
 
 # Where in a stretch a title may open: a word character that no word
 # character or hyphen comes right before.
-_WORD_OPENING = re.compile(r"(?<![\w-])\w")
+_WORD_OPENING: Final = re.compile(r"(?<![\w-])\w")
 
 
 @word_memo(32768)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Final
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "resources" / "entity_words.txt"
 
@@ -51,7 +52,7 @@ def words(section: str) -> frozenset[str]:
 
 # The characters re.escape escapes: a word without them is matched by a
 # regular expression as it is written.
-_SPECIAL = frozenset("()[]{}?*+-|^$\\.&~# \t\n\r\v\f")
+_SPECIAL: Final = frozenset("()[]{}?*+-|^$\\.&~# \t\n\r\v\f")
 
 
 class WordTest:
@@ -283,54 +284,54 @@ def sport_word() -> re.Pattern:
 # Case endings of a common noun used as a class word (qyteti, qytetit,
 # fshatin, liqenit, zonës, rajonet): the patterns below take only these
 # after their stems.
-_NOUN_ENDINGS = (
+_NOUN_ENDINGS: Final = (
     "i|u|it|ut|in|un|a|ë|ën|ës|e|en|es|et|eve|at|ave|ja|je|jen|jes|enj|enjt|enjve|ra|rat|rave|ve|ët|ëve|së|në"
 )
-_SHORT_STEM_ENDINGS = "i|u|it|ut|in|un|et|eve|enj|enjt|enjve|ra|rat|rave|ri|rit|rin"
+_SHORT_STEM_ENDINGS: Final = "i|u|it|ut|in|un|et|eve|enj|enjt|enjve|ra|rat|rave|ri|rit|rin"
 
 # Head nouns that make a multi-word name an organisation, a place, an event.
-ORG_HEADS = stems("org_head_stems")
-LOC_HEADS = StemTest("loc_head_stems", or_words=WordSet("loc_head_short_stems", _SHORT_STEM_ENDINGS))
-MISC_HEADS = stems("misc_head_stems")
+ORG_HEADS: Final = stems("org_head_stems")
+LOC_HEADS: Final = StemTest("loc_head_stems", or_words=WordSet("loc_head_short_stems", _SHORT_STEM_ENDINGS))
+MISC_HEADS: Final = stems("misc_head_stems")
 # ... the same heads as a lowercase class noun, with their own case endings
 # only (universitetin, spitalit; not komunikim, which komun begins); asked
 # of the word before a quoted name only
-ORG_HEAD_NOUN = stems("org_head_stems", _NOUN_ENDINGS)
-LOC_HEAD_NOUN = stems("loc_head_stems", _NOUN_ENDINGS)
-LAW_HEAD = WordSet("law_head_stems", "i|it|in|a|ës|ën|et|eve")
+ORG_HEAD_NOUN: Final = stems("org_head_stems", _NOUN_ENDINGS)
+LOC_HEAD_NOUN: Final = stems("loc_head_stems", _NOUN_ENDINGS)
+LAW_HEAD: Final = WordSet("law_head_stems", "i|it|in|a|ës|ën|et|eve")
 # a legislature's noun alone, bare or definite: Kuvend, Kuvendi, Kuvendit, Kuvendin
-LEGISLATURE = WordSet("legislature_stems", "i|it|in")
-LOC_PREPOSITIONS = words("locative_prepositions")
-PLACE_NOUN = WordSet("place_noun_stems", _NOUN_ENDINGS)
-FAMILY_NOUN_STEMS = sections()["family_noun_stems"]
-FAMILY_NOUN = WordSet("family_noun_stems", _NOUN_ENDINGS)
-NAMED_BY = WordSet("named_by_stems", _NOUN_ENDINGS.replace("|enj|enjt|enjve|ra|rat|rave", ""))
-NAMING_NOUN = stems("naming_noun_stems")
-ORG_NOUN = WordSet("org_noun_stems", _NOUN_ENDINGS)
-PERSON_VERBS = words("person_verbs")
-ORG_WORDS = words("org_words")
-LOC_WORDS = words("loc_words")
-NAMED_AFTER = words("named_after")
-MISC_WORDS = words("misc_words")
-NOT_NAMES = words("not_names")
-SPEECH_VERBS = words("speech_verbs")
-SENTENCE_OPENERS = words("sentence_openers")
-TITLE_STEMS = sections()["title_stems"]
-OFFICE = stems("office_stems")
-SPORT_STEMS = sections()["sport_stems"]
-SPORT_PREPOSITIONS = words("sport_prepositions")
-TITLE_ADJECTIVES = words("title_adjectives")
-PATRONYMIC_PREFIXES = sections()["patronymic_prefixes"]
-REALM_TITLE = WordSet("realm_title_stems", "i|it|in|ja|a|ë|eshë|esha")
-DIRECTION_GENITIVES = words("direction_genitives")
-ADJECTIVE_END = EndingTest("adjective_endings")
-NAME_PARTICLE_LIST = sections()["name_particles"]
-NAME_PARTICLES = frozenset(NAME_PARTICLE_LIST)
-SECOND_NAME_PARTICLES = sections()["second_name_particles"]
-ARTICLE_NAME_PREFIXES = sections()["article_name_prefixes"]
-CREDIT_VERBS = sections()["credit_verbs"]
-CLUB_PREFIXES = words("club_prefixes")
+LEGISLATURE: Final = WordSet("legislature_stems", "i|it|in")
+LOC_PREPOSITIONS: Final = words("locative_prepositions")
+PLACE_NOUN: Final = WordSet("place_noun_stems", _NOUN_ENDINGS)
+FAMILY_NOUN_STEMS: Final = sections()["family_noun_stems"]
+FAMILY_NOUN: Final = WordSet("family_noun_stems", _NOUN_ENDINGS)
+NAMED_BY: Final = WordSet("named_by_stems", _NOUN_ENDINGS.replace("|enj|enjt|enjve|ra|rat|rave", ""))
+NAMING_NOUN: Final = stems("naming_noun_stems")
+ORG_NOUN: Final = WordSet("org_noun_stems", _NOUN_ENDINGS)
+PERSON_VERBS: Final = words("person_verbs")
+ORG_WORDS: Final = words("org_words")
+LOC_WORDS: Final = words("loc_words")
+NAMED_AFTER: Final = words("named_after")
+MISC_WORDS: Final = words("misc_words")
+NOT_NAMES: Final = words("not_names")
+SPEECH_VERBS: Final = words("speech_verbs")
+SENTENCE_OPENERS: Final = words("sentence_openers")
+TITLE_STEMS: Final = sections()["title_stems"]
+OFFICE: Final = stems("office_stems")
+SPORT_STEMS: Final = sections()["sport_stems"]
+SPORT_PREPOSITIONS: Final = words("sport_prepositions")
+TITLE_ADJECTIVES: Final = words("title_adjectives")
+PATRONYMIC_PREFIXES: Final = sections()["patronymic_prefixes"]
+REALM_TITLE: Final = WordSet("realm_title_stems", "i|it|in|ja|a|ë|eshë|esha")
+DIRECTION_GENITIVES: Final = words("direction_genitives")
+ADJECTIVE_END: Final = EndingTest("adjective_endings")
+NAME_PARTICLE_LIST: Final = sections()["name_particles"]
+NAME_PARTICLES: Final = frozenset(NAME_PARTICLE_LIST)
+SECOND_NAME_PARTICLES: Final = sections()["second_name_particles"]
+ARTICLE_NAME_PREFIXES: Final = sections()["article_name_prefixes"]
+CREDIT_VERBS: Final = sections()["credit_verbs"]
+CLUB_PREFIXES: Final = words("club_prefixes")
 # A top-level domain, as a regular expression (co.uk's dot escaped).
-TLD = "(?:" + "|".join(re.escape(domain) for domain in sections()["web_domains"]) + ")"
-ORG_GLOSS_WORDS = sections()["org_gloss_words"]
-LOC_GLOSS_WORDS = sections()["loc_gloss_words"]
+TLD: Final = "(?:" + "|".join(re.escape(domain) for domain in sections()["web_domains"]) + ")"
+ORG_GLOSS_WORDS: Final = sections()["org_gloss_words"]
+LOC_GLOSS_WORDS: Final = sections()["loc_gloss_words"]
