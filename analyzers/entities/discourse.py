@@ -80,7 +80,7 @@ def _known_by_surname(piece: Piece) -> bool:
 
 
 def people_again(
-    found: list[tuple[int, int, str, str]], text: str, people: list[str], nickname: bool, gaz
+    found: list[tuple[int, int, str, str]], text: str, people: list[str], nickname: bool, gaz: Gazetteer
 ) -> list[tuple[int, int, str, str]]:
     """`found` (``(start, end, type, canonical)`` in order of start) with
     a person's name that a quoted nickname splits made one
@@ -181,7 +181,7 @@ def droppable(word: str, gaz: Gazetteer) -> bool:
     return word.lower() in gaz.common or common(word, gaz)  # (the lexicon's word itself first: no readings)
 
 
-def _person_of(word: str, per, last: list[str]) -> str | None:
+def _person_of(word: str, per: list[tuple[int, int, str, str]], last: list[str]) -> str | None:
     """The one person the mentions ending with `word` name, or None: the
     word capitalised, no acronym, letters only; of a full name, its last
     word in the nominative with no connector in the name (Kadri Veseli, not
@@ -226,7 +226,7 @@ def _word_at(text: str, last: int) -> str:
     return text[k : last + 1]
 
 
-def _covered(found, starts: list[int], start: int, end: int) -> bool:
+def _covered(found: list[tuple[int, int, str, str]], starts: list[int], start: int, end: int) -> bool:
     """Whether a mention of `found` overlaps start:end."""
     k = bisect_left(starts, end)
     while k > 0:

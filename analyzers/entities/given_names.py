@@ -19,9 +19,12 @@ a first name's patronymic that the lexicon has as a common word
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from analyzers.entities.gazetteer_table import Gazetteer
 from analyzers.entities.lexical import common, org_head
 from analyzers.entities.memo import word_memo
+from analyzers.entities.mentions import Token
 from analyzers.entities.titles import is_title
 from analyzers.entities.words import SENTENCE_OPENERS, SPORT_PREPOSITIONS
 
@@ -55,7 +58,7 @@ def first_name_and_surname(first: str, last: str, gaz: Gazetteer) -> bool:
     return surname_shaped(last, gaz)
 
 
-def opens_with_first_name(written, gaz: Gazetteer) -> bool:
+def opens_with_first_name(written: Sequence[str], gaz: Gazetteer) -> bool:
     """Whether a name's first word is a listed first name, or the name is
     such a common word's first name and a surname (`Mike Sullivan`)."""
     return gaz.is_first_name(written[0]) or (len(written) == 2 and first_name_and_surname(written[0], written[1], gaz))
@@ -68,7 +71,7 @@ def surname_shaped(word: str, gaz: Gazetteer) -> bool:
     return not common(word, gaz) or (word.endswith("i") and _first_name(word[:-1], gaz))
 
 
-def opens_person(group, gaz: Gazetteer) -> bool:
+def opens_person(group: list[Token], gaz: Gazetteer) -> bool:
     """Whether a run's group of two tokens is such a first name and surname
     (the cut keeps both: `Besa Shahini` opening a sentence, `Flora Ahmeti`)."""
     return len(group) == 2 and first_name_and_surname(group[0].text, group[1].text, gaz)

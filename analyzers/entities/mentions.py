@@ -22,6 +22,7 @@ what they mean (type, canonical form) is decided in
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -320,7 +321,11 @@ def title_before(text: str, start: int) -> bool:
     return "ist" in window or any(map(title_like, window.split()))
 
 
-def scan(text: str, keep_whole=lambda word: False, drop_opener=None) -> list[Run]:
+def scan(
+    text: str,
+    keep_whole: Callable[[str], bool] = lambda word: False,
+    drop_opener: Callable[[str], bool] | None = None,
+) -> list[Run]:
     """The capitalised runs of a text (capitalised words joined by spaces,
     connectors and name particles, as the module's docstring says; a run
     may also hold two name particles in a row, ``Ursula von der Leyen``, and
@@ -334,14 +339,14 @@ def scan(text: str, keep_whole=lambda word: False, drop_opener=None) -> list[Run
     floor = header.end() if header else 0
     out: list[Run] = []
     for m in RUN_RE.finditer(text, floor):
-        base = m.start()
-        whole = m.group()
+        base, end = m.span()  # (one call of the match's methods where start, group and end were three)
+        whole = text[base:end]
         if whole.isalpha() or (" " not in whole and "-" not in whole and "\t" not in whole and "\u00a0" not in whole):
             # one word, the usual case (most are letters only: no gap, no hyphen)
             initial = opens_sentence(text, base, floor)
             if initial and drop_opener is not None and drop_opener(whole):
                 continue
-            out.append(Run([Token(whole, base, m.end(), initial)], LazyTitle(text, base)))
+            out.append(Run([Token(whole, base, end, initial)], LazyTitle(text, base)))
             continue
         toks: list[Token] = []
         # the run's words: its gaps are white space (one to three of _GAP's

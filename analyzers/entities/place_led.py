@@ -19,7 +19,7 @@ from analyzers.entities.words import ORG_HEADS, ORG_WORDS, words
 COMPASS_ADJECTIVES: Final = words("compass_adjectives")
 
 
-def place_leads(cands, word_after: str, gaz: Gazetteer) -> bool:
+def place_leads(cands: tuple[str, ...], word_after: str, gaz: Gazetteer) -> bool:
     """Whether a one-word dictionary name with a place among its readings
     (`cands`), before the capitalised `word_after`, opens a longer name:
     the cut then leaves both words to the name rules instead of taking
