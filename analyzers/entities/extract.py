@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 
 from analyzers.entities import gazetteer, governments, memo
@@ -41,6 +40,7 @@ from analyzers.entities.evidence import Evidence
 from analyzers.entities.fields import drop_fields
 from analyzers.entities.given_names import opens_with_first_name
 from analyzers.entities.lexical import Lowered, adjective_compound
+from analyzers.entities.mention import Mention
 from analyzers.entities.mentions import CONNECTOR_WORDS, quoted_in, scan, web_addresses, word_before
 from analyzers.entities.piece import Piece
 from analyzers.entities.purposes import join_purposes, join_seats
@@ -83,26 +83,6 @@ def clear_caches() -> None:
     for fn in cached.values():
         fn.cache_clear()
     gazetteer._loaded = None
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A name in a text: offsets into it, type and canonical form."""
-
-    start: int
-    end: int
-    text: str
-    type: str
-    canonical: str
-
-    def as_dict(self) -> dict:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "type": self.type,
-            "canonical": self.canonical,
-        }
 
 
 def extract_entities(text: str, evidence: Evidence | None = None) -> list[Mention]:
