@@ -255,6 +255,7 @@ def test_mypyc_failing_means_a_pure_install_with_one_warning(monkeypatch, capsys
     assert setup.mypyc_extensions() == []
     warning = capsys.readouterr().err.strip().splitlines()
     assert len(warning) == 1 and "mypyc could not compile" in warning[0] and "pure Python" in warning[0]
+    assert setup.FAILURES == ["mypyc could not compile analyzers/entities (errors in its type check or compilation)"]
 
 
 def test_one_extension_failing_keeps_none(tmp_path, monkeypatch, capsys):
@@ -296,7 +297,20 @@ def test_one_extension_failing_keeps_none(tmp_path, monkeypatch, capsys):
     command.ensure_finalized()
     command.run()
     assert len(built) == 1 and not built[0].exists()
-    assert not any(path.exists() for path in old_files)
-    assert command.extensions == [] and not list((tmp_path / "build").rglob(compiled_build.RECORD_FILE))
+    assert not any(path.exists() for path in old_files if path.name != compiled_build.RECORD_FILE)
+    assert command.extensions == []
     warning = capsys.readouterr().err.strip().splitlines()
     assert len(warning) == 1 and "the C compiler failed on analyzers.entities.second (CompileError" in warning[0]
+    # the record says why the build is pure Python, for `searchidx stats`
+    (suffix_record,) = (tmp_path / "build").rglob(compiled_build.RECORD_FILE)
+    build = decide(suffix_record.parent, {}, SUFFIX)
+    assert (build.compiled, build.reason) == (False, "not built")
+    assert build.detail == "the build failed: the C compiler failed on analyzers.entities.second (CompileError)"
+
+
+def test_the_install_did_not_fall_back_for_the_code():
+    """Where mypyc rejects the extractor's code (an annotation that is not
+    true, a construct it cannot compile), the install goes on in pure
+    Python, and pip says so only with -v: CI, which runs compiled code,
+    must fail here instead of running pure Python silently."""
+    assert "mypyc could not compile" not in BUILD.detail, BUILD.describe()
