@@ -46,8 +46,17 @@ def load_compiled_build():
 compiled_build = load_compiled_build()
 
 
+# Why this build compiles nothing though not asked to, for its record (and
+# so for `searchidx stats`: pip hides the warning unless run with -v).
+FAILURES: list[str] = []
+
+
 def warn(message: str) -> None:
-    print(f"searchidx: warning: {message}; installing the entity extractor as pure Python", file=sys.stderr)
+    FAILURES.append(message)
+    print(
+        f"searchidx: warning: {message}; installing the entity extractor as pure Python (the messages above say why)",
+        file=sys.stderr,
+    )
 
 
 def mypyc_extensions() -> list[Extension]:
@@ -68,7 +77,8 @@ def mypyc_extensions() -> list[Extension]:
             target_dir=str(Path("build", "mypyc")),
         )
     except (Exception, SystemExit) as error:  # mypyc reports a type error by sys.exit(1)
-        warn(f"mypyc could not compile analyzers/entities ({type(error).__name__}; its messages are above)")
+        why = "errors in its type check or compilation" if isinstance(error, SystemExit) else repr(error)[:200]
+        warn(f"mypyc could not compile analyzers/entities ({why})")
         return []
 
 
@@ -90,17 +100,20 @@ class build_ext_all_or_nothing(build_ext):
         # a build replaces the previous one entirely, in build/ (which
         # setuptools never empties) and an editable install's source tree:
         # a failed or a pure build must leave no compiled file in use
-        for package_dir in [Path(self.build_lib, "analyzers", "entities")] + ([PACKAGE_DIR] if inplace else []):
-            remove_compiled_files(package_dir)
-        if not self.extensions:
-            return
-        super().run()
-        if not self.extensions:  # a module failed: nothing compiled was kept
-            return
-        record = compiled_build.BuildRecord(self.compiled_suffix(), STAMPS).to_text()
         targets = [Path(self.build_lib, "analyzers", "entities")] + ([PACKAGE_DIR] if inplace else [])
+        for package_dir in targets:
+            remove_compiled_files(package_dir)
+        if self.extensions:
+            super().run()
+        if self.extensions:
+            record = compiled_build.BuildRecord(self.compiled_suffix(), STAMPS)
+        elif FAILURES:  # mypyc or a module failed: nothing compiled was kept
+            record = compiled_build.BuildRecord("", {}, FAILURES[0])
+        else:
+            return  # pure Python, as asked
         for target in targets:
-            (target / compiled_build.RECORD_FILE).write_text(record, encoding="utf-8")
+            if target.is_dir():
+                (target / compiled_build.RECORD_FILE).write_text(record.to_text(), encoding="utf-8")
 
     def build_extensions(self) -> None:
         self.building = ""
@@ -110,7 +123,7 @@ class build_ext_all_or_nothing(build_ext):
             for ext in self.extensions:
                 Path(self.build_lib, self.get_ext_filename(self.get_ext_fullname(ext.name))).unlink(missing_ok=True)
             self.extensions = []
-            warn(f"the C compiler failed on {self.building} ({type(error).__name__}; its messages are above)")
+            warn(f"the C compiler failed on {self.building} ({type(error).__name__})")
 
     def build_extension(self, ext: Extension) -> None:
         self.building = ext.name  # for the warning: the command line in the error is pages long
@@ -121,7 +134,7 @@ class build_ext_all_or_nothing(build_ext):
 
     def get_outputs(self) -> list[str]:
         outputs = super().get_outputs()
-        if self.extensions:
+        if self.extensions or FAILURES:
             outputs.append(str(Path(self.build_lib, "analyzers", "entities", compiled_build.RECORD_FILE)))
         return outputs
 

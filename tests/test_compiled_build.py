@@ -4,6 +4,7 @@ never a stale compiled module, and a build that keeps all or nothing."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 import os
@@ -168,6 +169,24 @@ def test_a_stale_build_loads_pure_python_with_one_warning(tmp_path):
     assert len(warnings) == 1 and "cut.py changed since the build" in warnings[0] and "pip install -e ." in warnings[0]
 
 
+@pytest.mark.xfail(
+    BUILD.compiled,
+    strict=True,
+    raises=dataclasses.FrozenInstanceError,
+    reason="compiled, a frozen dataclass unpickles by assigning to its fields (FrozenInstanceError): Mention "
+    "needs a __reduce__ (extract.py, at its 600 lines: left to its owner)",
+)
+def test_a_mention_pickles_and_copies():
+    """Users send mentions between processes (pickle) and copy them."""
+    import copy
+    import pickle
+
+    from analyzers.entities import extract_entities
+
+    mentions = extract_entities("Edi Rama foli në Tiranë.")
+    assert mentions and pickle.loads(pickle.dumps(mentions)) == mentions and copy.deepcopy(mentions) == mentions
+
+
 # --- compiled and pure: the same mentions and the same index fields -----------
 
 EXTRACT_ALL = """
@@ -236,6 +255,7 @@ def test_mypyc_failing_means_a_pure_install_with_one_warning(monkeypatch, capsys
     assert setup.mypyc_extensions() == []
     warning = capsys.readouterr().err.strip().splitlines()
     assert len(warning) == 1 and "mypyc could not compile" in warning[0] and "pure Python" in warning[0]
+    assert setup.FAILURES == ["mypyc could not compile analyzers/entities (errors in its type check or compilation)"]
 
 
 def test_one_extension_failing_keeps_none(tmp_path, monkeypatch, capsys):
@@ -277,7 +297,20 @@ def test_one_extension_failing_keeps_none(tmp_path, monkeypatch, capsys):
     command.ensure_finalized()
     command.run()
     assert len(built) == 1 and not built[0].exists()
-    assert not any(path.exists() for path in old_files)
-    assert command.extensions == [] and not list((tmp_path / "build").rglob(compiled_build.RECORD_FILE))
+    assert not any(path.exists() for path in old_files if path.name != compiled_build.RECORD_FILE)
+    assert command.extensions == []
     warning = capsys.readouterr().err.strip().splitlines()
     assert len(warning) == 1 and "the C compiler failed on analyzers.entities.second (CompileError" in warning[0]
+    # the record says why the build is pure Python, for `searchidx stats`
+    (suffix_record,) = (tmp_path / "build").rglob(compiled_build.RECORD_FILE)
+    build = decide(suffix_record.parent, {}, SUFFIX)
+    assert (build.compiled, build.reason) == (False, "not built")
+    assert build.detail == "the build failed: the C compiler failed on analyzers.entities.second (CompileError)"
+
+
+def test_the_install_did_not_fall_back_for_the_code():
+    """Where mypyc rejects the extractor's code (an annotation that is not
+    true, a construct it cannot compile), the install goes on in pure
+    Python, and pip says so only with -v: CI, which runs compiled code,
+    must fail here instead of running pure Python silently."""
+    assert "mypyc could not compile" not in BUILD.detail, BUILD.describe()

@@ -56,17 +56,21 @@ class SourceStamp:
 @dataclass(frozen=True)
 class BuildRecord:
     """What setup.py compiled: the extension modules' file suffix (which
-    Python they were built for) and each module's source stamp."""
+    Python they were built for) and each module's source stamp; or why it
+    compiled nothing (`failure`: mypyc or the C compiler failed)."""
 
     extension_suffix: str
     sources: dict[str, SourceStamp]
+    failure: str = ""
 
     def to_text(self) -> str:
         lines = [
             "# Written by setup.py: the modules of analyzers.entities it compiled with mypyc",
-            "# and their sources then (size, mtime_ns, sha256). See compiled_build.py.",
-            f"suffix {self.extension_suffix}",
+            "# and their sources then (size, mtime_ns, sha256), or why it could not. See compiled_build.py.",
         ]
+        if self.failure:
+            return "\n".join([*lines, f"failed {self.failure}"]) + "\n"
+        lines.append(f"suffix {self.extension_suffix}")
         lines += [f"module {name} {s.size} {s.mtime_ns} {s.sha256}" for name, s in sorted(self.sources.items())]
         return "\n".join(lines) + "\n"
 
@@ -77,6 +81,8 @@ class BuildRecord:
         sources: dict[str, SourceStamp] = {}
         for line in text.splitlines():
             key, _, rest = line.partition(" ")
+            if key == "failed":
+                return cls("", {}, rest)
             if key == "suffix":
                 suffix = rest
             elif key == "module":
@@ -146,6 +152,8 @@ def decide(package_dir: Path, environ: Mapping[str, str], suffix: str) -> Extrac
     record = read_record(package_dir)
     if record is None:
         return ExtractionBuild(False, "not built")
+    if record.failure:
+        return ExtractionBuild(False, "not built", f"the build failed: {record.failure}")
     if record.extension_suffix != suffix:
         return ExtractionBuild(False, "not built", f"compiled for another Python ({record.extension_suffix})")
     present = set(os.listdir(package_dir))
