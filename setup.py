@@ -67,8 +67,7 @@ def mypyc_extensions() -> list[Extension]:
     except ImportError as error:
         warn(f"mypyc is not installed ({error})")
         return []
-    modules = compiled_build.compilable_modules(PACKAGE_DIR)
-    paths = [str(Path("analyzers", "entities", f"{name}.py")) for name in modules]
+    paths = [str(Path("analyzers", "entities", f"{name}.py")) for name in compiled_modules()]
     try:
         return mypycify(
             # mypy's cache inside build/ (git-ignored), not in the project's root
@@ -175,7 +174,7 @@ def generated_extensions() -> list[Extension]:
     cannot."""
     global _generated
     if _generated is None:
-        if pure_python_asked():
+        if compiled_build.pure_python_asked(os.environ):
             print("searchidx: SEARCHIDX_PURE_PYTHON is set: installing the entity extractor as pure Python")
             _generated = []
         else:
@@ -184,10 +183,6 @@ def generated_extensions() -> list[Extension]:
             STAMPS.update({name: compiled_build.stamp(PACKAGE_DIR / f"{name}.py") for name in compiled_modules()})
             _generated = mypyc_extensions()
     return _generated
-
-
-def pure_python_asked() -> bool:
-    return os.environ.get(compiled_build.PURE_PYTHON_VARIABLE, "") not in ("", "0")
 
 
 # Stands for the mypyc extensions until build_ext generates them, and stays

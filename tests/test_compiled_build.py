@@ -118,9 +118,11 @@ def test_the_record_reads_back_what_it_wrote(tmp_path):
 # --- the import: one choice for the whole package ------------------------------
 
 
-def run_python(code: str, env: dict | None = None, cwd: Path = REPO) -> subprocess.CompletedProcess:
+def run_python(
+    code: str, env: dict | None = None, cwd: Path = REPO, args: tuple[str, ...] | list[str] = ()
+) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, env={**os.environ, **(env or {})}
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=cwd, env={**os.environ, **(env or {})}
     )
 
 
@@ -196,13 +198,7 @@ print(json.dumps(out, ensure_ascii=False))
 
 
 def extract_all(paths: list[Path], env: dict) -> dict:
-    done = subprocess.run(
-        [sys.executable, "-c", EXTRACT_ALL, *map(str, paths)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, **env},
-    )
+    done = run_python(EXTRACT_ALL, env, args=[str(path) for path in paths])
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 

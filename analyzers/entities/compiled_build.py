@@ -136,6 +136,12 @@ def unchanged(path: Path, recorded: SourceStamp) -> bool:
     return stamp(path).sha256 == recorded.sha256
 
 
+def pure_python_asked(environ: Mapping[str, str]) -> bool:
+    """Whether SEARCHIDX_PURE_PYTHON asks for pure Python: set, and not to 0
+    (asked at install by setup.py, at run time by `decide`)."""
+    return environ.get(PURE_PYTHON_VARIABLE, "") not in ("", "0")
+
+
 def read_record(package_dir: Path) -> BuildRecord | None:
     try:
         return BuildRecord.from_text((package_dir / RECORD_FILE).read_text(encoding="utf-8"))
@@ -147,7 +153,7 @@ def decide(package_dir: Path, environ: Mapping[str, str], suffix: str) -> Extrac
     """Compiled only if asked for nothing else, a record is there, built for
     this Python (its extension `suffix`), with every compiled file beside
     its source and every source as it was compiled."""
-    if environ.get(PURE_PYTHON_VARIABLE, "") not in ("", "0"):
+    if pure_python_asked(environ):
         return ExtractionBuild(False, "asked", f"{PURE_PYTHON_VARIABLE}={environ[PURE_PYTHON_VARIABLE]}")
     record = read_record(package_dir)
     if record is None:
